@@ -1,0 +1,10 @@
+"""Local development: `make demo`. SQLite under var/, DEBUG on, a fixed non-secret key."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env_bool
+
+DEBUG = env_bool("DEBUG", default=True)
+SECRET_KEY = SECRET_KEY or "dev-only-not-secret-phoihop-5d1f240455ce4299-change-me-in-production"  # noqa: F405
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+ENVIRONMENT = "development"

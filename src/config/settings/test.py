@@ -1,0 +1,16 @@
+"""Tests: SQLite by default, PostgreSQL when DATABASE_URL is set; fast hashing; tasks run immediately."""
+
+import os
+
+from config.settings.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-phoihop-7f3b0a9c2e514d6f8a1b2c3d4e5f6a7b8c9d0e1f"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+if "DATABASE_URL" not in os.environ:
+    # An in-memory database per test run keeps var/ untouched.
+    DATABASES = {"default": database_config("sqlite://:memory:")}  # noqa: F405
+ENVIRONMENT = "test"

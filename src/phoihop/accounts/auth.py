@@ -1,0 +1,49 @@
+"""API authentication: the browser's session (with CSRF on writes) or a personal token `Bearer ph_…`."""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from ninja.security import APIKeyCookie, HttpBearer
+
+
+class SessionAuth(APIKeyCookie):
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = request.user
+        if user.is_authenticated and user.is_active:
+            return user
+        return None
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        from phoihop.accounts.services import user_for_token
+
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+def api_login_required(view: Any) -> Any:
+    """For the OpenAPI document: closed to anonymous callers, open to a session or a token."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            header = request.headers.get("Authorization", "")
+            scheme, _sep, raw = header.partition(" ")
+            user = TokenAuth().authenticate(request, raw.strip()) if scheme.lower() == "bearer" else None
+            if user is None:
+                return JsonResponse(
+                    {"message": "Cần đăng nhập hoặc mã API hợp lệ.", "code": "unauthenticated", "fields": {}},
+                    status=401,
+                )
+        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return wrapped

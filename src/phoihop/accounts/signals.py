@@ -1,0 +1,25 @@
+"""Successful and failed logins are logged by django-axes (AccessLog, AccessFailureLog). A successful login
+also lands in the audit trail, so a user's history shows when they signed in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
+from phoihop.core.audit import record_event
+from phoihop.core.models import AuditAction
+
+
+@receiver(user_logged_in)
+def audit_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if request is not None:
+        request.session["login_at"] = request.session.get("login_at") or _now_ts()
+    record_event(actor=user, action=AuditAction.LOGIN, obj=user)
+
+
+def _now_ts() -> float:
+    from django.utils import timezone
+
+    return timezone.now().timestamp()

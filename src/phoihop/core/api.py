@@ -1,0 +1,116 @@
+"""One error shape for the whole API, and the helpers every app's api.py uses.
+
+422 {"message", "code", "fields": {field: [messages]}} for invalid input (ours or the schema's),
+403 for a forbidden action, 404 for anything out of the caller's scope, 409 for a version conflict."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as SchemaValidationError
+
+from phoihop.core.errors import ConflictError
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+
+class ErrorOut(Schema):
+    message: str
+    code: str
+    fields: dict[str, list[str]] = {}
+
+
+ERROR_RESPONSES: dict[int, type[Schema]] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def api_user(request: HttpRequest) -> User:
+    """The authenticated caller (session or token)."""
+    user = getattr(request, "auth", None)
+    if user is None or not user.is_authenticated:
+        raise AuthenticationError
+    return user  # type: ignore[no-any-return]
+
+
+def _validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:
+    fields: dict[str, list[str]] = {}
+    message_list: list[str] = []
+    code = "invalid"
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            key = "__all__" if field == "__all__" else field
+            fields[key] = [m for e in errors for m in e.messages]
+            message_list.extend(fields[key])
+            code = next((e.code for e in errors if e.code), code)
+    else:
+        message_list = list(exc.messages)
+        code = next((e.code for e in exc.error_list if e.code), getattr(exc, "code", None) or code)
+    message = " ".join(message_list) or _("Dữ liệu không hợp lệ.")
+    return api.create_response(request, {"message": message, "code": code, "fields": fields}, status=422)
+
+
+def _schema_error(request: HttpRequest, exc: SchemaValidationError, api: NinjaAPI) -> HttpResponse:
+    fields: dict[str, list[str]] = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload", "query", "path")]
+        name = ".".join(location) or "__all__"
+        fields.setdefault(name, []).append(_schema_message(error))
+    message = _("Dữ liệu gửi lên không đúng định dạng: %(fields)s.") % {"fields": ", ".join(fields)}
+    return api.create_response(request, {"message": message, "code": "invalid_input", "fields": fields}, status=422)
+
+
+def _schema_message(error: dict[str, Any]) -> str:
+    kind = str(error.get("type", ""))
+    if kind == "missing":
+        return _("Thiếu trường bắt buộc.")
+    if kind.startswith(("int_", "float_", "decimal_")):
+        return _("Phải là một số.")
+    if kind.startswith("string_too_long"):
+        return _("Quá dài (tối đa %(n)s ký tự).") % {"n": error.get("ctx", {}).get("max_length", "")}
+    if kind.startswith("string"):
+        return _("Phải là chuỗi ký tự.")
+    if kind.startswith("date"):
+        return _("Ngày không hợp lệ (định dạng YYYY-MM-DD).")
+    return _("Giá trị không hợp lệ.")
+
+
+def _forbidden(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"message": _("Anh/chị không có quyền thực hiện thao tác này."), "code": "forbidden", "fields": {}},
+        status=403,
+    )
+
+
+def _not_found(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    return api.create_response(
+        request, {"message": _("Không tìm thấy."), "code": "not_found", "fields": {}}, status=404
+    )
+
+
+def _conflict(request: HttpRequest, exc: ConflictError, api: NinjaAPI) -> HttpResponse:
+    return api.create_response(request, {"message": exc.message, "code": exc.code, "fields": {}}, status=409)
+
+
+def _unauthenticated(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"message": _("Cần đăng nhập hoặc mã API hợp lệ."), "code": "unauthenticated", "fields": {}},
+        status=401,
+    )
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    from functools import partial
+
+    api.add_exception_handler(ValidationError, partial(_validation_error, api=api))
+    api.add_exception_handler(SchemaValidationError, partial(_schema_error, api=api))
+    api.add_exception_handler(PermissionDenied, partial(_forbidden, api=api))
+    api.add_exception_handler(Http404, partial(_not_found, api=api))
+    api.add_exception_handler(ConflictError, partial(_conflict, api=api))
+    api.add_exception_handler(AuthenticationError, partial(_unauthenticated, api=api))

@@ -1,0 +1,125 @@
+"""Generic write helpers that domain services call: create, versioned update and delete, each with one
+AuditEvent in the same transaction. Domain services check permissions and domain rules, then call these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, ProtectedError, RestrictedError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.core.audit import diff, record_event, snapshot
+from phoihop.core.errors import ConflictError
+from phoihop.core.models import AuditAction, VersionedModel
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+M = TypeVar("M", bound=VersionedModel)
+
+
+def _refresh_derived(instance: models.Model) -> None:
+    refresh = getattr(instance, "refresh_search_text", None)
+    if callable(refresh):
+        refresh()
+
+
+def _set_m2m(instance: models.Model, m2m: Mapping[str, Iterable[models.Model]] | None) -> None:
+    for name, values in (m2m or {}).items():
+        getattr(instance, name).set(list(values))
+
+
+def conflict_for(instance: models.Model) -> ConflictError:
+    from phoihop.core.audit import last_change
+
+    event = last_change(instance)
+    if event is None:
+        return ConflictError(changed_by=None, changed_at=None)
+    return ConflictError(changed_by=event.actor_name, changed_at=event.occurred_at)
+
+
+@transaction.atomic
+def create_record(
+    *,
+    actor: User | None,
+    instance: M,
+    m2m: Mapping[str, Iterable[models.Model]] | None = None,
+    note: str = "",
+) -> M:
+    _refresh_derived(instance)
+    instance.full_clean()
+    instance.save(force_insert=True)
+    _set_m2m(instance, m2m)
+    record_event(actor=actor, action=AuditAction.CREATE, obj=instance, changes=diff({}, snapshot(instance)), note=note)
+    return instance
+
+
+@transaction.atomic
+def update_record(
+    *,
+    actor: User | None,
+    instance: M,
+    data: Mapping[str, Any],
+    expected_version: int,
+    m2m: Mapping[str, Iterable[models.Model]] | None = None,
+    note: str = "",
+) -> M:
+    """Apply `data` if the row is still at `expected_version`; raise ConflictError otherwise.
+
+    The version check and the write are one conditional UPDATE, so two concurrent edits cannot both win,
+    on SQLite as on PostgreSQL."""
+    model = type(instance)
+    # Start from the stored row, not from an in-memory object a form may already have modified.
+    try:
+        instance = model._base_manager.select_for_update().get(pk=instance.pk)
+    except model.DoesNotExist:
+        raise ConflictError(changed_by=None, changed_at=None) from None
+    if instance.version != expected_version:
+        raise conflict_for(instance)
+    before = snapshot(instance)
+    for name, value in data.items():
+        setattr(instance, name, value)
+    _refresh_derived(instance)
+    instance.full_clean()
+    concrete = {f.name: f for f in model._meta.concrete_fields if not f.primary_key}
+    values = {
+        f.attname: getattr(instance, f.attname)
+        for f in concrete.values()
+        if f.name not in {"version", "created_at", "updated_at"}
+    }
+    now = timezone.now()
+    updated = model._base_manager.filter(pk=instance.pk, version=expected_version).update(
+        **values, version=F("version") + 1, updated_at=now
+    )
+    if updated != 1:
+        raise conflict_for(instance)
+    instance.version = expected_version + 1
+    instance.updated_at = now
+    _set_m2m(instance, m2m)
+    changes = diff(before, snapshot(instance))
+    if changes:
+        record_event(actor=actor, action=AuditAction.UPDATE, obj=instance, changes=changes, note=note)
+    return instance
+
+
+@transaction.atomic
+def delete_record(*, actor: User | None, instance: M, expected_version: int, note: str = "") -> None:
+    model = type(instance)
+    before = snapshot(instance)
+    pk = instance.pk
+    try:
+        with transaction.atomic():
+            deleted, _detail = model._base_manager.filter(pk=pk, version=expected_version).delete()
+    except (ProtectedError, RestrictedError) as exc:
+        raise ValidationError(
+            _("Không xóa được: bản ghi đang được %(n)s bản ghi khác sử dụng.") % {"n": len(exc.args[1])},
+            code="in_use",
+        ) from exc
+    if not deleted:
+        raise conflict_for(instance)
+    instance.pk = pk  # keep the id for the event: delete() does not touch the in-memory object, but be explicit
+    record_event(actor=actor, action=AuditAction.DELETE, obj=instance, changes=diff(before, {}), note=note)

@@ -1,0 +1,102 @@
+"""Three small mixins every app's views use, plus the home page and helpers. No generic-view framework."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+
+from phoihop.core.errors import ConflictError
+from phoihop.core.htmx import htmx_partial, hx_location
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+
+def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = 25) -> Page[Any]:
+    paginator = Paginator(queryset, per_page)
+    return paginator.get_page(request.GET.get("page"))
+
+
+class PartialTemplateMixin:
+    """Render `template_name#partial_name` for htmx requests, the whole page otherwise."""
+
+    partial_name = "content"
+    request: HttpRequest
+    template_name: str
+
+    def get_template_names(self) -> list[str]:
+        if htmx_partial(self.request):
+            return [f"{self.template_name}#{self.partial_name}"]
+        return [self.template_name]
+
+
+def apply_validation_error(form: BaseForm, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: field errors on their fields, the rest on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class ServiceFormView(LoginRequiredMixin, PartialTemplateMixin, FormView[Any]):
+    """A form whose valid data goes to one service. Service errors land on the form (status 200 for htmx
+    re-render); a version conflict says who changed the record; success redirects (HX-Location for htmx)."""
+
+    partial_name = "form"
+
+    def perform(self, form: Any) -> Any:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    def success_url_for(self, result: Any) -> str:
+        return str(result.get_absolute_url())
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            result = self.perform(form)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        except ConflictError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        url = self.success_url_for(result)
+        if htmx_partial(self.request):
+            return hx_location(url)
+        return HttpResponseRedirect(url)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        if not htmx_partial(self.request):
+            response.status_code = 422 if self.request.method == "POST" else 200
+        return response
+
+
+def user_of(request: HttpRequest) -> User:
+    """The signed-in user, typed. Views call it after login_required has run."""
+    user = request.user
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return user
+
+
+def require_permission(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("Anh/chị không có quyền thực hiện thao tác này."))
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    from phoihop.directory.selectors import directory_summary
+
+    return render(request, "core/home.html", {"summary": directory_summary(user=user_of(request))})

@@ -1,0 +1,184 @@
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ConfigDict
+
+from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.directory import selectors, services
+from phoihop.directory.choices import AgencyKind, Ownership, ZoneKind
+from phoihop.directory.models import Agency, Enterprise, Zone
+
+router = Router(tags=["Danh mục"])
+
+
+class AgencyOut(Schema):
+    id: int
+    name: str
+    short_code: str
+    kind: AgencyKind
+    parent_id: int | None
+    header: list[str]
+    is_active: bool
+    version: int
+
+
+class ZoneOut(Schema):
+    id: int
+    name: str
+    kind: ZoneKind
+    parent_id: int | None
+    district: str
+    area_ha: Decimal | None
+    version: int
+
+
+class ZoneRef(Schema):
+    id: int
+    name: str
+
+
+class EnterpriseOut(Schema):
+    id: int
+    name: str
+    short_name: str
+    tax_code: str
+    zone: ZoneRef | None
+    address: str
+    ownership: Ownership
+    investor_country: str
+    sector: str
+    workforce: int | None
+    owner_agency_id: int
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class EnterpriseIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(max_length=255)
+    short_name: str = Field("", max_length=120)
+    tax_code: str = Field(max_length=20)
+    zone_id: int | None = None
+    address: str = Field("", max_length=300)
+    ownership: Ownership
+    investor_country: str = Field("", max_length=100)
+    sector: str = Field("", max_length=200)
+    workforce: int | None = Field(None, ge=0)
+    owner_agency_id: int | None = None
+
+
+class EnterprisePatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    name: str | None = Field(None, max_length=255)
+    short_name: str | None = Field(None, max_length=120)
+    tax_code: str | None = Field(None, max_length=20)
+    zone_id: int | None = None
+    address: str | None = Field(None, max_length=300)
+    ownership: Ownership | None = None
+    investor_country: str | None = Field(None, max_length=100)
+    sector: str | None = Field(None, max_length=200)
+    workforce: int | None = Field(None, ge=0)
+
+
+class EnterpriseFilters(Schema):
+    q: str = ""
+    zone: int | None = None
+    ownership: Ownership | None = None
+    fdi: bool | None = None
+    owner_agency: int | None = None
+    sort: str = "name"
+
+
+def _resolve_refs(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    """Turn *_id fields into directory objects the caller can see; an unknown id is a field error, not a 500."""
+    user = api_user(request)
+    resolved = dict(data)
+    if "zone_id" in resolved:
+        zone_id = resolved.pop("zone_id")
+        zone = None
+        if zone_id is not None:
+            zone = selectors.zones_visible_to(user).filter(pk=zone_id).first()
+            if zone is None:
+                raise ValidationError(
+                    {"zone": _("Không có khu số %(id)s trong danh mục.") % {"id": zone_id}},
+                    code="unknown_zone",
+                )
+        resolved["zone"] = zone
+    return resolved
+
+
+@router.get("/agencies", response=list[AgencyOut], summary="Danh sách cơ quan, đơn vị")
+def list_agencies(request: HttpRequest, q: str = "") -> Any:
+    return selectors.list_agencies(user=api_user(request), query=q)
+
+
+@router.get("/agencies/{agency_id}", response={200: AgencyOut, **ERROR_RESPONSES})
+def get_agency(request: HttpRequest, agency_id: int) -> Agency:
+    return selectors.get_agency(user=api_user(request), pk=agency_id)
+
+
+@router.get("/zones", response=list[ZoneOut], summary="Danh sách khu công nghiệp, khu kinh tế")
+def list_zones(request: HttpRequest, q: str = "") -> Any:
+    return selectors.list_zones(user=api_user(request), query=q)
+
+
+@router.get("/zones/{zone_id}", response={200: ZoneOut, **ERROR_RESPONSES})
+def get_zone(request: HttpRequest, zone_id: int) -> Zone:
+    return selectors.get_zone(user=api_user(request), pk=zone_id)
+
+
+@router.get("/enterprises", response=list[EnterpriseOut], summary="Tìm doanh nghiệp (không phân biệt dấu)")
+@paginate(PageNumberPagination, page_size=50)
+def list_enterprises(request: HttpRequest, filters: Query[EnterpriseFilters]) -> Any:
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+    return selectors.list_enterprises(user=api_user(request), params=params)
+
+
+@router.get("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **ERROR_RESPONSES})
+def get_enterprise(request: HttpRequest, enterprise_id: int) -> Enterprise:
+    return selectors.get_enterprise(user=api_user(request), pk=enterprise_id)
+
+
+@router.post("/enterprises", response={201: EnterpriseOut, **ERROR_RESPONSES})
+def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> tuple[int, Enterprise]:
+    user = api_user(request)
+    data = payload.dict()
+    owner_id = data.pop("owner_agency_id")
+    owner = None
+    if owner_id is not None:
+        owner = selectors.agencies_visible_to(user).filter(pk=owner_id).first()
+        if owner is None:
+            raise ValidationError(
+                {"owner_agency": _("Không có đơn vị số %(id)s.") % {"id": owner_id}}, code="unknown_agency"
+            )
+    enterprise = services.create_enterprise(actor=user, data=_resolve_refs(request, data), owner_agency=owner)
+    return 201, enterprise
+
+
+@router.patch("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **ERROR_RESPONSES})
+def update_enterprise(request: HttpRequest, enterprise_id: int, payload: EnterprisePatch) -> Enterprise:
+    user = api_user(request)
+    enterprise = selectors.get_enterprise(user=user, pk=enterprise_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    return services.update_enterprise(
+        actor=user, enterprise=enterprise, data=_resolve_refs(request, data), expected_version=version
+    )
+
+
+@router.delete("/enterprises/{enterprise_id}", response={204: None, **ERROR_RESPONSES})
+def delete_enterprise(request: HttpRequest, enterprise_id: int, version: int) -> tuple[int, None]:
+    user = api_user(request)
+    enterprise = selectors.get_enterprise(user=user, pk=enterprise_id)
+    services.delete_enterprise(actor=user, enterprise=enterprise, expected_version=version)
+    return 204, None

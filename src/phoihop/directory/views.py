@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from phoihop.core.audit import history_of
+from phoihop.core.errors import ConflictError
+from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
+from phoihop.directory import permissions, selectors, services
+from phoihop.directory.filters import EnterpriseFilter
+from phoihop.directory.forms import EnterpriseForm, ZoneForm
+
+
+@login_required
+def enterprise_list(request: HttpRequest) -> HttpResponse:
+    enterprises = selectors.list_enterprises(user=user_of(request), params=request.GET)
+    page = paginate(request, enterprises)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "filter": EnterpriseFilter(request.GET, queryset=enterprises, user=user_of(request)),
+        "q": request.GET.get("q", ""),
+        "sort": request.GET.get("sort", "name"),
+        "query_string": query.urlencode(),
+        "can_create": permissions.can_create_enterprise(user_of(request)),
+    }
+    template = "directory/enterprise_list.html"
+    return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+
+
+@login_required
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = selectors.get_enterprise(user=user_of(request), pk=pk)
+    context = {
+        "enterprise": enterprise,
+        "history": history_of(enterprise)[:50],
+        "can_edit": permissions.can_edit_enterprise(user_of(request), enterprise),
+        "can_delete": permissions.can_delete_enterprise(user_of(request), enterprise),
+    }
+    return render(request, "directory/enterprise_detail.html", context)
+
+
+class EnterpriseCreateView(ServiceFormView):
+    form_class = EnterpriseForm
+    template_name = "directory/enterprise_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            require_permission(permissions.can_create_enterprise(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": user_of(self.request)}
+
+    def perform(self, form: EnterpriseForm) -> Any:
+        enterprise = services.create_enterprise(
+            actor=user_of(self.request),
+            data=form.service_data(),
+            owner_agency=form.cleaned_data.get("owner_agency"),
+        )
+        messages.success(self.request, _("Đã thêm doanh nghiệp “%(name)s”.") % {"name": enterprise.name})
+        return enterprise
+
+
+class EnterpriseUpdateView(ServiceFormView):
+    form_class = EnterpriseForm
+    template_name = "directory/enterprise_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            self.enterprise = selectors.get_enterprise(user=user_of(request), pk=kwargs["pk"])
+            require_permission(permissions.can_edit_enterprise(user_of(request), self.enterprise))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": user_of(self.request), "instance": self.enterprise}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "enterprise": self.enterprise}
+
+    def perform(self, form: EnterpriseForm) -> Any:
+        enterprise = services.update_enterprise(
+            actor=user_of(self.request),
+            enterprise=selectors.get_enterprise(user=user_of(self.request), pk=self.enterprise.pk),
+            data=form.service_data(),
+            expected_version=form.expected_version,
+        )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return enterprise
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def enterprise_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = selectors.get_enterprise(user=user_of(request), pk=pk)
+    require_permission(permissions.can_delete_enterprise(user_of(request), enterprise))
+    error = ""
+    if request.method == "POST":
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = -1
+        try:
+            services.delete_enterprise(actor=user_of(request), enterprise=enterprise, expected_version=version)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        except ConflictError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã xóa doanh nghiệp “%(name)s”.") % {"name": enterprise.name})
+            url = reverse("directory:enterprise_list")
+            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+    status = 422 if error else 200
+    return render(
+        request, "directory/enterprise_delete.html", {"enterprise": enterprise, "error": error}, status=status
+    )
+
+
+@login_required
+def zone_list(request: HttpRequest) -> HttpResponse:
+    zones = selectors.list_zones(user=user_of(request), query=request.GET.get("q", ""))
+    context = {
+        "page": paginate(request, zones),
+        "q": request.GET.get("q", ""),
+        "can_manage": permissions.can_manage_reference(user_of(request)),
+    }
+    template = "directory/zone_list.html"
+    return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+
+
+@login_required
+def zone_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    zone = selectors.get_zone(user=user_of(request), pk=pk)
+    enterprises = selectors.list_enterprises(user=user_of(request), params={"zone": zone.pk})
+    context = {
+        "zone": zone,
+        "page": paginate(request, enterprises),
+        "history": history_of(zone)[:50],
+        "can_manage": permissions.can_manage_reference(user_of(request)),
+    }
+    return render(request, "directory/zone_detail.html", context)
+
+
+class ZoneCreateView(ServiceFormView):
+    form_class = ZoneForm
+    template_name = "directory/zone_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            require_permission(permissions.can_manage_reference(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def perform(self, form: ZoneForm) -> Any:
+        return services.create_zone(actor=user_of(self.request), data=form.service_data())
+
+
+class ZoneUpdateView(ServiceFormView):
+    form_class = ZoneForm
+    template_name = "directory/zone_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            self.zone = selectors.get_zone(user=user_of(request), pk=kwargs["pk"])
+            require_permission(permissions.can_manage_reference(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.zone}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "zone": self.zone}
+
+    def perform(self, form: ZoneForm) -> Any:
+        return services.update_zone(
+            actor=user_of(self.request),
+            zone=selectors.get_zone(user=user_of(self.request), pk=self.zone.pk),
+            data=form.service_data(),
+            expected_version=form.expected_version,
+        )
+
+
+@login_required
+def agency_list(request: HttpRequest) -> HttpResponse:
+    agencies = selectors.list_agencies(user=user_of(request), query=request.GET.get("q", ""))
+    return render(request, "directory/agency_list.html", {"agencies": agencies, "q": request.GET.get("q", "")})
+
+
+@login_required
+def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = selectors.get_agency(user=user_of(request), pk=pk)
+    return render(
+        request,
+        "directory/agency_detail.html",
+        {"agency": agency, "children": agency.children.all(), "history": history_of(agency)[:50]},
+    )
