@@ -8,3 +8,6 @@ SECRET_KEY = SECRET_KEY or "dev-only-not-secret-phoihop-5d1f240455ce4299-change-
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 ENVIRONMENT = "development"
+# runserver serves static files from the app folders; collectstatic is for production.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -14,3 +14,6 @@ if "DATABASE_URL" not in os.environ:
     # An in-memory database per test run keeps var/ untouched.
     DATABASES = {"default": database_config("sqlite://:memory:")}  # noqa: F405
 ENVIRONMENT = "test"
+# Static files come from the finders; nothing is collected in tests.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,70 @@
+"""`make bench`: timings and query counts at 1x and 10x data, on a throw-away database.
+
+SQLite in a temporary file by default; set BENCH_DATABASE_URL to measure PostgreSQL (the database is emptied).
+Prints a table; it asserts nothing (tests pin query counts; this measures time)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from statistics import median
+
+BENCH_DIR = tempfile.mkdtemp(prefix="phoihop-bench-")
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR}/bench.sqlite3")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+os.environ["PHOIHOP_VAR_DIR"] = BENCH_DIR
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.generate import seed  # noqa: E402
+
+
+def measure(fn: Callable[[], object], repeat: int = 5) -> tuple[float, int]:
+    times = []
+    queries = 0
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+        queries = len(ctx.captured_queries)
+    return median(times) * 1000, queries
+
+
+def main() -> int:
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from phoihop.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="bqlkkt.canbo"))
+    rows: list[tuple[str, str, float, int]] = []
+    for scale, n in (("1x", 1_000), ("10x", 10_000)):
+        seed(enterprises=n)
+        for name, url in (
+            ("enterprise list", "/danh-muc/doanh-nghiep/"),
+            ("search 'trang due'", "/danh-muc/doanh-nghiep/?q=trang+due"),
+            ("API search 'dinh vu'", "/api/v1/directory/enterprises?q=dinh%20vu"),
+            ("zone list", "/danh-muc/khu/"),
+        ):
+            ms, queries = measure(lambda url=url: client.get(url))
+            rows.append((name, scale, ms, queries))
+    print(f"{'what':<26}{'data':>6}{'median ms':>12}{'queries':>9}")
+    for name, scale, ms, queries in rows:
+        print(f"{name:<26}{scale:>6}{ms:>12.1f}{queries:>9}")
+    print(f"\ndatabase: {connection.vendor}; enterprises: 1x = 1.000, 10x = 10.000")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
