@@ -59,6 +59,9 @@ def main() -> int:
         ):
             ms, queries = measure(lambda url=url: client.get(url))
             rows.append((name, scale, ms, queries))
+    from bench.report import rows as report_rows
+
+    rows += report_rows()  # the 2023 joint report at 1x, then 10x its records
     print(f"{'what':<26}{'data':>6}{'median ms':>12}{'queries':>9}")
     for name, scale, ms, queries in rows:
         print(f"{name:<26}{scale:>6}{ms:>12.1f}{queries:>9}")

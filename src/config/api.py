@@ -3,8 +3,17 @@
 from ninja import NinjaAPI
 
 from phoihop.accounts.auth import SessionAuth, TokenAuth, api_login_required
+from phoihop.activities.api import router as activities_router
+from phoihop.cases.api import router as cases_router
 from phoihop.core.api import install_error_handlers
 from phoihop.directory.api import router as directory_router
+from phoihop.housing.api import router as housing_router
+from phoihop.indicators.api import router as indicators_router
+from phoihop.organizing.api import router as organizing_router
+from phoihop.oversight.api import router as oversight_router
+from phoihop.planning.api import router as planning_router
+from phoihop.practices.api import router as practices_router
+from phoihop.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="Phối hợp API",
@@ -19,3 +28,12 @@ api = NinjaAPI(
 install_error_handlers(api)
 
 api.add_router("/directory/", directory_router)
+api.add_router("/planning/", planning_router)
+api.add_router("/indicators/", indicators_router)
+api.add_router("/activities/", activities_router)
+api.add_router("/organizing/", organizing_router)
+api.add_router("/oversight/", oversight_router)
+api.add_router("/practices/", practices_router)
+api.add_router("/housing/", housing_router)
+api.add_router("/cases/", cases_router)
+api.add_router("/reports/", reports_router)

@@ -2,11 +2,22 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.api import api
+from phoihop.cases.urls import public_urlpatterns as cases_public_urls
 
 urlpatterns = [
     path("", include("phoihop.core.urls")),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("danh-muc/", include("phoihop.directory.urls")),
+    path("", include("phoihop.planning.urls")),
+    path("", include("phoihop.indicators.urls")),
+    path("hoat-dong/", include("phoihop.activities.urls")),
+    path("thanh-lap-to-chuc/", include("phoihop.organizing.urls")),
+    path("kiem-tra-giam-sat/", include("phoihop.oversight.urls")),
+    path("dan-van-kheo/", include("phoihop.practices.urls")),
+    path("nha-o-cong-nhan/", include("phoihop.housing.urls")),
+    path("vu-viec/", include("phoihop.cases.urls")),
+    path("bao-cao/", include("phoihop.reports.urls")),
+    path("hoi-dap/", include((cases_public_urls, "intake"))),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -48,6 +48,15 @@ INSTALLED_APPS = [
     "phoihop.core",
     "phoihop.accounts",
     "phoihop.directory",
+    "phoihop.planning",
+    "phoihop.indicators",
+    "phoihop.activities",
+    "phoihop.organizing",
+    "phoihop.oversight",
+    "phoihop.practices",
+    "phoihop.housing",
+    "phoihop.cases",
+    "phoihop.reports",
     "phoihop.demo",
 ]
 
@@ -155,7 +164,7 @@ LOCALE_PATHS = [SRC_DIR / "phoihop" / "locale"]
 
 # --- Static files -------------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT: Path | None = VAR_DIR / "static"
 STATICFILES_DIRS = [SRC_DIR / "phoihop" / "static"]
 STORAGES = {
     "default": {
@@ -191,6 +200,23 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 ENVIRONMENT = "development"
 PAGE_SIZE = 25
 NINJA_PAGINATION_PER_PAGE = 50
+
+# --- Personal data of cases (docs/privacy.md) -------------------------------------------------------------------
+# Fernet keys, newest first, comma-separated: values are written with the first and read with any of them.
+PHOIHOP_FIELD_KEYS = env_list("PHOIHOP_FIELD_KEYS")
+# Key of the keyed hashes that let us look up a phone number or count requests per client without storing either.
+PHOIHOP_HASH_KEY = os.environ.get("PHOIHOP_HASH_KEY", "")
+# Personal fields of a closed case are wiped this many years after closing (`phoihop anonymise_cases`).
+CASE_RETENTION_YEARS = int(os.environ.get("CASE_RETENTION_YEARS", "5"))
+# Days within which a data subject's correction or erasure request is due.
+CASE_DATA_REQUEST_DAYS = int(os.environ.get("CASE_DATA_REQUEST_DAYS", "15"))
+# The working calendar of the deadline clock: weekdays (0 = Monday) and working periods in TIME_ZONE.
+WORKING_DAYS = [int(day) for day in env_list("WORKING_DAYS", "0,1,2,3,4")]
+WORKING_PERIODS = env_list("WORKING_PERIODS", "07:30-11:30,13:30-17:00")
+# Public question page (no login): requests per client address per window ("count/minutes"), and body size.
+PUBLIC_INTAKE_RATE_LIMIT = os.environ.get("PUBLIC_INTAKE_RATE_LIMIT", "5/60")
+PUBLIC_LOOKUP_RATE_LIMIT = os.environ.get("PUBLIC_LOOKUP_RATE_LIMIT", "20/60")
+PUBLIC_INTAKE_MAX_BYTES = int(os.environ.get("PUBLIC_INTAKE_MAX_BYTES", "16384"))
 
 LOGGING = {
     "version": 1,

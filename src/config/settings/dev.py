@@ -11,3 +11,6 @@ ENVIRONMENT = "development"
 # runserver serves static files from the app folders; collectstatic is for production.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Fixed, public, development-only keys: never use them for real data.
+PHOIHOP_FIELD_KEYS = PHOIHOP_FIELD_KEYS or ["ZGV2LW9ubHktbm90LXNlY3JldC1waG9paG9wLWtleTE="]  # noqa: F405
+PHOIHOP_HASH_KEY = PHOIHOP_HASH_KEY or "dev-only-not-secret-phoihop-hash-key-3c9e1f"  # noqa: F405

@@ -10,6 +10,10 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set to a random string of at least 50 characters.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set.")
+if not PHOIHOP_FIELD_KEYS:  # noqa: F405
+    raise ImproperlyConfigured("PHOIHOP_FIELD_KEYS must be set: personal fields of cases are encrypted at rest.")
+if len(PHOIHOP_HASH_KEY) < 32:  # noqa: F405
+    raise ImproperlyConfigured("PHOIHOP_HASH_KEY must be set to a random string of at least 32 characters.")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))  # noqa: F405

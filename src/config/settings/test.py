@@ -17,3 +17,6 @@ ENVIRONMENT = "test"
 # Static files come from the finders; nothing is collected in tests.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Fixed, public, test-only keys (tests that rotate keys override them).
+PHOIHOP_FIELD_KEYS = ["dGVzdC1vbmx5LW5vdC1zZWNyZXQtcGhvaWhvcC1rMDE="]
+PHOIHOP_HASH_KEY = "test-only-not-secret-phoihop-hash-key-8d2a7b"

@@ -44,6 +44,6 @@ def api_login_required(view: Any) -> Any:
                     {"message": "Cần đăng nhập hoặc mã API hợp lệ.", "code": "unauthenticated", "fields": {}},
                     status=401,
                 )
-        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+        return view(request, *args, **kwargs)
 
     return wrapped

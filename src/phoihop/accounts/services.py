@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from phoihop.accounts.choices import Role
 from phoihop.accounts.models import ApiToken, User, hash_token
 from phoihop.accounts.permissions import can_manage_tokens
 from phoihop.core.audit import record_event
+from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
 from phoihop.directory.models import Agency
 
@@ -56,7 +57,7 @@ def create_token(*, actor: User, owner: User, name: str) -> tuple[ApiToken, str]
         raise PermissionDenied
     name = name.strip()
     if not name:
-        raise ValidationError({"name": _("Hãy đặt tên cho mã API (ví dụ: tên phần mềm sẽ dùng nó).")}, code="required")
+        raise field_error("name", _("Hãy đặt tên cho mã API (ví dụ: tên phần mềm sẽ dùng nó)."), "required")
     raw = ApiToken.generate()
     token = ApiToken.objects.create(user=owner, name=name[:100], prefix=raw[:8], key_hash=hash_token(raw))
     record_event(actor=actor, action=AuditAction.TOKEN_CREATE, obj=owner, note=f"{token.name} ({token.prefix}…)")

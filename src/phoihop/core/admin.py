@@ -4,7 +4,7 @@ from phoihop.core.models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: the audit trail is never edited by hand."""
 
     list_display = ("occurred_at", "actor_name", "agency", "action", "object_type", "object_repr")

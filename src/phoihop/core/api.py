@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
 from phoihop.core.errors import ConflictError
@@ -34,7 +34,7 @@ def api_user(request: HttpRequest) -> User:
     user = getattr(request, "auth", None)
     if user is None or not user.is_authenticated:
         raise AuthenticationError
-    return user  # type: ignore[no-any-return]
+    return user
 
 
 def _validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:
@@ -68,6 +68,22 @@ def _schema_message(error: dict[str, Any]) -> str:
     kind = str(error.get("type", ""))
     if kind == "missing":
         return _("Thiếu trường bắt buộc.")
+    if kind == "extra_forbidden":
+        return _("Trường này không được phép gửi.")
+    limits = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le", "less_than": "lt"}
+    if kind in limits:
+        texts = {
+            "ge": _("Phải lớn hơn hoặc bằng %(n)s."),
+            "gt": _("Phải lớn hơn %(n)s."),
+            "le": _("Phải nhỏ hơn hoặc bằng %(n)s."),
+            "lt": _("Phải nhỏ hơn %(n)s."),
+        }
+        key = limits[kind]
+        return texts[key] % {"n": error.get("ctx", {}).get(key, "")}
+    if kind == "enum":
+        return _("Giá trị không hợp lệ; chọn một trong: %(expected)s.") % {
+            "expected": str(error.get("ctx", {}).get("expected", "")).replace(" or ", " hoặc ")
+        }
     if kind.startswith(("int_", "float_", "decimal_")):
         return _("Phải là một số.")
     if kind.startswith("string_too_long"):
@@ -105,6 +121,14 @@ def _unauthenticated(request: HttpRequest, exc: Exception, api: NinjaAPI) -> Htt
     )
 
 
+def _http_error(request: HttpRequest, exc: HttpError, api: NinjaAPI) -> HttpResponse:
+    """ninja's own errors in our shape; the one a client meets is a body that is not JSON (ninja says 400)."""
+    if exc.status_code == 400:
+        message = _("Nội dung gửi lên không đọc được: phải là JSON hợp lệ.")
+        return api.create_response(request, {"message": message, "code": "invalid_json", "fields": {}}, status=422)
+    return api.create_response(request, {"message": str(exc), "code": "error", "fields": {}}, status=exc.status_code)
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     from functools import partial
 
@@ -113,4 +137,5 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(PermissionDenied, partial(_forbidden, api=api))
     api.add_exception_handler(Http404, partial(_not_found, api=api))
     api.add_exception_handler(ConflictError, partial(_conflict, api=api))
+    api.add_exception_handler(HttpError, partial(_http_error, api=api))
     api.add_exception_handler(AuthenticationError, partial(_unauthenticated, api=api))

@@ -54,6 +54,22 @@ def snapshot(instance: models.Model) -> Snapshot:
     return result
 
 
+def field_values(instance: models.Model) -> dict[str, Any]:
+    """The audited fields' own values, to tell which fields changed: display text cannot (two different masked
+    values both read MASK; two agencies may share a name). Never stored."""
+    values: dict[str, Any] = {}
+    for field in audited_fields(type(instance)):
+        if field.many_to_many:
+            values[field.name] = sorted(item.pk for item in getattr(instance, field.name).all()) if instance.pk else []
+        else:
+            values[field.name] = getattr(instance, field.attname)
+    return values
+
+
+def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    return [name for name in after if before.get(name) != after[name]]
+
+
 def diff(before: Mapping[str, str], after: Mapping[str, str]) -> dict[str, list[str]]:
     names = list(before) + [name for name in after if name not in before]
     return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from phoihop.core.vnformat import format_datetime
@@ -31,3 +32,9 @@ class ConflictError(Exception):
             )
         self.message = message
         super().__init__(message)
+
+
+def field_error(field: str, message: str, code: str) -> ValidationError:
+    """A ValidationError on one field that keeps its code. `ValidationError({field: message}, code=...)` silently
+    drops the code (Django only keeps codes of the inner errors), and the API would answer 422 "invalid"."""
+    return ValidationError({field: ValidationError(message, code=code)})

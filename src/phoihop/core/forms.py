@@ -26,7 +26,7 @@ class StyledFormMixin:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
-class VersionedForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class VersionedForm(StyledFormMixin, forms.ModelForm):
     """Carries the version the user loaded, so a stale save is a conflict rather than an overwrite.
 
     The form parses and validates; it never saves: `service_data()` goes to the app's service."""

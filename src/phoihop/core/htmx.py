@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 def htmx_partial(request: HttpRequest) -> bool:
     """True when the request is an htmx swap that wants a fragment, not a whole page (boosted links get pages)."""
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.boosted
+    return bool(htmx) and not getattr(htmx, "boosted", False)
 
 
 def hx_location(url: str) -> HttpResponse:

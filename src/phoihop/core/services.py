@@ -12,7 +12,7 @@ from django.db.models import F, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.core.audit import diff, record_event, snapshot
+from phoihop.core.audit import changed_fields, diff, field_values, record_event, snapshot
 from phoihop.core.errors import ConflictError
 from phoihop.core.models import AuditAction, VersionedModel
 
@@ -80,11 +80,13 @@ def update_record(
         raise ConflictError(changed_by=None, changed_at=None) from None
     if instance.version != expected_version:
         raise conflict_for(instance)
-    before = snapshot(instance)
+    before, values_before = snapshot(instance), field_values(instance)
     for name, value in data.items():
         setattr(instance, name, value)
     _refresh_derived(instance)
     instance.full_clean()
+    if not m2m and not changed_fields(values_before, field_values(instance)):
+        return instance  # nothing changed: no write, no new version (an edit opened earlier stays valid), no event
     concrete = {f.name: f for f in model._meta.concrete_fields if not f.primary_key}
     values = {
         f.attname: getattr(instance, f.attname)
@@ -100,7 +102,12 @@ def update_record(
     instance.version = expected_version + 1
     instance.updated_at = now
     _set_m2m(instance, m2m)
-    changes = diff(before, snapshot(instance))
+    # Which fields changed is read from the values; what the trail shows is their (masked) display text.
+    after = snapshot(instance)
+    changes = {
+        name: [before.get(name, ""), after.get(name, "")]
+        for name in changed_fields(values_before, field_values(instance))
+    }
     if changes:
         record_event(actor=actor, action=AuditAction.UPDATE, obj=instance, changes=changes, note=note)
     return instance

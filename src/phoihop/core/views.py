@@ -32,12 +32,13 @@ class PartialTemplateMixin:
 
     partial_name = "content"
     request: HttpRequest
-    template_name: str
+    template_name: str | None
 
     def get_template_names(self) -> list[str]:
+        template = str(self.template_name)
         if htmx_partial(self.request):
-            return [f"{self.template_name}#{self.partial_name}"]
-        return [self.template_name]
+            return [f"{template}#{self.partial_name}"]
+        return [template]
 
 
 def apply_validation_error(form: BaseForm, error: ValidationError) -> None:
@@ -98,5 +99,8 @@ def require_permission(allowed: bool) -> None:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     from phoihop.directory.selectors import directory_summary
+    from phoihop.planning.selectors import home_summary
 
-    return render(request, "core/home.html", {"summary": directory_summary(user=user_of(request))})
+    user = user_of(request)
+    context = {"summary": directory_summary(user=user), "plan_summary": home_summary(user=user)}
+    return render(request, "core/home.html", context)

@@ -58,15 +58,16 @@ def format_number(
     if decimals is not None:
         number = quantize(number, decimals, rounding)
     elif number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
+        number = number.to_integral_value()
     else:
-        number = number.normalize()
+        # Drop trailing zeros by hand: normalize() would also round to the context's 28 significant digits.
+        number = Decimal(format(number, "f").rstrip("0"))
     sign = "-" if number < 0 else ""
-    text = format(abs(number), "f")
+    text = format(number.copy_abs(), "f")  # copy_abs(), not abs(): abs() rounds to the context precision
     whole, _, fraction = text.partition(".")
     if pad and not fraction:
         whole = whole.zfill(pad)
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

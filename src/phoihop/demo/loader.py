@@ -12,7 +12,15 @@ from django.db import transaction
 from phoihop.accounts.choices import Role
 from phoihop.accounts.models import User
 from phoihop.accounts.services import create_user
+from phoihop.cases.demo import load_cases
 from phoihop.demo import directory_data as d
+from phoihop.demo.activities_data import load_activities, load_activity_indicators
+from phoihop.demo.housing_data import load_housing
+from phoihop.demo.organizing_data import load_founding_indicators, load_foundings
+from phoihop.demo.oversight_data import load_inspections, load_oversight_indicators, load_topics
+from phoihop.demo.planning_data import STEPS as PLANNING_STEPS
+from phoihop.demo.practices_data import load_practices
+from phoihop.demo.reports_data import load_report
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.directory.services import create_agency, create_enterprise, create_zone
 
@@ -118,7 +126,20 @@ def load_enterprises(report: LoadReport) -> None:
 
 
 # Each app that brings demo data adds its step here, after the steps it depends on.
-STEPS: list[Callable[[LoadReport], None]] = [load_agencies, load_users, load_zones, load_enterprises]
+# load_cases stays after the planning step, which registers Thông báo số 1558-TB/TU that petitions cite.
+STEPS: list[Callable[[LoadReport], None]] = [
+    load_agencies,
+    load_users,
+    load_zones,
+    load_enterprises,
+    *PLANNING_STEPS,  # the programme, plans, cited documents, indicators and approved 2023 values
+    load_cases,
+]
+# Activities and foundings link to the 2023 plan's items, so they come after every step above (planning included).
+STEPS += [load_activities, load_foundings, load_activity_indicators, load_founding_indicators]
+STEPS += [load_topics, load_inspections, load_practices, load_housing, load_oversight_indicators]
+# The joint report binds every app's records: it goes last.
+STEPS += [load_report]
 
 
 @transaction.atomic

@@ -2,14 +2,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
 from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.errors import field_error
 from phoihop.directory import selectors, services
 from phoihop.directory.choices import AgencyKind, Ownership, ZoneKind
 from phoihop.directory.models import Agency, Enterprise, Zone
@@ -109,10 +109,7 @@ def _resolve_refs(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
         if zone_id is not None:
             zone = selectors.zones_visible_to(user).filter(pk=zone_id).first()
             if zone is None:
-                raise ValidationError(
-                    {"zone": _("Không có khu số %(id)s trong danh mục.") % {"id": zone_id}},
-                    code="unknown_zone",
-                )
+                raise field_error("zone", _("Không có khu số %(id)s trong danh mục.") % {"id": zone_id}, "unknown_zone")
         resolved["zone"] = zone
     return resolved
 
@@ -150,7 +147,7 @@ def get_enterprise(request: HttpRequest, enterprise_id: int) -> Enterprise:
 
 
 @router.post("/enterprises", response={201: EnterpriseOut, **ERROR_RESPONSES})
-def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> tuple[int, Enterprise]:
+def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Status[Enterprise]:
     user = api_user(request)
     data = payload.dict()
     owner_id = data.pop("owner_agency_id")
@@ -158,11 +155,9 @@ def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> tuple[int,
     if owner_id is not None:
         owner = selectors.agencies_visible_to(user).filter(pk=owner_id).first()
         if owner is None:
-            raise ValidationError(
-                {"owner_agency": _("Không có đơn vị số %(id)s.") % {"id": owner_id}}, code="unknown_agency"
-            )
+            raise field_error("owner_agency", _("Không có đơn vị số %(id)s.") % {"id": owner_id}, "unknown_agency")
     enterprise = services.create_enterprise(actor=user, data=_resolve_refs(request, data), owner_agency=owner)
-    return 201, enterprise
+    return Status(201, enterprise)
 
 
 @router.patch("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **ERROR_RESPONSES})
@@ -177,8 +172,8 @@ def update_enterprise(request: HttpRequest, enterprise_id: int, payload: Enterpr
 
 
 @router.delete("/enterprises/{enterprise_id}", response={204: None, **ERROR_RESPONSES})
-def delete_enterprise(request: HttpRequest, enterprise_id: int, version: int) -> tuple[int, None]:
+def delete_enterprise(request: HttpRequest, enterprise_id: int, version: int) -> Status[None]:
     user = api_user(request)
     enterprise = selectors.get_enterprise(user=user, pk=enterprise_id)
     services.delete_enterprise(actor=user, enterprise=enterprise, expected_version=version)
-    return 204, None
+    return Status(204, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from phoihop.core.text import fold_vi
@@ -62,7 +62,10 @@ def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> 
     if query:
         queryset = search_enterprises(queryset, query)
     sort = ENTERPRISE_SORTS.get(str(params.get("sort") or "name"), "name")
-    return queryset.order_by(sort, "pk")
+    # Blanks (no zone, no workforce) go last either way, on SQLite as on PostgreSQL (whose defaults differ).
+    column = F(sort.removeprefix("-"))
+    order = column.desc(nulls_last=True) if sort.startswith("-") else column.asc(nulls_last=True)
+    return queryset.order_by(order, "pk")
 
 
 def get_enterprise(*, user: User, pk: int) -> Enterprise:
@@ -102,3 +105,33 @@ def directory_summary(*, user: User) -> dict[str, int]:
         "enterprises": enterprises["total"],
         "fdi_enterprises": enterprises["fdi"],
     }
+
+
+def agency_scopes() -> dict[int, frozenset[int]]:
+    """Every agency's scope: itself and all the units under it, at any depth. One query, whatever the tree."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Agency.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    scopes: dict[int, frozenset[int]] = {}
+
+    def walk(pk: int, trail: frozenset[int]) -> frozenset[int]:
+        if pk in scopes:
+            return scopes[pk]
+        found = {pk}
+        for child in children.get(pk, []):
+            if child not in trail:  # a cycle in bad data must not loop forever
+                found |= walk(child, trail | {pk})
+        scopes[pk] = frozenset(found)
+        return scopes[pk]
+
+    for pk in [pk for ids in children.values() for pk in ids]:
+        walk(pk, frozenset())
+    return scopes
+
+
+def agency_scope_ids(agency: Agency | int | None) -> frozenset[int]:
+    """The agency and its descendants (a LĐLĐTP user acts for the Economic Zone Union under it). One query."""
+    if agency is None:
+        return frozenset()
+    pk = agency if isinstance(agency, int) else agency.pk
+    return agency_scopes().get(pk, frozenset({pk}))

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from phoihop.core.errors import field_error
 from phoihop.core.services import create_record, delete_record, update_record
 from phoihop.core.text import clean_text, nfc
 from phoihop.directory.models import Agency, Enterprise, Zone
@@ -60,12 +61,10 @@ def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
     """An officer registers records for their own body; only the administrator chooses another owner."""
     if actor.is_admin:
         if owner_agency is None:
-            raise ValidationError({"owner_agency": _("Hãy chọn đơn vị quản lý hồ sơ.")}, code="required")
+            raise field_error("owner_agency", _("Hãy chọn đơn vị quản lý hồ sơ."), "required")
         return owner_agency
     if owner_agency is not None and owner_agency.pk != actor.agency_id:
-        raise ValidationError(
-            {"owner_agency": _("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình.")}, code="foreign_agency"
-        )
+        raise field_error("owner_agency", _("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình."), "foreign_agency")
     assert actor.agency is not None  # noqa: S101  (can_create_enterprise guarantees it for non-admins)
     return actor.agency
 
@@ -104,9 +103,9 @@ def _check_zone_parent(data: Mapping[str, Any], zone: Zone | None = None) -> Non
     if parent is None:
         return
     if zone is not None and parent.pk == zone.pk:
-        raise ValidationError({"parent": _("Một khu không thể nằm trong chính nó.")}, code="self_parent")
+        raise field_error("parent", _("Một khu không thể nằm trong chính nó."), "self_parent")
     if parent.kind != "economic_zone":
-        raise ValidationError({"parent": _("Khu cấp trên phải là một khu kinh tế.")}, code="parent_not_economic_zone")
+        raise field_error("parent", _("Khu cấp trên phải là một khu kinh tế."), "parent_not_economic_zone")
 
 
 @transaction.atomic
@@ -143,9 +142,8 @@ def update_agency(*, actor: User, agency: Agency, data: Mapping[str, Any], expec
     parent = cleaned.get("parent")
     while parent is not None:
         if parent.pk == agency.pk:
-            raise ValidationError(
-                {"parent": _("Đơn vị cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó.")},
-                code="cycle",
+            raise field_error(
+                "parent", _("Đơn vị cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó."), "cycle"
             )
         parent = parent.parent
     return update_record(actor=actor, instance=agency, data=cleaned, expected_version=expected_version)

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -38,14 +40,66 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     return render(request, f"{template}#results" if htmx_partial(request) else template, context)
 
 
+# Rows of a section on the enterprise page; a longer section links to the full, filtered list.
+ENTERPRISE_PAGE_ROWS = 20
+
+
+def _programme_sections(user: Any, enterprise: Any) -> dict[str, Any]:
+    """What the programme's record apps know of the enterprise, each through its own scoped selector, in a fixed
+    number of queries whatever the number of records. The directory does not depend on those apps: a section whose
+    app is not installed is simply absent."""
+    sections: dict[str, Any] = {}
+    if django_apps.is_installed("phoihop.organizing"):
+        from phoihop.organizing.permissions import can_create_founding
+        from phoihop.organizing.selectors import foundings_at_enterprise
+
+        sections["foundings"] = foundings_at_enterprise(user=user, enterprise=enterprise)
+        sections["can_record_founding"] = can_create_founding(user)
+    if django_apps.is_installed("phoihop.oversight"):
+        from phoihop.oversight.selectors import (
+            findings_for_enterprise,
+            follow_ups_for_enterprise,
+            inspections_for_enterprise,
+        )
+
+        inspections = inspections_for_enterprise(user=user, enterprise=enterprise).prefetch_related("topics")
+        sections["inspections"] = list(inspections[:ENTERPRISE_PAGE_ROWS])
+        sections["findings"] = list(
+            findings_for_enterprise(user=user, enterprise=enterprise)[: ENTERPRISE_PAGE_ROWS * 5]
+        )
+        sections["follow_ups"] = list(
+            follow_ups_for_enterprise(user=user, enterprise=enterprise)[:ENTERPRISE_PAGE_ROWS]
+        )
+    if django_apps.is_installed("phoihop.activities"):
+        from phoihop.activities.selectors import activities_for_enterprise
+
+        activities = activities_for_enterprise(user=user, enterprise=enterprise, limit=ENTERPRISE_PAGE_ROWS + 1)
+        sections["activities"] = activities[:ENTERPRISE_PAGE_ROWS]
+        sections["more_activities"] = len(activities) > ENTERPRISE_PAGE_ROWS
+    if django_apps.is_installed("phoihop.practices"):
+        from phoihop.practices.selectors import practices_for_enterprise
+
+        sections["practices"] = list(practices_for_enterprise(user=user, enterprise=enterprise)[:ENTERPRISE_PAGE_ROWS])
+    if django_apps.is_installed("phoihop.housing"):
+        from phoihop.housing.selectors import housing_projects_for_enterprise, with_progress
+
+        projects = housing_projects_for_enterprise(user=user, enterprise=enterprise).prefetch_related("milestones")
+        sections["housing_projects"] = with_progress(projects[:ENTERPRISE_PAGE_ROWS])
+    return sections
+
+
 @login_required
 def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    enterprise = selectors.get_enterprise(user=user_of(request), pk=pk)
+    """One page per enterprise: the directory record and everything the programme knows of it across modules."""
+    user = user_of(request)
+    enterprise = selectors.get_enterprise(user=user, pk=pk)
     context = {
         "enterprise": enterprise,
         "history": history_of(enterprise)[:50],
-        "can_edit": permissions.can_edit_enterprise(user_of(request), enterprise),
-        "can_delete": permissions.can_delete_enterprise(user_of(request), enterprise),
+        "can_edit": permissions.can_edit_enterprise(user, enterprise),
+        "can_delete": permissions.can_delete_enterprise(user, enterprise),
+        "sections": _programme_sections(user, enterprise),
+        "page_rows": ENTERPRISE_PAGE_ROWS,
     }
     return render(request, "directory/enterprise_detail.html", context)
 
@@ -54,7 +108,7 @@ class EnterpriseCreateView(ServiceFormView):
     form_class = EnterpriseForm
     template_name = "directory/enterprise_form.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
             require_permission(permissions.can_create_enterprise(user_of(request)))
         return super().dispatch(request, *args, **kwargs)
@@ -76,7 +130,7 @@ class EnterpriseUpdateView(ServiceFormView):
     form_class = EnterpriseForm
     template_name = "directory/enterprise_form.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
             self.enterprise = selectors.get_enterprise(user=user_of(request), pk=kwargs["pk"])
             require_permission(permissions.can_edit_enterprise(user_of(request), self.enterprise))
@@ -155,7 +209,7 @@ class ZoneCreateView(ServiceFormView):
     form_class = ZoneForm
     template_name = "directory/zone_form.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
             require_permission(permissions.can_manage_reference(user_of(request)))
         return super().dispatch(request, *args, **kwargs)
@@ -168,7 +222,7 @@ class ZoneUpdateView(ServiceFormView):
     form_class = ZoneForm
     template_name = "directory/zone_form.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
             self.zone = selectors.get_zone(user=user_of(request), pk=kwargs["pk"])
             require_permission(permissions.can_manage_reference(user_of(request)))

@@ -42,7 +42,10 @@ def audit_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
     except (LookupError, ValueError):
         model = None
     rows = []
-    for name, pair in (event.changes or {}).items():
+    # In the model's field order: PostgreSQL's jsonb keeps keys in its own order, not the order they were written in.
+    position = {f.name: i for i, f in enumerate(model._meta.get_fields())} if model is not None else {}
+    changes = sorted((event.changes or {}).items(), key=lambda item: position.get(item[0], len(position)))
+    for name, pair in changes:
         label = name
         if model is not None:
             with contextlib.suppress(FieldDoesNotExist):

@@ -1,0 +1,316 @@
+import datetime as dt
+from typing import Any
+
+from django.http import FileResponse, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ConfigDict
+
+from phoihop.accounts.models import User
+from phoihop.activities import selectors, services
+from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
+from phoihop.activities.models import Activity, ActivityAttachment
+from phoihop.activities.views import attachment_response
+from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.errors import field_error
+from phoihop.directory.models import Agency, Enterprise, Zone
+from phoihop.planning.models import PlanItem
+
+router = Router(tags=["Hoạt động"])
+
+
+class AgencyRef(Schema):
+    id: int
+    short_code: str
+    name: str
+
+
+class ZoneRef(Schema):
+    id: int
+    name: str
+
+
+class EnterpriseRef(Schema):
+    id: int
+    name: str
+    tax_code: str
+
+
+class ParticipantOut(Schema):
+    group: ParticipantGroup
+    count: int
+    unit: CountUnit
+    qualifier: Qualifier
+    note: str
+
+
+class OutputOut(Schema):
+    kind: OutputKind
+    label: str
+    quantity: int
+    unit: str
+    qualifier: Qualifier
+
+
+class AttachmentOut(Schema):
+    id: int
+    original_name: str
+    content_type: str
+    size: int
+    uploaded_at: dt.datetime
+    download_url: str
+
+    @staticmethod
+    def resolve_download_url(obj: ActivityAttachment) -> str:
+        return obj.get_absolute_url()
+
+
+class ActivityOut(Schema):
+    id: int
+    kind: ActivityKind
+    title: str
+    series: str
+    start_date: dt.date
+    end_date: dt.date | None
+    owner_agency: AgencyRef
+    partner_agencies: list[AgencyRef]
+    place: str
+    zone: ZoneRef | None
+    enterprises: list[EnterpriseRef]
+    plan_item_ids: list[int]
+    notes: str
+    participants: list[ParticipantOut]
+    outputs: list[OutputOut]
+    attachments: list[AttachmentOut]
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_partner_agencies(obj: Activity) -> list[Agency]:
+        return list(obj.partner_agencies.all())
+
+    @staticmethod
+    def resolve_enterprises(obj: Activity) -> list[Enterprise]:
+        return list(obj.enterprises.all())
+
+    @staticmethod
+    def resolve_plan_item_ids(obj: Activity) -> list[int]:
+        return [item.pk for item in obj.plan_items.all()]
+
+    @staticmethod
+    def resolve_participants(obj: Activity) -> list[Any]:
+        return list(obj.participants.all())
+
+    @staticmethod
+    def resolve_outputs(obj: Activity) -> list[Any]:
+        return list(obj.outputs.all())
+
+    @staticmethod
+    def resolve_attachments(obj: Activity) -> list[ActivityAttachment]:
+        return list(obj.attachments.all())
+
+
+class ParticipantIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    group: ParticipantGroup
+    count: int
+    unit: CountUnit
+    qualifier: Qualifier = Qualifier.EXACT
+    note: str = Field("", max_length=300)
+
+
+class OutputIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: OutputKind
+    label: str = Field("", max_length=300)
+    quantity: int
+    unit: str = Field("", max_length=50)
+    qualifier: Qualifier = Qualifier.EXACT
+
+
+class ActivityIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: ActivityKind
+    title: str = Field(max_length=500)
+    series: str = Field("", max_length=255)
+    start_date: dt.date
+    end_date: dt.date | None = None
+    place: str = Field("", max_length=300)
+    zone_id: int | None = None
+    partner_agency_ids: list[int] = []
+    enterprise_ids: list[int] = []
+    plan_item_ids: list[int] = []
+    notes: str = ""
+    participants: list[ParticipantIn] = []
+    outputs: list[OutputIn] = []
+    owner_agency_id: int | None = None
+
+
+class ActivityPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    kind: ActivityKind | None = None
+    title: str | None = Field(None, max_length=500)
+    series: str | None = Field(None, max_length=255)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    place: str | None = Field(None, max_length=300)
+    zone_id: int | None = None
+    partner_agency_ids: list[int] | None = None
+    enterprise_ids: list[int] | None = None
+    plan_item_ids: list[int] | None = None
+    notes: str | None = None
+    participants: list[ParticipantIn] | None = None
+    outputs: list[OutputIn] | None = None
+
+
+class ActivityFilters(Schema):
+    q: str = ""
+    kind: ActivityKind | None = None
+    owner_agency: int | None = None
+    zone: int | None = None
+    year: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    enterprise: int | None = None
+    series: str | None = None
+    plan_item: int | None = None
+    sort: str = "-date"
+
+
+def _resolve_many(model: type[Any], ids: list[int], field: str, message: str, code: str) -> list[Any]:
+    wanted = list(dict.fromkeys(ids))
+    found = {obj.pk: obj for obj in model.objects.filter(pk__in=wanted)}
+    missing = [str(pk) for pk in wanted if pk not in found]
+    if missing:
+        raise field_error(field, message % {"ids": ", ".join(missing)}, code)
+    return [found[pk] for pk in wanted]
+
+
+def _resolve_refs(data: dict[str, Any]) -> dict[str, Any]:
+    """Turn ids into directory and plan objects; an id that is not there is a 422 naming the field."""
+    resolved = dict(data)
+    if "zone_id" in resolved:
+        zone_id = resolved.pop("zone_id")
+        zone = None
+        if zone_id is not None:
+            zone = Zone.objects.filter(pk=zone_id).first()
+            if zone is None:
+                raise field_error("zone", _("Không có khu số %(id)s trong danh mục.") % {"id": zone_id}, "unknown_zone")
+        resolved["zone"] = zone
+    if resolved.get("partner_agency_ids") is not None:
+        resolved["partner_agencies"] = _resolve_many(
+            Agency,
+            resolved.pop("partner_agency_ids"),
+            "partner_agencies",
+            _("Không có đơn vị số %(ids)s trong danh mục."),
+            "unknown_agency",
+        )
+    if resolved.get("enterprise_ids") is not None:
+        resolved["enterprises"] = _resolve_many(
+            Enterprise,
+            resolved.pop("enterprise_ids"),
+            "enterprises",
+            _("Không có doanh nghiệp số %(ids)s trong danh mục doanh nghiệp."),
+            "unknown_enterprise",
+        )
+    if resolved.get("plan_item_ids") is not None:
+        resolved["plan_items"] = _resolve_many(
+            PlanItem,
+            resolved.pop("plan_item_ids"),
+            "plan_items",
+            _("Không có nội dung phối hợp số %(ids)s."),
+            "unknown_plan_item",
+        )
+    for key in ("partner_agency_ids", "enterprise_ids", "plan_item_ids"):
+        resolved.pop(key, None)
+    return resolved
+
+
+def _detail(user: User, pk: int) -> Activity:
+    return selectors.get_activity(user=user, pk=pk)
+
+
+@router.get("/activities", response=list[ActivityOut], summary="Danh sách hoạt động (tìm không phân biệt dấu)")
+@paginate(PageNumberPagination, page_size=50)
+def list_activities(request: HttpRequest, filters: Query[ActivityFilters]) -> Any:
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+    return selectors.with_links(selectors.list_activities(user=api_user(request), params=params))
+
+
+@router.get("/activities/{activity_id}", response={200: ActivityOut, **ERROR_RESPONSES})
+def get_activity(request: HttpRequest, activity_id: int) -> Activity:
+    return _detail(api_user(request), activity_id)
+
+
+@router.post("/activities", response={201: ActivityOut, **ERROR_RESPONSES})
+def create_activity(request: HttpRequest, payload: ActivityIn) -> Status[Activity]:
+    user = api_user(request)
+    data = payload.dict()
+    participants = data.pop("participants")
+    outputs = data.pop("outputs")
+    owner_id = data.pop("owner_agency_id")
+    owner = None
+    if owner_id is not None:
+        owner = Agency.objects.filter(pk=owner_id).first()
+        if owner is None:
+            raise field_error("owner_agency", _("Không có đơn vị số %(id)s.") % {"id": owner_id}, "unknown_agency")
+    activity = services.create_activity(
+        actor=user, data=_resolve_refs(data), participants=participants, outputs=outputs, owner_agency=owner
+    )
+    return Status(201, _detail(user, activity.pk))
+
+
+@router.patch("/activities/{activity_id}", response={200: ActivityOut, **ERROR_RESPONSES})
+def update_activity(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> Activity:
+    user = api_user(request)
+    activity = _detail(user, activity_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    participants = data.pop("participants", None)
+    outputs = data.pop("outputs", None)
+    services.update_activity(
+        actor=user,
+        activity=activity,
+        data=_resolve_refs(data),
+        expected_version=version,
+        participants=participants,
+        outputs=outputs,
+    )
+    return _detail(user, activity_id)
+
+
+@router.delete("/activities/{activity_id}", response={204: None, **ERROR_RESPONSES})
+def delete_activity(request: HttpRequest, activity_id: int, version: int) -> Status[None]:
+    user = api_user(request)
+    services.delete_activity(actor=user, activity=_detail(user, activity_id), expected_version=version)
+    return Status(204, None)
+
+
+@router.post("/activities/{activity_id}/attachments", response={201: AttachmentOut, **ERROR_RESPONSES})
+def upload_attachment(request: HttpRequest, activity_id: int, file: File[UploadedFile]) -> Status[ActivityAttachment]:
+    user = api_user(request)
+    attachment = services.add_attachment(actor=user, activity=_detail(user, activity_id), upload=file)
+    return Status(201, attachment)
+
+
+@router.get("/activities/{activity_id}/attachments/{attachment_id}", response={200: None, **ERROR_RESPONSES})
+def download_attachment(request: HttpRequest, activity_id: int, attachment_id: int) -> FileResponse:
+    """The file itself, always as a download."""
+    attachment = selectors.get_attachment(user=api_user(request), activity_pk=activity_id, pk=attachment_id)
+    return attachment_response(attachment)
+
+
+@router.delete("/activities/{activity_id}/attachments/{attachment_id}", response={204: None, **ERROR_RESPONSES})
+def delete_attachment(request: HttpRequest, activity_id: int, attachment_id: int) -> Status[None]:
+    user = api_user(request)
+    attachment = selectors.get_attachment(user=user, activity_pk=activity_id, pk=attachment_id)
+    services.remove_attachment(actor=user, attachment=attachment)
+    return Status(204, None)

@@ -1,0 +1,13 @@
+from django.apps import AppConfig, apps
+
+
+class ActivitiesConfig(AppConfig):
+    name = "phoihop.activities"
+    label = "activities"
+    verbose_name = "Hoạt động"
+
+    def ready(self) -> None:
+        if apps.is_installed("phoihop.indicators"):
+            from phoihop.activities.counting import register_record_kinds
+
+            register_record_kinds()

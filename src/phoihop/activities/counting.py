@@ -1,0 +1,92 @@
+"""What indicators may count in activities, registered with the indicators' record-kind registry.
+
+Participants are registered twice, once per unit: a participant row carries its own unit (persons or person-times)
+and the two are never added together, so an indicator in persons can only sum rows in persons."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from phoihop.activities.models import (
+    Activity,
+    ActivityOutput,
+    ParticipantInPersons,
+    ParticipantInPersonTimes,
+)
+
+ACTIVITY_FILTERS = {
+    "kind": ("exact", "in"),
+    "series": ("exact", "in", "icontains"),
+    "zone": ("exact", "in"),
+    "zone__parent": ("exact", "in"),
+    "start_date": ("gte", "lte"),
+}
+
+
+def _with_activity(prefix: str) -> dict[str, tuple[str, ...]]:
+    return {f"{prefix}__{path}": lookups for path, lookups in ACTIVITY_FILTERS.items()}
+
+
+def _row_of_activity(row: models.Model) -> str:
+    activity = row.activity  # type: ignore[attr-defined]
+    return f"{activity.title} — {row}"
+
+
+def _url_of_activity(row: models.Model) -> str:
+    return str(row.activity.get_absolute_url())  # type: ignore[attr-defined]
+
+
+def register_record_kinds() -> None:
+    from phoihop.indicators.registry import record_kinds
+
+    record_kinds.register(
+        key="activities.activity",
+        label="Hoạt động",
+        model=Activity,
+        date_field="start_date",
+        agency_field="owner_agency",
+        filter_fields=ACTIVITY_FILTERS,
+    )
+    participant_filters = {
+        "group": ("exact", "in"),
+        "qualifier": ("exact", "in"),
+        **_with_activity("activity"),
+    }
+    record_kinds.register(
+        key="activities.participants_persons",
+        label="Người tham gia hoạt động (tính theo người)",
+        model=ParticipantInPersons,
+        date_field="activity__start_date",
+        agency_field="activity__owner_agency",
+        filter_fields=participant_filters,
+        sum_fields={"count": "persons"},
+        describe=_row_of_activity,
+        url_of=_url_of_activity,
+    )
+    record_kinds.register(
+        key="activities.participants_person_times",
+        label="Người tham gia hoạt động (tính theo lượt người)",
+        model=ParticipantInPersonTimes,
+        date_field="activity__start_date",
+        agency_field="activity__owner_agency",
+        filter_fields=participant_filters,
+        sum_fields={"count": "person_times"},
+        describe=_row_of_activity,
+        url_of=_url_of_activity,
+    )
+    record_kinds.register(
+        key="activities.outputs",
+        label="Kết quả, sản phẩm của hoạt động",
+        model=ActivityOutput,
+        date_field="activity__start_date",
+        agency_field="activity__owner_agency",
+        filter_fields={
+            "kind": ("exact", "in"),
+            "label": ("exact", "icontains"),
+            "unit": ("exact",),
+            **_with_activity("activity"),
+        },
+        sum_fields={"quantity": None},
+        describe=_row_of_activity,
+        url_of=_url_of_activity,
+    )

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.core import checks
+
+
+class CasesConfig(AppConfig):
+    name = "phoihop.cases"
+    label = "cases"
+    verbose_name = "Vụ việc, kiến nghị"
+
+    def ready(self) -> None:
+        from phoihop.core.crypto import check_field_keys
+
+        checks.register(check_field_keys, checks.Tags.security)

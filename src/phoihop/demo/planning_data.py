@@ -1,0 +1,1116 @@
+"""The programme, the 2023 and 2024 plans, the documents the 2023 joint report cites, and the indicators, targets
+and monthly reported values behind its figures (seed: shared/seed/000_5d1f240455ce4299.txt).
+
+What the seed states is recorded as it states it; what it does not state is left blank (a document's date, its
+issuing body) rather than invented. The monthly split of the yearly figures is illustrative — the seed gives only
+the year's totals — and follows a working year: a slow January and February around Tết, a peak in May ("Tháng Công
+nhân"), a steady second half. The totals are the seed's, computed back from these rows:
+
+- new union members of the Economic Zone Union: 13.297 against a plan of 21.500 (61,8%);
+- members the Economic Zone Union introduced to the Party: 315 against 190 (165,8% rounded half-up; the draft's
+  165,7% is the truncated ratio);
+- the Economic Zone Party Committee admitted 175 to the Party, 169 of them workers in enterprises;
+- the City Labour Federation introduced 3.623 members to the Party (its own 3.308 plus the Economic Zone Union's 315:
+  a body's figure includes its units') and 2.161 of them were admitted;
+- the negotiated mid-shift meal value ranged 20.000đ - 25.000đ a portion.
+
+Plan items are numbered through the plan (1-20), in the order of the seed's part I; the records apps link their
+demo activities and foundings to these numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+PLAN_YEAR = 2023
+NEXT_YEAR = 2024
+SECRETARIAT = "bdvtu.thuky"
+
+# Accounts of the Economic Zone Party Committee: no account of the three bodies acts for it (its parent is the City
+# Party Committee), and its data needs its own officer and leader.
+EXTRA_USERS: list[dict[str, str]] = [
+    {"username": "dukkt.canbo", "role": "officer", "agency": "ĐUKKT", "full_name": "Cán bộ ĐUKKT"},
+    {"username": "dukkt.lanhdao", "role": "leader", "agency": "ĐUKKT", "full_name": "Lãnh đạo ĐUKKT"},
+]
+
+# Every document the seed cites with a number. Unknown dates and issuers stay blank.
+DOCUMENTS: list[dict[str, Any]] = [
+    {
+        "kind": "plan",
+        "designation": "",
+        "number": "02",
+        "symbol": "KH/BDVTU-BQLKKT-LĐLĐTP",
+        "issued_on": "2023-01-04",
+        "issuer": "Ban Dân vận Thành ủy, Ban Quản lý Khu kinh tế, Liên đoàn Lao động thành phố",
+        "issuer_agency": "",
+        "title": (
+            "về phối hợp thực hiện nhiệm vụ xây dựng giai cấp công nhân trong khu công nghiệp, khu kinh tế năm 2023"
+        ),
+        "note": "Kế hoạch phối hợp năm 2023. Bản dự thảo báo cáo có chỗ ghi nhầm ký hiệu là “02-KH/BDV-BQLKKT-LĐLĐTP”.",
+    },
+    {
+        "kind": "resolution",
+        "designation": "",
+        "number": "28",
+        "symbol": "NQ/TU",
+        "issued_on": "2009-11-10",
+        "issuer": "Ban Thường vụ Thành ủy",
+        "issuer_agency": "TU",
+        "title": (
+            "về “Xây dựng, củng cố và phát triển tổ chức đảng, đoàn thể trong các loại hình doanh nghiệp ngoài nhà "
+            "nước, hợp tác xã, đơn vị sự nghiệp ngoài công lập”"
+        ),
+        "note": "",
+    },
+    {
+        "kind": "resolution",
+        "designation": "",
+        "number": "09",
+        "symbol": "NQ/TU",
+        "issued_on": "2023-11-13",
+        "issuer": "Ban Chấp hành Đảng bộ thành phố",
+        "issuer_agency": "TU",
+        "title": "về phát triển nhà ở xã hội đến năm 2030",
+        "note": "",
+    },
+    {
+        "kind": "conclusion",
+        "designation": "",
+        "number": "93",
+        "symbol": "KL/TU",
+        "issued_on": "2020-05-04",
+        "issuer": "Ban Thường vụ Thành ủy",
+        "issuer_agency": "TU",
+        "title": (
+            "về tổng kết 10 năm thực hiện Nghị quyết số 20-NQ/TW của Ban Chấp hành Trung ương Đảng (Khóa X), Nghị "
+            "quyết số 26-NQ/TU của Ban Chấp hành Đảng bộ thành phố (Khóa XIII) về tiếp tục xây dựng giai cấp công "
+            "nhân Hải Phòng thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa"
+        ),
+        "note": "",
+    },
+    {
+        "kind": "resolution",
+        "designation": "",
+        "number": "20",
+        "symbol": "NQ/TW",
+        "issued_on": None,
+        "issuer": "Ban Chấp hành Trung ương Đảng (Khóa X)",
+        "issuer_agency": "",
+        "title": "",
+        "note": "Báo cáo không ghi ngày ban hành.",
+    },
+    {
+        "kind": "resolution",
+        "designation": "",
+        "number": "26",
+        "symbol": "NQ/TU",
+        "issued_on": None,
+        "issuer": "Ban Chấp hành Đảng bộ thành phố (Khóa XIII)",
+        "issuer_agency": "TU",
+        "title": "về tiếp tục xây dựng giai cấp công nhân Hải Phòng thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa",
+        "note": "Báo cáo không ghi ngày ban hành.",
+    },
+    {
+        "kind": "programme",
+        "designation": "Chương trình hành động",
+        "number": "02",
+        "symbol": "CTr/TU",
+        "issued_on": "2020-12-25",
+        "issuer": "Ban Chấp hành Đảng bộ thành phố",
+        "issuer_agency": "TU",
+        "title": "thực hiện Nghị quyết Đại hội XVI",
+        "note": "Bản dự thảo báo cáo ghi ký hiệu là “02-Ctr/TU”.",
+    },
+    {
+        "kind": "programme",
+        "designation": "Chương trình hành động",
+        "number": "16",
+        "symbol": "CTr/TU",
+        "issued_on": "2021-10-12",
+        "issuer": "Ban Thường vụ Thành ủy",
+        "issuer_agency": "TU",
+        "title": (
+            "về thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị về “Đổi mới tổ chức và hoạt động "
+            "của Công đoàn Việt Nam trong tình hình mới”"
+        ),
+        "note": "",
+    },
+    {
+        "kind": "resolution",
+        "designation": "",
+        "number": "02",
+        "symbol": "NQ/TW",
+        "issued_on": "2021-06-12",
+        "issuer": "Bộ Chính trị",
+        "issuer_agency": "",
+        "title": "về “Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới”",
+        "note": "",
+    },
+    {
+        "kind": "notice",
+        "designation": "",
+        "number": "1558",
+        "symbol": "TB/TU",
+        "issued_on": "2023-05-27",
+        "issuer": "",
+        "issuer_agency": "",
+        "title": (
+            "về kết luận của Thường trực Thành ủy tại Chương trình Thường trực Thành ủy gặp gỡ đối thoại với công "
+            "nhân, viên chức lao động thành phố"
+        ),
+        "note": "",
+    },
+    {
+        "kind": "notice",
+        "designation": "",
+        "number": "174",
+        "symbol": "TB/VPTU",
+        "issued_on": "2024-01-18",
+        "issuer": "",
+        "issuer_agency": "",
+        "title": (
+            "về kết luận của đồng chí Bí thư Thành ủy tại Hội nghị tổng kết Ban Chỉ đạo xây dựng giai cấp công nhân "
+            "thành phố năm 2023"
+        ),
+        "note": "",
+    },
+    {
+        "kind": "notice",
+        "designation": "",
+        "number": "12",
+        "symbol": "TB/VPTU",
+        "issued_on": "2024-01-18",
+        "issuer": "",
+        "issuer_agency": "",
+        "title": (
+            "về kết luận của đồng chí Phó Bí thư Thường trực Thành ủy tại Hội nghị tổng kết Ban Chỉ đạo xây dựng giai "
+            "cấp công nhân thành phố năm 2023"
+        ),
+        "note": "",
+    },
+    {
+        "kind": "programme",
+        "designation": "Chương trình công tác",
+        "number": "03",
+        "symbol": "CTr/BCĐ",
+        "issued_on": None,
+        "issuer": "Ban Chỉ đạo Xây dựng giai cấp công nhân thành phố",
+        "issuer_agency": "",
+        "title": "",
+        "note": "Chương trình công tác năm 2024. Báo cáo không ghi ngày ban hành.",
+    },
+]
+
+PROGRAMME: dict[str, Any] = {
+    "title": (
+        "Chương trình phối hợp thực hiện nhiệm vụ xây dựng giai cấp công nhân Hải Phòng trong khu công nghiệp, khu "
+        "kinh tế giai đoạn 2021 - 2025"
+    ),
+    "start_year": 2021,
+    "end_year": 2025,
+    "bodies": ["BDVTU", "BQLKKT", "LĐLĐTP"],
+    "note": "Số, ngày văn bản chương trình không được ghi trong báo cáo năm 2023.",
+}
+
+PLANS: list[dict[str, Any]] = [
+    {
+        "year": PLAN_YEAR,
+        "title": "Kế hoạch phối hợp năm 2023",
+        "document": "02-KH/BDVTU-BQLKKT-LĐLĐTP",
+        "period_start": "2023-01-01",
+        "period_end": "2023-12-31",
+        "cut_off_date": "2023-12-31",
+        "status": "active",
+    },
+    {
+        "year": NEXT_YEAR,
+        "title": "Kế hoạch phối hợp năm 2024",
+        "document": "",
+        "period_start": "2024-01-01",
+        "period_end": "2024-12-31",
+        "cut_off_date": None,
+        "status": "draft",
+    },
+]
+
+THREE = ["BDVTU", "BQLKKT", "LĐLĐTP"]
+
+# The seven areas of part I of the seed, and the twenty items of the 2023 plan written from what it says was done.
+AREAS_2023: list[str] = [
+    "Phối hợp trong công tác lãnh đạo, chỉ đạo",
+    "Phối hợp trong công tác tuyên truyền",
+    "Phối hợp trong nắm tình hình công nhân lao động, chăm lo bảo vệ quyền lợi cho công nhân lao động",
+    "Phối hợp tham mưu xây dựng các dự án nhà ở cho công nhân",
+    "Phối hợp trong xây dựng, nâng cao chất lượng tổ chức đảng, đoàn thể trong các doanh nghiệp",
+    "Xây dựng các mô hình “Dân vận khéo”",
+    "Phối hợp trong công tác kiểm tra, giám sát",
+]
+
+NOT_DONE_REASON = (
+    "Do trong cùng một thời điểm nhiều đoàn kiểm tra của thành phố tiến hành kiểm tra tại cơ sở, có thể gây trùng "
+    "chéo, khó khăn cho cơ sở, nên các nội dung kiểm tra, giám sát, đánh giá đề nghị chuyển sang năm sau."
+)
+
+ITEMS_2023: list[dict[str, Any]] = [
+    {
+        "number": 1,
+        "area": 1,
+        "title": (
+            "Phối hợp tham mưu tổ chức Hội nghị Thường trực Thành ủy gặp gỡ, đối thoại với công nhân, viên chức, lao "
+            "động thành phố năm 2023"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "status": "done",
+        "result": "Hội nghị được tổ chức thành công; Thường trực Thành ủy ban hành thông báo kết luận.",
+        "documents": ["1558-TB/TU"],
+    },
+    {
+        "number": 2,
+        "area": 1,
+        "title": (
+            "Phối hợp chỉ đạo tăng cường các hoạt động tuyên truyền tại doanh nghiệp; phát huy vai trò nòng cốt trong "
+            "hoạt động của Ban Chỉ đạo xây dựng giai cấp công nhân thành phố, tham mưu Thường trực Thành ủy, Ủy ban "
+            "nhân dân thành phố về nhà ở xã hội, nhà ở cho công nhân, đào tạo nghề và các giải pháp nâng cao đời sống "
+            "vật chất, tinh thần cho công nhân lao động"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "status": "done",
+        "result": "Đã phối hợp chỉ đạo tuyên truyền tại các doanh nghiệp và tham mưu các chủ trương, giải pháp.",
+        "documents": [],
+    },
+    {
+        "number": 3,
+        "area": 2,
+        "title": (
+            "Tuyên truyền pháp luật lao động, Bảo hiểm xã hội, chính sách đối với lao động nữ, Luật Thực hiện dân chủ "
+            "ở cơ sở cho công nhân lao động tại các doanh nghiệp trong KCN, KKT; biên soạn tài liệu hỏi đáp pháp luật "
+            "lao động; từng bước chuyển đổi số trong công tác tuyên truyền"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BDVTU", "BQLKKT"],
+        "status": "done",
+        "result": (
+            "Đã tuyên truyền tại các doanh nghiệp, phát hành cuốn “Hỏi đáp về pháp luật lao động”, đăng tải sản phẩm "
+            "truyền thông hiện đại trên cổng thông tin của ba cơ quan và mạng xã hội."
+        ),
+        "documents": [],
+    },
+    {
+        "number": 4,
+        "area": 2,
+        "title": (
+            "Phối hợp với các cơ quan truyền thông tuyên truyền về chế độ, chính sách bảo hiểm xã hội, pháp luật lao "
+            "động, “Tháng Công nhân” năm 2023, Đại hội Công đoàn các cấp nhiệm kỳ 2023-2028; đưa tin tuyển dụng của "
+            "các doanh nghiệp trong KCN, KKT"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT", "BDVTU"],
+        "status": "done",
+        "result": (
+            "Đã phối hợp với Đài Phát thanh và Truyền hình Hải Phòng, Báo Hải Phòng, Cổng thông tin điện tử thành phố."
+        ),
+        "documents": [],
+    },
+    {
+        "number": 5,
+        "area": 3,
+        "title": (
+            "Hướng dẫn, giải quyết thắc mắc của doanh nghiệp về thủ tục hành chính; hỗ trợ công nhân lao động thiếu "
+            "việc làm, lao động nhập cư; kết nối đào tạo lao động chất lượng cao; đối thoại định kỳ với nhà đầu tư, "
+            "doanh nghiệp sử dụng nhiều lao động"
+        ),
+        "lead": "BQLKKT",
+        "partners": ["LĐLĐTP"],
+        "status": "done",
+        "result": "Đã tổ chức các hội nghị kết nối đào tạo và các cuộc đối thoại định kỳ với doanh nghiệp.",
+        "documents": [],
+    },
+    {
+        "number": 6,
+        "area": 3,
+        "title": (
+            "Chăm lo đời sống công nhân lao động: chuỗi chương trình “Tết Sum vầy, Xuân gắn kết”, “Chợ Tết Công đoàn "
+            "2023”, App “Hướng Công” và đường dây tư vấn 24/7, ki-ốt cung cấp hàng phúc lợi tại các khu công nghiệp"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "status": "done",
+        "result": "Đã triển khai các chương trình chăm lo Tết, App “Hướng Công” và thí điểm ki-ốt phúc lợi.",
+        "documents": [],
+    },
+    {
+        "number": 7,
+        "area": 3,
+        "title": (
+            "Phối hợp chỉ đạo quản lý lao động tại KCN, KKT; thường xuyên nắm tình hình việc làm, tiền lương, thu "
+            "nhập, quan hệ lao động, điều kiện làm việc, phúc lợi; khảo sát ý kiến người lao động và tình hình sản "
+            "xuất của doanh nghiệp"
+        ),
+        "lead": "BQLKKT",
+        "partners": ["LĐLĐTP", "BDVTU"],
+        "status": "done",
+        "result": "Đã nắm tình hình thường xuyên, kịp thời tháo gỡ khó khăn, vướng mắc trong quan hệ lao động.",
+        "documents": [],
+    },
+    {
+        "number": 8,
+        "area": 3,
+        "title": (
+            "Thương lượng với người sử dụng lao động điều chỉnh bữa ăn giữa ca; giám sát việc thực hiện chế độ chính "
+            "sách và quy chế dân chủ ở cơ sở; tư vấn, hỗ trợ người lao động khó khăn hưởng các gói an sinh xã hội"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "status": "done",
+        "result": "Đã thương lượng điều chỉnh bữa ăn giữa ca và giải quyết nhiều kiến nghị của người lao động.",
+        "documents": [],
+    },
+    {
+        "number": 9,
+        "area": 4,
+        "title": "Phối hợp tham mưu triển khai nghị quyết của Thành ủy về phát triển nhà ở xã hội đến năm 2030",
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "status": "done",
+        "result": "Nghị quyết được ban hành; nhiều dự án nhà ở xã hội được khởi công.",
+        "documents": ["09-NQ/TU"],
+    },
+    {
+        "number": 10,
+        "area": 4,
+        "title": (
+            "Hỗ trợ, tháo gỡ khó khăn cho doanh nghiệp hoàn thiện thủ tục pháp lý, đẩy nhanh tiến độ các dự án nhà ở "
+            "cho công nhân lao động"
+        ),
+        "lead": "BQLKKT",
+        "partners": ["LĐLĐTP"],
+        "status": "done",
+        "result": "Đã hỗ trợ các chủ đầu tư hoàn thiện thủ tục, đẩy nhanh tiến độ dự án.",
+        "documents": [],
+    },
+    {
+        "number": 11,
+        "area": 4,
+        "title": "Tháo gỡ khó khăn để triển khai Dự án xây dựng thiết chế công đoàn tại KCN Tràng Duệ",
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "status": "done",
+        "result": (
+            "Đã làm việc với Ban Quản lý thiết chế Tổng Liên đoàn Lao động Việt Nam, huyện An Dương và Sở Xây dựng."
+        ),
+        "documents": [],
+    },
+    {
+        "number": 12,
+        "area": 5,
+        "title": (
+            "Phối hợp chỉ đạo, thực hiện nghị quyết của Ban Thường vụ Thành ủy về xây dựng, củng cố và phát triển tổ "
+            "chức đảng, đoàn thể trong doanh nghiệp: thành lập tổ chức đảng, kết nạp đảng viên là người lao động"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "status": "done",
+        "result": "Đảng ủy Khu kinh tế thành lập mới các tổ chức đảng tại doanh nghiệp có 100% vốn nước ngoài.",
+        "documents": ["28-NQ/TU"],
+    },
+    {
+        "number": 13,
+        "area": 5,
+        "title": (
+            "Thành lập công đoàn cơ sở, phát triển đoàn viên công đoàn; thành lập tổ chức Đoàn trong doanh nghiệp"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "status": "done",
+        "result": (
+            "Công đoàn Khu kinh tế đạt kế hoạch thành lập công đoàn cơ sở; Đoàn Thanh niên Khu kinh tế thành lập tổ "
+            "chức Đoàn."
+        ),
+        "documents": ["28-NQ/TU"],
+    },
+    {
+        "number": 14,
+        "area": 5,
+        "title": (
+            "Tập huấn, bồi dưỡng kỹ năng, nghiệp vụ cho cán bộ công đoàn; giới thiệu đoàn viên ưu tú cho Đảng bồi "
+            "dưỡng, kết nạp"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BDVTU"],
+        "status": "done",
+        "result": "Đã tổ chức các lớp tập huấn, bồi dưỡng và giới thiệu đoàn viên ưu tú cho Đảng.",
+        "documents": [],
+    },
+    {
+        "number": 15,
+        "area": 6,
+        "title": "Triển khai phong trào thi đua “Dân vận khéo” trong đoàn viên, công nhân lao động",
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "status": "done",
+        "result": "Phong trào thu hút nhiều đoàn viên, công nhân lao động tham gia.",
+        "documents": [],
+    },
+    {
+        "number": 16,
+        "area": 6,
+        "title": (
+            "Xây dựng, nhân rộng các mô hình “Dân vận khéo” hỗ trợ doanh nghiệp và công nhân lao động trong KCN, KKT"
+        ),
+        "lead": "BQLKKT",
+        "partners": ["BDVTU", "LĐLĐTP"],
+        "status": "done",
+        "result": "Nhiều mô hình “Dân vận khéo” được Ủy ban nhân dân thành phố tặng Bằng khen.",
+        "documents": [],
+    },
+    {
+        "number": 17,
+        "area": 7,
+        "title": (
+            "Phối hợp kiểm tra, giám sát doanh nghiệp thực hiện quy chế dân chủ ở cơ sở, ký kết thỏa ước lao động tập "
+            "thể, tổ chức hội nghị người lao động"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "status": "done",
+        "result": "Đã phối hợp tham gia kiểm tra, giám sát tại các doanh nghiệp.",
+        "documents": [],
+    },
+    {
+        "number": 18,
+        "area": 7,
+        "title": (
+            "Giám sát tại doanh nghiệp FDI về mức lương tối thiểu vùng, an toàn vệ sinh lao động, quy chế dân chủ, "
+            "thỏa ước lao động tập thể"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "status": "done",
+        "result": "Liên đoàn Lao động thành phố chủ trì giám sát tại các doanh nghiệp FDI.",
+        "documents": [],
+    },
+    {
+        "number": 19,
+        "area": 7,
+        "title": (
+            "Hướng dẫn, kiểm tra, giám sát doanh nghiệp thực hiện nội quy lao động, thỏa ước lao động tập thể; tạo "
+            "điều kiện thành lập công đoàn cơ sở; thúc đẩy đối thoại, thương lượng tập thể, giải quyết tranh chấp lao "
+            "động"
+        ),
+        "lead": "BQLKKT",
+        "partners": ["LĐLĐTP"],
+        "status": "done",
+        "result": "Đã phối hợp với Sở Lao động - Thương binh và Xã hội, Liên đoàn Lao động thành phố thực hiện.",
+        "documents": [],
+    },
+    {
+        "number": 20,
+        "area": 7,
+        "title": (
+            "Tổ chức kiểm tra, giám sát kết quả thực hiện các chỉ thị, nghị quyết, kết luận về xây dựng giai cấp "
+            "công nhân"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "status": "not_done",
+        "result": "",
+        "reason": NOT_DONE_REASON,
+        "documents": ["93-KL/TU"],
+    },
+]
+NOT_DONE_ITEM = 20
+
+# The four key tasks of part II; the item not done in 2023 is carried into area 2 by the carry-over action.
+AREAS_2024: list[str] = [
+    (
+        "Tiếp tục làm tốt công tác tuyên truyền; tăng cường nắm tình hình công nhân lao động trong các khu công "
+        "nghiệp, khu kinh tế"
+    ),
+    "Phối hợp triển khai thực hiện các nghị quyết, kết luận, chương trình hành động của Thành ủy về giai cấp công nhân",
+    (
+        "Phối hợp chăm lo đời sống vật chất, tinh thần cho công nhân lao động; xây dựng quan hệ lao động hài hòa, ổn "
+        "định, tiến bộ trong doanh nghiệp"
+    ),
+    "Phối hợp chỉ đạo nâng cao chất lượng tổ chức Đảng, Công đoàn, Đoàn TNCS Hồ Chí Minh, Hội LHTN trong doanh nghiệp",
+]
+CARRY_INTO_AREA = 2
+
+ITEMS_2024: list[dict[str, Any]] = [
+    {
+        "area": 1,
+        "title": (
+            "Định hướng thông tin, phản bác thông tin, quan điểm sai trái liên quan đến lao động và công đoàn trên "
+            "mạng "
+            "xã hội; phòng ngừa việc lợi dụng thành lập tổ chức của người lao động ngoài tổ chức Công đoàn Việt Nam; "
+            "nắm bắt, dự báo tình hình đời sống, việc làm của công nhân lao động"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "documents": [],
+    },
+    {
+        "area": 1,
+        "title": (
+            "Tuyên truyền chính sách của thành phố cho người lao động: hỗ trợ học phí cho con em người lao động, thông "
+            "tin về nhà ở xã hội; phối hợp với Sở Văn hóa và Thể thao biểu diễn nghệ thuật phục vụ người lao động"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT", "BDVTU"],
+        "documents": [],
+    },
+    {
+        "area": 1,
+        "title": (
+            "Tuyên truyền nâng cao nhận thức về vị trí, vai trò của giai cấp công nhân; định hướng chủ doanh nghiệp "
+            "quan tâm quyền, lợi ích hợp pháp của người lao động; gặp gỡ, đối thoại với doanh nghiệp"
+        ),
+        "lead": "BQLKKT",
+        "partners": ["BDVTU", "LĐLĐTP"],
+        "documents": [],
+    },
+    {
+        "area": 2,
+        "title": (
+            "Phối hợp tham mưu triển khai thực hiện nghị quyết của Ban Chấp hành Đảng bộ thành phố về phát triển nhà "
+            "ở xã hội đến năm 2030"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "documents": ["09-NQ/TU"],
+    },
+    {
+        "area": 2,
+        "title": (
+            "Phối hợp rà soát, đề xuất điều chỉnh, bổ sung một số chỉ tiêu tại kết luận của Ban Thường vụ Thành ủy về "
+            "tổng kết 10 năm xây dựng giai cấp công nhân"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "documents": ["93-KL/TU", "20-NQ/TW", "26-NQ/TU"],
+    },
+    {
+        "area": 2,
+        "title": (
+            "Dự báo nhu cầu sử dụng lao động; kết nối doanh nghiệp với các trường đại học, cao đẳng, trung cấp trọng "
+            "điểm trong tuyển dụng và đào tạo nhân lực"
+        ),
+        "lead": "BQLKKT",
+        "partners": ["LĐLĐTP"],
+        "documents": [],
+    },
+    {
+        "area": 2,
+        "title": (
+            "Đẩy nhanh xây dựng thiết chế văn hóa, thể thao tại các khu công nghiệp, khu kinh tế; thiết chế công đoàn "
+            "tại KCN Tràng Duệ"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "documents": [],
+    },
+    {
+        "area": 2,
+        "title": (
+            "Hoàn thành Đề án phát triển và nâng cao chất lượng giai cấp công nhân; bảo đảm quyền lợi hợp pháp và nâng "
+            "cao đời sống vật chất, tinh thần cho công nhân lao động thành phố"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BDVTU", "BQLKKT"],
+        "documents": ["02-CTr/TU"],
+    },
+    {
+        "area": 2,
+        "title": (
+            "Phối hợp đánh giá 03 năm thực hiện chương trình hành động của Ban Thường vụ Thành ủy về đổi mới tổ chức "
+            "và hoạt động của Công đoàn Việt Nam"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BDVTU", "BQLKKT"],
+        "documents": ["16-CTr/TU", "02-NQ/TW"],
+    },
+    {
+        "area": 2,
+        "title": (
+            "Phát huy vai trò nòng cốt của 03 cơ quan trong thực hiện các thông báo kết luận của Thường trực Thành ủy, "
+            "của Bí thư, Phó Bí thư Thường trực Thành ủy và chương trình công tác năm 2024 của Ban Chỉ đạo xây dựng "
+            "giai cấp công nhân thành phố"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "documents": ["1558-TB/TU", "174-TB/VPTU", "12-TB/VPTU", "03-CTr/BCĐ"],
+    },
+    {
+        "area": 3,
+        "title": (
+            "Phối hợp triển khai Luật Thực hiện dân chủ ở cơ sở; nắm chắc tâm tư, nguyện vọng của người lao động; tăng "
+            "cường thanh tra, kiểm tra doanh nghiệp chậm đóng, nợ bảo hiểm xã hội"
+        ),
+        "lead": "BQLKKT",
+        "partners": ["LĐLĐTP"],
+        "documents": [],
+    },
+    {
+        "area": 3,
+        "title": (
+            "Phòng ngừa và tham gia giải quyết tranh chấp lao động tập thể; kiến nghị Thường trực Thành ủy chỉ đạo "
+            "ngăn chặn vụ việc phức tạp, điểm nóng"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "documents": [],
+    },
+    {
+        "area": 3,
+        "title": (
+            "Tham mưu hỗ trợ doanh nghiệp xây dựng ký túc xá, nhà ở cho công nhân; tư vấn pháp luật, trợ giúp pháp lý; "
+            "thanh tra, kiểm tra an toàn vệ sinh lao động, phòng chống cháy nổ"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "documents": [],
+    },
+    {
+        "area": 3,
+        "title": (
+            "Tổ chức đối thoại; nâng cao chất lượng thỏa ước lao động tập thể về tiền lương, phụ cấp, điều kiện làm "
+            "việc"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BQLKKT"],
+        "documents": [],
+    },
+    {
+        "area": 4,
+        "title": (
+            "Phối hợp xây dựng tổ chức Đảng, phát triển đảng viên; thành lập tổ chức Đoàn, Hội, kết nạp đoàn viên, hội "
+            "viên; chuẩn bị nguồn cán bộ công đoàn giới thiệu cho Đảng"
+        ),
+        "lead": "BDVTU",
+        "partners": ["BQLKKT", "LĐLĐTP"],
+        "documents": ["28-NQ/TU"],
+    },
+    {
+        "area": 4,
+        "title": (
+            "Phát động phong trào thi đua chào mừng kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam; nâng cao chất "
+            "lượng các mô hình “Dân vận khéo” năm 2024"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": ["BDVTU"],
+        "documents": [],
+    },
+    {
+        "area": 4,
+        "title": (
+            "Đa dạng hóa hình thức tuyên truyền, giáo dục của tổ chức công đoàn phù hợp với điều kiện sống và làm việc "
+            "của công nhân"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": [],
+        "documents": [],
+    },
+    {
+        "area": 4,
+        "title": (
+            "Nghiên cứu mô hình tổ chức công đoàn hiện nay để đề xuất với Tổng Liên đoàn Lao động Việt Nam sắp xếp, "
+            "chuyển giao"
+        ),
+        "lead": "LĐLĐTP",
+        "partners": [],
+        "documents": [],
+    },
+]
+
+# Indicators of the 2023 figures that come from reported values.
+SOURCE_UNION_SOFTWARE = "Phần mềm quản lý đoàn viên"
+INDICATORS: list[dict[str, Any]] = [
+    {
+        "code": "CD-PTDV",
+        "name": "Đoàn viên công đoàn phát triển mới",
+        "unit": "đoàn viên",
+        "unit_kind": "persons",
+        "owner": "LĐLĐTP",
+        "measure": "sum_values",
+    },
+    {
+        "code": "CD-GTD",
+        "name": "Đoàn viên ưu tú được giới thiệu cho Đảng bồi dưỡng kết nạp",
+        "unit": "đoàn viên",
+        "unit_kind": "persons",
+        "owner": "LĐLĐTP",
+        "measure": "sum_values",
+    },
+    {
+        "code": "CD-KND",
+        "name": "Đoàn viên được kết nạp Đảng",
+        "unit": "đoàn viên",
+        "unit_kind": "persons",
+        "owner": "LĐLĐTP",
+        "measure": "sum_values",
+    },
+    {
+        "code": "DU-KND",
+        "name": "Quần chúng ưu tú được kết nạp vào Đảng",
+        "unit": "người",
+        "unit_kind": "persons",
+        "owner": "ĐUKKT",
+        "measure": "sum_values",
+    },
+    {
+        "code": "DU-KND-NLD",
+        "name": "Trong đó: đảng viên mới là người lao động trong doanh nghiệp",
+        "unit": "người",
+        "unit_kind": "persons",
+        "owner": "ĐUKKT",
+        "measure": "sum_values",
+    },
+    {
+        "code": "CD-BAGC",
+        "name": "Giá trị bữa ăn giữa ca bình quân sau thương lượng",
+        "unit": "đồng/suất",
+        "unit_kind": "vnd",
+        "owner": "LĐLĐTP",
+        "measure": "range_of_values",
+    },
+]
+
+# (indicator, body, plan figure or None); the order is the plan page's.
+TARGETS_2023: list[tuple[str, str, int | None]] = [
+    ("CD-PTDV", "CĐKKT", 21500),
+    ("CD-GTD", "CĐKKT", 190),
+    ("CD-GTD", "LĐLĐTP", None),
+    ("CD-KND", "LĐLĐTP", None),
+    ("DU-KND", "ĐUKKT", None),
+    ("DU-KND-NLD", "ĐUKKT", None),
+    ("CD-BAGC", "LĐLĐTP", None),
+]
+
+RULES: list[dict[str, str]] = [
+    {
+        "left": "DU-KND-NLD",
+        "operator": "le",
+        "right": "DU-KND",
+        "message": "Số đảng viên mới là người lao động không được vượt tổng số quần chúng được kết nạp vào Đảng",
+    },
+    {
+        "left": "CD-KND",
+        "operator": "le",
+        "right": "CD-GTD",
+        "message": "Số đoàn viên được kết nạp Đảng không được vượt số đoàn viên được giới thiệu cho Đảng",
+    },
+]
+
+# Monthly values January-December 2023: (indicator, body, [12 values], source).
+MONTHLY_2023: list[tuple[str, str, list[int], str]] = [
+    (
+        "CD-PTDV",
+        "CĐKKT",
+        [520, 610, 1180, 1350, 1720, 1240, 1090, 1160, 1030, 1250, 1087, 1060],
+        SOURCE_UNION_SOFTWARE,
+    ),
+    ("CD-GTD", "CĐKKT", [12, 15, 24, 28, 41, 30, 22, 25, 27, 33, 31, 27], "Báo cáo của Công đoàn Khu kinh tế"),
+    (
+        "CD-GTD",
+        "LĐLĐTP",
+        [150, 180, 290, 310, 420, 330, 250, 260, 280, 300, 290, 248],
+        "Báo cáo của các công đoàn cấp trên cơ sở",
+    ),
+    (
+        "CD-KND",
+        "LĐLĐTP",
+        [80, 95, 170, 190, 260, 200, 160, 170, 180, 200, 240, 216],
+        "Báo cáo của các công đoàn cấp trên cơ sở",
+    ),
+    ("DU-KND", "ĐUKKT", [8, 6, 14, 15, 19, 16, 12, 14, 17, 18, 20, 16], "Báo cáo của Đảng ủy Khu kinh tế"),
+    ("DU-KND-NLD", "ĐUKKT", [8, 6, 13, 15, 18, 16, 11, 14, 16, 18, 19, 15], "Báo cáo của Đảng ủy Khu kinh tế"),
+]
+
+# Quarterly values: the mid-shift meal value negotiated in the quarter (VND a portion).
+QUARTERLY_2023: list[tuple[str, str, list[int], str]] = [
+    ("CD-BAGC", "LĐLĐTP", [20000, 22000, 23000, 25000], "Tổng hợp thương lượng tại doanh nghiệp"),
+]
+
+# Who enters and who approves each body's data.
+OFFICER_OF = {"CĐKKT": "ldldtp.canbo", "LĐLĐTP": "ldldtp.canbo", "ĐUKKT": "dukkt.canbo"}
+LEADER_OF = {"CĐKKT": "ldldtp.lanhdao", "LĐLĐTP": "ldldtp.lanhdao", "ĐUKKT": "dukkt.lanhdao"}
+
+# The figures these rows must produce (checked by tests/planning/test_demo.py).
+EXPECTED = {
+    "items": "19/20",
+    "CD-PTDV": ("CĐKKT", "13.297/21.500", "61,8%"),
+    "CD-GTD": ("CĐKKT", "315/190", "165,8%"),
+}
+
+
+# --- Loader steps ---------------------------------------------------------------------------------------------
+
+
+def _date(raw: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(raw) if raw else None
+
+
+def _agency(code: str, cache: dict[str, Any] | None = None) -> Any:
+    from phoihop.directory.models import Agency
+
+    if cache is not None:
+        if code not in cache:
+            cache[code] = Agency.objects.get(short_code=code)
+        return cache[code]
+    return Agency.objects.get(short_code=code)
+
+
+def _user(username: str, cache: dict[str, Any] | None = None) -> Any:
+    """One object per account and step, so a user's agency scope is computed once."""
+    from phoihop.accounts.models import User
+
+    if cache is not None:
+        if username not in cache:
+            cache[username] = User.objects.select_related("agency").get(username=username)
+        return cache[username]
+    return User.objects.get(username=username)
+
+
+def load_planning_users(report: Any) -> None:
+    """Step of `load_demo`: the Economic Zone Party Committee's officer and leader."""
+    from phoihop.accounts.models import User
+    from phoihop.accounts.services import create_user
+    from phoihop.demo.directory_data import DEMO_PASSWORD
+
+    for row in EXTRA_USERS:
+        agency = _agency(row["agency"])
+        if not User.objects.filter(username=row["username"]).exists():
+            create_user(
+                actor=None,
+                username=row["username"],
+                password=DEMO_PASSWORD,
+                role=row["role"],
+                agency=agency,
+                full_name=row["full_name"],
+            )
+            report.count("users")
+        label = {"officer": "Cán bộ", "leader": "Lãnh đạo"}[row["role"]]
+        report.logins.append((row["username"], DEMO_PASSWORD, f"{label} — {agency.name}"))
+
+
+def load_documents(report: Any) -> None:
+    """Step of `load_demo`: every document the seed cites, registered by the secretariat."""
+    from phoihop.planning.citation import reference_key
+    from phoihop.planning.models import Document
+    from phoihop.planning.services import create_document
+
+    actor = _user(SECRETARIAT)
+    for row in DOCUMENTS:
+        if Document.objects.filter(reference_key=reference_key(row["number"], row["symbol"])).exists():
+            continue
+        create_document(
+            actor=actor,
+            data={
+                "kind": row["kind"],
+                "designation": row["designation"],
+                "number": row["number"],
+                "symbol": row["symbol"],
+                "issued_on": _date(row["issued_on"]),
+                "issuer": row["issuer"],
+                "issuer_agency": _agency(row["issuer_agency"]) if row["issuer_agency"] else None,
+                "title": row["title"],
+                "note": row["note"],
+            },
+        )
+        report.count("documents")
+
+
+def _document(reference: str) -> Any:
+    from phoihop.planning.citation import reference_key, split_reference
+    from phoihop.planning.models import Document
+
+    return Document.objects.get(reference_key=reference_key(*split_reference(reference)))
+
+
+def load_plans(report: Any) -> None:
+    """Step of `load_demo`: the programme, the 2023 plan (19 of 20 items done) and the 2024 plan, with the item not
+    done in 2023 carried over into it."""
+    from phoihop.planning import services
+    from phoihop.planning.models import Area, Plan, PlanItem, Programme
+
+    actor = _user(SECRETARIAT)
+    agencies: dict[str, Any] = {}
+    programme = Programme.objects.filter(title=PROGRAMME["title"]).first()
+    if programme is None:
+        programme = services.create_programme(
+            actor=actor,
+            data={k: PROGRAMME[k] for k in ("title", "start_year", "end_year", "note")},
+            bodies=[_agency(code) for code in PROGRAMME["bodies"]],
+        )
+        report.count("programmes")
+    plans = {}
+    for row in PLANS:
+        plan = Plan.objects.filter(year=row["year"]).first()
+        if plan is None:
+            plan = services.create_plan(
+                actor=actor,
+                data={
+                    "programme": programme,
+                    "year": row["year"],
+                    "title": row["title"],
+                    "document": _document(row["document"]) if row["document"] else None,
+                    "period_start": _date(row["period_start"]),
+                    "period_end": _date(row["period_end"]),
+                    "cut_off_date": _date(row["cut_off_date"]),
+                    "status": row["status"],
+                },
+            )
+            report.count("plans")
+        plans[row["year"]] = plan
+    for year, titles in ((PLAN_YEAR, AREAS_2023), (NEXT_YEAR, AREAS_2024)):
+        for number, title in enumerate(titles, start=1):
+            if not Area.objects.filter(plan=plans[year], number=number).exists():
+                services.create_area(actor=actor, plan=plans[year], data={"number": number, "title": title})
+                report.count("areas")
+    areas = {(area.plan.year, area.number): area for area in Area.objects.filter(plan__in=plans.values())}
+    for row in ITEMS_2023:
+        if PlanItem.objects.filter(plan=plans[PLAN_YEAR], number=row["number"]).exists():
+            continue
+        services.create_item(
+            actor=actor,
+            plan=plans[PLAN_YEAR],
+            data={
+                "area": areas[(PLAN_YEAR, row["area"])],
+                "number": row["number"],
+                "title": row["title"],
+                "lead_agency": _agency(row["lead"], agencies),
+                "status": row["status"],
+                "result_note": row["result"],
+                "not_done_reason": row.get("reason", ""),
+            },
+            partners=[_agency(code, agencies) for code in row["partners"]],
+            documents=[_document(ref) for ref in row["documents"]],
+        )
+        report.count("plan items")
+    for number, row in enumerate(ITEMS_2024, start=1):
+        if PlanItem.objects.filter(plan=plans[NEXT_YEAR], number=number).exists():
+            continue
+        services.create_item(
+            actor=actor,
+            plan=plans[NEXT_YEAR],
+            data={
+                "area": areas[(NEXT_YEAR, row["area"])],
+                "number": number,
+                "title": row["title"],
+                "lead_agency": _agency(row["lead"], agencies),
+                "status": "not_started",
+            },
+            partners=[_agency(code, agencies) for code in row["partners"]],
+            documents=[_document(ref) for ref in row["documents"]],
+        )
+        report.count("plan items")
+    unfinished = PlanItem.objects.get(plan=plans[PLAN_YEAR], number=NOT_DONE_ITEM)
+    if not PlanItem.objects.filter(carried_from=unfinished).exists():
+        services.carry_over_item(
+            actor=actor,
+            item=unfinished,
+            reason=NOT_DONE_REASON,
+            area=areas[(NEXT_YEAR, CARRY_INTO_AREA)],
+            expected_version=unfinished.version,
+        )
+        report.count("plan items carried over")
+
+
+def load_plan_indicators(report: Any) -> None:
+    """Step of `load_demo`: indicators, the 2023 targets, validation rules, the monthly and quarterly values of
+    2023 entered by each body's officer, submitted, and approved by its leader."""
+    from phoihop.indicators import services
+    from phoihop.indicators.choices import ApprovalStatus
+    from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue, Target, ValidationRule
+    from phoihop.indicators.periods import Period
+    from phoihop.planning.models import Plan
+
+    actor = _user(SECRETARIAT)
+    plan = Plan.objects.get(year=PLAN_YEAR)
+    for row in INDICATORS:
+        if Indicator.objects.filter(code=row["code"]).exists():
+            continue
+        services.create_indicator(
+            actor=actor,
+            data={
+                "code": row["code"],
+                "name": row["name"],
+                "unit": row["unit"],
+                "unit_kind": row["unit_kind"],
+                "owner_agency": _agency(row["owner"]),
+                "measure": row["measure"],
+            },
+        )
+        report.count("indicators")
+    indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    for position, (code, body, value) in enumerate(TARGETS_2023, start=1):
+        agency = _agency(body)
+        if Target.objects.filter(plan=plan, indicator=indicators[code], agency=agency).exists():
+            continue
+        services.create_target(
+            actor=actor,
+            plan=plan,
+            data={
+                "indicator": indicators[code],
+                "agency": agency,
+                "value": Decimal(value) if value is not None else None,
+                "position": position,
+            },
+        )
+        report.count("targets")
+    for row in RULES:
+        left, right = indicators[row["left"]], indicators[row["right"]]
+        if ValidationRule.objects.filter(left=left, right=right).exists():
+            continue
+        services.create_rule(
+            actor=actor, data={"left": left, "operator": row["operator"], "right": right, "message": row["message"]}
+        )
+        report.count("validation rules")
+    agencies: dict[str, Any] = {}
+    users: dict[str, Any] = {}
+    series: list[tuple[str, str, Period, int, str]] = []
+    for code, body, values, source in MONTHLY_2023:
+        series += [(code, body, Period.month(PLAN_YEAR, m), v, source) for m, v in enumerate(values, start=1)]
+    for code, body, values, source in QUARTERLY_2023:
+        series += [(code, body, Period.quarter(PLAN_YEAR, q), v, source) for q, v in enumerate(values, start=1)]
+    periods: set[tuple[str, Period]] = set()
+    entered = set(
+        ReportedValue.objects.filter(plan=plan).values_list(
+            "indicator__code", "agency__short_code", "period_type", "period_start"
+        )
+    )
+    for code, body, period, value, source in series:
+        agency = _agency(body, agencies)
+        periods.add((body, period))
+        if (code, body, period.type, period.start) in entered:
+            continue
+        services.record_value(
+            actor=_user(OFFICER_OF[body], users),
+            plan=plan,
+            indicator=indicators[code],
+            agency=agency,
+            period=period,
+            value=value,
+            source=source,
+        )
+        report.count("reported values")
+    states = {
+        (code, period_type, start): status
+        for code, period_type, start, status in PeriodApproval.objects.filter(plan=plan).values_list(
+            "agency__short_code", "period_type", "period_start", "status"
+        )
+    }
+    for body, period in sorted(periods, key=lambda bp: (bp[0], bp[1].start, bp[1].type)):
+        agency = _agency(body, agencies)
+        status = states.get((body, period.type, period.start))
+        if status == ApprovalStatus.APPROVED:
+            continue
+        if status in (None, ApprovalStatus.DRAFT, ApprovalStatus.RETURNED):
+            services.submit_period(actor=_user(OFFICER_OF[body], users), plan=plan, agency=agency, period=period)
+        services.approve_period(actor=_user(LEADER_OF[body], users), plan=plan, agency=agency, period=period)
+        report.count("approved periods")
+
+
+STEPS = [load_planning_users, load_documents, load_plans, load_plan_indicators]

@@ -1,0 +1,329 @@
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ConfigDict
+
+from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.errors import field_error
+from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
+from phoihop.housing import selectors, services
+from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind, Qualifier
+from phoihop.housing.models import HousingProject, Milestone
+
+router = Router(tags=["Nhà ở công nhân"])
+
+
+class MilestoneOut(Schema):
+    id: int
+    project_id: int
+    kind: MilestoneKind
+    date: dt.date
+    date_precision: DatePrecision
+    date_text: str
+    phase: str
+    description: str
+    buildings: int | None
+    worker_buildings: int | None
+    floor_area_m2: Decimal | None
+    floor_area_qualifier: Qualifier
+    apartments: int | None
+    apartments_qualifier: Qualifier
+    people: int | None
+    people_qualifier: Qualifier
+    version: int
+
+
+class MilestoneIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: MilestoneKind
+    date: dt.date
+    date_precision: DatePrecision = DatePrecision.DAY
+    phase: str = Field("", max_length=300)
+    description: str = Field("", max_length=5000)
+    buildings: int | None = None
+    worker_buildings: int | None = None
+    floor_area_m2: Decimal | None = Field(None, max_digits=12, decimal_places=2)
+    floor_area_qualifier: Qualifier = Qualifier.EXACT
+    apartments: int | None = None
+    apartments_qualifier: Qualifier = Qualifier.EXACT
+    people: int | None = None
+    people_qualifier: Qualifier = Qualifier.EXACT
+
+
+class MilestonePatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    kind: MilestoneKind | None = None
+    date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    phase: str | None = Field(None, max_length=300)
+    description: str | None = Field(None, max_length=5000)
+    buildings: int | None = None
+    worker_buildings: int | None = None
+    floor_area_m2: Decimal | None = Field(None, max_digits=12, decimal_places=2)
+    floor_area_qualifier: Qualifier | None = None
+    apartments: int | None = None
+    apartments_qualifier: Qualifier | None = None
+    people: int | None = None
+    people_qualifier: Qualifier | None = None
+
+
+class QuantitiesOut(Schema):
+    buildings: int
+    floor_area_m2: Decimal
+    apartments: int
+    people: int
+
+
+class ProgressOut(Schema):
+    stage: MilestoneKind | None
+    stage_label: str
+    stage_date: dt.date | None
+    stage_date_text: str
+    delivered: QuantitiesOut
+    under_construction: QuantitiesOut
+    remaining_buildings: int | None
+    remaining_floor_area_m2: Decimal | None
+    remaining_apartments: int | None
+    remaining_people: int | None
+
+
+class ProjectOut(Schema):
+    id: int
+    kind: ProjectKind
+    name: str
+    owner_agency_id: int
+    part_of_id: int | None
+    district: str
+    commune: str
+    zone_id: int | None
+    investor_enterprise_id: int | None
+    investor_name: str
+    land_area_ha: Decimal | None
+    social_housing_land_ha: Decimal | None
+    floor_area_m2: Decimal | None
+    floor_area_qualifier: Qualifier
+    buildings: int | None
+    max_floors: int | None
+    apartments: int | None
+    apartments_qualifier: Qualifier
+    capacity: int | None
+    capacity_qualifier: Qualifier
+    capacity_group: CapacityGroup
+    description: str
+    plan_item_ids: list[int]
+    milestones: list[MilestoneOut]
+    progress: ProgressOut
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_plan_item_ids(obj: HousingProject) -> list[int]:
+        return [item.pk for item in obj.plan_items.all()]
+
+    @staticmethod
+    def resolve_milestones(obj: HousingProject) -> list[Milestone]:
+        return list(obj.milestones.all())
+
+    @staticmethod
+    def resolve_progress(obj: HousingProject) -> Any:
+        return selectors.progress_of(obj)
+
+
+class ProjectIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: ProjectKind
+    name: str = Field(max_length=500)
+    owner_agency_id: int | None = None
+    part_of_id: int | None = None
+    district: str = Field("", max_length=120)
+    commune: str = Field("", max_length=300)
+    zone_id: int | None = None
+    investor_enterprise_id: int | None = None
+    investor_name: str = Field("", max_length=300)
+    land_area_ha: Decimal | None = Field(None, max_digits=10, decimal_places=2)
+    social_housing_land_ha: Decimal | None = Field(None, max_digits=10, decimal_places=2)
+    floor_area_m2: Decimal | None = Field(None, max_digits=12, decimal_places=2)
+    floor_area_qualifier: Qualifier = Qualifier.EXACT
+    buildings: int | None = None
+    max_floors: int | None = None
+    apartments: int | None = None
+    apartments_qualifier: Qualifier = Qualifier.EXACT
+    capacity: int | None = None
+    capacity_qualifier: Qualifier = Qualifier.EXACT
+    capacity_group: CapacityGroup = CapacityGroup.PEOPLE
+    description: str = Field("", max_length=20000)
+    plan_item_ids: list[int] = []
+
+
+class ProjectPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    kind: ProjectKind | None = None
+    name: str | None = Field(None, max_length=500)
+    part_of_id: int | None = None
+    district: str | None = Field(None, max_length=120)
+    commune: str | None = Field(None, max_length=300)
+    zone_id: int | None = None
+    investor_enterprise_id: int | None = None
+    investor_name: str | None = Field(None, max_length=300)
+    land_area_ha: Decimal | None = Field(None, max_digits=10, decimal_places=2)
+    social_housing_land_ha: Decimal | None = Field(None, max_digits=10, decimal_places=2)
+    floor_area_m2: Decimal | None = Field(None, max_digits=12, decimal_places=2)
+    floor_area_qualifier: Qualifier | None = None
+    buildings: int | None = None
+    max_floors: int | None = None
+    apartments: int | None = None
+    apartments_qualifier: Qualifier | None = None
+    capacity: int | None = None
+    capacity_qualifier: Qualifier | None = None
+    capacity_group: CapacityGroup | None = None
+    description: str | None = Field(None, max_length=20000)
+    plan_item_ids: list[int] | None = None
+
+
+class ProjectFilters(Schema):
+    q: str = ""
+    kind: ProjectKind | None = None
+    zone: int | None = None
+    owner_agency: int | None = None
+    investor_enterprise: int | None = None
+    milestone: MilestoneKind | None = None
+    milestone_year: int | None = None
+    sort: str = "name"
+
+
+def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
+    """The objects with these ids the caller can see; an unknown id is a 422 naming the field, never a 500."""
+    wanted = list(dict.fromkeys(ids))
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=wanted)}
+    missing = [str(pk) for pk in wanted if pk not in found]
+    if missing:
+        raise field_error(
+            field, _("Không có %(what)s số %(ids)s.") % {"what": what, "ids": ", ".join(missing)}, f"unknown_{field}"
+        )
+    return [found[pk] for pk in wanted]
+
+
+def _one(queryset: "models.QuerySet[Any]", pk: int | None, field: str, what: str) -> Any:
+    return None if pk is None else _by_ids(queryset, [pk], field, what)[0]
+
+
+def _project_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    user = api_user(request)
+    resolved = dict(data)
+    if "part_of_id" in resolved:
+        resolved["part_of"] = _one(
+            selectors.projects_visible_to(user), resolved.pop("part_of_id"), "part_of", _("dự án")
+        )
+    if "zone_id" in resolved:
+        resolved["zone"] = _one(zones_visible_to(user), resolved.pop("zone_id"), "zone", _("khu trong danh mục"))
+    if "investor_enterprise_id" in resolved:
+        resolved["investor_enterprise"] = _one(
+            enterprises_visible_to(user),
+            resolved.pop("investor_enterprise_id"),
+            "investor_enterprise",
+            _("doanh nghiệp trong danh mục"),
+        )
+    if "plan_item_ids" in resolved:
+        from phoihop.planning.models import PlanItem
+
+        ids = resolved.pop("plan_item_ids") or []
+        resolved["plan_items"] = _by_ids(PlanItem.objects.all(), ids, "plan_items", _("nội dung phối hợp"))
+    return resolved
+
+
+def _detail(user: Any, pk: int) -> HousingProject:
+    return selectors.get_project_detail(user=user, pk=pk)
+
+
+@router.get("/projects", response=list[ProjectOut], summary="Danh sách dự án nhà ở")
+@paginate(PageNumberPagination, page_size=50)
+def list_projects(request: HttpRequest, filters: Query[ProjectFilters]) -> Any:
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+    return selectors.list_projects(user=api_user(request), params=params).prefetch_related("plan_items")
+
+
+@router.get("/projects/{project_id}", response={200: ProjectOut, **ERROR_RESPONSES})
+def get_project(request: HttpRequest, project_id: int) -> HousingProject:
+    return _detail(api_user(request), project_id)
+
+
+@router.post("/projects", response={201: ProjectOut, **ERROR_RESPONSES})
+def create_project(request: HttpRequest, payload: ProjectIn) -> Status:
+    user = api_user(request)
+    data = payload.dict()
+    owner = _one(agencies_visible_to(user), data.pop("owner_agency_id"), "owner_agency", _("đơn vị"))
+    project = services.create_project(actor=user, data=_project_data(request, data), owner_agency=owner)
+    return Status(201, _detail(user, project.pk))
+
+
+@router.patch("/projects/{project_id}", response={200: ProjectOut, **ERROR_RESPONSES})
+def update_project(request: HttpRequest, project_id: int, payload: ProjectPatch) -> HousingProject:
+    user = api_user(request)
+    project = selectors.get_project(user=user, pk=project_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_project(actor=user, project=project, data=_project_data(request, data), expected_version=version)
+    return _detail(user, project_id)
+
+
+@router.delete("/projects/{project_id}", response={204: None, **ERROR_RESPONSES})
+def delete_project(request: HttpRequest, project_id: int, version: int) -> Status:
+    user = api_user(request)
+    project = selectors.get_project(user=user, pk=project_id)
+    services.delete_project(actor=user, project=project, expected_version=version)
+    return Status(204, None)
+
+
+@router.get("/projects/{project_id}/milestones", response={200: list[MilestoneOut], **ERROR_RESPONSES})
+def list_milestones(request: HttpRequest, project_id: int) -> Any:
+    user = api_user(request)
+    return selectors.milestones_of(user=user, project=selectors.get_project(user=user, pk=project_id))
+
+
+@router.post("/projects/{project_id}/milestones", response={201: MilestoneOut, **ERROR_RESPONSES})
+def create_milestone(request: HttpRequest, project_id: int, payload: MilestoneIn) -> Status:
+    user = api_user(request)
+    project = selectors.get_project(user=user, pk=project_id)
+    milestone = services.add_milestone(actor=user, project=project, data=payload.dict())
+    return Status(201, selectors.get_milestone(user=user, pk=milestone.pk))
+
+
+@router.patch("/milestones/{milestone_id}", response={200: MilestoneOut, **ERROR_RESPONSES})
+def update_milestone(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> Milestone:
+    user = api_user(request)
+    milestone = selectors.get_milestone(user=user, pk=milestone_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_milestone(actor=user, milestone=milestone, data=data, expected_version=version)
+    return selectors.get_milestone(user=user, pk=milestone_id)
+
+
+@router.delete("/milestones/{milestone_id}", response={204: None, **ERROR_RESPONSES})
+def delete_milestone(request: HttpRequest, milestone_id: int, version: int) -> Status:
+    user = api_user(request)
+    milestone = selectors.get_milestone(user=user, pk=milestone_id)
+    services.delete_milestone(actor=user, milestone=milestone, expected_version=version)
+    return Status(204, None)
+
+
+@router.get("/milestones", response=list[MilestoneOut], summary="Mốc tiến độ trong một khoảng thời gian")
+@paginate(PageNumberPagination, page_size=100)
+def list_milestones_in_period(
+    request: HttpRequest, start: dt.date, end: dt.date, kind: MilestoneKind | None = None
+) -> Any:
+    kinds = [kind] if kind else None
+    return selectors.milestones_in_period(user=api_user(request), start=start, end=end, kinds=kinds)

@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+
+
+class HousingConfig(AppConfig):
+    name = "phoihop.housing"
+    label = "housing"
+    verbose_name = "Nhà ở công nhân"
+
+    def ready(self) -> None:
+        from phoihop.housing.models import Milestone
+        from phoihop.indicators.registry import record_kinds
+
+        # Projects have no date of their own: what happens to them in a period is a milestone ("housing projects
+        # with a groundbreaking in the period" = milestones of kind groundbreaking dated in the period).
+        record_kinds.register(
+            key="housing.milestone",
+            label="Mốc tiến độ dự án nhà ở",
+            model=Milestone,
+            date_field="date",
+            agency_field="project__owner_agency",
+            filter_fields={
+                "kind": ("exact", "in"),
+                "date_precision": ("exact", "in"),
+                "project__kind": ("exact", "in"),
+                "project__zone": ("exact", "in"),
+                "project__investor_enterprise__ownership": ("exact", "in"),
+            },
+            sum_fields={
+                "buildings": "other",
+                "floor_area_m2": "m2",
+                "apartments": "other",
+                "people": "persons",
+            },
+        )

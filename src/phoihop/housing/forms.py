@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import VersionedForm
+from phoihop.directory.models import Agency, Enterprise, Zone
+from phoihop.housing.models import HousingProject, Milestone
+from phoihop.housing.permissions import own_scope
+from phoihop.housing.services import MILESTONE_FIELDS, PROJECT_FIELDS, PROJECT_M2M
+
+
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)  # noqa: S101  (a model choice or multiple choice field)
+    return field
+
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _plan_items_queryset() -> Any:
+    from phoihop.planning.models import PlanItem
+
+    return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
+
+
+class ProjectForm(VersionedForm):
+    owner_agency = forms.ModelChoiceField(label=_("Đơn vị theo dõi"), queryset=Agency.objects.none(), required=False)
+
+    class Meta:
+        model = HousingProject
+        fields = [*PROJECT_FIELDS, *PROJECT_M2M]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "plan_items": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "zone").queryset = Zone.objects.order_by("name")
+        _choices(self, "investor_enterprise").queryset = Enterprise.objects.order_by("name")
+        _choices(self, "plan_items").queryset = _plan_items_queryset()
+        from phoihop.housing.selectors import projects_visible_to
+
+        parents = projects_visible_to(user).order_by("name")
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        _choices(self, "part_of").queryset = parents
+        owners = (
+            Agency.objects.filter(is_active=True) if user.is_admin else Agency.objects.filter(pk__in=own_scope(user))
+        )
+        if self.instance.pk or (not user.is_admin and owners.count() <= 1):
+            del self.fields["owner_agency"]
+        else:
+            _choices(self, "owner_agency").queryset = owners.order_by("name")
+            self.fields["owner_agency"].required = user.is_admin
+            self.fields["owner_agency"].initial = user.agency_id
+            self.order_fields(["kind", "name", "owner_agency"])
+        self.style_widgets()
+
+
+class MilestoneForm(VersionedForm):
+    class Meta:
+        model = Milestone
+        fields = list(MILESTONE_FIELDS)
+        widgets = {"date": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"date": _("Nếu chỉ biết tháng hoặc năm, chọn một ngày bất kỳ trong tháng, năm đó.")}
+
+    def __init__(self, *args: Any, project: HousingProject, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style_widgets()

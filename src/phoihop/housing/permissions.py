@@ -1,0 +1,70 @@
+"""Who may do what with worker housing projects. Services call these; templates use them only to hide buttons.
+
+A body's records are those of its agency and every unit under it (LĐLĐTP acts for the Economic Zone Union). The
+secretariat, viewers and the administrator read every body's projects; officers and leaders read and write their
+body's (the body that follows the project owns the record); leaders delete them; the administrator may do anything.
+Milestones belong to their project and follow its rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from phoihop.accounts.choices import Role
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+    from phoihop.housing.models import HousingProject
+
+WRITER_ROLES = {Role.OFFICER, Role.LEADER}
+
+
+def own_scope(user: User) -> frozenset[int]:
+    """The user's agency and the units under it, computed once per request (one query) and kept on the user."""
+    if not user.is_authenticated or user.agency_id is None:
+        return frozenset()
+    cache: dict[int, frozenset[int]] = user.__dict__.setdefault("_phoihop_scope", {})
+    if user.agency_id not in cache:
+        from phoihop.directory.selectors import agency_scope_ids
+
+        cache[user.agency_id] = agency_scope_ids(user.agency_id)
+    return cache[user.agency_id]
+
+
+def read_scope(user: User) -> frozenset[int] | None:
+    """Bodies whose projects the user reads; None means every body."""
+    if user.is_authenticated and user.reads_all_agencies:
+        return None
+    return own_scope(user)
+
+
+def can_view_projects(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and (user.is_admin or user.agency_id))
+
+
+def can_create_project(user: User) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_admin or (user.role in WRITER_ROLES and user.agency_id is not None)
+
+
+def can_own(user: User, agency_id: int | None) -> bool:
+    """May the user file a record under this body?"""
+    if user.is_admin:
+        return agency_id is not None
+    return agency_id is not None and agency_id in own_scope(user)
+
+
+def can_edit_project(user: User, project: HousingProject) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_admin:
+        return True
+    return user.role in WRITER_ROLES and project.owner_agency_id in own_scope(user)
+
+
+def can_delete_project(user: User, project: HousingProject) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_admin:
+        return True
+    return user.role == Role.LEADER and project.owner_agency_id in own_scope(user)

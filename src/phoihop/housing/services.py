@@ -1,0 +1,253 @@
+"""Writes to housing projects and their milestones. Every function checks the permission, validates, writes and
+audits in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from phoihop.core.errors import field_error
+from phoihop.core.services import create_record, delete_record, update_record
+from phoihop.core.text import clean_text, nfc
+from phoihop.core.vnformat import format_number
+from phoihop.housing.choices import DatePrecision, MilestoneKind
+from phoihop.housing.models import HousingProject, Milestone
+from phoihop.housing.permissions import can_create_project, can_delete_project, can_edit_project, can_own
+from phoihop.housing.progress import compute_progress
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+    from phoihop.directory.models import Agency
+
+PROJECT_FIELDS = (
+    "kind",
+    "name",
+    "part_of",
+    "district",
+    "commune",
+    "zone",
+    "investor_enterprise",
+    "investor_name",
+    "land_area_ha",
+    "social_housing_land_ha",
+    "floor_area_m2",
+    "floor_area_qualifier",
+    "buildings",
+    "max_floors",
+    "apartments",
+    "apartments_qualifier",
+    "capacity",
+    "capacity_qualifier",
+    "capacity_group",
+    "description",
+)
+PROJECT_M2M = ("plan_items",)
+MILESTONE_FIELDS = (
+    "kind",
+    "date",
+    "date_precision",
+    "phase",
+    "description",
+    "buildings",
+    "worker_buildings",
+    "floor_area_m2",
+    "floor_area_qualifier",
+    "apartments",
+    "apartments_qualifier",
+    "people",
+    "people_qualifier",
+)
+ONE_LINE_FIELDS = {"name", "district", "commune", "investor_name", "phase"}
+NUMBER_FIELDS = {
+    "land_area_ha",
+    "social_housing_land_ha",
+    "floor_area_m2",
+    "buildings",
+    "max_floors",
+    "apartments",
+    "capacity",
+    "worker_buildings",
+    "people",
+}
+# What a project plans (its field) against what its milestones deliver (the progress quantity).
+TOTALS = (
+    ("buildings", "buildings", gettext_lazy("tòa nhà")),
+    ("floor_area_m2", "floor_area_m2", gettext_lazy("m² sàn")),
+    ("apartments", "apartments", gettext_lazy("căn hộ")),
+    ("capacity", "people", gettext_lazy("người")),
+)
+
+
+def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError(
+            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
+            code="unknown_field",
+        )
+    cleaned: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, str):
+            value = clean_text(value) if name in ONE_LINE_FIELDS else nfc(value).strip()
+        if name in NUMBER_FIELDS and value is not None and value < 0:
+            label = getattr(
+                (HousingProject if name in PROJECT_FIELDS else Milestone)._meta.get_field(name), "verbose_name", name
+            )
+            raise field_error(name, _("“%(field)s” không được âm.") % {"field": label}, "negative")
+        cleaned[name] = value
+    return cleaned
+
+
+def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
+    """An officer files records for their own body or a unit under it; only the administrator picks any body."""
+    if owner_agency is None:
+        if actor.is_admin or actor.agency is None:
+            raise field_error("owner_agency", _("Hãy chọn đơn vị theo dõi dự án."), "required")
+        return actor.agency
+    if not can_own(actor, owner_agency.pk):
+        raise field_error(
+            "owner_agency",
+            _("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+            "foreign_agency",
+        )
+    return owner_agency
+
+
+def _check_project(merged: Mapping[str, Any], project: HousingProject | None = None) -> None:
+    enterprise, name = merged.get("investor_enterprise"), merged.get("investor_name") or ""
+    if (enterprise is None) == (not name):
+        raise field_error(
+            "investor_enterprise",
+            _("Hãy chọn chủ đầu tư trong danh mục doanh nghiệp hoặc ghi tên chủ đầu tư (chỉ một trong hai)."),
+            "one_investor",
+        )
+    land, social = merged.get("land_area_ha"), merged.get("social_housing_land_ha")
+    if land is not None and social is not None and social > land:
+        raise field_error(
+            "social_housing_land_ha",
+            _("Đất nhà ở xã hội không được lớn hơn diện tích đất của dự án."),
+            "social_land_exceeds_land",
+        )
+    parent = merged.get("part_of")
+    if project is not None and parent is not None:
+        seen = {project.pk}
+        while parent is not None:
+            if parent.pk in seen:
+                raise field_error(
+                    "part_of", _("Dự án không thể thuộc chính nó hoặc một dự án thành phần của nó."), "cycle"
+                )
+            seen.add(parent.pk)
+            parent = parent.part_of
+
+
+def _check_totals(project: HousingProject, milestones: list[Milestone], *, on_milestone: bool = False) -> None:
+    """What the milestones deliver can never exceed what the project plans. The error names the milestone's
+    quantity when a milestone is being saved, the project's total when the project is."""
+    delivered = compute_progress(project, milestones).delivered
+    for total_field, quantity, unit in TOTALS:
+        total = getattr(project, total_field)
+        done = getattr(delivered, quantity)
+        if total is not None and done > total:
+            raise field_error(
+                quantity if on_milestone else total_field,
+                _("Các mốc đã hoàn thành %(done)s %(unit)s, vượt quy mô của dự án (%(total)s %(unit)s).")
+                % {"done": format_number(done), "total": format_number(total), "unit": unit},
+                "exceeds_project",
+            )
+
+
+@transaction.atomic
+def create_project(*, actor: User, data: Mapping[str, Any], owner_agency: Agency | None = None) -> HousingProject:
+    if not can_create_project(actor):
+        raise PermissionDenied
+    cleaned = _clean(data, PROJECT_FIELDS + PROJECT_M2M)
+    m2m = {name: list(cleaned.pop(name)) for name in PROJECT_M2M if name in cleaned}
+    _check_project(cleaned)
+    project = HousingProject(**cleaned, owner_agency=_owner_for(actor, owner_agency))
+    return create_record(actor=actor, instance=project, m2m=m2m)
+
+
+@transaction.atomic
+def update_project(
+    *, actor: User, project: HousingProject, data: Mapping[str, Any], expected_version: int
+) -> HousingProject:
+    if not can_edit_project(actor, project):
+        raise PermissionDenied
+    cleaned = _clean(data, PROJECT_FIELDS + PROJECT_M2M)
+    m2m = {name: list(cleaned.pop(name)) for name in PROJECT_M2M if name in cleaned}
+    merged = {name: getattr(project, name) for name in PROJECT_FIELDS} | cleaned
+    _check_project(merged, project)
+    planned = HousingProject(**{name: merged[name] for name in PROJECT_FIELDS})
+    _check_totals(planned, list(project.milestones.all()))
+    return update_record(actor=actor, instance=project, data=cleaned, expected_version=expected_version, m2m=m2m)
+
+
+@transaction.atomic
+def delete_project(*, actor: User, project: HousingProject, expected_version: int) -> None:
+    """Deletes the project with its milestones (one event). A project that others are part of cannot go."""
+    if not can_delete_project(actor, project):
+        raise PermissionDenied
+    delete_record(actor=actor, instance=project, expected_version=expected_version)
+
+
+# --- milestones ---------------------------------------------------------------------------------------------------
+
+
+def _normalise_date(cleaned: dict[str, Any], merged: Mapping[str, Any]) -> None:
+    """A date known to the month or the year is stored as its first day, so sorting and periods work."""
+    date, precision = merged.get("date"), merged.get("date_precision") or DatePrecision.DAY
+    if not isinstance(date, dt.date):
+        return
+    if precision == DatePrecision.MONTH:
+        cleaned["date"] = date.replace(day=1)
+    elif precision == DatePrecision.YEAR:
+        cleaned["date"] = dt.date(date.year, 1, 1)
+
+
+def _check_milestone(project: HousingProject, merged: Mapping[str, Any], others: list[Milestone]) -> None:
+    buildings, workers = merged.get("buildings"), merged.get("worker_buildings")
+    if buildings is not None and workers is not None and workers > buildings:
+        raise field_error(
+            "worker_buildings", _("Số tòa phục vụ công nhân không được lớn hơn số tòa nhà."), "worker_buildings_exceed"
+        )
+    candidate = Milestone(project=project, **{name: merged.get(name) for name in MILESTONE_FIELDS})
+    candidate.phase = candidate.phase or ""
+    if candidate.date is not None and candidate.kind in MilestoneKind.values:
+        _check_totals(project, [*others, candidate], on_milestone=True)
+
+
+@transaction.atomic
+def add_milestone(*, actor: User, project: HousingProject, data: Mapping[str, Any]) -> Milestone:
+    if not can_edit_project(actor, project):
+        raise PermissionDenied
+    cleaned = _clean(data, MILESTONE_FIELDS)
+    merged = {"date_precision": DatePrecision.DAY, "phase": ""} | cleaned
+    _normalise_date(cleaned, merged)
+    _check_milestone(project, merged | cleaned, list(project.milestones.all()))
+    return create_record(actor=actor, instance=Milestone(project=project, **cleaned))
+
+
+@transaction.atomic
+def update_milestone(*, actor: User, milestone: Milestone, data: Mapping[str, Any], expected_version: int) -> Milestone:
+    project = milestone.project
+    if not can_edit_project(actor, project):
+        raise PermissionDenied
+    cleaned = _clean(data, MILESTONE_FIELDS)
+    merged = {name: getattr(milestone, name) for name in MILESTONE_FIELDS} | cleaned
+    _normalise_date(cleaned, merged)
+    others = list(project.milestones.exclude(pk=milestone.pk))
+    _check_milestone(project, merged | cleaned, others)
+    return update_record(actor=actor, instance=milestone, data=cleaned, expected_version=expected_version)
+
+
+@transaction.atomic
+def delete_milestone(*, actor: User, milestone: Milestone, expected_version: int) -> None:
+    if not can_edit_project(actor, milestone.project):
+        raise PermissionDenied
+    delete_record(actor=actor, instance=milestone, expected_version=expected_version)

@@ -1,0 +1,388 @@
+"""The indicators API: indicators, targets, reported values, approvals, rules, computed progress."""
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from phoihop.accounts.models import User
+from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.errors import field_error
+from phoihop.core.vnformat import Rounding
+from phoihop.directory.models import Agency
+from phoihop.directory.selectors import agencies_visible_to
+from phoihop.indicators import permissions, selectors, services
+from phoihop.indicators.api.schemas import (
+    ApprovalIn,
+    ApprovalOut,
+    ImportIn,
+    ImportOut,
+    IndicatorIn,
+    IndicatorOut,
+    IndicatorPatch,
+    LineOut,
+    ProgressOut,
+    ProvenanceOut,
+    RuleIn,
+    RuleOut,
+    RulePatch,
+    TargetIn,
+    TargetOut,
+    TargetPatch,
+    ValueFilters,
+    ValueIn,
+    ValueOut,
+    ValuePatch,
+    ViolationOut,
+)
+from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue, Target, ValidationRule
+from phoihop.indicators.periods import Period
+from phoihop.indicators.progress import IndicatorProgress, PlanProgress, ProvenanceRow, RuleViolation
+from phoihop.planning import selectors as planning_selectors
+from phoihop.planning.models import Plan
+
+router = Router(tags=["Chỉ tiêu và số liệu"])
+
+
+# --- Helpers --------------------------------------------------------------------------------------------------
+
+
+def _plan(user: User, pk: int) -> Plan:
+    plan = planning_selectors.plans_visible_to(user).filter(pk=pk).first()
+    if plan is None:
+        raise field_error("plan", _("Không có kế hoạch số %(id)s.") % {"id": pk}, "unknown_plan")
+    return plan
+
+
+def _indicator(user: User, pk: int | None, field: str = "indicator") -> Indicator | None:
+    if pk is None:
+        return None
+    indicator = selectors.indicators_visible_to(user).filter(pk=pk).first()
+    if indicator is None:
+        raise field_error(field, _("Không có chỉ tiêu số %(id)s.") % {"id": pk}, "unknown_indicator")
+    return indicator
+
+
+def _agency(user: User, pk: int | None, field: str = "agency") -> Agency | None:
+    if pk is None:
+        return None
+    agency = agencies_visible_to(user).filter(pk=pk).first()
+    if agency is None:
+        raise field_error(field, _("Không có đơn vị số %(id)s.") % {"id": pk}, "unknown_agency")
+    return agency
+
+
+def _indicator_refs(user: User, data: dict[str, Any]) -> tuple[dict[str, Any], list[Indicator] | None]:
+    resolved = dict(data)
+    if "owner_agency_id" in resolved:
+        resolved["owner_agency"] = _agency(user, resolved.pop("owner_agency_id"), "owner_agency")
+    components = None
+    if "component_ids" in resolved:
+        ids = resolved.pop("component_ids")
+        if ids is not None:
+            components = [c for c in (_indicator(user, pk, "components") for pk in ids) if c is not None]
+    return resolved, components
+
+
+def _period(raw: str) -> Period:
+    return Period.parse(raw)
+
+
+def _line_out(line: IndicatorProgress) -> dict[str, Any]:
+    return {
+        "target_id": line.target_id,
+        "indicator_id": line.indicator_id,
+        "code": line.code,
+        "name": line.name,
+        "unit": line.unit,
+        "unit_kind": line.unit_kind,
+        "measure": line.measure,
+        "agency_id": line.agency_id,
+        "agency_name": line.agency_name,
+        "actual": line.actual,
+        "low": line.low,
+        "high": line.high,
+        "target": line.target,
+        "ratio": line.ratio,
+        "rounding": str(line.rounding),
+        "projection": line.projection,
+        "behind": line.behind,
+        "source_count": line.source_count,
+        "actual_text": line.actual_text,
+        "target_text": line.target_text,
+        "fraction_text": line.fraction_text,
+        "ratio_text": line.ratio_text,
+        "projection_text": line.projection_text,
+        "provenance": [_row_out(row) for row in line.provenance],
+    }
+
+
+def _row_out(row: ProvenanceRow) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in ProvenanceOut.model_fields}
+
+
+def _violation_out(violation: RuleViolation) -> dict[str, Any]:
+    data = {name: getattr(violation, name) for name in ViolationOut.model_fields if name != "text"}
+    data["text"] = violation.text
+    return data
+
+
+def _progress_out(progress: PlanProgress) -> dict[str, Any]:
+    return {
+        "plan_id": progress.plan_id,
+        "as_of": progress.as_of,
+        "elapsed_share": progress.elapsed_share,
+        "lines": [_line_out(line) for line in progress.lines],
+        "violations": [_violation_out(v) for v in progress.violations],
+    }
+
+
+# --- Indicators -----------------------------------------------------------------------------------------------
+
+
+@router.get("/indicators", response=list[IndicatorOut], summary="Danh sách chỉ tiêu")
+def list_indicators(request: HttpRequest, q: str = "") -> Any:
+    return selectors.list_indicators(user=api_user(request), query=q).prefetch_related("components")
+
+
+@router.get("/indicators/{indicator_id}", response={200: IndicatorOut, **ERROR_RESPONSES})
+def get_indicator(request: HttpRequest, indicator_id: int) -> Indicator:
+    return selectors.get_indicator(user=api_user(request), pk=indicator_id)
+
+
+@router.post("/indicators", response={201: IndicatorOut, **ERROR_RESPONSES})
+def create_indicator(request: HttpRequest, payload: IndicatorIn) -> Status[Indicator]:
+    user = api_user(request)
+    data, components = _indicator_refs(user, payload.dict())
+    return Status(201, services.create_indicator(actor=user, data=data, components=components or []))
+
+
+@router.patch("/indicators/{indicator_id}", response={200: IndicatorOut, **ERROR_RESPONSES})
+def update_indicator(request: HttpRequest, indicator_id: int, payload: IndicatorPatch) -> Indicator:
+    user = api_user(request)
+    indicator = selectors.get_indicator(user=user, pk=indicator_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    data, components = _indicator_refs(user, data)
+    return services.update_indicator(
+        actor=user, indicator=indicator, data=data, expected_version=version, components=components
+    )
+
+
+# --- Targets --------------------------------------------------------------------------------------------------
+
+
+@router.get("/targets", response={200: list[TargetOut], **ERROR_RESPONSES}, summary="Chỉ tiêu của một kế hoạch")
+def list_targets(request: HttpRequest, plan: int) -> Any:
+    user = api_user(request)
+    return selectors.list_targets(user=user, plan=planning_selectors.get_plan(user=user, pk=plan))
+
+
+@router.post("/targets", response={201: TargetOut, **ERROR_RESPONSES})
+def create_target(request: HttpRequest, payload: TargetIn) -> Status[Target]:
+    user = api_user(request)
+    data = payload.dict()
+    plan = _plan(user, data.pop("plan_id"))
+    data["indicator"] = _indicator(user, data.pop("indicator_id"))
+    data["agency"] = _agency(user, data.pop("agency_id"))
+    return Status(201, services.create_target(actor=user, plan=plan, data=data))
+
+
+@router.patch("/targets/{target_id}", response={200: TargetOut, **ERROR_RESPONSES})
+def update_target(request: HttpRequest, target_id: int, payload: TargetPatch) -> Target:
+    user = api_user(request)
+    target = selectors.get_target(user=user, pk=target_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    if "agency_id" in data:
+        data["agency"] = _agency(user, data.pop("agency_id"))
+    return services.update_target(actor=user, target=target, data=data, expected_version=version)
+
+
+@router.get(
+    "/targets/{target_id}/progress",
+    response={200: LineOut, **ERROR_RESPONSES},
+    summary="Tiến độ một chỉ tiêu và các dòng số liệu tạo nên nó",
+)
+def target_progress(request: HttpRequest, target_id: int, rounding: Rounding | None = None) -> Any:
+    _target, line = selectors.target_progress(user=api_user(request), pk=target_id, rounding=rounding)
+    return _line_out(line)
+
+
+@router.get("/plans/{plan_id}/progress", response={200: ProgressOut, **ERROR_RESPONSES}, summary="Tiến độ kế hoạch")
+def plan_progress(
+    request: HttpRequest, plan_id: int, rounding: Rounding | None = None, provenance: bool = False
+) -> Any:
+    user = api_user(request)
+    plan = planning_selectors.get_plan(user=user, pk=plan_id)
+    if provenance and not user.reads_all_agencies:
+        # Rows are a body's own data: only those who read every body get them all at once.
+        raise Http404
+    return _progress_out(selectors.plan_progress(plan=plan, rounding=rounding, with_provenance=provenance))
+
+
+@router.get("/plans/{plan_id}/violations", response={200: list[ViolationOut], **ERROR_RESPONSES})
+def plan_violations(request: HttpRequest, plan_id: int) -> Any:
+    plan = planning_selectors.get_plan(user=api_user(request), pk=plan_id)
+    return [_violation_out(v) for v in selectors.plan_progress(plan=plan).violations]
+
+
+# --- Reported values ------------------------------------------------------------------------------------------
+
+
+@router.get("/values", response=list[ValueOut], summary="Số liệu báo cáo (trong phạm vi đơn vị)")
+@paginate(PageNumberPagination, page_size=100)
+def list_values(request: HttpRequest, filters: Query[ValueFilters]) -> Any:
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+    return selectors.list_values(user=api_user(request), params=params)
+
+
+@router.post("/values/import", response={200: ImportOut, **ERROR_RESPONSES}, summary="Nhập nhiều số liệu một lần")
+def import_values(request: HttpRequest, payload: ImportIn) -> Any:
+    user = api_user(request)
+    plan = _plan(user, payload.plan_id)
+    rows = [{k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.dict().items()} for row in payload.rows]
+    result = services.import_values(actor=user, plan=plan, rows=rows)
+    return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+
+
+@router.get("/values/{value_id}", response={200: ValueOut, **ERROR_RESPONSES})
+def get_value(request: HttpRequest, value_id: int) -> ReportedValue:
+    return selectors.get_value(user=api_user(request), pk=value_id)
+
+
+@router.post("/values", response={201: ValueOut, **ERROR_RESPONSES})
+def create_value(request: HttpRequest, payload: ValueIn) -> Status[ReportedValue]:
+    user = api_user(request)
+    plan = _plan(user, payload.plan_id)
+    indicator = _indicator(user, payload.indicator_id)
+    agency = _agency(user, payload.agency_id)
+    if indicator is None or agency is None:  # pragma: no cover - the schema requires both ids
+        raise Http404
+    value = services.record_value(
+        actor=user,
+        plan=plan,
+        indicator=indicator,
+        agency=agency,
+        period=_period(payload.period),
+        value=payload.value,
+        note=payload.note,
+        source=payload.source,
+    )
+    return Status(201, selectors.get_value(user=user, pk=value.pk))
+
+
+@router.patch("/values/{value_id}", response={200: ValueOut, **ERROR_RESPONSES})
+def update_value(request: HttpRequest, value_id: int, payload: ValuePatch) -> ReportedValue:
+    user = api_user(request)
+    value = selectors.get_value(user=user, pk=value_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_value(actor=user, reported_value=value, data=data, expected_version=version)
+    return selectors.get_value(user=user, pk=value_id)
+
+
+@router.delete("/values/{value_id}", response={204: None, **ERROR_RESPONSES})
+def delete_value(request: HttpRequest, value_id: int, version: int) -> Status[None]:
+    user = api_user(request)
+    value = selectors.get_value(user=user, pk=value_id)
+    services.delete_value(actor=user, reported_value=value, expected_version=version)
+    return Status(204, None)
+
+
+# --- Approval -------------------------------------------------------------------------------------------------
+
+
+@router.get("/approvals", response={200: list[ApprovalOut], **ERROR_RESPONSES}, summary="Trạng thái phê duyệt")
+def list_approvals(request: HttpRequest, plan: int, agency: int | None = None) -> Any:
+    user = api_user(request)
+    rows = selectors.approval_rows(user=user, plan=planning_selectors.get_plan(user=user, pk=plan), agency_id=agency)
+    return [
+        {
+            "plan_id": row.plan_id,
+            "agency_id": row.agency_id,
+            "agency": row.agency_name,
+            "period": row.period.key,
+            "period_label": row.period.label,
+            "value_count": row.value_count,
+            "status": row.status,
+            "status_label": row.status_label,
+            "reason": row.reason,
+            "version": row.version,
+        }
+        for row in rows
+    ]
+
+
+@router.post(
+    "/approvals/{action}",
+    response={200: ApprovalOut, **ERROR_RESPONSES},
+    summary="Gửi duyệt (submit), phê duyệt (approve) hoặc trả lại (return) số liệu một kỳ của một đơn vị",
+)
+def approval_action(request: HttpRequest, action: Literal["submit", "approve", "return"], payload: ApprovalIn) -> Any:
+    user = api_user(request)
+    plan = planning_selectors.get_plan(user=user, pk=payload.plan_id)
+    agency = Agency.objects.filter(pk=payload.agency_id).first()
+    if agency is None or not permissions.can_read_values_of(user, agency.pk):
+        raise Http404
+    period = _period(payload.period)
+    approval: PeriodApproval
+    if action == "submit":
+        approval = services.submit_period(
+            actor=user, plan=plan, agency=agency, period=period, expected_version=payload.version
+        )
+    elif action == "approve":
+        approval = services.approve_period(
+            actor=user, plan=plan, agency=agency, period=period, expected_version=payload.version
+        )
+    else:
+        approval = services.return_period(
+            actor=user, plan=plan, agency=agency, period=period, reason=payload.reason, expected_version=payload.version
+        )
+    count = ReportedValue.objects.filter(
+        plan=plan, agency=agency, period_type=period.type, period_start=period.start
+    ).count()
+    return {
+        "plan_id": plan.pk,
+        "agency_id": agency.pk,
+        "agency": agency.name,
+        "period": period.key,
+        "period_label": period.label,
+        "value_count": count,
+        "status": approval.status,
+        "status_label": approval.get_status_display(),
+        "reason": approval.reason,
+        "version": approval.version,
+    }
+
+
+# --- Validation rules -----------------------------------------------------------------------------------------
+
+
+@router.get("/rules", response=list[RuleOut], summary="Quy tắc kiểm tra giữa các chỉ tiêu")
+def list_rules(request: HttpRequest) -> Any:
+    return selectors.rules_visible_to(api_user(request)).order_by("pk")
+
+
+@router.post("/rules", response={201: RuleOut, **ERROR_RESPONSES})
+def create_rule(request: HttpRequest, payload: RuleIn) -> Status[ValidationRule]:
+    user = api_user(request)
+    data = payload.dict()
+    data["left"] = _indicator(user, data.pop("left_id"), "left")
+    data["right"] = _indicator(user, data.pop("right_id"), "right")
+    return Status(201, services.create_rule(actor=user, data=data))
+
+
+@router.patch("/rules/{rule_id}", response={200: RuleOut, **ERROR_RESPONSES})
+def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch) -> ValidationRule:
+    user = api_user(request)
+    rule = selectors.get_rule(user=user, pk=rule_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    for side in ("left", "right"):
+        if f"{side}_id" in data:
+            data[side] = _indicator(user, data.pop(f"{side}_id"), side)
+    return services.update_rule(actor=user, rule=rule, data=data, expected_version=version)

@@ -1,0 +1,305 @@
+"""Request and response schemas of the indicators API."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from phoihop.indicators.choices import ApprovalStatus, Measure, PeriodType, RoundingRule, RuleOperator, UnitKind
+from phoihop.indicators.models import Indicator, ReportedValue
+
+
+class IndicatorOut(Schema):
+    id: int
+    code: str
+    name: str
+    unit: str
+    unit_kind: UnitKind
+    owner_agency_id: int | None
+    measure: Measure
+    record_kind: str
+    record_filter: dict[str, Any]
+    sum_field: str
+    component_ids: list[int]
+    rounding: RoundingRule
+    description: str
+    is_active: bool
+    version: int
+
+    @staticmethod
+    def resolve_component_ids(obj: Indicator) -> list[int]:
+        return [component.pk for component in obj.components.all()]
+
+
+class IndicatorIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(max_length=40)
+    name: str = Field(max_length=500)
+    unit: str = Field(max_length=50)
+    unit_kind: UnitKind
+    owner_agency_id: int | None = None
+    measure: Measure
+    record_kind: str = Field("", max_length=60)
+    record_filter: dict[str, Any] = {}
+    sum_field: str = Field("", max_length=60)
+    component_ids: list[int] = []
+    rounding: RoundingRule = RoundingRule.HALF_UP
+    description: str = ""
+    is_active: bool = True
+
+
+class IndicatorPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    code: str | None = Field(None, max_length=40)
+    name: str | None = Field(None, max_length=500)
+    unit: str | None = Field(None, max_length=50)
+    unit_kind: UnitKind | None = None
+    owner_agency_id: int | None = None
+    measure: Measure | None = None
+    record_kind: str | None = Field(None, max_length=60)
+    record_filter: dict[str, Any] | None = None
+    sum_field: str | None = Field(None, max_length=60)
+    component_ids: list[int] | None = None
+    rounding: RoundingRule | None = None
+    description: str | None = None
+    is_active: bool | None = None
+
+
+class TargetOut(Schema):
+    id: int
+    plan_id: int
+    indicator_id: int
+    agency_id: int | None
+    value: Decimal | None
+    position: int
+    note: str
+    version: int
+
+
+class TargetIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    plan_id: int
+    indicator_id: int
+    agency_id: int | None = None
+    value: Decimal | None = None
+    position: int = Field(0, ge=0, le=32000)
+    note: str = ""
+
+
+class TargetPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    agency_id: int | None = None
+    value: Decimal | None = None
+    position: int | None = Field(None, ge=0, le=32000)
+    note: str | None = None
+
+
+class ValueOut(Schema):
+    id: int
+    plan_id: int
+    indicator_id: int
+    indicator_code: str
+    agency_id: int
+    period: str
+    period_label: str
+    period_type: PeriodType
+    period_start: dt.date
+    period_end: dt.date
+    value: Decimal
+    note: str
+    source: str
+    entered_by: str
+    version: int
+
+    @staticmethod
+    def resolve_indicator_code(obj: ReportedValue) -> str:
+        return obj.indicator.code
+
+    @staticmethod
+    def resolve_period(obj: ReportedValue) -> str:
+        return obj.period.key
+
+    @staticmethod
+    def resolve_period_label(obj: ReportedValue) -> str:
+        return obj.period.label
+
+    @staticmethod
+    def resolve_entered_by(obj: ReportedValue) -> str:
+        return str(obj.entered_by) if obj.entered_by else ""
+
+
+class ValueIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    plan_id: int
+    indicator_id: int
+    agency_id: int
+    period: str = Field(description="Tháng 2023-03, quý 2023-Q1 hoặc năm 2023")
+    value: Decimal
+    note: str = ""
+    source: str = Field("", max_length=255)
+
+
+class ValuePatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    value: Decimal | None = None
+    note: str | None = None
+    source: str | None = Field(None, max_length=255)
+
+
+class ImportRowIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    indicator: str
+    agency: str
+    period: str
+    value: str | Decimal
+    note: str = ""
+    source: str = ""
+
+
+class ImportIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    plan_id: int
+    rows: list[ImportRowIn]
+
+
+class ImportOut(Schema):
+    created: int
+    updated: int
+    unchanged: int
+
+
+class ApprovalOut(Schema):
+    plan_id: int
+    agency_id: int
+    agency: str
+    period: str
+    period_label: str
+    value_count: int
+    status: ApprovalStatus
+    status_label: str
+    reason: str
+    version: int | None
+
+
+class ApprovalIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    plan_id: int
+    agency_id: int
+    period: str
+    reason: str = ""
+    version: int | None = None
+
+
+class RuleOut(Schema):
+    id: int
+    left_id: int
+    operator: RuleOperator
+    right_id: int
+    message: str
+    is_active: bool
+    version: int
+
+
+class RuleIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    left_id: int
+    operator: RuleOperator
+    right_id: int
+    message: str = Field(max_length=500)
+    is_active: bool = True
+
+
+class RulePatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    left_id: int | None = None
+    operator: RuleOperator | None = None
+    right_id: int | None = None
+    message: str | None = Field(None, max_length=500)
+    is_active: bool | None = None
+
+
+class ProvenanceOut(Schema):
+    source: str
+    source_label: str
+    object_id: int
+    indicator_code: str
+    agency_id: int | None
+    agency_name: str
+    label: str
+    date: dt.date | None
+    value: Decimal
+    url: str
+    note: str
+    status: str
+
+
+class LineOut(Schema):
+    target_id: int | None
+    indicator_id: int
+    code: str
+    name: str
+    unit: str
+    unit_kind: UnitKind
+    measure: Measure
+    agency_id: int | None
+    agency_name: str
+    actual: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    target: Decimal | None
+    ratio: Decimal | None
+    rounding: str
+    projection: Decimal | None
+    behind: bool
+    source_count: int
+    actual_text: str
+    target_text: str
+    fraction_text: str
+    ratio_text: str
+    projection_text: str
+    provenance: list[ProvenanceOut]
+
+
+class ViolationOut(Schema):
+    rule_id: int
+    agency_id: int
+    agency_name: str
+    left_code: str
+    left_value: Decimal
+    operator: str
+    right_code: str
+    right_value: Decimal
+    message: str
+    text: str
+
+
+class ProgressOut(Schema):
+    plan_id: int
+    as_of: dt.date
+    elapsed_share: Decimal | None
+    lines: list[LineOut]
+    violations: list[ViolationOut]
+
+
+class ValueFilters(Schema):
+    plan: int | None = None
+    indicator: int | None = None
+    agency: int | None = None
+    period_type: PeriodType | None = None

@@ -1,0 +1,260 @@
+"""Record kinds that counting indicators can count. Each records app registers its countable models in its
+AppConfig.ready():
+
+    from phoihop.indicators.registry import record_kinds
+
+    record_kinds.register(
+        key="organizing.founding",
+        label="Thành lập tổ chức",
+        model=Founding,
+        date_field="founded_on",
+        agency_field="owner_agency",
+        filter_fields={"kind": ("exact", "in"), "enterprise__ownership": ("exact", "in")},
+        sum_fields={"members": "persons"},
+    )
+
+Indicator code only talks to this registry: it never imports a records app, so a new kind of record plugs in
+without touching the indicators. This module imports nothing from the indicators' models, so any app may import
+it from its ready()."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from phoihop.core.errors import field_error
+
+DEFAULT_LOOKUPS: tuple[str, ...] = ("exact", "in")
+KNOWN_LOOKUPS = {"exact", "in", "gte", "lte", "gt", "lt", "isnull", "iexact", "icontains"}
+
+
+def _field_at(model: type[models.Model], path: str) -> models.Field[Any, Any]:
+    """The model field a `zone__parent`-style path ends at; raises FieldDoesNotExist for a wrong path."""
+    current: type[models.Model] = model
+    parts = path.split("__")
+    for index, part in enumerate(parts):
+        found = current._meta.get_field(part)
+        if index < len(parts) - 1:
+            related = found.related_model
+            if related is None or isinstance(related, str):
+                raise FieldDoesNotExist(path)
+            current = related
+        else:
+            if not isinstance(found, models.Field):
+                raise FieldDoesNotExist(path)
+            return found
+    raise FieldDoesNotExist(path)  # pragma: no cover - an empty path never reaches here
+
+
+def _default_url(obj: models.Model) -> str:
+    url = getattr(obj, "get_absolute_url", None)
+    return str(url()) if callable(url) else ""
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """One countable model: where its date, its owning body and its filterable and summable fields are."""
+
+    key: str
+    label: str
+    model: type[models.Model]
+    date_field: str
+    agency_field: str
+    filter_fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    sum_fields: Mapping[str, str | None] = field(default_factory=dict)
+    describe: Callable[[models.Model], str] = str
+    url_of: Callable[[models.Model], str] = _default_url
+
+    @property
+    def date_is_datetime(self) -> bool:
+        return isinstance(_field_at(self.model, self.date_field), models.DateTimeField)
+
+    def field_label(self, path: str) -> str:
+        try:
+            return str(_field_at(self.model, path).verbose_name)
+        except FieldDoesNotExist:
+            return path
+
+    def date_q(self, start: dt.date, end: dt.date) -> Q:
+        """Records dated within [start, end]; a datetime field is compared by its local date."""
+        name = f"{self.date_field}__date" if self.date_is_datetime else self.date_field
+        return Q(**{f"{name}__gte": start, f"{name}__lte": end})
+
+    def agency_q(self, agency_ids: Iterable[int] | None) -> Q:
+        if agency_ids is None:
+            return Q()
+        return Q(**{f"{self.agency_field}__in": list(agency_ids)})
+
+    def parse_filter(self, spec: Mapping[str, Any] | None) -> Q:
+        """The stored filter as a Q. `spec` maps "field" or "field__lookup" to a value; it is validated first."""
+        conditions = self.validate_filter(spec)
+        query = Q()
+        for path, lookup, value in conditions:
+            query &= Q(**{f"{path}__{lookup}": value})
+        return query
+
+    def validate_filter(self, spec: Mapping[str, Any] | None) -> list[tuple[str, str, Any]]:
+        """Check every key names a registered field and an allowed lookup, and every value fits; a wrong key is
+        refused with a message naming it."""
+        if spec is None:
+            return []
+        if not isinstance(spec, Mapping):
+            raise field_error(
+                "record_filter",
+                _('Bộ lọc phải là một bảng tên trường → giá trị, ví dụ {"ownership": "domestic"}.'),
+                "invalid_filter",
+            )
+        conditions: list[tuple[str, str, Any]] = []
+        for key, value in spec.items():
+            path, lookup = self._split_key(str(key))
+            field_obj = _field_at(self.model, path)
+            if lookup == "in":
+                if not isinstance(value, list | tuple) or not value:
+                    raise field_error(
+                        "record_filter",
+                        _('Điều kiện “%(key)s” cần một danh sách giá trị, ví dụ ["a", "b"].') % {"key": key},
+                        "invalid_filter_value",
+                    )
+                values = list(value)
+            elif lookup == "isnull":
+                if not isinstance(value, bool):
+                    raise field_error(
+                        "record_filter",
+                        _("Điều kiện “%(key)s” nhận true hoặc false.") % {"key": key},
+                        "invalid_filter_value",
+                    )
+                values = []
+            else:
+                values = [value]
+            choices = {str(choice) for choice, _label in (field_obj.flatchoices or [])}
+            for item in values:
+                if isinstance(item, dict | list):
+                    raise field_error(
+                        "record_filter",
+                        _("Giá trị của điều kiện “%(key)s” không hợp lệ.") % {"key": key},
+                        "invalid_filter_value",
+                    )
+                if choices and lookup in {"exact", "in"} and str(item) not in choices:
+                    raise field_error(
+                        "record_filter",
+                        _("Giá trị “%(value)s” không có trong trường “%(field)s” (được dùng: %(choices)s).")
+                        % {"value": item, "field": path, "choices": ", ".join(sorted(choices))},
+                        "invalid_filter_value",
+                    )
+            conditions.append((path, lookup, value))
+        return conditions
+
+    def _split_key(self, key: str) -> tuple[str, str]:
+        if key in self.filter_fields:
+            return key, "exact"
+        for path, lookups in sorted(self.filter_fields.items(), key=lambda kv: -len(kv[0])):
+            prefix = f"{path}__"
+            if key.startswith(prefix):
+                lookup = key[len(prefix) :]
+                if lookup in lookups:
+                    return path, lookup
+                raise field_error(
+                    "record_filter",
+                    _(
+                        "Phép lọc “%(lookup)s” không dùng được với trường “%(field)s” của loại bản ghi “%(kind)s” "
+                        "(được dùng: %(allowed)s)."
+                    )
+                    % {"lookup": lookup, "field": path, "kind": self.label, "allowed": ", ".join(lookups)},
+                    "unknown_lookup",
+                )
+        raise field_error(
+            "record_filter",
+            _("Loại bản ghi “%(kind)s” không có trường lọc “%(key)s” (được lọc theo: %(fields)s).")
+            % {"kind": self.label, "key": key, "fields": ", ".join(self.filter_fields) or _("không có")},
+            "unknown_filter_field",
+        )
+
+    def validate_sum_field(self, name: str) -> str | None:
+        """The unit kind the summed field carries (None when it is not declared)."""
+        if name not in self.sum_fields:
+            raise field_error(
+                "sum_field",
+                _("Loại bản ghi “%(kind)s” không có trường số “%(name)s” để cộng (được cộng: %(fields)s).")
+                % {"kind": self.label, "name": name, "fields": ", ".join(self.sum_fields) or _("không có")},
+                "unknown_sum_field",
+            )
+        return self.sum_fields[name]
+
+
+class RecordKindRegistry:
+    def __init__(self) -> None:
+        self._kinds: dict[str, RecordKind] = {}
+
+    def register(
+        self,
+        *,
+        key: str,
+        label: str,
+        model: type[models.Model],
+        date_field: str,
+        agency_field: str,
+        filter_fields: Mapping[str, Iterable[str]] | None = None,
+        sum_fields: Mapping[str, str | None] | None = None,
+        describe: Callable[[models.Model], str] = str,
+        url_of: Callable[[models.Model], str] = _default_url,
+    ) -> RecordKind:
+        """Register a countable model. Paths are checked now, so a typo fails at start-up, not in a report."""
+        filters = {path: tuple(lookups) or DEFAULT_LOOKUPS for path, lookups in (filter_fields or {}).items()}
+        for path, lookups in filters.items():
+            _field_at(model, path)
+            unknown = set(lookups) - KNOWN_LOOKUPS
+            if unknown:
+                raise ValueError(f"record kind {key}: unsupported lookups {sorted(unknown)} on {path}")
+        date = _field_at(model, date_field)
+        if not isinstance(date, models.DateField):
+            raise ValueError(f"record kind {key}: {date_field} is not a date field")
+        agency = _field_at(model, agency_field)
+        if not agency.is_relation:
+            raise ValueError(f"record kind {key}: {agency_field} is not a relation to an agency")
+        sums = dict(sum_fields or {})
+        for name in sums:
+            if not isinstance(_field_at(model, name), models.IntegerField | models.DecimalField | models.FloatField):
+                raise ValueError(f"record kind {key}: {name} is not a numeric field")
+        kind = RecordKind(
+            key=key,
+            label=label,
+            model=model,
+            date_field=date_field,
+            agency_field=agency_field,
+            filter_fields=filters,
+            sum_fields=sums,
+            describe=describe,
+            url_of=url_of,
+        )
+        self._kinds[key] = kind
+        return kind
+
+    def unregister(self, key: str) -> None:
+        self._kinds.pop(key, None)
+
+    def get(self, key: str) -> RecordKind:
+        try:
+            return self._kinds[key]
+        except KeyError:
+            raise field_error(
+                "record_kind", _("Chưa có loại bản ghi “%(key)s” để đếm.") % {"key": key}, "unknown_record_kind"
+            ) from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._kinds
+
+    def all(self) -> list[RecordKind]:
+        return sorted(self._kinds.values(), key=lambda kind: kind.label)
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [(kind.key, kind.label) for kind in self.all()]
+
+
+record_kinds = RecordKindRegistry()

@@ -1,0 +1,267 @@
+"""Writes to reported values. Approved values are locked here, so every path — the pages, the API, a bulk
+import, a call from a shell — meets the same lock until a leader returns the period."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from phoihop.core.errors import field_error
+from phoihop.core.services import create_record, delete_record, update_record
+from phoihop.core.text import clean_text, nfc
+from phoihop.core.vnformat import format_date
+from phoihop.indicators.choices import ApprovalStatus
+from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue
+from phoihop.indicators.periods import Period
+from phoihop.indicators.permissions import (
+    can_enter_values,
+)
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+    from phoihop.directory.models import Agency
+    from phoihop.planning.models import Plan
+
+from phoihop.indicators.services.common import (
+    VALUE_FIELDS,
+    clean_data,
+)
+
+# --- Reported values ------------------------------------------------------------------------------------------
+
+_GROUPED_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+def parse_value(raw: Any) -> Decimal:
+    """A number as typed or imported: 13297, "13297", "13.297" (thousands), "42,08" (decimal comma).
+    Text that is not a number is refused with a message, never stored."""
+    if isinstance(raw, bool):
+        raise field_error("value", _("Giá trị phải là một số."), "not_a_number")
+    if isinstance(raw, Decimal | int | float):
+        number = Decimal(str(raw))
+    else:
+        text = nfc(str(raw or "")).strip().replace(" ", "").replace("\u00a0", "")
+        if _GROUPED_THOUSANDS.match(text):
+            text = text.replace(".", "")
+        elif "," in text and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise field_error(
+                "value", _("Giá trị “%(raw)s” không phải là một số.") % {"raw": raw}, "not_a_number"
+            ) from None
+    if not number.is_finite():
+        raise field_error("value", _("Giá trị phải là một số."), "not_a_number")
+    if number < 0:
+        raise field_error("value", _("Giá trị không được âm."), "negative")
+    return number
+
+
+def _ensure_unlocked(plan: Plan, agency: Agency, period: Period) -> None:
+    """Refuse a write to approved data. The row lock orders this write against a concurrent approval."""
+    approval = (
+        PeriodApproval.objects.select_for_update()
+        .filter(plan=plan, agency=agency, period_type=period.type, period_start=period.start)
+        .first()
+    )
+    if approval is not None and approval.status == ApprovalStatus.APPROVED:
+        raise ValidationError(
+            _(
+                "Số liệu kỳ %(period)s của %(agency)s đã được phê duyệt nên không sửa được. "
+                "Lãnh đạo đơn vị cần trả lại số liệu kỳ này (ghi rõ lý do) trước khi sửa."
+            )
+            % {"period": period.label, "agency": agency.name},
+            code="period_locked",
+        )
+
+
+def _check_period(
+    plan: Plan, indicator: Indicator, agency: Agency, period: Period, value: ReportedValue | None = None
+) -> None:
+    if period.start < plan.period_start or period.end > plan.period_end:
+        raise field_error(
+            "period",
+            _("Kỳ %(period)s nằm ngoài kỳ báo cáo của kế hoạch năm %(year)s (từ %(start)s đến %(end)s).")
+            % {
+                "period": period.label,
+                "year": plan.year,
+                "start": format_date(plan.period_start),
+                "end": format_date(plan.period_end),
+            },
+            "period_outside_plan",
+        )
+    if period.start > plan.counted_until:
+        raise field_error(
+            "period",
+            _("Kỳ %(period)s bắt đầu sau ngày chốt số liệu %(cut)s của kế hoạch.")
+            % {"period": period.label, "cut": format_date(plan.counted_until)},
+            "period_after_cut_off",
+        )
+    others = ReportedValue.objects.filter(
+        indicator=indicator, agency=agency, period_start__lte=period.end, period_end__gte=period.start
+    )
+    if value is not None:
+        others = others.exclude(pk=value.pk)
+    clash = others.first()
+    if clash is not None:
+        if clash.period == period:
+            message = _("%(agency)s đã có số liệu “%(name)s” kỳ %(period)s; hãy sửa số liệu đó thay vì nhập thêm.") % {
+                "agency": agency.name,
+                "name": indicator.name,
+                "period": period.label,
+            }
+            code = "duplicate_value"
+        else:
+            message = _(
+                "Kỳ %(period)s trùng với kỳ %(other)s đã có số liệu “%(name)s” của %(agency)s: cộng cả hai sẽ tính "
+                "trùng."
+            ) % {"period": period.label, "other": clash.period.label, "name": indicator.name, "agency": agency.name}
+            code = "period_overlap"
+        raise field_error("period", message, code)
+
+
+@transaction.atomic
+def record_value(
+    *,
+    actor: User,
+    plan: Plan,
+    indicator: Indicator,
+    agency: Agency,
+    period: Period,
+    value: Any,
+    note: str = "",
+    source: str = "",
+) -> ReportedValue:
+    """Enter one body's figure for one period of a plan."""
+    if not can_enter_values(actor, agency.pk):
+        raise PermissionDenied
+    if not indicator.from_values:
+        raise field_error(
+            "indicator",
+            _("Chỉ tiêu “%(name)s” được tính từ bản ghi, không nhập số liệu báo cáo.") % {"name": indicator.name},
+            "not_a_reported_indicator",
+        )
+    if not indicator.is_active:
+        raise field_error("indicator", _("Chỉ tiêu “%(name)s” không còn dùng.") % {"name": indicator.name}, "inactive")
+    amount = parse_value(value)
+    _check_period(plan, indicator, agency, period)
+    _ensure_unlocked(plan, agency, period)
+    instance = ReportedValue(
+        indicator=indicator,
+        plan=plan,
+        agency=agency,
+        period_type=period.type,
+        period_start=period.start,
+        period_end=period.end,
+        value=amount,
+        note=nfc(note or "").strip(),
+        source=clean_text(source or ""),
+        entered_by=actor,
+    )
+    return create_record(actor=actor, instance=instance)
+
+
+@transaction.atomic
+def update_value(
+    *, actor: User, reported_value: ReportedValue, data: Mapping[str, Any], expected_version: int
+) -> ReportedValue:
+    if not can_enter_values(actor, reported_value.agency_id):
+        raise PermissionDenied
+    cleaned = clean_data(data, VALUE_FIELDS)
+    if "value" in cleaned:
+        cleaned["value"] = parse_value(cleaned["value"])
+    _ensure_unlocked(reported_value.plan, reported_value.agency, reported_value.period)
+    cleaned["entered_by"] = actor
+    return update_record(actor=actor, instance=reported_value, data=cleaned, expected_version=expected_version)
+
+
+@transaction.atomic
+def delete_value(*, actor: User, reported_value: ReportedValue, expected_version: int) -> None:
+    if not can_enter_values(actor, reported_value.agency_id):
+        raise PermissionDenied
+    _ensure_unlocked(reported_value.plan, reported_value.agency, reported_value.period)
+    delete_record(actor=actor, instance=reported_value, expected_version=expected_version)
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    values: list[ReportedValue] = field(default_factory=list)
+
+
+IMPORT_COLUMNS = ("indicator", "agency", "period", "value", "note", "source")
+
+
+@transaction.atomic
+def import_values(*, actor: User, plan: Plan, rows: Iterable[Mapping[str, Any]]) -> ImportResult:
+    """Bulk entry: each row names the indicator (code), the body (short code), the period ("2023-03", "2023-Q1",
+    "2023") and the value; a value already there is replaced. All or nothing: one bad row and nothing is saved,
+    with every bad row listed by its line number. Approved periods are locked here as everywhere."""
+    from phoihop.directory.models import Agency
+
+    indicators = {ind.code.casefold(): ind for ind in Indicator.objects.all()}
+    agencies = {agency.short_code.casefold(): agency for agency in Agency.objects.all()}
+    result = ImportResult()
+    errors: list[str] = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            code = str(row.get("indicator") or "").strip()
+            indicator = indicators.get(code.casefold())
+            if indicator is None:
+                raise field_error(
+                    "indicator", _("không có chỉ tiêu mã “%(code)s”") % {"code": code}, "unknown_indicator"
+                )
+            short_code = nfc(str(row.get("agency") or "")).strip()
+            agency = agencies.get(short_code.casefold())
+            if agency is None:
+                raise field_error("agency", _("không có đơn vị “%(code)s”") % {"code": short_code}, "unknown_agency")
+            period = Period.parse(str(row.get("period") or ""))
+            amount = parse_value(row.get("value"))
+            note = str(row.get("note") or "")
+            source = str(row.get("source") or "")
+            existing = ReportedValue.objects.filter(
+                indicator=indicator, agency=agency, period_type=period.type, period_start=period.start, plan=plan
+            ).first()
+            if existing is None:
+                result.values.append(
+                    record_value(
+                        actor=actor,
+                        plan=plan,
+                        indicator=indicator,
+                        agency=agency,
+                        period=period,
+                        value=amount,
+                        note=note,
+                        source=source,
+                    )
+                )
+                result.created += 1
+            elif existing.value == amount and existing.note == note.strip() and existing.source == clean_text(source):
+                result.unchanged += 1
+            else:
+                result.values.append(
+                    update_value(
+                        actor=actor,
+                        reported_value=existing,
+                        data={"value": amount, "note": note, "source": source},
+                        expected_version=existing.version,
+                    )
+                )
+                result.updated += 1
+        except ValidationError as error:
+            errors.append(_("Dòng %(line)s: %(message)s") % {"line": line, "message": " ".join(error.messages)})
+        except PermissionDenied:
+            errors.append(_("Dòng %(line)s: anh/chị không được nhập số liệu cho đơn vị này.") % {"line": line})
+    if errors:
+        raise ValidationError([ValidationError(message, code="import_row") for message in errors])
+    return result

@@ -1,0 +1,510 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from phoihop.core.audit import history_of
+from phoihop.core.errors import ConflictError
+from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
+from phoihop.core.vnformat import Rounding
+from phoihop.directory.models import Agency
+from phoihop.indicators import permissions, selectors, services
+from phoihop.indicators.choices import ApprovalStatus
+from phoihop.indicators.forms import (
+    ImportForm,
+    IndicatorForm,
+    ReturnForm,
+    RuleForm,
+    TargetForm,
+    ValueEditForm,
+    ValueForm,
+)
+from phoihop.indicators.periods import Period
+from phoihop.planning import selectors as planning_selectors
+from phoihop.planning.models import Plan
+from phoihop.planning.permissions import own_scope
+
+
+def _page(
+    request: HttpRequest, template: str, context: dict[str, Any], partial: str = "content", status: int = 200
+) -> HttpResponse:
+    return render(request, f"{template}#{partial}" if htmx_partial(request) else template, context, status=status)
+
+
+def _plan_from(request: HttpRequest) -> Plan | None:
+    user = user_of(request)
+    raw = request.GET.get("plan") or request.POST.get("plan")
+    if raw:
+        try:
+            return planning_selectors.get_plan(user=user, pk=int(raw))
+        except ValueError:
+            raise Http404 from None
+    return planning_selectors.current_plan(user=user)
+
+
+def _entry_agencies(request: HttpRequest) -> Any:
+    user = user_of(request)
+    if user.is_admin:
+        return Agency.objects.order_by("name")
+    return Agency.objects.filter(pk__in=own_scope(user)).order_by("name")
+
+
+# --- Indicators -----------------------------------------------------------------------------------------------
+
+
+@login_required
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    indicators = selectors.list_indicators(user=user, query=request.GET.get("q", ""))
+    context = {
+        "page": paginate(request, indicators),
+        "q": request.GET.get("q", ""),
+        "can_manage": permissions.can_manage_indicators(user),
+    }
+    return _page(request, "indicators/indicator_list.html", context, partial="results")
+
+
+@login_required
+def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    indicator = selectors.get_indicator(user=user, pk=pk)
+    context = {
+        "indicator": indicator,
+        "targets": selectors.indicator_plans(indicator=indicator),
+        "values": paginate(request, selectors.values_of_indicator(user=user, indicator=indicator), per_page=50),
+        "history": history_of(indicator)[:50],
+        "can_manage": permissions.can_manage_indicators(user),
+    }
+    return render(request, "indicators/indicator_detail.html", context)
+
+
+class IndicatorCreateView(ServiceFormView):
+    form_class = IndicatorForm
+    template_name = "indicators/indicator_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            require_permission(permissions.can_manage_indicators(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def perform(self, form: IndicatorForm) -> Any:
+        indicator = services.create_indicator(
+            actor=user_of(self.request),
+            data=form.service_data(),
+            components=form.cleaned_data.get("components") or [],
+        )
+        messages.success(self.request, _("Đã thêm chỉ tiêu “%(name)s”.") % {"name": indicator.name})
+        return indicator
+
+
+class IndicatorUpdateView(ServiceFormView):
+    form_class = IndicatorForm
+    template_name = "indicators/indicator_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.indicator = selectors.get_indicator(user=user_of(request), pk=kwargs["pk"])
+            require_permission(permissions.can_manage_indicators(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.indicator}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "indicator": self.indicator}
+
+    def perform(self, form: IndicatorForm) -> Any:
+        indicator = services.update_indicator(
+            actor=user_of(self.request),
+            indicator=selectors.get_indicator(user=user_of(self.request), pk=self.indicator.pk),
+            data=form.service_data(),
+            expected_version=form.expected_version,
+            components=form.cleaned_data.get("components") or [],
+        )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return indicator
+
+
+# --- Plan targets ---------------------------------------------------------------------------------------------
+
+
+class TargetCreateView(ServiceFormView):
+    form_class = TargetForm
+    template_name = "indicators/target_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.plan = planning_selectors.get_plan(user=user_of(request), pk=kwargs["plan_pk"])
+            require_permission(permissions.can_manage_indicators(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "plan": self.plan}
+
+    def perform(self, form: TargetForm) -> Any:
+        services.create_target(actor=user_of(self.request), plan=self.plan, data=form.service_data())
+        messages.success(self.request, _("Đã thêm chỉ tiêu vào kế hoạch."))
+        return self.plan
+
+
+class TargetUpdateView(ServiceFormView):
+    form_class = TargetForm
+    template_name = "indicators/target_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.target = selectors.get_target(user=user_of(request), pk=kwargs["pk"])
+            require_permission(permissions.can_manage_indicators(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.target}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "plan": self.target.plan, "target": self.target}
+
+    def perform(self, form: TargetForm) -> Any:
+        services.update_target(
+            actor=user_of(self.request),
+            target=selectors.get_target(user=user_of(self.request), pk=self.target.pk),
+            data=form.service_data(),
+            expected_version=form.expected_version,
+        )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return self.target.plan
+
+
+@login_required
+def target_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The drill-down: the figure and the exact rows it is made of."""
+    user = user_of(request)
+    rounding = Rounding.TRUNCATE if request.GET.get("rounding") == Rounding.TRUNCATE else None
+    target, line = selectors.target_progress(user=user, pk=pk, rounding=rounding)
+    context = {
+        "target": target,
+        "plan": target.plan,
+        "line": line,
+        "half_up": line.percent_text(Rounding.HALF_UP),
+        "truncated": line.percent_text(Rounding.TRUNCATE),
+        "history": history_of(target)[:20],
+        "can_manage": permissions.can_manage_indicators(user),
+    }
+    return render(request, "indicators/target_progress.html", context)
+
+
+# --- Reported values ------------------------------------------------------------------------------------------
+
+
+@login_required
+def value_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    plan = _plan_from(request)
+    params = request.GET.copy()
+    if plan is not None:
+        params["plan"] = str(plan.pk)
+    values = selectors.list_values(user=user, params=params)
+    context = {
+        "plan": plan,
+        "plans": planning_selectors.plans_visible_to(user).order_by("-year"),
+        "page": paginate(request, values, per_page=50),
+        "locked": selectors.locked_periods(plan=plan) if plan is not None else set(),
+        "can_enter": bool(user.is_admin or own_scope(user)) and user.role != "viewer",
+        "indicator_id": request.GET.get("indicator", ""),
+        "agency_id": request.GET.get("agency", ""),
+    }
+    return _page(request, "indicators/value_list.html", context, partial="results")
+
+
+@login_required
+def value_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    value = selectors.get_value(user=user, pk=pk)
+    approval = value.plan.approvals.filter(
+        agency=value.agency, period_type=value.period_type, period_start=value.period_start
+    ).first()
+    locked = approval is not None and approval.status == ApprovalStatus.APPROVED
+    context = {
+        "value": value,
+        "approval": approval,
+        "locked": locked,
+        "history": history_of(value)[:50],
+        "can_edit": permissions.can_enter_values(user, value.agency_id) and not locked,
+    }
+    return render(request, "indicators/value_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def value_create(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    plan = _plan_from(request)
+    if plan is None:
+        raise Http404
+    agencies = _entry_agencies(request)
+    require_permission(user.is_admin or (user.role != "viewer" and agencies.exists()))
+    form = ValueForm(request.POST or None, plan=plan, agencies=agencies, initial=request.GET.dict())
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                value = services.record_value(
+                    actor=user,
+                    plan=plan,
+                    indicator=form.cleaned_data["indicator"],
+                    agency=form.cleaned_data["agency"],
+                    period=form.cleaned_data["period"],
+                    value=form.cleaned_data["value"],
+                    note=form.cleaned_data.get("note") or "",
+                    source=form.cleaned_data.get("source") or "",
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            except PermissionDenied:
+                form.add_error("agency", _("Anh/chị không được nhập số liệu cho đơn vị này."))
+            else:
+                messages.success(request, _("Đã ghi số liệu %(value)s.") % {"value": value})
+                url = f"{reverse('indicators:value_list')}?plan={plan.pk}"
+                return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+        status = 200 if htmx_partial(request) else 422
+    return _page(request, "indicators/value_form.html", {"form": form, "plan": plan}, partial="form", status=status)
+
+
+class ValueUpdateView(ServiceFormView):
+    form_class = ValueEditForm
+    template_name = "indicators/value_edit.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.value = selectors.get_value(user=user_of(request), pk=kwargs["pk"])
+            require_permission(permissions.can_enter_values(user_of(request), self.value.agency_id))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.value}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "value": self.value}
+
+    def perform(self, form: ValueEditForm) -> Any:
+        value = services.update_value(
+            actor=user_of(self.request),
+            reported_value=selectors.get_value(user=user_of(self.request), pk=self.value.pk),
+            data=form.service_data(),
+            expected_version=form.expected_version,
+        )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return value
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def value_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    value = selectors.get_value(user=user, pk=pk)
+    require_permission(permissions.can_enter_values(user, value.agency_id))
+    error = ""
+    if request.method == "POST":
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = -1
+        try:
+            services.delete_value(actor=user, reported_value=value, expected_version=version)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        except ConflictError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã xóa số liệu %(value)s.") % {"value": value})
+            url = f"{reverse('indicators:value_list')}?plan={value.plan_id}"
+            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+    return render(
+        request, "indicators/value_delete.html", {"value": value, "error": error}, status=422 if error else 200
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def value_import(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    plan = _plan_from(request)
+    if plan is None:
+        raise Http404
+    require_permission(user.is_admin or (user.role != "viewer" and bool(own_scope(user))))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    status = 200
+    errors: list[str] = []
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                result = services.import_values(actor=user, plan=plan, rows=form.cleaned_data["rows"])
+            except ValidationError as error:
+                errors = list(error.messages)
+            else:
+                messages.success(
+                    request,
+                    _("Đã nhập: %(c)s số liệu mới, %(u)s số liệu sửa, %(n)s số liệu không đổi.")
+                    % {"c": result.created, "u": result.updated, "n": result.unchanged},
+                )
+                url = f"{reverse('indicators:value_list')}?plan={plan.pk}"
+                return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+        status = 422
+    context = {"form": form, "plan": plan, "errors": errors}
+    return render(request, "indicators/value_import.html", context, status=status)
+
+
+# --- Approval -------------------------------------------------------------------------------------------------
+
+
+def _approval_context(request: HttpRequest, plan: Plan | None) -> dict[str, Any]:
+    user = user_of(request)
+    rows = selectors.approval_rows(user=user, plan=plan) if plan is not None else []
+    return {
+        "plan": plan,
+        "plans": planning_selectors.plans_visible_to(user).order_by("-year"),
+        "rows": [
+            {
+                "row": row,
+                "can_submit": permissions.can_submit_period(user, row.agency_id)
+                and row.status in (ApprovalStatus.DRAFT, ApprovalStatus.RETURNED),
+                "can_approve": permissions.can_approve_period(user, row.agency_id)
+                and row.status == ApprovalStatus.SUBMITTED,
+                "can_return": permissions.can_approve_period(user, row.agency_id)
+                and row.status in (ApprovalStatus.SUBMITTED, ApprovalStatus.APPROVED),
+            }
+            for row in rows
+        ],
+        "return_form": ReturnForm(),
+    }
+
+
+@login_required
+def approval_screen(request: HttpRequest) -> HttpResponse:
+    plan = _plan_from(request)
+    return _page(request, "indicators/approval.html", _approval_context(request, plan), partial="rows")
+
+
+@login_required
+@require_POST
+def approval_action(request: HttpRequest, plan_pk: int, agency_pk: int, period_key: str, action: str) -> HttpResponse:
+    user = user_of(request)
+    plan = planning_selectors.get_plan(user=user, pk=plan_pk)
+    agency = Agency.objects.filter(pk=agency_pk).first()
+    if agency is None or not permissions.can_read_values_of(user, agency.pk):
+        raise Http404
+    try:
+        period = Period.parse(period_key)
+    except ValidationError:
+        raise Http404 from None
+    raw_version = request.POST.get("version") or ""
+    version = int(raw_version) if raw_version.isdigit() else None
+    error = ""
+    try:
+        if action == "gui":
+            services.submit_period(actor=user, plan=plan, agency=agency, period=period, expected_version=version)
+            done = _("Đã gửi duyệt số liệu %(period)s của %(agency)s.")
+        elif action == "duyet":
+            services.approve_period(actor=user, plan=plan, agency=agency, period=period, expected_version=version)
+            done = _("Đã phê duyệt số liệu %(period)s của %(agency)s; số liệu kỳ này đã được khóa.")
+        elif action == "tra-lai":
+            services.return_period(
+                actor=user,
+                plan=plan,
+                agency=agency,
+                period=period,
+                reason=request.POST.get("reason", ""),
+                expected_version=version,
+            )
+            done = _("Đã trả lại số liệu %(period)s của %(agency)s.")
+        else:
+            raise Http404
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    except ConflictError as exc:
+        error = exc.message
+    if error:
+        context = {**_approval_context(request, plan), "error": error}
+        return _page(
+            request, "indicators/approval.html", context, partial="rows", status=200 if htmx_partial(request) else 422
+        )
+    messages.success(request, done % {"period": period.label, "agency": agency.name})
+    url = f"{reverse('indicators:approval')}?plan={plan.pk}"
+    return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+
+
+# --- Validation rules -----------------------------------------------------------------------------------------
+
+
+@login_required
+def rule_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    plan = _plan_from(request)
+    violations = []
+    if plan is not None:
+        violations = list(selectors.plan_progress(plan=plan).violations)
+    context = {
+        "rules": selectors.rules_visible_to(user).order_by("pk"),
+        "plan": plan,
+        "plans": planning_selectors.plans_visible_to(user).order_by("-year"),
+        "violations": violations,
+        "can_manage": permissions.can_manage_indicators(user),
+    }
+    return render(request, "indicators/rule_list.html", context)
+
+
+class RuleCreateView(ServiceFormView):
+    form_class = RuleForm
+    template_name = "indicators/rule_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            require_permission(permissions.can_manage_indicators(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def perform(self, form: RuleForm) -> Any:
+        services.create_rule(actor=user_of(self.request), data=form.service_data())
+        messages.success(self.request, _("Đã thêm quy tắc kiểm tra."))
+        return None
+
+    def success_url_for(self, result: Any) -> str:
+        return reverse("indicators:rule_list")
+
+
+class RuleUpdateView(ServiceFormView):
+    form_class = RuleForm
+    template_name = "indicators/rule_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.rule = selectors.get_rule(user=user_of(request), pk=kwargs["pk"])
+            require_permission(permissions.can_manage_indicators(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.rule}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "rule": self.rule}
+
+    def perform(self, form: RuleForm) -> Any:
+        services.update_rule(
+            actor=user_of(self.request),
+            rule=selectors.get_rule(user=user_of(self.request), pk=self.rule.pk),
+            data=form.service_data(),
+            expected_version=form.expected_version,
+        )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return None
+
+    def success_url_for(self, result: Any) -> str:
+        return reverse("indicators:rule_list")

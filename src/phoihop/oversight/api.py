@@ -1,0 +1,430 @@
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ConfigDict
+
+from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.errors import field_error
+from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
+from phoihop.oversight import selectors, services
+from phoihop.oversight.choices import FollowUpStatus, InspectionKind
+from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
+
+router = Router(tags=["Kiểm tra, giám sát"])
+
+
+class TopicOut(Schema):
+    id: int
+    code: str
+    name: str
+    position: int
+    is_active: bool
+    version: int
+
+
+class TopicIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(max_length=50)
+    name: str = Field(max_length=200)
+    position: int = Field(100, ge=0)
+    is_active: bool = True
+
+
+class TopicPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    code: str | None = Field(None, max_length=50)
+    name: str | None = Field(None, max_length=200)
+    position: int | None = Field(None, ge=0)
+    is_active: bool | None = None
+
+
+class FindingOut(Schema):
+    id: int
+    inspection_id: int
+    enterprise_id: int
+    enterprise_name: str = Field(alias="enterprise.name")
+    topic_id: int
+    topic_code: str = Field(alias="topic.code")
+    compliant: bool
+    text: str
+    version: int
+
+
+class FindingIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    enterprise_id: int
+    topic_id: int
+    compliant: bool
+    text: str = Field(max_length=5000)
+
+
+class FindingPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    enterprise_id: int | None = None
+    topic_id: int | None = None
+    compliant: bool | None = None
+    text: str | None = Field(None, max_length=5000)
+
+
+class FollowUpOut(Schema):
+    id: int
+    inspection_id: int
+    enterprise_id: int | None
+    description: str
+    responsible: str
+    due_date: dt.date
+    status: FollowUpStatus
+    completed_on: dt.date | None
+    overdue: bool
+    note: str
+    version: int
+
+
+class FollowUpIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    enterprise_id: int | None = None
+    description: str = Field(max_length=5000)
+    responsible: str = Field("", max_length=200)
+    due_date: dt.date
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    completed_on: dt.date | None = None
+    note: str = Field("", max_length=5000)
+
+
+class FollowUpPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    enterprise_id: int | None = None
+    description: str | None = Field(None, max_length=5000)
+    responsible: str | None = Field(None, max_length=200)
+    due_date: dt.date | None = None
+    status: FollowUpStatus | None = None
+    completed_on: dt.date | None = None
+    note: str | None = Field(None, max_length=5000)
+
+
+class InspectionOut(Schema):
+    id: int
+    kind: InspectionKind
+    title: str
+    owner_agency_id: int
+    partner_agency_ids: list[int]
+    start_date: dt.date
+    end_date: dt.date | None
+    basis: str
+    enterprise_ids: list[int]
+    topic_codes: list[str]
+    summary: str
+    recommendations: str
+    plan_item_ids: list[int]
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_partner_agency_ids(obj: Inspection) -> list[int]:
+        return [agency.pk for agency in obj.partner_agencies.all()]
+
+    @staticmethod
+    def resolve_enterprise_ids(obj: Inspection) -> list[int]:
+        return [enterprise.pk for enterprise in obj.enterprises.all()]
+
+    @staticmethod
+    def resolve_topic_codes(obj: Inspection) -> list[str]:
+        return [topic.code for topic in obj.topics.all()]
+
+    @staticmethod
+    def resolve_plan_item_ids(obj: Inspection) -> list[int]:
+        return [item.pk for item in obj.plan_items.all()]
+
+
+class InspectionDetailOut(InspectionOut):
+    findings: list[FindingOut]
+    follow_ups: list[FollowUpOut]
+
+    @staticmethod
+    def resolve_findings(obj: Inspection) -> list[Finding]:
+        return list(obj.findings.all())
+
+    @staticmethod
+    def resolve_follow_ups(obj: Inspection) -> list[FollowUpAction]:
+        return list(obj.follow_ups.all())
+
+
+class InspectionIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: InspectionKind
+    title: str = Field(max_length=300)
+    owner_agency_id: int | None = None
+    partner_agency_ids: list[int] = []
+    start_date: dt.date
+    end_date: dt.date | None = None
+    basis: str = Field("", max_length=300)
+    enterprise_ids: list[int]
+    topic_codes: list[str]
+    summary: str = Field("", max_length=20000)
+    recommendations: str = Field("", max_length=20000)
+    plan_item_ids: list[int] = []
+
+
+class InspectionPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    kind: InspectionKind | None = None
+    title: str | None = Field(None, max_length=300)
+    partner_agency_ids: list[int] | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    basis: str | None = Field(None, max_length=300)
+    enterprise_ids: list[int] | None = None
+    topic_codes: list[str] | None = None
+    summary: str | None = Field(None, max_length=20000)
+    recommendations: str | None = Field(None, max_length=20000)
+    plan_item_ids: list[int] | None = None
+
+
+class InspectionFilters(Schema):
+    q: str = ""
+    kind: InspectionKind | None = None
+    owner_agency: int | None = None
+    topic: int | None = None
+    enterprise: int | None = None
+    year: int | None = None
+    overdue: bool | None = None
+    sort: str = "-start_date"
+
+
+def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
+    """The objects with these ids the caller can see; an unknown id is a 422 naming the field, never a 500."""
+    wanted = list(dict.fromkeys(ids))
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=wanted)}
+    missing = [str(pk) for pk in wanted if pk not in found]
+    if missing:
+        raise field_error(
+            field, _("Không có %(what)s số %(ids)s.") % {"what": what, "ids": ", ".join(missing)}, f"unknown_{field}"
+        )
+    return [found[pk] for pk in wanted]
+
+
+def _one(queryset: "models.QuerySet[Any]", pk: int | None, field: str, what: str) -> Any:
+    if pk is None:
+        return None
+    return _by_ids(queryset, [pk], field, what)[0]
+
+
+def _plan_items() -> "models.QuerySet[Any]":
+    from phoihop.planning.models import PlanItem
+
+    return PlanItem.objects.all()
+
+
+def _inspection_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    user = api_user(request)
+    resolved = dict(data)
+    if "partner_agency_ids" in resolved:
+        ids = resolved.pop("partner_agency_ids") or []
+        resolved["partner_agencies"] = _by_ids(agencies_visible_to(user), ids, "partner_agencies", _("đơn vị"))
+    if "enterprise_ids" in resolved:
+        ids = resolved.pop("enterprise_ids") or []
+        resolved["enterprises"] = _by_ids(
+            enterprises_visible_to(user), ids, "enterprises", _("doanh nghiệp trong danh mục")
+        )
+    if "topic_codes" in resolved:
+        resolved["topics"] = selectors.topics_by_code(list(resolved.pop("topic_codes") or []))
+    if "plan_item_ids" in resolved:
+        ids = resolved.pop("plan_item_ids") or []
+        resolved["plan_items"] = _by_ids(_plan_items(), ids, "plan_items", _("nội dung phối hợp"))
+    return resolved
+
+
+def _child_data(request: HttpRequest, inspection: Inspection, data: dict[str, Any]) -> dict[str, Any]:
+    user = api_user(request)
+    resolved = dict(data)
+    if "enterprise_id" in resolved:
+        resolved["enterprise"] = _one(
+            enterprises_visible_to(user), resolved.pop("enterprise_id"), "enterprise", _("doanh nghiệp trong danh mục")
+        )
+    if "topic_id" in resolved:
+        topic_id = resolved.pop("topic_id")
+        if topic_id is None:
+            raise field_error("topic", _("Hãy chọn nội dung."), "required")
+        resolved["topic"] = _one(selectors.topics_visible_to(user), topic_id, "topic", _("nội dung"))
+    return resolved
+
+
+def _detail(user: Any, pk: int) -> Inspection:
+    return selectors.get_inspection_detail(user=user, pk=pk)
+
+
+# --- inspections --------------------------------------------------------------------------------------------------
+
+
+@router.get("/inspections", response=list[InspectionOut], summary="Danh sách cuộc kiểm tra, giám sát")
+@paginate(PageNumberPagination, page_size=50)
+def list_inspections(request: HttpRequest, filters: Query[InspectionFilters]) -> Any:
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+    return selectors.list_inspections(user=api_user(request), params=params).prefetch_related(
+        "partner_agencies", "enterprises", "plan_items"
+    )
+
+
+@router.get("/inspections/{inspection_id}", response={200: InspectionDetailOut, **ERROR_RESPONSES})
+def get_inspection(request: HttpRequest, inspection_id: int) -> Inspection:
+    return _detail(api_user(request), inspection_id)
+
+
+@router.post("/inspections", response={201: InspectionDetailOut, **ERROR_RESPONSES})
+def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status:
+    user = api_user(request)
+    data = payload.dict()
+    owner = _one(agencies_visible_to(user), data.pop("owner_agency_id"), "owner_agency", _("đơn vị"))
+    inspection = services.create_inspection(actor=user, data=_inspection_data(request, data), owner_agency=owner)
+    return Status(201, _detail(user, inspection.pk))
+
+
+@router.patch("/inspections/{inspection_id}", response={200: InspectionDetailOut, **ERROR_RESPONSES})
+def update_inspection(request: HttpRequest, inspection_id: int, payload: InspectionPatch) -> Inspection:
+    user = api_user(request)
+    inspection = selectors.get_inspection(user=user, pk=inspection_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_inspection(
+        actor=user, inspection=inspection, data=_inspection_data(request, data), expected_version=version
+    )
+    return _detail(user, inspection_id)
+
+
+@router.delete("/inspections/{inspection_id}", response={204: None, **ERROR_RESPONSES})
+def delete_inspection(request: HttpRequest, inspection_id: int, version: int) -> Status:
+    user = api_user(request)
+    inspection = selectors.get_inspection(user=user, pk=inspection_id)
+    services.delete_inspection(actor=user, inspection=inspection, expected_version=version)
+    return Status(204, None)
+
+
+# --- findings -----------------------------------------------------------------------------------------------------
+
+
+@router.get("/inspections/{inspection_id}/findings", response={200: list[FindingOut], **ERROR_RESPONSES})
+def list_findings(request: HttpRequest, inspection_id: int) -> Any:
+    user = api_user(request)
+    return selectors.findings_of(user=user, inspection=selectors.get_inspection(user=user, pk=inspection_id))
+
+
+@router.post("/inspections/{inspection_id}/findings", response={201: FindingOut, **ERROR_RESPONSES})
+def create_finding(request: HttpRequest, inspection_id: int, payload: FindingIn) -> Status:
+    user = api_user(request)
+    inspection = selectors.get_inspection(user=user, pk=inspection_id)
+    finding = services.add_finding(
+        actor=user, inspection=inspection, data=_child_data(request, inspection, payload.dict())
+    )
+    return Status(201, selectors.get_finding(user=user, pk=finding.pk))
+
+
+@router.patch("/findings/{finding_id}", response={200: FindingOut, **ERROR_RESPONSES})
+def update_finding(request: HttpRequest, finding_id: int, payload: FindingPatch) -> Finding:
+    user = api_user(request)
+    finding = selectors.get_finding(user=user, pk=finding_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_finding(
+        actor=user,
+        finding=finding,
+        data=_child_data(request, finding.inspection, data),
+        expected_version=version,
+    )
+    return selectors.get_finding(user=user, pk=finding_id)
+
+
+@router.delete("/findings/{finding_id}", response={204: None, **ERROR_RESPONSES})
+def delete_finding(request: HttpRequest, finding_id: int, version: int) -> Status:
+    user = api_user(request)
+    finding = selectors.get_finding(user=user, pk=finding_id)
+    services.delete_finding(actor=user, finding=finding, expected_version=version)
+    return Status(204, None)
+
+
+# --- follow-up actions --------------------------------------------------------------------------------------------
+
+
+@router.get("/inspections/{inspection_id}/follow-ups", response={200: list[FollowUpOut], **ERROR_RESPONSES})
+def list_follow_ups(request: HttpRequest, inspection_id: int) -> Any:
+    user = api_user(request)
+    return selectors.follow_ups_of(user=user, inspection=selectors.get_inspection(user=user, pk=inspection_id))
+
+
+@router.post("/inspections/{inspection_id}/follow-ups", response={201: FollowUpOut, **ERROR_RESPONSES})
+def create_follow_up(request: HttpRequest, inspection_id: int, payload: FollowUpIn) -> Status:
+    user = api_user(request)
+    inspection = selectors.get_inspection(user=user, pk=inspection_id)
+    follow_up = services.add_follow_up(
+        actor=user, inspection=inspection, data=_child_data(request, inspection, payload.dict())
+    )
+    return Status(201, selectors.get_follow_up(user=user, pk=follow_up.pk))
+
+
+@router.patch("/follow-ups/{follow_up_id}", response={200: FollowUpOut, **ERROR_RESPONSES})
+def update_follow_up(request: HttpRequest, follow_up_id: int, payload: FollowUpPatch) -> FollowUpAction:
+    user = api_user(request)
+    follow_up = selectors.get_follow_up(user=user, pk=follow_up_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_follow_up(
+        actor=user,
+        follow_up=follow_up,
+        data=_child_data(request, follow_up.inspection, data),
+        expected_version=version,
+    )
+    return selectors.get_follow_up(user=user, pk=follow_up_id)
+
+
+@router.delete("/follow-ups/{follow_up_id}", response={204: None, **ERROR_RESPONSES})
+def delete_follow_up(request: HttpRequest, follow_up_id: int, version: int) -> Status:
+    user = api_user(request)
+    follow_up = selectors.get_follow_up(user=user, pk=follow_up_id)
+    services.delete_follow_up(actor=user, follow_up=follow_up, expected_version=version)
+    return Status(204, None)
+
+
+@router.get("/overdue-follow-ups", response=list[FollowUpOut], summary="Việc cần làm đã quá hạn")
+@paginate(PageNumberPagination, page_size=50)
+def list_overdue_follow_ups(request: HttpRequest) -> Any:
+    return selectors.overdue_follow_ups(user=api_user(request))
+
+
+# --- topics -------------------------------------------------------------------------------------------------------
+
+
+@router.get("/topics", response=list[TopicOut], summary="Danh mục nội dung kiểm tra, giám sát")
+def list_topics(request: HttpRequest) -> Any:
+    return selectors.topics_visible_to(api_user(request)).order_by("position", "name")
+
+
+@router.post("/topics", response={201: TopicOut, **ERROR_RESPONSES})
+def create_topic(request: HttpRequest, payload: TopicIn) -> Status:
+    return Status(201, services.create_topic(actor=api_user(request), data=payload.dict()))
+
+
+@router.patch("/topics/{topic_id}", response={200: TopicOut, **ERROR_RESPONSES})
+def update_topic(request: HttpRequest, topic_id: int, payload: TopicPatch) -> InspectionTopic:
+    user = api_user(request)
+    topic = selectors.get_topic(user=user, pk=topic_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    return services.update_topic(actor=user, topic=topic, data=data, expected_version=version)

@@ -1,0 +1,55 @@
+from django.apps import AppConfig
+
+
+class OversightConfig(AppConfig):
+    name = "phoihop.oversight"
+    label = "oversight"
+    verbose_name = "Kiểm tra, giám sát"
+
+    def ready(self) -> None:
+        from phoihop.indicators.registry import record_kinds
+        from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionEnterprise
+
+        record_kinds.register(
+            key="oversight.inspection",
+            label="Cuộc kiểm tra, giám sát",
+            model=Inspection,
+            date_field="start_date",
+            agency_field="owner_agency",
+            filter_fields={"kind": ("exact", "in")},
+        )
+        # One row per enterprise visited by an inspection: "giám sát tại 13 doanh nghiệp FDI" counts these rows
+        # (an enterprise visited by two inspections of the period is two rows: see docs/records.md).
+        record_kinds.register(
+            key="oversight.inspection_enterprise",
+            label="Doanh nghiệp được kiểm tra, giám sát",
+            model=InspectionEnterprise,
+            date_field="inspection__start_date",
+            agency_field="inspection__owner_agency",
+            filter_fields={
+                "inspection__kind": ("exact", "in"),
+                "enterprise__ownership": ("exact", "in"),
+                "enterprise__zone": ("exact", "in"),
+            },
+        )
+        record_kinds.register(
+            key="oversight.finding",
+            label="Kết quả kiểm tra, giám sát tại doanh nghiệp",
+            model=Finding,
+            date_field="inspection__start_date",
+            agency_field="inspection__owner_agency",
+            filter_fields={
+                "compliant": ("exact",),
+                "topic__code": ("exact", "in"),
+                "inspection__kind": ("exact", "in"),
+                "enterprise__ownership": ("exact", "in"),
+            },
+        )
+        record_kinds.register(
+            key="oversight.follow_up",
+            label="Việc cần làm sau kiểm tra, giám sát",
+            model=FollowUpAction,
+            date_field="due_date",
+            agency_field="inspection__owner_agency",
+            filter_fields={"status": ("exact", "in")},
+        )

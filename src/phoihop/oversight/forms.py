@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import VersionedForm
+from phoihop.directory.models import Agency, Enterprise
+from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
+from phoihop.oversight.permissions import own_scope
+from phoihop.oversight.services import FINDING_FIELDS, FOLLOW_UP_FIELDS, INSPECTION_FIELDS, INSPECTION_M2M, TOPIC_FIELDS
+
+
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)  # noqa: S101  (a model choice or multiple choice field)
+    return field
+
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+YES_NO = [("true", _("Có — chấp hành đúng quy định")), ("false", _("Không — còn vi phạm, thiếu sót"))]
+
+
+def _plan_items_queryset() -> Any:
+    from phoihop.planning.models import PlanItem
+
+    return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
+
+
+class InspectionForm(VersionedForm):
+    owner_agency = forms.ModelChoiceField(label=_("Cơ quan chủ trì"), queryset=Agency.objects.none(), required=False)
+
+    class Meta:
+        model = Inspection
+        fields = [*INSPECTION_FIELDS, *INSPECTION_M2M]
+        widgets = {
+            "start_date": DATE_WIDGET,
+            "end_date": DATE_WIDGET,
+            "topics": forms.CheckboxSelectMultiple,
+            "enterprises": forms.SelectMultiple(attrs={"size": 10}),
+            "partner_agencies": forms.SelectMultiple(attrs={"size": 5}),
+            "plan_items": forms.SelectMultiple(attrs={"size": 6}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "recommendations": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "enterprises").queryset = Enterprise.objects.select_related("zone").order_by("name")
+        _choices(self, "partner_agencies").queryset = Agency.objects.filter(is_active=True).order_by("name")
+        _choices(self, "plan_items").queryset = _plan_items_queryset()
+        topics = InspectionTopic.objects.filter(is_active=True)
+        if self.instance.pk:
+            topics = InspectionTopic.objects.filter(is_active=True) | self.instance.topics.all()
+        _choices(self, "topics").queryset = topics.distinct().order_by("position", "name")
+        # The lead body is chosen only at creation, and only among the bodies the user may file under; a forged
+        # owner_agency in the POST is ignored because the field does not exist otherwise.
+        owners = (
+            Agency.objects.filter(is_active=True) if user.is_admin else Agency.objects.filter(pk__in=own_scope(user))
+        )
+        if self.instance.pk or (not user.is_admin and owners.count() <= 1):
+            del self.fields["owner_agency"]
+        else:
+            _choices(self, "owner_agency").queryset = owners.order_by("name")
+            self.fields["owner_agency"].required = user.is_admin
+            self.fields["owner_agency"].initial = user.agency_id
+        self.order_fields(
+            [
+                "kind",
+                "title",
+                "owner_agency",
+                "partner_agencies",
+                "start_date",
+                "end_date",
+                "basis",
+                "enterprises",
+                "topics",
+                "summary",
+                "recommendations",
+                "plan_items",
+            ]
+        )
+        self.style_widgets()
+        self.fields["topics"].widget.attrs["class"] = "me-2"  # plain checkboxes: Bootstrap's need a .form-check wrapper
+
+
+class FindingForm(VersionedForm):
+    compliant = forms.TypedChoiceField(
+        label=_("Chấp hành đúng quy định"),
+        choices=YES_NO,
+        coerce=lambda value: value == "true",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Finding
+        fields = list(FINDING_FIELDS)
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, inspection: Inspection, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["compliant"] = "true" if self.instance.compliant else "false"
+        _choices(self, "enterprise").queryset = inspection.enterprises.order_by("name")
+        _choices(self, "topic").queryset = inspection.topics.order_by("position", "name")
+        self.style_widgets()
+        self.fields["compliant"].widget.attrs["class"] = "me-2"
+
+
+class FollowUpForm(VersionedForm):
+    class Meta:
+        model = FollowUpAction
+        fields = list(FOLLOW_UP_FIELDS)
+        widgets = {
+            "due_date": DATE_WIDGET,
+            "completed_on": DATE_WIDGET,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, inspection: Inspection, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "enterprise").queryset = inspection.enterprises.order_by("name")
+        self.style_widgets()
+
+
+class TopicForm(VersionedForm):
+    class Meta:
+        model = InspectionTopic
+        fields = list(TOPIC_FIELDS)

@@ -1,0 +1,271 @@
+"""Writes to inspections, their findings and follow-up actions, and the list of topics. Every function checks the
+permission, validates, writes and audits in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from phoihop.core.errors import field_error
+from phoihop.core.services import create_record, delete_record, update_record
+from phoihop.core.text import clean_text, nfc
+from phoihop.oversight.choices import FollowUpStatus
+from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
+from phoihop.oversight.permissions import (
+    can_create_inspection,
+    can_delete_inspection,
+    can_edit_inspection,
+    can_manage_topics,
+    can_own,
+)
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+    from phoihop.directory.models import Agency
+
+INSPECTION_FIELDS = ("kind", "title", "start_date", "end_date", "basis", "summary", "recommendations")
+INSPECTION_M2M = ("partner_agencies", "enterprises", "topics", "plan_items")
+FINDING_FIELDS = ("enterprise", "topic", "compliant", "text")
+FOLLOW_UP_FIELDS = ("enterprise", "description", "responsible", "due_date", "status", "completed_on", "note")
+TOPIC_FIELDS = ("code", "name", "position", "is_active")
+ONE_LINE_FIELDS = {"title", "basis", "responsible", "name", "code"}
+
+
+def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError(
+            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
+            code="unknown_field",
+        )
+    cleaned: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, str):
+            value = clean_text(value) if name in ONE_LINE_FIELDS else nfc(value).strip()
+        cleaned[name] = value
+    return cleaned
+
+
+def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[models.Model]]]:
+    cleaned = _clean(data, INSPECTION_FIELDS + INSPECTION_M2M)
+    m2m = {name: list(cleaned.pop(name)) for name in INSPECTION_M2M if name in cleaned}
+    return cleaned, m2m
+
+
+def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
+    """An officer files records for their own body or a unit under it; only the administrator picks any body."""
+    if owner_agency is None:
+        if actor.is_admin or actor.agency is None:
+            raise field_error("owner_agency", _("Hãy chọn cơ quan chủ trì."), "required")
+        return actor.agency
+    if not can_own(actor, owner_agency.pk):
+        raise field_error(
+            "owner_agency",
+            _("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+            "foreign_agency",
+        )
+    return owner_agency
+
+
+def _check_dates(start: Any, end: Any) -> None:
+    if start and end and end < start:
+        raise field_error("end_date", _("Ngày kết thúc không được trước ngày bắt đầu."), "end_before_start")
+
+
+def _check_relations(
+    *, owner: Agency, m2m: Mapping[str, list[models.Model]], inspection: Inspection | None = None
+) -> None:
+    partners = m2m.get("partner_agencies")
+    if partners is not None and any(agency.pk == owner.pk for agency in partners):
+        raise field_error(
+            "partner_agencies", _("Cơ quan chủ trì không đồng thời là cơ quan phối hợp."), "lead_is_partner"
+        )
+    if (inspection is None or "enterprises" in m2m) and not m2m.get("enterprises"):
+        raise field_error(
+            "enterprises", _("Hãy chọn ít nhất một doanh nghiệp được kiểm tra, giám sát."), "enterprises_required"
+        )
+    if inspection is None or "topics" in m2m:
+        topics = m2m.get("topics") or []
+        if not topics:
+            raise field_error("topics", _("Hãy chọn ít nhất một nội dung."), "topics_required")
+        current = set(inspection.topics.values_list("pk", flat=True)) if inspection is not None else set()
+        retired = [t for t in topics if isinstance(t, InspectionTopic) and not t.is_active and t.pk not in current]
+        if retired:
+            raise field_error(
+                "topics", _("Nội dung “%(name)s” đã ngừng sử dụng.") % {"name": retired[0].name}, "inactive_topic"
+            )
+    if inspection is None:
+        return
+    # A visited enterprise or a covered topic cannot be taken off while findings or follow-ups still refer to it.
+    if "enterprises" in m2m:
+        kept = {e.pk for e in m2m["enterprises"]}
+        used = set(inspection.findings.values_list("enterprise_id", flat=True))
+        used |= {pk for pk in inspection.follow_ups.values_list("enterprise_id", flat=True) if pk is not None}
+        if used - kept:
+            raise field_error(
+                "enterprises",
+                _("Không bỏ được doanh nghiệp đã có kết quả kiểm tra hoặc việc cần làm."),
+                "enterprise_in_use",
+            )
+    if "topics" in m2m:
+        kept = {t.pk for t in m2m["topics"]}
+        used = set(inspection.findings.values_list("topic_id", flat=True))
+        if used - kept:
+            raise field_error("topics", _("Không bỏ được nội dung đã có kết quả kiểm tra."), "topic_in_use")
+
+
+@transaction.atomic
+def create_inspection(*, actor: User, data: Mapping[str, Any], owner_agency: Agency | None = None) -> Inspection:
+    if not can_create_inspection(actor):
+        raise PermissionDenied
+    cleaned, m2m = _split(data)
+    owner = _owner_for(actor, owner_agency)
+    _check_dates(cleaned.get("start_date"), cleaned.get("end_date"))
+    _check_relations(owner=owner, m2m=m2m)
+    inspection = Inspection(**cleaned, owner_agency=owner)
+    return create_record(actor=actor, instance=inspection, m2m=m2m)
+
+
+@transaction.atomic
+def update_inspection(
+    *, actor: User, inspection: Inspection, data: Mapping[str, Any], expected_version: int
+) -> Inspection:
+    if not can_edit_inspection(actor, inspection):
+        raise PermissionDenied
+    cleaned, m2m = _split(data)
+    _check_dates(cleaned.get("start_date", inspection.start_date), cleaned.get("end_date", inspection.end_date))
+    _check_relations(owner=inspection.owner_agency, m2m=m2m, inspection=inspection)
+    return update_record(actor=actor, instance=inspection, data=cleaned, expected_version=expected_version, m2m=m2m)
+
+
+@transaction.atomic
+def delete_inspection(*, actor: User, inspection: Inspection, expected_version: int) -> None:
+    """Deletes the inspection with its findings and follow-up actions (one event: they have no life of their own)."""
+    if not can_delete_inspection(actor, inspection):
+        raise PermissionDenied
+    delete_record(actor=actor, instance=inspection, expected_version=expected_version)
+
+
+# --- findings -----------------------------------------------------------------------------------------------------
+
+
+def _check_finding(inspection: Inspection, cleaned: Mapping[str, Any]) -> None:
+    enterprise = cleaned.get("enterprise")
+    if enterprise is not None and not inspection.enterprises.filter(pk=enterprise.pk).exists():
+        raise field_error(
+            "enterprise",
+            _("Doanh nghiệp này không có trong danh sách được kiểm tra, giám sát của đoàn."),
+            "enterprise_not_visited",
+        )
+    topic = cleaned.get("topic")
+    if topic is not None and not inspection.topics.filter(pk=topic.pk).exists():
+        raise field_error(
+            "topic", _("Nội dung này không thuộc nội dung kiểm tra, giám sát của đoàn."), "topic_not_covered"
+        )
+
+
+@transaction.atomic
+def add_finding(*, actor: User, inspection: Inspection, data: Mapping[str, Any]) -> Finding:
+    if not can_edit_inspection(actor, inspection):
+        raise PermissionDenied
+    cleaned = _clean(data, FINDING_FIELDS)
+    _check_finding(inspection, cleaned)
+    return create_record(actor=actor, instance=Finding(inspection=inspection, **cleaned))
+
+
+@transaction.atomic
+def update_finding(*, actor: User, finding: Finding, data: Mapping[str, Any], expected_version: int) -> Finding:
+    if not can_edit_inspection(actor, finding.inspection):
+        raise PermissionDenied
+    cleaned = _clean(data, FINDING_FIELDS)
+    _check_finding(finding.inspection, cleaned)
+    return update_record(actor=actor, instance=finding, data=cleaned, expected_version=expected_version)
+
+
+@transaction.atomic
+def delete_finding(*, actor: User, finding: Finding, expected_version: int) -> None:
+    if not can_edit_inspection(actor, finding.inspection):
+        raise PermissionDenied
+    delete_record(actor=actor, instance=finding, expected_version=expected_version)
+
+
+# --- follow-up actions --------------------------------------------------------------------------------------------
+
+
+def _check_follow_up(inspection: Inspection, merged: Mapping[str, Any]) -> None:
+    enterprise = merged.get("enterprise")
+    if enterprise is not None and not inspection.enterprises.filter(pk=enterprise.pk).exists():
+        raise field_error(
+            "enterprise",
+            _("Doanh nghiệp này không có trong danh sách được kiểm tra, giám sát của đoàn."),
+            "enterprise_not_visited",
+        )
+    due = merged.get("due_date")
+    if due is not None and due < inspection.start_date:
+        raise field_error(
+            "due_date", _("Hạn hoàn thành không được trước ngày bắt đầu kiểm tra, giám sát."), "due_before_inspection"
+        )
+    status, completed = merged.get("status"), merged.get("completed_on")
+    if status == FollowUpStatus.DONE and completed is None:
+        raise field_error("completed_on", _("Việc đã hoàn thành phải có ngày hoàn thành."), "completed_on_required")
+    if completed is not None and completed < inspection.start_date:
+        raise field_error(
+            "completed_on",
+            _("Ngày hoàn thành không được trước ngày bắt đầu kiểm tra, giám sát."),
+            "completed_before_inspection",
+        )
+
+
+@transaction.atomic
+def add_follow_up(*, actor: User, inspection: Inspection, data: Mapping[str, Any]) -> FollowUpAction:
+    if not can_edit_inspection(actor, inspection):
+        raise PermissionDenied
+    cleaned = _clean(data, FOLLOW_UP_FIELDS)
+    cleaned.setdefault("status", FollowUpStatus.OPEN)
+    _check_follow_up(inspection, cleaned)
+    return create_record(actor=actor, instance=FollowUpAction(inspection=inspection, **cleaned))
+
+
+@transaction.atomic
+def update_follow_up(
+    *, actor: User, follow_up: FollowUpAction, data: Mapping[str, Any], expected_version: int
+) -> FollowUpAction:
+    if not can_edit_inspection(actor, follow_up.inspection):
+        raise PermissionDenied
+    cleaned = _clean(data, FOLLOW_UP_FIELDS)
+    merged = {name: getattr(follow_up, name) for name in FOLLOW_UP_FIELDS} | cleaned
+    _check_follow_up(follow_up.inspection, merged)
+    return update_record(actor=actor, instance=follow_up, data=cleaned, expected_version=expected_version)
+
+
+@transaction.atomic
+def delete_follow_up(*, actor: User, follow_up: FollowUpAction, expected_version: int) -> None:
+    if not can_edit_inspection(actor, follow_up.inspection):
+        raise PermissionDenied
+    delete_record(actor=actor, instance=follow_up, expected_version=expected_version)
+
+
+# --- topics -------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_topic(*, actor: User | None, data: Mapping[str, Any]) -> InspectionTopic:
+    """`actor=None` only from trusted commands (load_demo)."""
+    if actor is not None and not can_manage_topics(actor):
+        raise PermissionDenied
+    return create_record(actor=actor, instance=InspectionTopic(**_clean(data, TOPIC_FIELDS)))
+
+
+@transaction.atomic
+def update_topic(
+    *, actor: User, topic: InspectionTopic, data: Mapping[str, Any], expected_version: int
+) -> InspectionTopic:
+    if not can_manage_topics(actor):
+        raise PermissionDenied
+    return update_record(
+        actor=actor, instance=topic, data=_clean(data, TOPIC_FIELDS), expected_version=expected_version
+    )

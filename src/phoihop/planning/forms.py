@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import StyledFormMixin, VersionedForm
+from phoihop.directory.models import Agency
+from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
+from phoihop.planning.services import (
+    AREA_FIELDS,
+    DOCUMENT_FIELDS,
+    ITEM_FIELDS,
+    ITEM_STATUS_FIELDS,
+    PLAN_FIELDS,
+    PROGRAMME_FIELDS,
+)
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DocumentForm(VersionedForm):
+    class Meta:
+        model = Document
+        fields = list(DOCUMENT_FIELDS)
+        widgets = {
+            "issued_on": date_input(),
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["issuer_agency"]).queryset = Agency.objects.order_by("name")
+
+
+class ProgrammeForm(VersionedForm):
+    bodies = forms.ModelMultipleChoiceField(
+        label=_("Các cơ quan phối hợp"),
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Programme
+        fields = list(PROGRAMME_FIELDS)
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["bodies"].initial = list(self.instance.bodies.all())
+        self.fields["bodies"].widget.attrs["class"] = "form-check-input"
+
+
+class PlanForm(VersionedForm):
+    class Meta:
+        model = Plan
+        fields = list(PLAN_FIELDS)
+        widgets = {"period_start": date_input(), "period_end": date_input(), "cut_off_date": date_input()}
+        help_texts = {"title": _("Để trống: “Kế hoạch phối hợp năm <năm>”.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+
+    def clean_title(self) -> str:
+        title = (self.cleaned_data.get("title") or "").strip()
+        year = self.data.get("year") or ""
+        return title or (f"Kế hoạch phối hợp năm {year}" if str(year).isdigit() else "")
+
+
+class AreaForm(VersionedForm):
+    class Meta:
+        model = Area
+        fields = list(AREA_FIELDS)
+
+
+class PlanItemForm(VersionedForm):
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị phối hợp"),
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    documents = forms.ModelMultipleChoiceField(
+        label=_("Văn bản liên quan"), queryset=Document.objects.all(), required=False
+    )
+
+    class Meta:
+        model = PlanItem
+        fields = list(ITEM_FIELDS)
+        widgets = {
+            "due_date": date_input(),
+            "title": forms.Textarea(attrs={"rows": 3}),
+            "result_note": forms.Textarea(attrs={"rows": 3}),
+            "not_done_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["area"]).queryset = plan.areas.order_by("number")
+        cast(Any, self.fields["lead_agency"]).queryset = Agency.objects.order_by("name")
+        if self.instance.pk:
+            self.fields["partners"].initial = list(self.instance.partners.all())
+            self.fields["documents"].initial = list(self.instance.documents.all())
+        self.fields["partners"].widget.attrs["class"] = "form-check-input"
+
+
+class ItemStatusForm(VersionedForm):
+    class Meta:
+        model = PlanItem
+        fields = list(ITEM_STATUS_FIELDS)
+        widgets = {
+            "result_note": forms.Textarea(attrs={"rows": 4}),
+            "not_done_reason": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class CarryOverForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do chuyển sang năm sau"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Hãy ghi lý do chuyển nội dung sang năm sau.")},
+    )
+    area = forms.ModelChoiceField(
+        label=_("Đặt vào lĩnh vực của kế hoạch năm sau"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("(lĩnh vực cùng tên)"),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, next_plan: Plan | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if next_plan is not None:
+            cast(Any, self.fields["area"]).queryset = next_plan.areas.order_by("number")
+        self.style_widgets()

@@ -1,0 +1,245 @@
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ConfigDict
+
+from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.errors import field_error
+from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
+from phoihop.practices import selectors, services
+from phoihop.practices.choices import AwardLevel, PracticeField, PracticeStatus
+from phoihop.practices.models import Award, GoodPractice
+
+router = Router(tags=["Mô hình “Dân vận khéo”"])
+
+
+class AwardOut(Schema):
+    id: int
+    practice_id: int
+    level: AwardLevel
+    awarding_agency_id: int | None
+    awarding_body_name: str
+    awarding_body: str
+    decision_number: str
+    decision_date: dt.date
+    note: str
+    version: int
+
+
+class AwardIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    level: AwardLevel
+    awarding_agency_id: int | None = None
+    awarding_body_name: str = Field("", max_length=255)
+    decision_number: str = Field("", max_length=100)
+    decision_date: dt.date
+    note: str = Field("", max_length=5000)
+
+
+class AwardPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    level: AwardLevel | None = None
+    awarding_agency_id: int | None = None
+    awarding_body_name: str | None = Field(None, max_length=255)
+    decision_number: str | None = Field(None, max_length=100)
+    decision_date: dt.date | None = None
+    note: str | None = Field(None, max_length=5000)
+
+
+class PracticeOut(Schema):
+    id: int
+    title: str
+    owner_agency_id: int
+    year: int
+    field: PracticeField
+    description: str
+    results: str
+    status: PracticeStatus
+    enterprise_ids: list[int]
+    plan_item_ids: list[int]
+    awards: list[AwardOut]
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_enterprise_ids(obj: GoodPractice) -> list[int]:
+        return [enterprise.pk for enterprise in obj.enterprises.all()]
+
+    @staticmethod
+    def resolve_plan_item_ids(obj: GoodPractice) -> list[int]:
+        return [item.pk for item in obj.plan_items.all()]
+
+    @staticmethod
+    def resolve_awards(obj: GoodPractice) -> list[Award]:
+        return list(obj.awards.all())
+
+
+class PracticeIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(max_length=500)
+    owner_agency_id: int | None = None
+    year: int
+    field: PracticeField
+    description: str = Field("", max_length=20000)
+    results: str = Field("", max_length=20000)
+    status: PracticeStatus = PracticeStatus.IMPLEMENTING
+    enterprise_ids: list[int] = []
+    plan_item_ids: list[int] = []
+
+
+class PracticePatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    title: str | None = Field(None, max_length=500)
+    year: int | None = None
+    field: PracticeField | None = None
+    description: str | None = Field(None, max_length=20000)
+    results: str | None = Field(None, max_length=20000)
+    status: PracticeStatus | None = None
+    enterprise_ids: list[int] | None = None
+    plan_item_ids: list[int] | None = None
+
+
+class PracticeFilters(Schema):
+    q: str = ""
+    year: int | None = None
+    field: PracticeField | None = None
+    status: PracticeStatus | None = None
+    owner_agency: int | None = None
+    award_level: AwardLevel | None = None
+    awarded: bool | None = None
+    sort: str = "-year"
+
+
+def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
+    """The objects with these ids the caller can see; an unknown id is a 422 naming the field, never a 500."""
+    wanted = list(dict.fromkeys(ids))
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=wanted)}
+    missing = [str(pk) for pk in wanted if pk not in found]
+    if missing:
+        raise field_error(
+            field, _("Không có %(what)s số %(ids)s.") % {"what": what, "ids": ", ".join(missing)}, f"unknown_{field}"
+        )
+    return [found[pk] for pk in wanted]
+
+
+def _plan_items() -> "models.QuerySet[Any]":
+    from phoihop.planning.models import PlanItem
+
+    return PlanItem.objects.all()
+
+
+def _practice_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    user = api_user(request)
+    resolved = dict(data)
+    if "enterprise_ids" in resolved:
+        ids = resolved.pop("enterprise_ids") or []
+        resolved["enterprises"] = _by_ids(
+            enterprises_visible_to(user), ids, "enterprises", _("doanh nghiệp trong danh mục")
+        )
+    if "plan_item_ids" in resolved:
+        ids = resolved.pop("plan_item_ids") or []
+        resolved["plan_items"] = _by_ids(_plan_items(), ids, "plan_items", _("nội dung phối hợp"))
+    return resolved
+
+
+def _award_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    resolved = dict(data)
+    if "awarding_agency_id" in resolved:
+        agency_id = resolved.pop("awarding_agency_id")
+        resolved["awarding_agency"] = (
+            None
+            if agency_id is None
+            else _by_ids(agencies_visible_to(api_user(request)), [agency_id], "awarding_agency", _("cơ quan"))[0]
+        )
+    return resolved
+
+
+def _detail(user: Any, pk: int) -> GoodPractice:
+    return selectors.get_practice_detail(user=user, pk=pk)
+
+
+@router.get("/practices", response=list[PracticeOut], summary="Danh sách mô hình “Dân vận khéo”")
+@paginate(PageNumberPagination, page_size=50)
+def list_practices(request: HttpRequest, filters: Query[PracticeFilters]) -> Any:
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+    return selectors.list_practices(user=api_user(request), params=params).prefetch_related("enterprises", "plan_items")
+
+
+@router.get("/practices/{practice_id}", response={200: PracticeOut, **ERROR_RESPONSES})
+def get_practice(request: HttpRequest, practice_id: int) -> GoodPractice:
+    return _detail(api_user(request), practice_id)
+
+
+@router.post("/practices", response={201: PracticeOut, **ERROR_RESPONSES})
+def create_practice(request: HttpRequest, payload: PracticeIn) -> Status:
+    user = api_user(request)
+    data = payload.dict()
+    owner_id = data.pop("owner_agency_id")
+    owner = None if owner_id is None else _by_ids(agencies_visible_to(user), [owner_id], "owner_agency", _("đơn vị"))[0]
+    practice = services.create_practice(actor=user, data=_practice_data(request, data), owner_agency=owner)
+    return Status(201, _detail(user, practice.pk))
+
+
+@router.patch("/practices/{practice_id}", response={200: PracticeOut, **ERROR_RESPONSES})
+def update_practice(request: HttpRequest, practice_id: int, payload: PracticePatch) -> GoodPractice:
+    user = api_user(request)
+    practice = selectors.get_practice(user=user, pk=practice_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_practice(
+        actor=user, practice=practice, data=_practice_data(request, data), expected_version=version
+    )
+    return _detail(user, practice_id)
+
+
+@router.delete("/practices/{practice_id}", response={204: None, **ERROR_RESPONSES})
+def delete_practice(request: HttpRequest, practice_id: int, version: int) -> Status:
+    user = api_user(request)
+    practice = selectors.get_practice(user=user, pk=practice_id)
+    services.delete_practice(actor=user, practice=practice, expected_version=version)
+    return Status(204, None)
+
+
+@router.get("/practices/{practice_id}/awards", response={200: list[AwardOut], **ERROR_RESPONSES})
+def list_awards(request: HttpRequest, practice_id: int) -> Any:
+    user = api_user(request)
+    return selectors.awards_of(user=user, practice=selectors.get_practice(user=user, pk=practice_id))
+
+
+@router.post("/practices/{practice_id}/awards", response={201: AwardOut, **ERROR_RESPONSES})
+def create_award(request: HttpRequest, practice_id: int, payload: AwardIn) -> Status:
+    user = api_user(request)
+    practice = selectors.get_practice(user=user, pk=practice_id)
+    award = services.add_award(actor=user, practice=practice, data=_award_data(request, payload.dict()))
+    return Status(201, selectors.get_award(user=user, pk=award.pk))
+
+
+@router.patch("/awards/{award_id}", response={200: AwardOut, **ERROR_RESPONSES})
+def update_award(request: HttpRequest, award_id: int, payload: AwardPatch) -> Award:
+    user = api_user(request)
+    award = selectors.get_award(user=user, pk=award_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_award(actor=user, award=award, data=_award_data(request, data), expected_version=version)
+    return selectors.get_award(user=user, pk=award_id)
+
+
+@router.delete("/awards/{award_id}", response={204: None, **ERROR_RESPONSES})
+def delete_award(request: HttpRequest, award_id: int, version: int) -> Status:
+    user = api_user(request)
+    award = selectors.get_award(user=user, pk=award_id)
+    services.delete_award(actor=user, award=award, expected_version=version)
+    return Status(204, None)

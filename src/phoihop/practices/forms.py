@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import VersionedForm
+from phoihop.directory.models import Agency, Enterprise
+from phoihop.practices.models import Award, GoodPractice
+from phoihop.practices.permissions import own_scope
+from phoihop.practices.services import AWARD_FIELDS, PRACTICE_FIELDS, PRACTICE_M2M
+
+
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)  # noqa: S101  (a model choice or multiple choice field)
+    return field
+
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _plan_items_queryset() -> Any:
+    from phoihop.planning.models import PlanItem
+
+    return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
+
+
+class PracticeForm(VersionedForm):
+    owner_agency = forms.ModelChoiceField(label=_("Đơn vị xây dựng"), queryset=Agency.objects.none(), required=False)
+
+    class Meta:
+        model = GoodPractice
+        fields = [*PRACTICE_FIELDS, *PRACTICE_M2M]
+        widgets = {
+            "year": forms.NumberInput(attrs={"min": 2000, "max": 2100}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "results": forms.Textarea(attrs={"rows": 4}),
+            "enterprises": forms.SelectMultiple(attrs={"size": 8}),
+            "plan_items": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "enterprises").queryset = Enterprise.objects.order_by("name")
+        _choices(self, "plan_items").queryset = _plan_items_queryset()
+        owners = (
+            Agency.objects.filter(is_active=True) if user.is_admin else Agency.objects.filter(pk__in=own_scope(user))
+        )
+        if self.instance.pk or (not user.is_admin and owners.count() <= 1):
+            del self.fields["owner_agency"]
+        else:
+            _choices(self, "owner_agency").queryset = owners.order_by("name")
+            self.fields["owner_agency"].required = user.is_admin
+            self.fields["owner_agency"].initial = user.agency_id
+            self.order_fields(["title", "owner_agency"])
+        self.style_widgets()
+
+
+class AwardForm(VersionedForm):
+    class Meta:
+        model = Award
+        fields = list(AWARD_FIELDS)
+        widgets = {"decision_date": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, practice: GoodPractice, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "awarding_agency").queryset = Agency.objects.filter(is_active=True).order_by("name")
+        self.style_widgets()

@@ -1,0 +1,141 @@
+"""Writes to "Dân vận khéo" models and their awards. Every function checks the permission, validates, writes and
+audits in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from phoihop.core.errors import field_error
+from phoihop.core.services import create_record, delete_record, update_record
+from phoihop.core.text import clean_text, nfc
+from phoihop.practices.models import Award, GoodPractice
+from phoihop.practices.permissions import can_create_practice, can_delete_practice, can_edit_practice, can_own
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+    from phoihop.directory.models import Agency
+
+PRACTICE_FIELDS = ("title", "year", "field", "description", "results", "status")
+PRACTICE_M2M = ("enterprises", "plan_items")
+AWARD_FIELDS = ("level", "awarding_agency", "awarding_body_name", "decision_number", "decision_date", "note")
+ONE_LINE_FIELDS = {"title", "awarding_body_name", "decision_number"}
+
+
+def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError(
+            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
+            code="unknown_field",
+        )
+    cleaned: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, str):
+            value = clean_text(value) if name in ONE_LINE_FIELDS else nfc(value).strip()
+        cleaned[name] = value
+    return cleaned
+
+
+def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[models.Model]]]:
+    cleaned = _clean(data, PRACTICE_FIELDS + PRACTICE_M2M)
+    m2m = {name: list(cleaned.pop(name)) for name in PRACTICE_M2M if name in cleaned}
+    year = cleaned.get("year")
+    if year is not None:
+        if not isinstance(year, int) or not 2000 <= year <= 2100:
+            raise field_error("year", _("Năm phải nằm trong khoảng 2000–2100."), "year_out_of_range")
+        cleaned["year_start"] = dt.date(year, 1, 1)
+    return cleaned, m2m
+
+
+def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
+    """An officer files records for their own body or a unit under it; only the administrator picks any body."""
+    if owner_agency is None:
+        if actor.is_admin or actor.agency is None:
+            raise field_error("owner_agency", _("Hãy chọn đơn vị xây dựng mô hình."), "required")
+        return actor.agency
+    if not can_own(actor, owner_agency.pk):
+        raise field_error(
+            "owner_agency",
+            _("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+            "foreign_agency",
+        )
+    return owner_agency
+
+
+@transaction.atomic
+def create_practice(*, actor: User, data: Mapping[str, Any], owner_agency: Agency | None = None) -> GoodPractice:
+    if not can_create_practice(actor):
+        raise PermissionDenied
+    cleaned, m2m = _split(data)
+    if "year" not in cleaned:
+        raise field_error("year", _("Hãy nhập năm xây dựng mô hình."), "required")
+    practice = GoodPractice(**cleaned, owner_agency=_owner_for(actor, owner_agency))
+    return create_record(actor=actor, instance=practice, m2m=m2m)
+
+
+@transaction.atomic
+def update_practice(
+    *, actor: User, practice: GoodPractice, data: Mapping[str, Any], expected_version: int
+) -> GoodPractice:
+    if not can_edit_practice(actor, practice):
+        raise PermissionDenied
+    cleaned, m2m = _split(data)
+    return update_record(actor=actor, instance=practice, data=cleaned, expected_version=expected_version, m2m=m2m)
+
+
+@transaction.atomic
+def delete_practice(*, actor: User, practice: GoodPractice, expected_version: int) -> None:
+    """Deletes the model with its awards (one event: awards have no life of their own)."""
+    if not can_delete_practice(actor, practice):
+        raise PermissionDenied
+    delete_record(actor=actor, instance=practice, expected_version=expected_version)
+
+
+def _check_award(practice: GoodPractice, merged: Mapping[str, Any]) -> None:
+    agency, name = merged.get("awarding_agency"), merged.get("awarding_body_name") or ""
+    if (agency is None) == (not name):
+        raise field_error(
+            "awarding_agency",
+            _("Hãy chọn cơ quan khen thưởng trong danh mục hoặc ghi tên cơ quan ngoài danh mục (chỉ một trong hai)."),
+            "one_awarding_body",
+        )
+    date = merged.get("decision_date")
+    if date is not None and date.year < practice.year:
+        raise field_error(
+            "decision_date",
+            _("Ngày quyết định khen thưởng không được trước năm xây dựng mô hình (%(year)s).")
+            % {"year": practice.year},
+            "award_before_practice",
+        )
+
+
+@transaction.atomic
+def add_award(*, actor: User, practice: GoodPractice, data: Mapping[str, Any]) -> Award:
+    if not can_edit_practice(actor, practice):
+        raise PermissionDenied
+    cleaned = _clean(data, AWARD_FIELDS)
+    _check_award(practice, cleaned)
+    return create_record(actor=actor, instance=Award(practice=practice, **cleaned))
+
+
+@transaction.atomic
+def update_award(*, actor: User, award: Award, data: Mapping[str, Any], expected_version: int) -> Award:
+    if not can_edit_practice(actor, award.practice):
+        raise PermissionDenied
+    cleaned = _clean(data, AWARD_FIELDS)
+    merged = {name: getattr(award, name) for name in AWARD_FIELDS} | cleaned
+    _check_award(award.practice, merged)
+    return update_record(actor=actor, instance=award, data=cleaned, expected_version=expected_version)
+
+
+@transaction.atomic
+def delete_award(*, actor: User, award: Award, expected_version: int) -> None:
+    if not can_edit_practice(actor, award.practice):
+        raise PermissionDenied
+    delete_record(actor=actor, instance=award, expected_version=expected_version)

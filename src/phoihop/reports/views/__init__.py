@@ -1,0 +1,60 @@
+"""Pages of the joint report: the list, the report page (sections, blocks, workflow, files), the preview with the
+provenance of every figure, the checker, and the forms of blocks, signers, figure names and listings."""
+
+from phoihop.reports.views.drafting import (
+    BlockCreateView,
+    BlockUpdateView,
+    ListingCreateView,
+    ListingUpdateView,
+    block_delete,
+    entry_delete,
+    entry_set,
+    figure_delete,
+    figure_list,
+    listing_delete,
+    listing_list,
+)
+from phoihop.reports.views.files import job_download, job_status, render_request
+from phoihop.reports.views.reports import (
+    IssuerUpdateView,
+    ReportCreateView,
+    ReportUpdateView,
+    issuer_confirm,
+    issuer_sign_off,
+    issuer_withdraw,
+    report_check,
+    report_detail,
+    report_list,
+    report_preview,
+    report_reopen,
+    section_sync,
+)
+
+__all__ = [
+    "BlockCreateView",
+    "BlockUpdateView",
+    "IssuerUpdateView",
+    "ListingCreateView",
+    "ListingUpdateView",
+    "ReportCreateView",
+    "ReportUpdateView",
+    "block_delete",
+    "entry_delete",
+    "entry_set",
+    "figure_delete",
+    "figure_list",
+    "issuer_confirm",
+    "issuer_sign_off",
+    "issuer_withdraw",
+    "job_download",
+    "job_status",
+    "listing_delete",
+    "listing_list",
+    "render_request",
+    "report_check",
+    "report_detail",
+    "report_list",
+    "report_preview",
+    "report_reopen",
+    "section_sync",
+]
