@@ -35,6 +35,9 @@ def find_chromium() -> str | None:
 def chromium_path() -> str:
     path = find_chromium()
     if path is None:
+        # CI installs Chromium and sets PHOIHOP_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
+        if os.environ.get("PHOIHOP_REQUIRE_BROWSER") == "1":
+            pytest.fail("PHOIHOP_REQUIRE_BROWSER=1 nhưng không tìm thấy Chromium / but no Chromium was found")
         pytest.skip(SKIP_MESSAGE)
     return path
 
