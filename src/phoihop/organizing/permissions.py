@@ -9,31 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from phoihop.accounts.choices import Role
+from phoihop.directory.scope import can_own, own_scope, read_scope  # noqa: F401  (re-exported: callers import them from here)
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
     from phoihop.organizing.models import Founding
 
 WRITER_ROLES = {Role.OFFICER, Role.LEADER}
-
-
-def own_scope(user: User) -> frozenset[int]:
-    """The user's agency and the units under it, computed once per request (one query) and kept on the user."""
-    if not user.is_authenticated or user.agency_id is None:
-        return frozenset()
-    cache: dict[int, frozenset[int]] = user.__dict__.setdefault("_phoihop_scope", {})
-    if user.agency_id not in cache:
-        from phoihop.directory.selectors import agency_scope_ids
-
-        cache[user.agency_id] = agency_scope_ids(user.agency_id)
-    return cache[user.agency_id]
-
-
-def read_scope(user: User) -> frozenset[int] | None:
-    """Bodies whose foundings the user reads; None means every body."""
-    if user.is_authenticated and user.reads_all_agencies:
-        return None
-    return own_scope(user)
 
 
 def can_view_foundings(user: User) -> bool:
@@ -44,12 +26,6 @@ def can_create_founding(user: User) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
     return user.is_admin or (user.role in WRITER_ROLES and user.agency_id is not None)
-
-
-def can_own(user: User, agency_id: int | None) -> bool:
-    if user.is_admin:
-        return agency_id is not None
-    return agency_id is not None and agency_id in own_scope(user)
 
 
 def can_edit_founding(user: User, founding: Founding) -> bool:

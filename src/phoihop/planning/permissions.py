@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from phoihop.accounts.choices import Role
+from phoihop.directory.scope import own_scope, read_scope  # noqa: F401  (re-exported: callers import them from here)
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -18,26 +19,6 @@ if TYPE_CHECKING:
 
 BODY_WRITER_ROLES = {Role.OFFICER, Role.LEADER}
 DOCUMENT_ROLES = {Role.OFFICER, Role.LEADER, Role.SECRETARIAT}
-
-
-def own_scope(user: User) -> frozenset[int]:
-    """The user's agency and every unit under it: the bodies the user acts for. Cached on the user object, so a
-    request computes it once (one query)."""
-    if not user.is_authenticated or user.agency_id is None:
-        return frozenset()
-    cache: dict[int, frozenset[int]] = user.__dict__.setdefault("_phoihop_scope", {})
-    if user.agency_id not in cache:
-        from phoihop.directory.selectors import agency_scope_ids
-
-        cache[user.agency_id] = agency_scope_ids(user.agency_id)
-    return cache[user.agency_id]
-
-
-def read_scope(user: User) -> frozenset[int] | None:
-    """Bodies whose own data the user reads: None means all (secretariat, viewers, administrator)."""
-    if user.is_authenticated and user.reads_all_agencies:
-        return None
-    return own_scope(user)
 
 
 def in_scope(user: User, agency_id: int | None) -> bool:
