@@ -21,7 +21,8 @@ api = NinjaAPI(
     description=(
         "API của hệ thống Phối hợp. Xác thực bằng phiên đăng nhập hoặc mã API cá nhân (Authorization: Bearer …)."
     ),
-    auth=[SessionAuth(), TokenAuth()],
+    # Token first: SessionAuth raises on a missing CSRF token, which would end the chain before the token's turn.
+    auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
     docs_decorator=api_login_required,
 )

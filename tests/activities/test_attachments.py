@@ -110,8 +110,11 @@ def test_a_file_whose_type_does_not_match_is_refused(
     assert response.status_code == 422
     assert message in response.content.decode()
 
-    api = api_for(union_officer).client.post(
-        f"/api/v1/activities/activities/{activity.pk}/attachments", {"file": upload(name, content, content_type)}
+    api_client = api_for(union_officer)
+    api = api_client.client.post(
+        f"/api/v1/activities/activities/{activity.pk}/attachments",
+        {"file": upload(name, content, content_type)},
+        headers=api_client.headers,
     )
     assert api.status_code == 422
     assert api.json()["code"] == code
@@ -174,6 +177,7 @@ def test_remove_and_api_round_trip(
     created = api.client.post(
         f"/api/v1/activities/activities/{activity.pk}/attachments",
         {"file": upload("bien-ban.pdf", PDF_BYTES, "application/pdf")},
+        headers=api.headers,
     )
     assert created.status_code == 201, created.content
     body = created.json()

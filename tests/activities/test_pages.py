@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from phoihop.accounts.models import User
 from phoihop.activities.models import Activity, ActivityOutput, ActivityParticipant
+from phoihop.core.htmx import hx_location_path
 from phoihop.core.models import AuditAction, AuditEvent
 from phoihop.directory.models import Agency
 from tests.activities.factories import ActivityFactory, OutputFactory, ParticipantFactory
@@ -194,7 +195,7 @@ def test_an_htmx_save_answers_with_hx_location(union_officer: User, client_for) 
     )
     activity = Activity.objects.get()
     assert response.status_code == 204
-    assert response["HX-Location"] == activity.get_absolute_url()
+    assert hx_location_path(response) == activity.get_absolute_url()
 
 
 def test_outputs_take_the_default_unit_of_their_kind(union_officer: User, client_for) -> None:  # type: ignore[no-untyped-def]

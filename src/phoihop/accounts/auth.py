@@ -1,4 +1,6 @@
-"""API authentication: the browser's session (with CSRF on writes) or a personal token `Bearer ph_…`."""
+"""API authentication: a personal token `Bearer ph_…` (never subject to CSRF: a browser cannot be made to send
+it cross-site), or the browser's session (CSRF checked on every write). The token is tried first, so a program
+that sends one is never refused for want of a CSRF cookie it does not have."""
 
 from __future__ import annotations
 
@@ -11,9 +13,21 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 
 class SessionAuth(APIKeyCookie):
+    """The browser's session. CSRF is checked only for a request that a session actually signs in: a request
+    with no signed-in session is simply not ours (the token, listed first, has had its turn), so a program
+    without a cookie gets 401, not a CSRF refusal."""
+
     param_name = settings.SESSION_COOKIE_NAME
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        user = request.user
+        if not (user.is_authenticated and user.is_active):
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        if key is None:
+            return None
         user = request.user
         if user.is_authenticated and user.is_active:
             return user
