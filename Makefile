@@ -14,7 +14,7 @@ PORT ?= 8000
 .PHONY: demo test test-fast lint format bench install run worker clean help
 
 help:
-	@echo "make demo   - cài đặt, tạo CSDL, nạp dữ liệu mẫu Hải Phòng 2023 và chạy tại http://$(HOST):$(PORT)"
+	@echo "make demo   - cài đặt, tạo CSDL, nạp dữ liệu mẫu Hải Phòng 2023, chạy máy chủ web và tiến trình nền tại http://$(HOST):$(PORT)"
 	@echo "make test   - cài đặt và chạy toàn bộ bộ kiểm thử (SQLite; PostgreSQL khi có DATABASE_URL)"
 	@echo "make lint   - ruff và mypy"
 	@echo "make bench  - đo hiệu năng"
@@ -34,7 +34,7 @@ demo: install
 	mkdir -p var
 	$(PHOIHOP) migrate --noinput
 	$(PHOIHOP) load_demo
-	$(PHOIHOP) runserver $(HOST):$(PORT)
+	$(PHOIHOP) serve $(HOST):$(PORT)
 
 run: install
 	$(PHOIHOP) runserver $(HOST):$(PORT)

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import time
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 
 from phoihop.accounts.choices import Role
 from phoihop.reports import services
@@ -82,6 +84,40 @@ def test_the_page_follows_the_job_with_an_htmx_partial(small_world: SmallWorld, 
     assert "Đang dựng văn bản (60%)" in partial
     assert "<html" not in partial
     assert 'value="60"' in partial
+
+
+@pytest.mark.usefixtures("memory_storage")
+def test_a_job_no_worker_has_taken_after_30_seconds_says_so(small_world: SmallWorld, client: Client) -> None:
+    officer = small_world.user(Role.OFFICER, "state")
+    client.force_login(officer)
+    job = services.request_render(actor=officer, report=small_world.report, format="docx")
+    # As if no worker ran: the job is still queued, first just now, then 31 seconds after it was asked for.
+    RenderJob.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED, phase="Đang chờ", percent=0, file="")
+    fresh = client.get(f"/bao-cao/tac-vu/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "Đang chờ (0%)" in fresh
+    assert "worker-missing" not in fresh
+    RenderJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(seconds=31))
+    stale = client.get(f"/bao-cao/tac-vu/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "đã chờ hơn 30 giây mà chưa được xử lý" in stale
+    assert "phoihop worker" in stale
+    # It keeps polling: the job will still finish as soon as a worker starts.
+    assert 'hx-trigger="every 1s"' in stale
+
+
+def test_a_failed_render_is_logged_with_its_traceback(
+    small_world: SmallWorld, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("lỗi lập trình")
+
+    monkeypatch.setattr("phoihop.reports.tasks.render_bytes", broken)
+    job = services.request_render(actor=small_world.secretariat, report=small_world.report, format="docx")
+    assert job.status == JobStatus.FAILED
+    assert job.message.startswith("Không xuất được báo cáo do lỗi hệ thống")
+    failures = [record for record in caplog.records if record.name == "phoihop.reports.tasks"]
+    assert failures
+    assert failures[0].exc_info is not None
+    assert f"Render job {job.pk}" in failures[0].getMessage()
 
 
 @pytest.mark.usefixtures("memory_storage", "hanging_soffice")

@@ -6,9 +6,12 @@ report is final, when the computed `ReportData` is frozen in `snapshot` and neve
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.models import TimeStampedModel, VersionedModel
@@ -339,6 +342,10 @@ class ListingEntry(VersionedModel):
         return f"{self.listing_id}:{self.record_id}"
 
 
+# A queued job that no worker has taken after this long is explained on its page (no worker is running).
+WORKER_PICKUP_SECONDS = 30
+
+
 class RenderJob(TimeStampedModel):
     """A rendering of a report to a file, run in the background; the page polls its phase and percentage. The file
     goes to the storage backend, never to a local path another server would have to read."""
@@ -372,3 +379,10 @@ class RenderJob(TimeStampedModel):
     @property
     def is_running(self) -> bool:
         return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+
+    @property
+    def waits_for_worker(self) -> bool:
+        """Still queued well after a worker would have taken it: most likely no worker runs."""
+        return self.status == JobStatus.QUEUED and timezone.now() - self.created_at > timedelta(
+            seconds=WORKER_PICKUP_SECONDS
+        )

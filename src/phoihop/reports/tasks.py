@@ -65,6 +65,8 @@ def run_render_job(job_id: int) -> None:
         # The whole file is in memory before it reaches the storage: no half-written file is ever visible.
         job.file.save(name, ContentFile(content), save=False)
     except Exception as exc:
+        # The traceback goes to the log (reports hold aggregates only, no personal data); the user gets a sentence.
+        logger.exception("Render job %s (%s) failed", job_id, job.format)
         message = getattr(exc, "message", "") or (
             "Không xuất được báo cáo do lỗi hệ thống; anh/chị hãy thử lại hoặc báo quản trị hệ thống."
         )

@@ -24,5 +24,3 @@ class Command(BaseCommand):
         self.stdout.write("Tài khoản dùng thử / Demo logins (mật khẩu chung / shared password):")
         for username, password, label in report.logins:
             self.stdout.write(f"  {username:<20} {password:<14} {label}")
-        self.stdout.write("")
-        self.stdout.write("Mở / Open http://127.0.0.1:8000 và đăng nhập / and sign in.")
