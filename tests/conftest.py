@@ -186,3 +186,8 @@ def _reseed_after_flush(sender: object, using: str = DEFAULT_DB_ALIAS, **kwargs:
 
 
 post_migrate.connect(_reseed_after_flush, dispatch_uid="tests.reseed_after_flush")
+
+
+# --- the browser fixtures, for browser tests in every app's folder ------------------------------------------------
+
+from tests.browser.conftest import browser_page, chromium_path  # noqa: E402, F401
