@@ -256,7 +256,7 @@ def send(api: ApiClient, scene: Scene) -> Any:
 
 
 def saved(scene: Scene) -> models.QuerySet[Any]:
-    return scene.model.objects.filter(**scene.expected).distinct()
+    return scene.model._default_manager.filter(**scene.expected).distinct()
 
 
 def changes() -> int:
@@ -276,7 +276,7 @@ def assert_written(scene: Scene, response: Any) -> None:
 
 
 @ROUTERS
-def test_a_token_write_is_never_refused_for_csrf(router: str, request: pytest.FixtureRequest, token_for) -> None:  # type: ignore[no-untyped-def]
+def test_a_token_write_is_never_refused_for_csrf(router: str, request: pytest.FixtureRequest, token_for: Any) -> None:
     scene = WRITES[router](request)
     assert not saved(scene).exists()
     api = ApiClient(token=token_for(scene.actor))
@@ -286,7 +286,9 @@ def test_a_token_write_is_never_refused_for_csrf(router: str, request: pytest.Fi
 
 
 @ROUTERS
-def test_a_session_write_with_the_csrf_header_succeeds(router: str, request: pytest.FixtureRequest, client_for) -> None:  # type: ignore[no-untyped-def]
+def test_a_session_write_with_the_csrf_header_succeeds(
+    router: str, request: pytest.FixtureRequest, client_for: Any
+) -> None:
     scene = WRITES[router](request)
     assert not saved(scene).exists()
     assert_written(scene, send(ApiClient(client_for(scene.actor)), scene))
@@ -294,8 +296,8 @@ def test_a_session_write_with_the_csrf_header_succeeds(router: str, request: pyt
 
 @ROUTERS
 @pytest.mark.parametrize("csrf_cookie", [True, False], ids=["cookie-without-header", "no-csrf-at-all"])
-def test_a_session_write_without_the_csrf_header_is_refused_and_saves_nothing(  # type: ignore[no-untyped-def]
-    router: str, csrf_cookie: bool, request: pytest.FixtureRequest, client_for
+def test_a_session_write_without_the_csrf_header_is_refused_and_saves_nothing(
+    router: str, csrf_cookie: bool, request: pytest.FixtureRequest, client_for: Any
 ) -> None:
     scene = WRITES[router](request)
     before = changes()
