@@ -309,6 +309,7 @@ def test_a_session_write_without_the_csrf_header_is_refused_and_saves_nothing(
     assert response.status_code == 403, response.content
     body = response.json()
     assert set(body) == {"message", "code", "fields"}
-    assert "CSRF" in body["message"]
+    assert body["code"] == "csrf_failed"
+    assert "mã chống giả mạo (CSRF)" in body["message"]
     assert not saved(scene).exists()
     assert changes() == before

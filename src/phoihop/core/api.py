@@ -126,6 +126,14 @@ def _http_error(request: HttpRequest, exc: HttpError, api: NinjaAPI) -> HttpResp
     if exc.status_code == 400:
         message = _("Nội dung gửi lên không đọc được: phải là JSON hợp lệ.")
         return api.create_response(request, {"message": message, "code": "invalid_json", "fields": {}}, status=422)
+    if exc.status_code == 403 and "CSRF" in str(exc):
+        # A write that rides on the session cookie without the page's CSRF token (a forged cross-site request,
+        # or a script that should use a personal token instead).
+        message = _(
+            "Yêu cầu ghi dữ liệu bằng phiên đăng nhập phải kèm mã chống giả mạo (CSRF) của trang; "
+            "hãy tải lại trang rồi thử lại. Chương trình kết nối thì dùng mã API cá nhân (Authorization: Bearer …)."
+        )
+        return api.create_response(request, {"message": message, "code": "csrf_failed", "fields": {}}, status=403)
     return api.create_response(request, {"message": str(exc), "code": "error", "fields": {}}, status=exc.status_code)
 
 
