@@ -1,0 +1,89 @@
+"""Every page of the menu, and the home page, fits a 390 px phone: nothing wider than the screen, so nobody has to
+pan the whole page sideways. Wide tables scroll inside their own box instead. Checked in Chromium with the demo data
+loaded, as a secretariat member (who reads every body's records) and as an officer."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def demo_data(transactional_db: None) -> None:
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
+
+
+def overflowing(page: Any) -> list[str]:
+    """The elements that stick out past the right edge of the screen (what makes the page pan sideways)."""
+    return list(
+        page.evaluate(
+            """() => {
+              const width = document.documentElement.clientWidth;
+              const wide = [];
+              for (const el of document.querySelectorAll('body *')) {
+                const box = el.getBoundingClientRect();
+                if (box.width === 0 || box.right <= width + 1) continue;
+                // Inside a box that scrolls sideways by itself, it does not widen the page.
+                let scroller = el.parentElement, contained = false;
+                while (scroller && scroller !== document.body) {
+                  const style = getComputedStyle(scroller);
+                  if (['auto', 'scroll', 'hidden'].includes(style.overflowX)) { contained = true; break; }
+                  scroller = scroller.parentElement;
+                }
+                if (!contained) wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+                  (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '') +
+                  ' right=' + Math.round(box.right));
+              }
+              return wide.slice(0, 5);
+            }"""
+        )
+    )
+
+
+@pytest.mark.parametrize("username", ["bdvtu.thuky", "ldldtp.canbo"])
+def test_no_menu_page_is_wider_than_a_390px_phone(
+    live_server: Any, demo_data: None, chromium_path: str, username: str
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
+            assert overflowing(page) == []
+            page.get_by_label("Tên đăng nhập").fill(username)
+            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
+            page.get_by_role("button", name="Đăng nhập").click()
+            expect(page).to_have_url(live_server.url + "/")
+            # The menu collapses behind its toggle on a phone; its links are the pages to check.
+            expect(page.get_by_role("button", name="Mở menu")).to_be_visible()
+            links = page.eval_on_selector_all(
+                "#mainnav a[href^='/']", "links => links.map(a => a.getAttribute('href'))"
+            )
+            pages = list(dict.fromkeys(["/", *links]))
+            assert len(pages) >= 13
+            too_wide = {}
+            for path in pages:
+                response = page.goto(live_server.url + path)
+                assert response is not None
+                assert response.status == 200, path
+                width = page.evaluate("() => document.documentElement.scrollWidth")
+                if width > PHONE["width"]:
+                    too_wide[path] = (width, overflowing(page))
+            assert too_wide == {}
+        finally:
+            context.close()
+            browser.close()
