@@ -47,7 +47,8 @@ def test_an_officer_records_an_activity_with_rows_added_by_htmx(
     page.get_by_label("Tên hoạt động").fill("Chợ Tết Công đoàn 2023")
     page.get_by_label("Ngày bắt đầu").fill("2023-01-12")
     page.get_by_label("Ngày kết thúc").fill("2023-01-16")
-    page.get_by_label("Doanh nghiệp tham gia (mã số thuế)").fill("0299000013")
+    page.get_by_role("combobox", name="Doanh nghiệp tham gia").press_sequentially("0299000013")
+    page.get_by_role("option", name="Công ty TNHH Maple").click()
 
     page.locator("#id_participants-0-group").select_option("workers")
     page.locator("#id_participants-0-count").fill("45000")

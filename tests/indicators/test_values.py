@@ -142,8 +142,8 @@ def form(members, agency, **overrides):  # type: ignore[no-untyped-def]
     [
         ({"value": "nhiều"}, "không phải là một số"),
         ({"value": "-3"}, "Giá trị không được âm."),
-        ({"period": "2024-02"}, "nằm ngoài kỳ báo cáo"),
-        ({"period": "tháng ba"}, "không hợp lệ"),
+        ({"period": "2024-02"}, "Kỳ “2024-02” không có trong danh sách"),
+        ({"period": "tháng ba"}, "Kỳ “tháng ba” không có trong danh sách"),
     ],
 )
 def test_value_page_bad_input_is_422_and_nothing_saved(  # type: ignore[no-untyped-def]

@@ -1,22 +1,18 @@
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.choices import OutputKind
 from phoihop.activities.models import Activity, ActivityOutput, ActivityParticipant
 from phoihop.activities.permissions import own_scope
 from phoihop.activities.services import OUTPUT_FIELDS, PARTICIPANT_FIELDS
-from phoihop.core.forms import StyledFormMixin, VersionedForm
-from phoihop.directory.models import Agency, Enterprise, Zone
-from phoihop.directory.validators import normalize_tax_code
+from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
+from phoihop.directory.forms import EnterpriseField
+from phoihop.directory.models import Agency, Zone
 from phoihop.planning.models import PlanItem
-
-_SEPARATORS = re.compile(r"[\s,;]+")
 
 
 class PlanItemChoiceField(forms.ModelMultipleChoiceField):
@@ -24,49 +20,13 @@ class PlanItemChoiceField(forms.ModelMultipleChoiceField):
         return f"Năm {obj.plan.year} — {obj}"
 
 
-class EnterpriseTaxCodesField(forms.CharField):
-    """Enterprises named by their tax codes, one per line (or separated by commas): an enterprise outside the
-    directory cannot be referenced, and the directory can hold far too many enterprises for a drop-down list."""
-
-    widget = forms.Textarea
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"rows": 3, "placeholder": "0299000011\n0299000012"})
-
-    def prepare_value(self, value: Any) -> Any:
-        if not isinstance(value, str) and hasattr(value, "__iter__"):
-            return "\n".join(getattr(item, "tax_code", str(item)) for item in value)
-        return value
-
-    def clean(self, value: Any) -> list[Enterprise]:
-        text = super().clean(value) or ""
-        codes: list[str] = []
-        for raw in _SEPARATORS.split(text):
-            if raw:
-                code = normalize_tax_code(raw)
-                if code not in codes:
-                    codes.append(code)
-        found = {e.tax_code: e for e in Enterprise.objects.filter(tax_code__in=codes)}
-        missing = [code for code in codes if code not in found]
-        if missing:
-            raise ValidationError(
-                _(
-                    "Không có doanh nghiệp mang mã số thuế %(codes)s trong danh mục. "
-                    "Hãy thêm doanh nghiệp vào danh mục trước."
-                )
-                % {"codes": ", ".join(missing)},
-                code="unknown_enterprise",
-            )
-        return [found[code] for code in codes]
-
-
 class ActivityForm(VersionedForm):
     owner_agency = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=Agency.objects.none(), required=False)
-    enterprises = EnterpriseTaxCodesField(
-        label=_("Doanh nghiệp tham gia (mã số thuế)"),
-        help_text=_("Mỗi dòng một mã số thuế của doanh nghiệp đã có trong danh mục."),
+    enterprises = EnterpriseField(
+        multiple=True,
+        required=False,
+        label=_("Doanh nghiệp tham gia"),
+        help_text=_("Gõ tên (không cần dấu) hoặc mã số thuế rồi chọn doanh nghiệp trong danh mục; chọn được nhiều."),
     )
 
     class Meta:
@@ -114,6 +74,7 @@ class ActivityForm(VersionedForm):
             field.required = bool(user.is_admin)
             if not user.is_admin:
                 field.initial = user.agency_id
+        searchable(self, "zone", "plan_items")
         self.style_widgets()
 
 

@@ -25,9 +25,19 @@ from phoihop.cases.choices import (
 from phoihop.cases.models import Case, CaseHandlerGrant, ChannelPolicy, Holiday, Petition, Topic
 from phoihop.cases.services.common import PERSON_LIMITS
 from phoihop.cases.services.petitions import PETITION_FIELDS
-from phoihop.core.forms import StyledFormMixin, VersionedForm
-from phoihop.directory.models import Agency, Enterprise, Zone
+from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
+from phoihop.directory.forms import EnterpriseField
+from phoihop.directory.models import Agency, Zone
 from phoihop.planning.models import Document
+
+
+def enterprise_field() -> EnterpriseField:
+    return EnterpriseField(
+        label=_("Doanh nghiệp liên quan"),
+        required=False,
+        help_text=_("Gõ tên (không cần dấu) hoặc mã số thuế rồi chọn doanh nghiệp trong danh mục."),
+    )
+
 
 UNKNOWN_TOPIC = _("Chủ đề này không có trong danh mục chủ đề; hãy chọn trong danh sách.")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -89,6 +99,7 @@ class CaseForm(VersionedForm):
     """Receive (create) or edit a case. On create it carries the consent; on edit the handling body is fixed."""
 
     topic = topic_field()
+    enterprise = enterprise_field()
     received_at = forms.DateTimeField(
         label=_("Tiếp nhận lúc"), widget=DATETIME_WIDGET, input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
     )
@@ -114,8 +125,8 @@ class CaseForm(VersionedForm):
         order_topic_choices(self.fields["topic"])  # type: ignore[arg-type]
         handled = permissions.handler_agency_ids(user)
         set_queryset(self.fields["handling_agency"], Agency.objects.filter(pk__in=handled).order_by("name"))
-        set_queryset(self.fields["enterprise"], Enterprise.objects.select_related("zone").order_by("name"))
         set_queryset(self.fields["zone"], Zone.objects.order_by("name"))
+        searchable(self, "zone")
         agency_ids = [self.instance.handling_agency_id] if self.instance.pk else list(handled)
         from phoihop.accounts.models import User
 
@@ -269,6 +280,7 @@ class GrantForm(StyledFormMixin, forms.Form):
 
 class PetitionForm(VersionedForm):
     topic = topic_field(required=False)
+    enterprise = enterprise_field()
     owner_agency = forms.ModelChoiceField(
         label=_("Đơn vị theo dõi"), queryset=Agency.objects.filter(is_active=True).order_by("name"), required=False
     )
@@ -287,8 +299,8 @@ class PetitionForm(VersionedForm):
         order_topic_choices(self.fields["topic"])  # type: ignore[arg-type]
         set_queryset(self.fields["responsible_agency"], Agency.objects.filter(is_active=True).order_by("name"))
         set_queryset(self.fields["conclusion_document"], Document.objects.order_by("-issued_on", "number"))
-        set_queryset(self.fields["enterprise"], Enterprise.objects.order_by("name"))
         set_queryset(self.fields["zone"], Zone.objects.order_by("name"))
+        searchable(self, "zone", "conclusion_document")
         if not (user.is_admin and not self.instance.pk):
             del self.fields["owner_agency"]
         self.style_widgets()

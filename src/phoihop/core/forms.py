@@ -47,3 +47,12 @@ class VersionedForm(StyledFormMixin, forms.ModelForm):
     def expected_version(self) -> int:
         value = self.cleaned_data.get("version")
         return int(value) if value is not None else int(self.instance.version)
+
+
+def searchable(form: forms.BaseForm, *names: str) -> None:
+    """Marks selects that static/js/pickers.js turns into search-as-you-type pickers (diacritics ignored, as in
+    the directory's search). Their options are few enough to be in the page; without JavaScript they stay plain
+    selects. Fields the form removed are skipped."""
+    for name in names:
+        if name in form.fields:
+            form.fields[name].widget.attrs["data-picker"] = "local"

@@ -68,6 +68,14 @@ def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> 
     return queryset.order_by(order, "pk")
 
 
+def enterprise_options(*, user: User, query: str, limit: int) -> list[Enterprise]:
+    """What an enterprise picker offers while the user types: the directory's search (diacritics ignored, the tax
+    code is part of the searched text), by name, a few at a time. One query; nothing for an empty query."""
+    if not query.strip():
+        return []
+    return list(search_enterprises(enterprises_visible_to(user), query).order_by("name", "pk")[:limit])
+
+
 def get_enterprise(*, user: User, pk: int) -> Enterprise:
     return get_object_or_404(enterprises_visible_to(user), pk=pk)
 

@@ -6,6 +6,7 @@ app_name = "directory"
 
 urlpatterns = [
     path("doanh-nghiep/", views.enterprise_list, name="enterprise_list"),
+    path("doanh-nghiep/goi-y/", views.enterprise_options, name="enterprise_options"),
     path("doanh-nghiep/them/", views.EnterpriseCreateView.as_view(), name="enterprise_create"),
     path("doanh-nghiep/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
     path("doanh-nghiep/<int:pk>/sua/", views.EnterpriseUpdateView.as_view(), name="enterprise_update"),

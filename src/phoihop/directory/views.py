@@ -6,12 +6,12 @@ from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
@@ -19,7 +19,7 @@ from phoihop.core.htmx import htmx_partial, hx_location
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.directory import permissions, selectors, services
 from phoihop.directory.filters import EnterpriseFilter
-from phoihop.directory.forms import EnterpriseForm, ZoneForm
+from phoihop.directory.forms import EnterpriseForm, ZoneForm, enterprise_option
 
 
 @login_required
@@ -38,6 +38,20 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     }
     template = "directory/enterprise_list.html"
     return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+
+
+# Enough to find one enterprise among a hundred thousand as the user types a few letters of its name.
+PICKER_LIMIT = 20
+
+
+@login_required
+@require_GET
+def enterprise_options(request: HttpRequest) -> JsonResponse:
+    """The enterprise picker's suggestions (static/js/pickers.js): JSON, since the directory is far too big to put
+    in the page as a drop-down list."""
+    query = request.GET.get("q", "")[:200]
+    enterprises = selectors.enterprise_options(user=user_of(request), query=query, limit=PICKER_LIMIT)
+    return JsonResponse({"results": [enterprise_option(enterprise) for enterprise in enterprises]})
 
 
 # Rows of a section on the enterprise page; a longer section links to the full, filtered list.

@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.forms import VersionedForm
-from phoihop.directory.models import Agency, Enterprise, Zone
+from phoihop.core.forms import VersionedForm, searchable
+from phoihop.directory.forms import EnterpriseField
+from phoihop.directory.models import Agency, Zone
 from phoihop.housing.models import HousingProject, Milestone
 from phoihop.housing.permissions import own_scope
 from phoihop.housing.services import MILESTONE_FIELDS, PROJECT_FIELDS, PROJECT_M2M
@@ -29,6 +30,11 @@ def _plan_items_queryset() -> Any:
 
 class ProjectForm(VersionedForm):
     owner_agency = forms.ModelChoiceField(label=_("Đơn vị theo dõi"), queryset=Agency.objects.none(), required=False)
+    investor_enterprise = EnterpriseField(
+        label=_("Chủ đầu tư (trong danh mục doanh nghiệp)"),
+        required=False,
+        help_text=_("Gõ tên (không cần dấu) hoặc mã số thuế rồi chọn doanh nghiệp trong danh mục."),
+    )
 
     class Meta:
         model = HousingProject
@@ -41,7 +47,6 @@ class ProjectForm(VersionedForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "zone").queryset = Zone.objects.order_by("name")
-        _choices(self, "investor_enterprise").queryset = Enterprise.objects.order_by("name")
         _choices(self, "plan_items").queryset = _plan_items_queryset()
         from phoihop.housing.selectors import projects_visible_to
 
@@ -59,6 +64,7 @@ class ProjectForm(VersionedForm):
             self.fields["owner_agency"].required = user.is_admin
             self.fields["owner_agency"].initial = user.agency_id
             self.order_fields(["kind", "name", "owner_agency"])
+        searchable(self, "zone", "plan_items")
         self.style_widgets()
 
 

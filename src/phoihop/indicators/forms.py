@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import StyledFormMixin, VersionedForm
@@ -89,25 +90,34 @@ class NumberField(forms.CharField):
             raise ValidationError(error.messages[0] if error.messages else str(error), code="invalid") from None
 
 
-def period_choices(plan: Any) -> list[tuple[str, str]]:
-    choices: list[tuple[str, str]] = []
+def period_choices(plan: Any, frequency: str = "") -> list[Any]:
+    """The periods of the plan up to its cut-off date, as select choices: those of one frequency, or every
+    frequency grouped (month, quarter, year) while the indicator has none."""
     end = plan.counted_until
+    groups: list[Any] = []
     for period_type in (PeriodType.MONTH, PeriodType.QUARTER, PeriodType.YEAR):
-        for period in periods_between(plan.period_start, plan.period_end, period_type):
-            if period.start <= end:
-                choices.append((period.key, period.label))
-    return choices
+        if frequency and period_type != frequency:
+            continue
+        periods = periods_between(plan.period_start, plan.period_end, period_type)
+        options = [(period.key, period.label) for period in periods if period.start <= end]
+        groups.append((PeriodType(period_type).label, options))
+    return groups[0][1] if frequency else groups
 
 
 class ValueForm(StyledFormMixin, forms.Form):
-    """A new reported value. The period is typed or chosen as "2023-03", "2023-Q1" or "2023"."""
+    """A new reported value. The period is chosen among those of the indicator's frequency within the plan; the
+    choices follow the indicator when it changes (htmx)."""
 
     indicator = forms.ModelChoiceField(label=_("Chỉ tiêu"), queryset=Indicator.objects.none())
     agency = forms.ModelChoiceField(label=_("Đơn vị báo cáo"), queryset=Agency.objects.none())
-    period = forms.CharField(
+    period = forms.ChoiceField(
         label=_("Kỳ báo cáo"),
-        help_text=_("Tháng: 2023-03; quý: 2023-Q1; năm: 2023."),
-        widget=forms.TextInput(attrs={"list": "period-options", "autocomplete": "off"}),
+        error_messages={
+            "required": _("Hãy chọn kỳ báo cáo."),
+            "invalid_choice": _(
+                "Kỳ “%(value)s” không có trong danh sách: hãy chọn một kỳ của chỉ tiêu trong kế hoạch."
+            ),
+        },
     )
     value = NumberField(
         label=_("Giá trị"),
@@ -120,10 +130,26 @@ class ValueForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, plan: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
-        cast(Any, self.fields["indicator"]).queryset = Indicator.objects.filter(
-            is_active=True, measure__in=Measure.from_values()
-        ).order_by("code")
+        indicators = Indicator.objects.filter(is_active=True, measure__in=Measure.from_values()).order_by("code")
+        cast(Any, self.fields["indicator"]).queryset = indicators
         cast(Any, self.fields["agency"]).queryset = agencies
+        chosen = str((self.data if self.is_bound else self.initial).get("indicator") or "")
+        indicator = indicators.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        period: Any = self.fields["period"]
+        period.choices = [("", "—"), *period_choices(plan, indicator.frequency if indicator else "")]
+        # Choosing another indicator brings the periods of its frequency: the form's own page answers with the
+        # form, from which htmx takes the period field alone.
+        url = f"{reverse('indicators:value_create')}?plan={plan.pk}"
+        self.fields["indicator"].widget.attrs.update(
+            {
+                "hx-get": url,
+                "hx-trigger": "change",
+                "hx-include": "#id_period",
+                "hx-target": "#id_period",
+                "hx-select": "#id_period",
+                "hx-swap": "outerHTML",
+            }
+        )
         self.style_widgets()
 
     def clean_period(self) -> Period:
@@ -131,10 +157,6 @@ class ValueForm(StyledFormMixin, forms.Form):
             return Period.parse(self.cleaned_data["period"])
         except ValidationError as error:
             raise ValidationError(error.messages[0], code="invalid_period") from None
-
-    @property
-    def period_options(self) -> list[tuple[str, str]]:
-        return period_choices(self.plan)
 
 
 class ValueEditForm(VersionedForm):

@@ -46,6 +46,13 @@ class Indicator(VersionedModel):
         related_name="indicators",
     )
     measure = models.CharField(_("cách tính"), max_length=30, choices=Measure.choices)
+    frequency = models.CharField(
+        _("kỳ báo cáo"),
+        max_length=10,
+        choices=PeriodType.choices,
+        blank=True,
+        help_text=_("Số liệu báo cáo theo tháng, quý hay năm; để trống nếu được nhập theo kỳ nào cũng được."),
+    )
     record_kind = models.CharField(_("loại bản ghi được đếm"), max_length=60, blank=True)
     record_filter = models.JSONField(_("điều kiện lọc bản ghi"), default=dict, blank=True)
     sum_field = models.CharField(_("trường số được cộng"), max_length=60, blank=True)

@@ -3,12 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.forms import VersionedForm
-from phoihop.directory.models import Agency, Enterprise
-from phoihop.directory.validators import normalize_tax_code
+from phoihop.core.forms import VersionedForm, searchable
+from phoihop.directory.forms import EnterpriseField
+from phoihop.directory.models import Agency
 from phoihop.organizing.models import Founding
 from phoihop.organizing.permissions import own_scope
 from phoihop.organizing.services import FOUNDING_FIELDS, FOUNDING_M2M
@@ -20,39 +19,11 @@ class PlanItemChoiceField(forms.ModelMultipleChoiceField):
         return f"Năm {obj.plan.year} — {obj}"
 
 
-class EnterpriseTaxCodeField(forms.CharField):
-    """One enterprise of the directory, named by its tax code (the directory is far too big for a drop-down)."""
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, Enterprise):
-            return value.tax_code
-        if isinstance(value, int):
-            enterprise = Enterprise.objects.filter(pk=value).only("tax_code").first()
-            return enterprise.tax_code if enterprise else ""
-        return value
-
-    def clean(self, value: Any) -> Enterprise | None:
-        code = normalize_tax_code(super().clean(value) or "")
-        if not code:
-            return None
-        enterprise = Enterprise.objects.filter(tax_code=code).first()
-        if enterprise is None:
-            raise ValidationError(
-                _(
-                    "Không có doanh nghiệp mang mã số thuế %(code)s trong danh mục. "
-                    "Hãy thêm doanh nghiệp vào danh mục trước."
-                )
-                % {"code": code},
-                code="unknown_enterprise",
-            )
-        return enterprise
-
-
 class FoundingForm(VersionedForm):
     owner_agency = forms.ModelChoiceField(label=_("Đơn vị thành lập"), queryset=Agency.objects.none(), required=False)
-    enterprise = EnterpriseTaxCodeField(
-        label=_("Doanh nghiệp (mã số thuế)"),
-        help_text=_("Mã số thuế của doanh nghiệp đã có trong danh mục, ví dụ 0299000013."),
+    enterprise = EnterpriseField(
+        label=_("Doanh nghiệp"),
+        help_text=_("Gõ tên (không cần dấu) hoặc mã số thuế rồi chọn doanh nghiệp trong danh mục."),
     )
 
     class Meta:
@@ -84,4 +55,5 @@ class FoundingForm(VersionedForm):
             field.required = bool(user.is_admin)
             if not user.is_admin:
                 field.initial = user.agency_id
+        searchable(self, "plan_items", "decision_document")
         self.style_widgets()

@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.forms import VersionedForm
-from phoihop.directory.models import Agency, Enterprise
+from phoihop.core.forms import VersionedForm, searchable
+from phoihop.directory.forms import EnterpriseField
+from phoihop.directory.models import Agency
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
 from phoihop.oversight.permissions import own_scope
 from phoihop.oversight.services import FINDING_FIELDS, FOLLOW_UP_FIELDS, INSPECTION_FIELDS, INSPECTION_M2M, TOPIC_FIELDS
@@ -30,6 +31,11 @@ def _plan_items_queryset() -> Any:
 
 class InspectionForm(VersionedForm):
     owner_agency = forms.ModelChoiceField(label=_("Cơ quan chủ trì"), queryset=Agency.objects.none(), required=False)
+    enterprises = EnterpriseField(
+        multiple=True,
+        label=_("Doanh nghiệp được giám sát"),
+        help_text=_("Gõ tên (không cần dấu) hoặc mã số thuế rồi chọn doanh nghiệp trong danh mục; chọn được nhiều."),
+    )
 
     class Meta:
         model = Inspection
@@ -38,7 +44,6 @@ class InspectionForm(VersionedForm):
             "start_date": DATE_WIDGET,
             "end_date": DATE_WIDGET,
             "topics": forms.CheckboxSelectMultiple,
-            "enterprises": forms.SelectMultiple(attrs={"size": 10}),
             "partner_agencies": forms.SelectMultiple(attrs={"size": 5}),
             "plan_items": forms.SelectMultiple(attrs={"size": 6}),
             "summary": forms.Textarea(attrs={"rows": 4}),
@@ -47,7 +52,6 @@ class InspectionForm(VersionedForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "enterprises").queryset = Enterprise.objects.select_related("zone").order_by("name")
         _choices(self, "partner_agencies").queryset = Agency.objects.filter(is_active=True).order_by("name")
         _choices(self, "plan_items").queryset = _plan_items_queryset()
         topics = InspectionTopic.objects.filter(is_active=True)
@@ -81,6 +85,7 @@ class InspectionForm(VersionedForm):
                 "plan_items",
             ]
         )
+        searchable(self, "plan_items")
         self.style_widgets()
         self.fields["topics"].widget.attrs["class"] = "me-2"  # plain checkboxes: Bootstrap's need a .form-check wrapper
 
@@ -104,6 +109,7 @@ class FindingForm(VersionedForm):
             self.initial["compliant"] = "true" if self.instance.compliant else "false"
         _choices(self, "enterprise").queryset = inspection.enterprises.order_by("name")
         _choices(self, "topic").queryset = inspection.topics.order_by("position", "name")
+        searchable(self, "enterprise")
         self.style_widgets()
         self.fields["compliant"].widget.attrs["class"] = "me-2"
 
@@ -122,6 +128,7 @@ class FollowUpForm(VersionedForm):
     def __init__(self, *args: Any, inspection: Inspection, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "enterprise").queryset = inspection.enterprises.order_by("name")
+        searchable(self, "enterprise")
         self.style_widgets()
 
 

@@ -5,7 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.forms import StyledFormMixin, VersionedForm
+from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
 from phoihop.directory.models import Agency
 from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
 from phoihop.planning.services import (
@@ -108,6 +108,7 @@ class PlanItemForm(VersionedForm):
         if self.instance.pk:
             self.fields["partners"].initial = list(self.instance.partners.all())
             self.fields["documents"].initial = list(self.instance.documents.all())
+        searchable(self, "documents")
         self.fields["partners"].widget.attrs["class"] = "form-check-input"
 
 

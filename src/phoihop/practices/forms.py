@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.forms import VersionedForm
-from phoihop.directory.models import Agency, Enterprise
+from phoihop.core.forms import VersionedForm, searchable
+from phoihop.directory.forms import EnterpriseField
+from phoihop.directory.models import Agency
 from phoihop.practices.models import Award, GoodPractice
 from phoihop.practices.permissions import own_scope
 from phoihop.practices.services import AWARD_FIELDS, PRACTICE_FIELDS, PRACTICE_M2M
@@ -29,6 +30,12 @@ def _plan_items_queryset() -> Any:
 
 class PracticeForm(VersionedForm):
     owner_agency = forms.ModelChoiceField(label=_("Đơn vị xây dựng"), queryset=Agency.objects.none(), required=False)
+    enterprises = EnterpriseField(
+        multiple=True,
+        required=False,
+        label=_("Doanh nghiệp"),
+        help_text=_("Gõ tên (không cần dấu) hoặc mã số thuế rồi chọn doanh nghiệp trong danh mục; chọn được nhiều."),
+    )
 
     class Meta:
         model = GoodPractice
@@ -37,13 +44,11 @@ class PracticeForm(VersionedForm):
             "year": forms.NumberInput(attrs={"min": 2000, "max": 2100}),
             "description": forms.Textarea(attrs={"rows": 4}),
             "results": forms.Textarea(attrs={"rows": 4}),
-            "enterprises": forms.SelectMultiple(attrs={"size": 8}),
             "plan_items": forms.SelectMultiple(attrs={"size": 6}),
         }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "enterprises").queryset = Enterprise.objects.order_by("name")
         _choices(self, "plan_items").queryset = _plan_items_queryset()
         owners = (
             Agency.objects.filter(is_active=True) if user.is_admin else Agency.objects.filter(pk__in=own_scope(user))
@@ -55,6 +60,7 @@ class PracticeForm(VersionedForm):
             self.fields["owner_agency"].required = user.is_admin
             self.fields["owner_agency"].initial = user.agency_id
             self.order_fields(["title", "owner_agency"])
+        searchable(self, "plan_items")
         self.style_widgets()
 
 

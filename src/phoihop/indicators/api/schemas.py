@@ -2,7 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 from pydantic import ConfigDict
@@ -19,6 +19,7 @@ class IndicatorOut(Schema):
     unit_kind: UnitKind
     owner_agency_id: int | None
     measure: Measure
+    frequency: PeriodType | Literal[""]
     record_kind: str
     record_filter: dict[str, Any]
     sum_field: str
@@ -42,6 +43,7 @@ class IndicatorIn(Schema):
     unit_kind: UnitKind
     owner_agency_id: int | None = None
     measure: Measure
+    frequency: PeriodType | Literal[""] = ""
     record_kind: str = Field("", max_length=60)
     record_filter: dict[str, Any] = {}
     sum_field: str = Field("", max_length=60)
@@ -61,6 +63,7 @@ class IndicatorPatch(Schema):
     unit_kind: UnitKind | None = None
     owner_agency_id: int | None = None
     measure: Measure | None = None
+    frequency: PeriodType | Literal[""] | None = None
     record_kind: str | None = Field(None, max_length=60)
     record_filter: dict[str, Any] | None = None
     sum_field: str | None = Field(None, max_length=60)

@@ -27,6 +27,7 @@ INDICATOR_FIELDS = (
     "unit_kind",
     "owner_agency",
     "measure",
+    "frequency",
     "record_kind",
     "record_filter",
     "sum_field",

@@ -17,7 +17,7 @@ from phoihop.core.errors import field_error
 from phoihop.core.services import create_record, delete_record, update_record
 from phoihop.core.text import clean_text, nfc
 from phoihop.core.vnformat import format_date
-from phoihop.indicators.choices import ApprovalStatus
+from phoihop.indicators.choices import ApprovalStatus, PeriodType
 from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue
 from phoihop.indicators.periods import Period
 from phoihop.indicators.permissions import (
@@ -86,6 +86,17 @@ def _ensure_unlocked(plan: Plan, agency: Agency, period: Period) -> None:
 def _check_period(
     plan: Plan, indicator: Indicator, agency: Agency, period: Period, value: ReportedValue | None = None
 ) -> None:
+    if indicator.frequency and period.type != indicator.frequency:
+        raise field_error(
+            "period",
+            _("Chỉ tiêu “%(name)s” báo cáo theo %(frequency)s, không theo kỳ %(period)s.")
+            % {
+                "name": indicator.name,
+                "frequency": PeriodType(indicator.frequency).label.lower(),
+                "period": period.label,
+            },
+            "wrong_frequency",
+        )
     if period.start < plan.period_start or period.end > plan.period_end:
         raise field_error(
             "period",
