@@ -196,7 +196,7 @@ def follow_ups_for_enterprise(*, user: User, enterprise: Enterprise) -> QuerySet
     return (
         follow_ups_visible_to(user)
         .filter(enterprise_id=enterprise.pk)
-        .select_related("inspection")
+        .select_related("inspection", "inspection__owner_agency")
         .order_by("due_date", "pk")
     )
 
