@@ -155,7 +155,9 @@ def test_value_page_bad_input_is_422_and_nothing_saved(  # type: ignore[no-untyp
     assert not ReportedValue.objects.exists()
 
 
-def test_value_page_saves_and_another_body_reads_but_cannot_change_it(client_for, ld_officer, plan, bodies: Bodies, members) -> None:  # type: ignore[no-untyped-def]
+def test_value_page_saves_and_another_body_reads_but_cannot_change_it(  # type: ignore[no-untyped-def]
+    client_for, ld_officer, plan, bodies: Bodies, members
+) -> None:
     client = client_for(ld_officer)
     response = client.post(f"/so-lieu/them/?plan={plan.pk}", form(members, bodies.cdkkt))
     assert response.status_code == 302
