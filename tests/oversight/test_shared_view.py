@@ -15,7 +15,7 @@ from phoihop.directory.choices import AgencyKind
 from phoihop.directory.models import Agency
 from phoihop.oversight.models import Inspection
 from tests.directory.factories import AgencyFactory, EnterpriseFactory
-from tests.oversight.factories import FindingFactory, InspectionFactory
+from tests.oversight.factories import FindingFactory, FollowUpFactory, InspectionFactory
 from tests.oversight.helpers import inspection_form_data
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +127,26 @@ def test_my_body_includes_the_units_under_it_and_changes_nothing_for_the_adminis
     admin_view = client_for(make_user(Role.ADMIN)).get(url, {"scope": "mine"}).content.decode()
     assert AUTHORITY_TITLE in admin_view
     assert FEDERATION_TITLE in admin_view
+
+
+def test_the_overdue_list_names_the_owner_and_narrows_to_mine(
+    world: dict[str, Any], federation: Agency, make_user: Any, client_for: Any, api_for: Any
+) -> None:
+    FollowUpFactory(inspection=world["theirs"], description="Lắp biển báo an toàn tại xưởng")
+    FollowUpFactory(inspection=world["ours"], description="Ký lại thỏa ước lao động tập thể")
+    officer = make_user(Role.OFFICER, federation)
+    url = reverse("oversight:overdue_list")
+
+    every = client_for(officer).get(url).content.decode()
+    assert "Lắp biển báo an toàn tại xưởng" in every
+    assert "Ký lại thỏa ước lao động tập thể" in every
+    assert '<span title="Ban Quản lý Khu kinh tế Hải Phòng">BQLKKT</span>' in every
+
+    mine = client_for(officer).get(url, {"scope": "mine"}).content.decode()
+    assert "Ký lại thỏa ước lao động tập thể" in mine
+    assert "Lắp biển báo an toàn tại xưởng" not in mine
+
+    api = api_for(officer)
+    assert len(api.get("/oversight/overdue-follow-ups").json()["items"]) == 2
+    only_mine = api.get("/oversight/overdue-follow-ups", scope="mine").json()["items"]
+    assert [item["description"] for item in only_mine] == ["Ký lại thỏa ước lao động tập thể"]

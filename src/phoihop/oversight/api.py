@@ -406,8 +406,8 @@ def delete_follow_up(request: HttpRequest, follow_up_id: int, version: int) -> S
 
 @router.get("/overdue-follow-ups", response=list[FollowUpOut], summary="Việc cần làm đã quá hạn")
 @paginate(PageNumberPagination, page_size=50)
-def list_overdue_follow_ups(request: HttpRequest) -> Any:
-    return selectors.overdue_follow_ups(user=api_user(request))
+def list_overdue_follow_ups(request: HttpRequest, scope: OwnerScope | None = None) -> Any:
+    return selectors.overdue_follow_ups(user=api_user(request), params={"scope": scope or ""})
 
 
 # --- topics -------------------------------------------------------------------------------------------------------

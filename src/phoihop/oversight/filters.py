@@ -60,3 +60,17 @@ class InspectionFilter(django_filters.FilterSet):
             )
         )
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+
+class FollowUpFilter(django_filters.FilterSet):
+    """The overdue list's one choice: every body's follow-up actions or those of the user's own inspections."""
+
+    scope = OwnerScopeFilter(field_name="inspection__owner_agency_id")
+
+    class Meta:
+        model = FollowUpAction
+        fields: list[str] = []
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
