@@ -139,7 +139,7 @@ def test_a_file_over_the_size_limit_is_refused(
     assert changes() == 0
 
 
-def test_another_body_cannot_see_upload_or_download(
+def test_another_body_reads_but_cannot_upload_or_remove(
     union_officer: User, federation: Agency, authority: Agency, make_user, client_for, api_for
 ) -> None:  # type: ignore[no-untyped-def]
     activity = ActivityFactory(owner_agency=federation)
@@ -150,14 +150,15 @@ def test_another_body_cannot_see_upload_or_download(
     attachment = ActivityAttachment.objects.get()
     stranger = make_user("officer", authority)
     outsider: Client = client_for(stranger)
-    assert outsider.get(attachment.get_absolute_url()).status_code == 404
-    assert api_for(stranger).get(f"/activities/activities/{activity.pk}/attachments/{attachment.pk}").status_code == 404
+    # The attachment is part of the activity, which every body reads; only the owner body changes it.
+    assert outsider.get(attachment.get_absolute_url()).status_code == 200
+    assert api_for(stranger).get(f"/activities/activities/{activity.pk}/attachments/{attachment.pk}").status_code == 200
     response = outsider.post(
         reverse("activities:attachment_upload", args=[activity.pk]),
         {"file": upload("khac.pdf", PDF_BYTES, "application/pdf")},
     )
-    assert response.status_code == 404
-    assert outsider.post(reverse("activities:attachment_delete", args=[activity.pk, attachment.pk])).status_code == 404
+    assert response.status_code == 403
+    assert outsider.post(reverse("activities:attachment_delete", args=[activity.pk, attachment.pk])).status_code == 403
     assert ActivityAttachment.objects.count() == 1
     assert Client().get(attachment.get_absolute_url()).status_code == 302  # anonymous: to the login page
 

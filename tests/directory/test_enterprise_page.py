@@ -132,20 +132,24 @@ def test_the_page_shows_every_module(bodies: dict[str, Agency], maple: Enterpris
     assert "1.000" in html
 
 
-def test_each_section_is_scoped_to_the_reader(
+def test_every_body_s_records_show_with_their_owner(
     bodies: dict[str, Agency], maple: Enterprise, make_user, client_for
 ) -> None:  # type: ignore[no-untyped-def]
-    """A federation officer sees the records of the federation and the Economic Zone Union under it, not the
-    Party committee's party cell nor the authority's housing project and model."""
+    """The programme is joint: a federation officer sees, besides the records of the federation and the Economic Zone
+    Union under it, the Party committee's party cell and the authority's housing project and model — each row naming
+    its owner body (short code, full name on hover)."""
     fill(maple, bodies, 1)
     html = client_for(make_user(Role.OFFICER, bodies["federation"])).get(maple.get_absolute_url()).content.decode()
     assert "Công đoàn cơ sở Công ty TNHH Maple" in html
     assert "Tuyên truyền Bộ luật Lao động tại doanh nghiệp đợt 1" in html
     assert "Giám sát doanh nghiệp FDI đợt 1" in html
-    assert "Chi bộ Công ty TNHH Maple" not in html
-    assert "Tổ chức Đoàn Công ty TNHH Maple" not in html
-    assert "Khu nhà ở công nhân Maple giai đoạn 1" not in html
-    assert "Mô hình đối thoại tại doanh nghiệp số 1" not in html
+    assert "Chi bộ Công ty TNHH Maple" in html
+    assert "Tổ chức Đoàn Công ty TNHH Maple" in html
+    assert "Khu nhà ở công nhân Maple giai đoạn 1" in html
+    assert "Mô hình đối thoại tại doanh nghiệp số 1" in html
+    assert '<span title="Ban Quản lý Khu kinh tế Hải Phòng">BQLKKT</span>' in html
+    assert '<span title="Đảng ủy Khu kinh tế Hải Phòng">ĐUKKT</span>' in html
+    assert '<span title="Công đoàn Khu kinh tế Hải Phòng">CĐKKT</span>' in html
     assert f"{reverse('organizing:founding_create')}?enterprise=0299000013" in html
 
 

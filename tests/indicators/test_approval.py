@@ -286,9 +286,14 @@ def test_approval_screen_for_a_leader(client_for, plan, bodies: Bodies, value, l
     returned = leader.post(f"{url}/tra-lai/", {"reason": "Chưa khớp phần mềm"}, headers={"HX-Request": "true"})
     assert returned.status_code == 204
     assert hx_location_path(returned).endswith(f"?plan={plan.pk}")
+    # Another body's leader reads the approval state (the programme is shared) but cannot act on it.
     other = client_for(bodies.user(Role.LEADER, bodies.bqlkkt))
-    assert other.post(f"{url}/gui/").status_code == 404  # another body's data is out of reach
-    assert "Công đoàn Khu kinh tế" not in other.get(f"/so-lieu/phe-duyet/?plan={plan.pk}").content.decode()
+    assert other.post(f"{url}/gui/").status_code == 403
+    assert other.post(f"{url}/tra-lai/", {"reason": "x"}).status_code == 403
+    seen = other.get(f"/so-lieu/phe-duyet/?plan={plan.pk}").content.decode()
+    assert "Công đoàn Khu kinh tế" in seen
+    assert "Gửi duyệt</button>" not in seen
+    assert approval(plan, bodies.cdkkt).status == ApprovalStatus.RETURNED
 
 
 def test_approval_api(api_for, plan, bodies: Bodies, value, ld_officer, ld_leader) -> None:  # type: ignore[no-untyped-def]
@@ -309,5 +314,5 @@ def test_approval_api(api_for, plan, bodies: Bodies, value, ld_officer, ld_leade
     assert listing[0]["status_label"] == "Đã phê duyệt"
     assert listing[0]["value_count"] == 1
     other = api_for(bodies.user(Role.LEADER, bodies.bqlkkt))
-    assert other.post("/indicators/approvals/return", {**body, "reason": "x"}).status_code == 404
-    assert other.get("/indicators/approvals", plan=plan.pk).json() == []
+    assert other.post("/indicators/approvals/return", {**body, "reason": "x"}).status_code == 403
+    assert [row["status_label"] for row in other.get("/indicators/approvals", plan=plan.pk).json()] == ["Đã phê duyệt"]

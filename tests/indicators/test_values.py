@@ -155,7 +155,9 @@ def test_value_page_bad_input_is_422_and_nothing_saved(  # type: ignore[no-untyp
     assert not ReportedValue.objects.exists()
 
 
-def test_value_page_saves_and_another_body_gets_404(client_for, ld_officer, plan, bodies: Bodies, members) -> None:  # type: ignore[no-untyped-def]
+def test_value_page_saves_and_another_body_reads_but_cannot_change_it(  # type: ignore[no-untyped-def]
+    client_for, ld_officer, plan, bodies: Bodies, members
+) -> None:
     client = client_for(ld_officer)
     response = client.post(f"/so-lieu/them/?plan={plan.pk}", form(members, bodies.cdkkt))
     assert response.status_code == 302
@@ -164,9 +166,14 @@ def test_value_page_saves_and_another_body_gets_404(client_for, ld_officer, plan
     assert "1.720" in page
     assert "Lịch sử thay đổi" in page
     other = client_for(bodies.user(Role.OFFICER, bodies.bqlkkt))
-    assert other.get(f"/so-lieu/{value.pk}/").status_code == 404
-    assert other.get(f"/so-lieu/{value.pk}/sua/").status_code == 404
-    assert other.post(f"/so-lieu/{value.pk}/xoa/", {"version": 1}).status_code == 404
+    shared = other.get(f"/so-lieu/{value.pk}/")
+    assert shared.status_code == 200
+    assert "1.720" in shared.content.decode()
+    assert f"/so-lieu/{value.pk}/sua/" not in shared.content.decode()
+    assert other.get(f"/so-lieu/{value.pk}/sua/").status_code == 403
+    assert other.post(f"/so-lieu/{value.pk}/sua/", form(members, bodies.cdkkt, value="1")).status_code == 403
+    assert other.post(f"/so-lieu/{value.pk}/xoa/", {"version": 1}).status_code == 403
+    assert ReportedValue.objects.get().value == 1720
     # A body not in the user's scope is not even a choice on the form.
     forged = other.post(f"/so-lieu/them/?plan={plan.pk}", form(members, bodies.cdkkt, period="2023-04"))
     assert forged.status_code == 422
@@ -210,12 +217,12 @@ def test_value_api_scope_and_versions(api_for, ld_officer, plan, bodies: Bodies,
     stale = api.patch(f"/indicators/values/{value_id}", {"version": 1, "value": 1722})
     assert stale.status_code == 409
     other = api_for(bodies.user(Role.OFFICER, bodies.bqlkkt))
-    assert other.get(f"/indicators/values/{value_id}").status_code == 404
-    assert other.patch(f"/indicators/values/{value_id}", {"version": 2, "value": 1}).status_code == 404
-    assert other.delete(f"/indicators/values/{value_id}", version=2).status_code == 404
+    assert other.get(f"/indicators/values/{value_id}").status_code == 200
+    assert other.patch(f"/indicators/values/{value_id}", {"version": 2, "value": 1}).status_code == 403
+    assert other.delete(f"/indicators/values/{value_id}", version=2).status_code == 403
     assert other.post("/indicators/values", payload(plan, members, bodies.cdkkt, period="2023-04")).status_code == 403
-    listing = other.get("/indicators/values", plan=plan.pk).json()
-    assert listing["count"] == 0
+    assert other.get("/indicators/values", plan=plan.pk).json()["count"] == 1
+    assert other.get("/indicators/values", plan=plan.pk, scope="mine").json()["count"] == 0
     assert ReportedValue.objects.get().value == 1721
 
 

@@ -2,9 +2,10 @@
 through the pages and through the API, with the exact status of each cell and nothing changed when refused.
 
 The rules (RECORDS.md, each app's permissions.py): a body's records are those of its agency and the units under it.
-The secretariat, viewers and the administrator read every body's records; officers and leaders read and write their
-body's; leaders delete them; the administrator may do anything. A record out of the user's reach is a 404 (we never
-confirm it exists); a record in reach that the user may not change is a 403.
+The programme is joint: every signed-in member of the bodies reads every body's records (the owner body is shown on
+each row); officers and leaders write their body's; leaders delete them; the administrator may do anything. A record
+the user reads but may not change is a 403 — now that every record is readable, that is every refused write across
+bodies — and nothing is changed.
 
 Each app's test module describes its record with a `RecordCase` and calls the checks below from parametrised tests."""
 
@@ -29,7 +30,8 @@ WRITERS = {Role.OFFICER, Role.LEADER}
 
 
 def reads(role: Role, body: str) -> bool:
-    return body == "own" or role in {Role.VIEWER, Role.SECRETARIAT, Role.ADMIN}
+    """Every role reads both bodies' records: the shared view of the programme."""
+    return True
 
 
 def may_create(role: Role) -> bool:
@@ -45,7 +47,7 @@ def may_delete(role: Role, body: str) -> bool:
 
 
 def refused_status(role: Role, body: str) -> int:
-    """Out of reach is a 404; in reach but not allowed is a 403."""
+    """Readable but not allowed is a 403 (an out-of-reach record would be a 404; with the shared view there is none)."""
     return 403 if reads(role, body) else 404
 
 

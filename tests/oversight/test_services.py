@@ -386,9 +386,10 @@ def test_a_body_reads_and_writes_the_records_of_the_units_under_it(make_user: An
     )
     mine = services.create_inspection(actor=officer, data=_base_data(), owner_agency=zone_union)
     assert mine.owner_agency == zone_union
-    # The unit does not read its parent body's records.
+    # The unit reads its parent body's records (the programme is shared) but does not change them.
     parents = _inspection(federation, title="Giám sát của Liên đoàn")
-    assert client_for(unit_officer).get(parents.get_absolute_url()).status_code == 404
+    assert client_for(unit_officer).get(parents.get_absolute_url()).status_code == 200
+    assert client_for(unit_officer).get(reverse("oversight:inspection_update", args=[parents.pk])).status_code == 403
     with pytest.raises(ValidationError) as error:
         services.create_inspection(actor=unit_officer, data=_base_data(), owner_agency=federation)
     assert error.value.error_dict["owner_agency"][0].code == "foreign_agency"
@@ -409,11 +410,12 @@ def test_findings_and_follow_ups_are_edited_and_deleted_only_by_those_who_may_ed
         reverse("oversight:follow_up_delete", args=[action.pk]),
     ]
     before = audit_count()
+    # Another body reads the inspection and its findings, and is refused every change (403, nothing written).
     for url in urls:
-        assert client_for(outsider).get(url).status_code == 404
+        assert client_for(outsider).get(url).status_code == 403
         assert client_for(viewer).get(url).status_code == 403
-        assert client_for(outsider).post(url, {"version": 1}).status_code == 404
-    assert api_for(outsider).delete(f"/oversight/findings/{finding.pk}", version=1).status_code == 404
+        assert client_for(outsider).post(url, {"version": 1}).status_code == 403
+    assert api_for(outsider).delete(f"/oversight/findings/{finding.pk}", version=1).status_code == 403
     assert api_for(viewer).delete(f"/oversight/findings/{finding.pk}", version=1).status_code == 403
     assert audit_count() == before
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from phoihop.accounts.choices import Role
+from phoihop.directory.scope import can_own, home_scope, read_scope
 from phoihop.directory.selectors import agency_scope_ids, agency_scopes
 from phoihop.indicators.periods import Period, periods_between
 from tests.directory.factories import AgencyFactory
@@ -25,6 +27,26 @@ def test_scope_reaches_every_level_in_one_query(bodies: Bodies, django_assert_nu
     with django_assert_num_queries(1):
         scopes = agency_scopes()
     assert scopes[bodies.dukkt.pk] == {bodies.dukkt.pk}
+
+
+@pytest.mark.parametrize("role", [Role.OFFICER, Role.LEADER, Role.SECRETARIAT, Role.VIEWER, Role.ADMIN])
+def test_every_member_reads_every_body_and_writes_only_their_own(role: Role, bodies: Bodies) -> None:
+    """The shared view: reads span every body (None); writes stay with the user's body; the home page still puts
+    the user's own body first, except for those whose work spans every body."""
+    user = bodies.user(role, bodies.ldldtp)
+    assert read_scope(user) is None
+    assert can_own(user, bodies.bqlkkt.pk) is (role == Role.ADMIN)
+    if role in {Role.OFFICER, Role.LEADER}:
+        assert can_own(user, bodies.cdkkt.pk)
+        assert home_scope(user) == {bodies.ldldtp.pk, bodies.cdkkt.pk}
+    else:
+        assert home_scope(user) is None
+
+
+def test_a_user_of_no_body_reads_nothing(bodies: Bodies) -> None:
+    stranger = bodies.user(Role.OFFICER, bodies.ldldtp)
+    stranger.agency = None
+    assert read_scope(stranger) == frozenset()
 
 
 def test_periods_read_and_print_the_vietnamese_way() -> None:

@@ -15,6 +15,7 @@ from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.activities.views import attachment_response
 from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.errors import field_error
+from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.planning.models import PlanItem
 
@@ -183,6 +184,7 @@ class ActivityFilters(Schema):
     series: str | None = None
     plan_item: int | None = None
     sort: str = "-date"
+    scope: OwnerScope | None = None
 
 
 def _resolve_many(model: type[Any], ids: list[int], field: str, message: str, code: str) -> list[Any]:

@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.choices import ActivityKind
 from phoihop.activities.models import Activity
+from phoihop.directory.filters import OwnerScopeFilter
 from phoihop.directory.models import Agency, Zone
 
 
 class ActivityFilter(django_filters.FilterSet):
+    scope = OwnerScopeFilter()
     kind = django_filters.ChoiceFilter(label=_("Loại hoạt động"), choices=ActivityKind.choices, empty_label=_("Tất cả"))
     owner_agency = django_filters.ModelChoiceFilter(
         label=_("Đơn vị tổ chức"),

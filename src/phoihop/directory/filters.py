@@ -3,11 +3,37 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.directory.choices import Ownership
 from phoihop.directory.models import Agency, Enterprise, Zone
+from phoihop.directory.scope import own_scope
+
+
+class OwnerScope(models.TextChoices):
+    ALL = "all", _("Tất cả các đơn vị")
+    MINE = "mine", _("Đơn vị của tôi")
+
+
+class OwnerScopeFilter(django_filters.ChoiceFilter):
+    """The "Đơn vị" choice of every programme list: all bodies (the default) or the user's own body. The filter set
+    must keep the user as `self.user`. A user who belongs to no body (the administrator) has no "mine": the choice
+    then changes nothing rather than emptying the list."""
+
+    def __init__(self, *, field_name: str = "owner_agency_id", **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Đơn vị"))
+        super().__init__(field_name=field_name, choices=OwnerScope.choices, empty_label=None, **kwargs)
+
+    def filter(self, qs: Any, value: Any) -> Any:
+        if value != OwnerScope.MINE:
+            return qs
+        user = getattr(self.parent, "user", None)
+        scope = own_scope(user) if user is not None else frozenset()
+        if not scope:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": scope})
 
 
 class EnterpriseFilter(django_filters.FilterSet):

@@ -1,7 +1,10 @@
 """Which bodies a user acts for and reads: the one definition every app's permissions.py uses.
 
-A body is an agency and every unit under it (a LĐLĐTP user acts for the Economic Zone Union). The secretariat,
-viewers and the administrator read every body; everyone else reads and writes their own body's records."""
+A body is an agency and every unit under it (a LĐLĐTP user acts for the Economic Zone Union). The programme is
+joint: every signed-in member of the bodies reads every body's programme records (plans, indicators and values,
+activities, foundings, inspections, models, housing), because a body that cannot see what another recorded at the
+same enterprise draws the wrong conclusion. Writes stay with the owner body. Workers' personal data in cases and a
+body's draft report blocks keep their own, narrower rules (cases/permissions.py, reports/selectors.py)."""
 
 from __future__ import annotations
 
@@ -24,7 +27,16 @@ def own_scope(user: User) -> frozenset[int]:
 
 
 def read_scope(user: User) -> frozenset[int] | None:
-    """Bodies whose records the user reads; None means every body."""
+    """Bodies whose programme records the user reads; None means every body. Only an account that belongs to no
+    body and is not the administrator reads none."""
+    if user.is_authenticated and (user.reads_all_agencies or user.agency_id is not None):
+        return None
+    return frozenset()
+
+
+def home_scope(user: User) -> frozenset[int] | None:
+    """Bodies the home page's figures are about: the user's own, or every body (None) for those whose work spans
+    them (secretariat, viewers, administrator). A focus, not a limit: everything else stays one click away."""
     if user.is_authenticated and user.reads_all_agencies:
         return None
     return own_scope(user)

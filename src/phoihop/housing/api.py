@@ -12,6 +12,7 @@ from pydantic import ConfigDict
 
 from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.errors import field_error
+from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
 from phoihop.housing import selectors, services
 from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind, Qualifier
@@ -203,6 +204,7 @@ class ProjectFilters(Schema):
     milestone: MilestoneKind | None = None
     milestone_year: int | None = None
     sort: str = "name"
+    scope: OwnerScope | None = None
 
 
 def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:

@@ -6,12 +6,14 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.directory.filters import OwnerScopeFilter
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.housing.choices import MilestoneKind, ProjectKind
 from phoihop.housing.models import HousingProject, Milestone
 
 
 class ProjectFilter(django_filters.FilterSet):
+    scope = OwnerScopeFilter()
     kind = django_filters.ChoiceFilter(label=_("Loại dự án"), choices=ProjectKind.choices, empty_label=_("Tất cả"))
     zone = django_filters.ModelChoiceFilter(
         label=_("Khu"), queryset=Zone.objects.order_by("name"), method="filter_zone", empty_label=_("Tất cả các khu")

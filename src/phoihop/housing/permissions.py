@@ -1,9 +1,9 @@
 """Who may do what with worker housing projects. Services call these; templates use them only to hide buttons.
 
 A body's records are those of its agency and every unit under it (LĐLĐTP acts for the Economic Zone Union). The
-secretariat, viewers and the administrator read every body's projects; officers and leaders read and write their
-body's (the body that follows the project owns the record); leaders delete them; the administrator may do anything.
-Milestones belong to their project and follow its rules."""
+programme is joint: every signed-in member of the bodies reads every body's projects. Officers and leaders write
+their body's (the body that follows the project owns the record); leaders delete them; the administrator may do
+anything. Milestones belong to their project and follow its rules."""
 
 from __future__ import annotations
 

@@ -33,6 +33,8 @@ PROJECT_SORTS = {
     "-apartments": "-apartments",
     "district": "district",
     "-district": "-district",
+    "owner": "owner_agency__short_code",
+    "-owner": "-owner_agency__short_code",
 }
 
 

@@ -3,8 +3,8 @@ use them only to hide buttons.
 
 Indicators, targets and validation rules are kept by the secretariat and the administrator. A body's reported values
 are entered by its officers, leaders and secretariat members — a body being the user's agency and every unit under
-it — and read by them, by the secretariat and viewers of every body, and by the administrator. Only a leader of the
-body's officers and leaders submit a period; only a leader of the body approves or returns it (DHIS2's model)."""
+it — and, the programme being joint, read by every signed-in member of the bodies. The body's officers and leaders
+submit a period; only a leader of the body approves or returns it (DHIS2's model)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from phoihop.core.text import fold_vi
@@ -29,7 +28,7 @@ from phoihop.indicators.progress import (
     compute_plan_progress,
     rule_violations_for,
 )
-from phoihop.planning.permissions import own_scope, read_scope
+from phoihop.planning.permissions import home_scope, own_scope, read_scope
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -115,7 +114,8 @@ def list_values(*, user: User, params: Mapping[str, Any] | None = None) -> Query
                 queryset = queryset.filter(**{f"{name}_id": int(raw)})
             except (TypeError, ValueError):
                 return queryset.none()
-    queryset = ReportedValueFilter({"period_type": params.get("period_type") or ""}, queryset=queryset).qs
+    choices = {name: params.get(name) or "" for name in ("period_type", "scope")}
+    queryset = ReportedValueFilter(choices, queryset=queryset, user=user).qs
     return queryset.order_by("plan__year", "indicator__code", "agency__name", "period_start", "pk")
 
 
@@ -250,8 +250,8 @@ def plan_progress(
 
 
 def body_progress(*, user: User, plan: Plan, as_of: dt.date | None = None) -> PlanProgress:
-    """The lines of the user's body (its agency and units); every line for those who read every body."""
-    scope = read_scope(user)
+    """The lines of the user's body (its agency and units); every line for those whose work spans every body."""
+    scope = home_scope(user)
     return compute_plan_progress(
         plan,
         scopes=agency_scopes(),
@@ -264,12 +264,8 @@ def body_progress(*, user: User, plan: Plan, as_of: dt.date | None = None) -> Pl
 def target_progress(
     *, user: User, pk: int, rounding: Rounding | None = None, as_of: dt.date | None = None
 ) -> tuple[Target, IndicatorProgress]:
-    """One line with its provenance. The rows are a body's data: a line of another body is out of reach (404) for
-    those who read only their own body."""
+    """One line with its provenance: the programme is joint, so every member reads every body's lines."""
     target = get_target(user=user, pk=pk)
-    scope = read_scope(user)
-    if scope is not None and (target.agency_id is None or target.agency_id not in scope):
-        raise Http404
     progress = compute_plan_progress(
         target.plan,
         scopes=agency_scopes(),

@@ -20,6 +20,7 @@ from phoihop.core.vnformat import Rounding
 from phoihop.directory.models import Agency
 from phoihop.indicators import permissions, selectors, services
 from phoihop.indicators.choices import ApprovalStatus
+from phoihop.indicators.filters import ReportedValueFilter
 from phoihop.indicators.forms import (
     ImportForm,
     IndicatorForm,
@@ -221,6 +222,7 @@ def value_list(request: HttpRequest) -> HttpResponse:
         "can_enter": bool(user.is_admin or own_scope(user)) and user.role != "viewer",
         "indicator_id": request.GET.get("indicator", ""),
         "agency_id": request.GET.get("agency", ""),
+        "filter": ReportedValueFilter(request.GET, user=user),
     }
     return _page(request, "indicators/value_list.html", context, partial="results")
 

@@ -11,6 +11,7 @@ from phoihop.accounts.models import User
 from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.errors import field_error
 from phoihop.directory.choices import Ownership
+from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise
 from phoihop.organizing import selectors, services
 from phoihop.organizing.choices import FoundingKind
@@ -98,6 +99,7 @@ class FoundingFilters(Schema):
     enterprise: int | None = None
     plan_item: int | None = None
     sort: str = "-date"
+    scope: OwnerScope | None = None
 
 
 def _resolve_refs(data: dict[str, Any]) -> dict[str, Any]:

@@ -7,12 +7,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.directory.choices import Ownership
+from phoihop.directory.filters import OwnerScopeFilter
 from phoihop.directory.models import Agency, Zone
 from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
 
 
 class FoundingFilter(django_filters.FilterSet):
+    scope = OwnerScopeFilter()
     kind = django_filters.ChoiceFilter(label=_("Tổ chức"), choices=FoundingKind.choices, empty_label=_("Tất cả"))
     owner_agency = django_filters.ModelChoiceFilter(
         label=_("Đơn vị thành lập"),

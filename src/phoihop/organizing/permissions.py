@@ -1,8 +1,8 @@
 """Who may do what with foundings. Services call these; templates use them only to hide buttons.
 
 A body's records are those of its agency and every unit under it (LĐLĐTP acts for the Economic Zone Union). The
-secretariat, viewers and the administrator read every body's foundings; officers and leaders read and write their
-body's; leaders delete them; the administrator may do anything."""
+programme is joint: every signed-in member of the bodies reads every body's foundings. Officers and leaders write
+their body's; leaders delete them; the administrator may do anything."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from pydantic import ConfigDict
 
 from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.errors import field_error
+from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.oversight import selectors, services
 from phoihop.oversight.choices import FollowUpStatus, InspectionKind
@@ -208,6 +209,7 @@ class InspectionFilters(Schema):
     year: int | None = None
     overdue: bool | None = None
     sort: str = "-start_date"
+    scope: OwnerScope | None = None
 
 
 def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
@@ -404,8 +406,8 @@ def delete_follow_up(request: HttpRequest, follow_up_id: int, version: int) -> S
 
 @router.get("/overdue-follow-ups", response=list[FollowUpOut], summary="Việc cần làm đã quá hạn")
 @paginate(PageNumberPagination, page_size=50)
-def list_overdue_follow_ups(request: HttpRequest) -> Any:
-    return selectors.overdue_follow_ups(user=api_user(request))
+def list_overdue_follow_ups(request: HttpRequest, scope: OwnerScope | None = None) -> Any:
+    return selectors.overdue_follow_ups(user=api_user(request), params={"scope": scope or ""})
 
 
 # --- topics -------------------------------------------------------------------------------------------------------

@@ -7,12 +7,14 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.directory.filters import OwnerScopeFilter
 from phoihop.directory.models import Agency, Enterprise
 from phoihop.oversight.choices import FollowUpStatus, InspectionKind
 from phoihop.oversight.models import FollowUpAction, Inspection, InspectionTopic
 
 
 class InspectionFilter(django_filters.FilterSet):
+    scope = OwnerScopeFilter()
     kind = django_filters.ChoiceFilter(label=_("Hình thức"), choices=InspectionKind.choices, empty_label=_("Tất cả"))
     owner_agency = django_filters.ModelChoiceFilter(
         label=_("Cơ quan chủ trì"), queryset=Agency.objects.order_by("name"), empty_label=_("Tất cả")
@@ -58,3 +60,17 @@ class InspectionFilter(django_filters.FilterSet):
             )
         )
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+
+class FollowUpFilter(django_filters.FilterSet):
+    """The overdue list's one choice: every body's follow-up actions or those of the user's own inspections."""
+
+    scope = OwnerScopeFilter(field_name="inspection__owner_agency_id")
+
+    class Meta:
+        model = FollowUpAction
+        fields: list[str] = []
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user

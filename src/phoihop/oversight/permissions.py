@@ -1,8 +1,8 @@
 """Who may do what with inspections. Services call these; templates use them only to hide buttons.
 
 A body's records are those of its agency and every unit under it (LĐLĐTP acts for the Economic Zone Union). The
-secretariat, viewers and the administrator read every body's inspections; officers and leaders read and write their
-body's (the lead body owns the record); leaders delete them; the administrator may do anything. Findings and
+programme is joint: every signed-in member of the bodies reads every body's inspections. Officers and leaders write
+their body's (the lead body owns the record); leaders delete them; the administrator may do anything. Findings and
 follow-up actions belong to their inspection and follow its rules. The list of topics is reference data kept by the
 administrator."""
 

@@ -17,7 +17,7 @@ from phoihop.core.models import AuditEvent
 from phoihop.core.text import fold_vi
 from phoihop.directory.models import Enterprise
 from phoihop.oversight.choices import FollowUpStatus
-from phoihop.oversight.filters import InspectionFilter
+from phoihop.oversight.filters import FollowUpFilter, InspectionFilter
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
 from phoihop.oversight.permissions import can_view_inspections, read_scope
 
@@ -151,11 +151,12 @@ def get_follow_up(*, user: User, pk: int) -> FollowUpAction:
     return get_object_or_404(queryset, pk=pk)
 
 
-def overdue_follow_ups(*, user: User) -> QuerySet[FollowUpAction]:
-    """Follow-up actions still open after their due date, oldest first, for the user's bodies."""
+def overdue_follow_ups(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[FollowUpAction]:
+    """Follow-up actions still open after their due date, oldest first, of every body or (`scope=mine`) the user's."""
     overdue = follow_ups_visible_to(user).filter(due_date__lt=timezone.localdate())
     overdue = overdue.exclude(status__in=FollowUpStatus.closed())
-    return overdue.select_related("inspection", "enterprise").order_by("due_date", "pk")
+    overdue = FollowUpFilter(params or {}, queryset=overdue, user=user).qs
+    return overdue.select_related("inspection", "inspection__owner_agency", "enterprise").order_by("due_date", "pk")
 
 
 def inspection_history(inspection: Inspection) -> QuerySet[AuditEvent]:
@@ -196,7 +197,7 @@ def follow_ups_for_enterprise(*, user: User, enterprise: Enterprise) -> QuerySet
     return (
         follow_ups_visible_to(user)
         .filter(enterprise_id=enterprise.pk)
-        .select_related("inspection")
+        .select_related("inspection", "inspection__owner_agency")
         .order_by("due_date", "pk")
     )
 

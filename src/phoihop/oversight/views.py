@@ -16,7 +16,7 @@ from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.oversight import permissions, selectors, services
-from phoihop.oversight.filters import InspectionFilter
+from phoihop.oversight.filters import FollowUpFilter, InspectionFilter
 from phoihop.oversight.forms import FindingForm, FollowUpForm, InspectionForm, TopicForm
 from phoihop.oversight.models import Inspection
 
@@ -273,8 +273,10 @@ def follow_up_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def overdue_list(request: HttpRequest) -> HttpResponse:
-    rows = selectors.overdue_follow_ups(user=user_of(request))
-    return render(request, "oversight/overdue_list.html", {"page": paginate(request, rows)})
+    user = user_of(request)
+    rows = selectors.overdue_follow_ups(user=user, params=request.GET)
+    context = {"page": paginate(request, rows), "filter": FollowUpFilter(request.GET, user=user)}
+    return render(request, "oversight/overdue_list.html", context)
 
 
 # --- topics -------------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from phoihop.accounts.choices import Role
-from phoihop.directory.scope import own_scope, read_scope  # noqa: F401  (re-exported: callers import them from here)
+from phoihop.directory.scope import home_scope, own_scope, read_scope  # noqa: F401  (re-exported: callers import them from here)
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User

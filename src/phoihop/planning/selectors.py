@@ -17,7 +17,7 @@ from phoihop.planning.choices import ItemStatus, PlanStatus
 from phoihop.planning.citation import reference_key, split_reference
 from phoihop.planning.filters import DocumentFilter
 from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
-from phoihop.planning.permissions import can_view_planning, read_scope
+from phoihop.planning.permissions import can_view_planning, home_scope
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -187,7 +187,7 @@ def home_summary(*, user: User, today: dt.date | None = None) -> HomeSummary:
     if plan is None:
         return HomeSummary(plan=None, items=None, body_items=None, progress=None)
     items = plan_items(plan)
-    scope = read_scope(user)
+    scope = home_scope(user)
     if scope is None:
         body_items = None
     else:

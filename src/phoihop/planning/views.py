@@ -52,12 +52,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
     plan = selectors.get_plan(user=user, pk=pk)
     overview = selectors.plan_overview(user=user, plan=plan)
-    scope = permissions.read_scope(user)
     context = {
         "plan": plan,
         "overview": overview,
         "progress": overview.progress,
-        "readable_agencies": scope,
         "can_keep": permissions.can_keep_plan(user),
         "history": history_of(plan)[:20],
         "statuses": ItemStatus,

@@ -11,6 +11,7 @@ from pydantic import ConfigDict
 
 from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.errors import field_error
+from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.practices import selectors, services
 from phoihop.practices.choices import AwardLevel, PracticeField, PracticeStatus
@@ -121,6 +122,7 @@ class PracticeFilters(Schema):
     award_level: AwardLevel | None = None
     awarded: bool | None = None
     sort: str = "-year"
+    scope: OwnerScope | None = None
 
 
 def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:

@@ -6,12 +6,14 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.directory.filters import OwnerScopeFilter
 from phoihop.directory.models import Agency
 from phoihop.practices.choices import AwardLevel, PracticeField, PracticeStatus
 from phoihop.practices.models import Award, GoodPractice
 
 
 class PracticeFilter(django_filters.FilterSet):
+    scope = OwnerScopeFilter()
     year = django_filters.NumberFilter(label=_("Năm"))
     field = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=PracticeField.choices, empty_label=_("Tất cả"))
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=PracticeStatus.choices, empty_label=_("Tất cả"))

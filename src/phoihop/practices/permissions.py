@@ -1,8 +1,8 @@
 """Who may do what with "Dân vận khéo" models. Services call these; templates use them only to hide buttons.
 
 A body's records are those of its agency and every unit under it (LĐLĐTP acts for the Economic Zone Union). The
-secretariat, viewers and the administrator read every body's models; officers and leaders read and write their body's;
-leaders delete them; the administrator may do anything. Awards belong to their model and follow its rules."""
+programme is joint: every signed-in member of the bodies reads every body's models. Officers and leaders write their
+body's; leaders delete them; the administrator may do anything. Awards belong to their model and follow its rules."""
 
 from __future__ import annotations
 

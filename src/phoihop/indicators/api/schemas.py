@@ -7,6 +7,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from phoihop.directory.filters import OwnerScope
 from phoihop.indicators.choices import ApprovalStatus, Measure, PeriodType, RoundingRule, RuleOperator, UnitKind
 from phoihop.indicators.models import Indicator, ReportedValue
 
@@ -306,3 +307,4 @@ class ValueFilters(Schema):
     indicator: int | None = None
     agency: int | None = None
     period_type: PeriodType | None = None
+    scope: OwnerScope | None = None
