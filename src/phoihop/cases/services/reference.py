@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from phoihop.cases import permissions
 from phoihop.cases.models import CaseHandlerGrant, ChannelPolicy, Holiday, Topic
 from phoihop.core.audit import diff, record_event, snapshot
+from phoihop.core.vnformat import format_datetime
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
 from phoihop.core.services import create_record, update_record
@@ -155,7 +156,7 @@ def revoke_handler(*, actor: User, grant: CaseHandlerGrant) -> CaseHandlerGrant:
         actor=actor,
         action=AuditAction.UPDATE,
         obj=grant,
-        changes={"revoked_at": ["", timezone.localtime(now).strftime("%H:%M %d/%m/%Y")]},
+        changes={"revoked_at": ["", format_datetime(now)]},
         note=_("Thu hồi quyền xử lý vụ việc."),
     )
     return grant
