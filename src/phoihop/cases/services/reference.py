@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from phoihop.cases import permissions
 from phoihop.cases.models import CaseHandlerGrant, ChannelPolicy, Holiday, Topic
 from phoihop.core.audit import diff, record_event, snapshot
-from phoihop.core.vnformat import format_datetime
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
 from phoihop.core.services import create_record, update_record
 from phoihop.core.text import clean_text
+from phoihop.core.vnformat import format_datetime
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
