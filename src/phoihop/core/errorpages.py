@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -44,6 +45,6 @@ class FriendlyNotFoundMiddleware:
         return response
 
 
-def favicon_redirect(request: HttpRequest) -> HttpResponse:
+def favicon_redirect(request: HttpRequest) -> HttpResponseBase:
     """Browsers ask for /favicon.ico whatever the page links; send them to the site's icon."""
     return RedirectView.as_view(url=static("favicon.svg"), permanent=False)(request)

@@ -217,7 +217,7 @@ def _conditional_update(current: Case, expected_version: int, values: Mapping[st
 def _field_label(name: str) -> str:
     """The field's Vietnamese name for the timeline; person fields already arrive under their label."""
     try:
-        return str(Case._meta.get_field(name).verbose_name)
+        return str(getattr(Case._meta.get_field(name), "verbose_name", name))
     except FieldDoesNotExist:
         return name
 
