@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from config.api import api
 from phoihop.cases.urls import public_urlpatterns as cases_public_urls
+from phoihop.core.errorpages import favicon_redirect
 
 urlpatterns = [
     path("", include("phoihop.core.urls")),
@@ -20,7 +21,10 @@ urlpatterns = [
     path("hoi-dap/", include((cases_public_urls, "intake"))),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
+    path("favicon.ico", favicon_redirect),
 ]
+
+handler404 = "phoihop.core.errorpages.not_found"
 
 admin.site.site_header = "Phối hợp — quản trị"
 admin.site.site_title = "Phối hợp"

@@ -79,3 +79,31 @@ def test_history_lists_changed_fields_in_the_forms_order(officer: User, client_f
     html = client_for(officer).get(enterprise.get_absolute_url()).content.decode()
     positions = [html.index(f"<strong>{label}</strong>") for label in labels]
     assert positions == sorted(positions)
+
+
+def test_history_shows_times_as_people_read_them(officer: User, client_for) -> None:  # type: ignore[no-untyped-def]
+    """A time in the history reads "10:44 ngày 06/12/2026" in Hải Phòng's time, including events written before
+    times were formatted (stored as Python prints a datetime)."""
+    import datetime as dt
+
+    from phoihop.core.audit import _display
+
+    enterprise = enterprise_for(officer)
+    AuditEvent.objects.create(
+        actor=officer,
+        actor_name="Cán bộ",
+        action=AuditAction.UPDATE,
+        object_type="directory.enterprise",
+        object_id=str(enterprise.pk),
+        object_repr=str(enterprise),
+        changes={"sector": ["2023-01-04", "2026-12-06 03:44:28.734117+00:00"]},
+    )
+    html = client_for(officer).get(enterprise.get_absolute_url()).content.decode()
+    assert "10:44 ngày 06/12/2026" in html
+    assert "04/01/2023" in html
+    assert "+00:00" not in html
+    assert "03:44:28" not in html
+    moment = dt.datetime(2026, 12, 6, 3, 44, 28, 734117, tzinfo=dt.UTC)
+    field = Enterprise._meta.get_field("created_at")
+    enterprise.created_at = moment
+    assert _display(enterprise, field) == "10:44 ngày 06/12/2026"

@@ -89,8 +89,8 @@ def test_progress_api_gives_the_figures_and_rows(
     assert len(shared.json()["lines"][0]["provenance"]) == 1
 
 
-def test_indicator_form_refuses_a_bad_filter(client_for, secretariat) -> None:  # type: ignore[no-untyped-def]
-    client = client_for(secretariat)
+def test_indicator_form_refuses_a_bad_filter(client_for, admin_user) -> None:  # type: ignore[no-untyped-def]
+    client = client_for(admin_user)
     form = {
         "code": "DN",
         "name": "Doanh nghiệp FDI",

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "phoihop.core.errorpages.FriendlyNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -225,7 +225,9 @@ class Case(VersionedModel):
     closed_at = models.DateTimeField(_("đóng lúc"), null=True, blank=True)
     answer = models.TextField(_("nội dung trả lời, tư vấn"), blank=True, max_length=8000)
     referred_to = models.CharField(_("chuyển đến cơ quan"), max_length=255, blank=True)
-    tracking_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    tracking_hash = models.CharField(
+        _("mã tra cứu (đã mã hóa)"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     anonymised_at = models.DateTimeField(_("ẩn danh hóa lúc"), null=True, blank=True)
 
     class Meta:
@@ -283,7 +285,9 @@ class CasePerson(TimeStampedModel):
     phone = EncryptedTextField(_("số điện thoại"), blank=True)
     employer = EncryptedTextField(_("nơi làm việc"), blank=True)
     account = EncryptedTextField(_("nội dung trình bày"), blank=True)
-    phone_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    phone_index = models.CharField(
+        _("chỉ mục số điện thoại (đã mã hóa)"), max_length=64, blank=True, db_index=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("thông tin người hỏi")

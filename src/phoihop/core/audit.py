@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from phoihop.core.models import AuditAction, AuditEvent
+from phoihop.core.vnformat import format_date, format_datetime
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -21,6 +23,12 @@ def object_type_of(obj: models.Model | type[models.Model]) -> str:
 
 
 def _display(instance: models.Model, field: models.Field[Any, Any]) -> str:
+    # A model may word a field itself (a stored filter, a registry key) where its raw value means nothing to people.
+    custom = getattr(instance, "audit_display", None)
+    if callable(custom):
+        text = custom(field.name)
+        if text is not None:
+            return str(text)
     if field.many_to_many:
         if instance.pk is None:
             return ""
@@ -32,6 +40,10 @@ def _display(instance: models.Model, field: models.Field[Any, Any]) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "Có" if value else "Không"
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, dt.date):
+        return format_date(value)
     return str(value)
 
 

@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -14,17 +15,89 @@ from phoihop.directory.models import Agency
 from phoihop.indicators.choices import Measure, PeriodType
 from phoihop.indicators.models import Indicator, ReportedValue, Target, ValidationRule
 from phoihop.indicators.periods import Period, periods_between
-from phoihop.indicators.registry import record_kinds
+from phoihop.indicators.registry import RecordKind, record_kinds
 from phoihop.indicators.services import IMPORT_COLUMNS, INDICATOR_FIELDS, RULE_FIELDS, TARGET_FIELDS, parse_value
+
+FILTER_PREFIX = "rf"
+VALUE_SEPARATOR = ";"
+
+
+class FilterJSONField(forms.JSONField):
+    """The raw filter for administrators: an empty filter shows an empty box, never `null` or `{}`."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if value in (None, {}, ""):
+            return ""
+        return super().prepare_value(value)
+
+
+def _filter_form_field(kind: RecordKind, path: str) -> forms.Field | None:
+    """A form field for one registered filter path, or None when only lookups other than equality are allowed
+    (those stay in the administrators' raw filter)."""
+    lookups = kind.filter_fields[path]
+    if "exact" not in lookups and "in" not in lookups:
+        return None
+    model_field = kind.filter_field(path)
+    label = kind.filter_label(path)
+    many = "in" in lookups
+    invalid = _("“%(value)s” không phải là một lựa chọn của trường này.")
+    related = model_field.related_model
+    if isinstance(model_field, models.BooleanField):
+        return forms.TypedChoiceField(
+            label=label,
+            required=False,
+            choices=[("", _("Không lọc")), ("true", _("Có")), ("false", _("Không"))],
+            coerce=lambda text: text == "true",
+            empty_value=None,
+            error_messages={"invalid_choice": invalid},
+        )
+    if model_field.choices:
+        choices = [(str(value), str(text)) for value, text in model_field.flatchoices]
+        if many:
+            return forms.MultipleChoiceField(
+                label=label,
+                required=False,
+                choices=choices,
+                widget=forms.SelectMultiple(attrs={"size": min(len(choices), 6)}),
+                error_messages={"invalid_choice": invalid},
+            )
+        return forms.ChoiceField(
+            label=label,
+            required=False,
+            choices=[("", _("Không lọc")), *choices],
+            error_messages={"invalid_choice": invalid},
+        )
+    if related is not None and not isinstance(related, str):
+        queryset = related._default_manager.all()
+        messages = {
+            "invalid_choice": _("Mục đã chọn không còn trong danh mục."),
+            "invalid_pk_value": _("Mục đã chọn không hợp lệ."),
+            "invalid_list": _("Mục đã chọn không hợp lệ."),
+        }
+        if many:
+            return forms.ModelMultipleChoiceField(
+                label=label, required=False, queryset=queryset, error_messages=messages
+            )
+        return forms.ModelChoiceField(
+            label=label, required=False, queryset=queryset, empty_label=_("Không lọc"), error_messages=messages
+        )
+    help_text = _("Nhiều giá trị cách nhau bằng dấu chấm phẩy (;).") if many else ""
+    return forms.CharField(label=label, required=False, help_text=help_text)
 
 
 class IndicatorForm(VersionedForm):
+    """The record filter is edited through one named field per filterable field of each record kind (only the
+    chosen kind's fields count); administrators may also edit the stored JSON, behind "Nâng cao"."""
+
     record_kind = forms.ChoiceField(label=_("Loại bản ghi được đếm"), required=False)
-    record_filter = forms.JSONField(
-        label=_("Điều kiện lọc bản ghi"),
+    record_filter = FilterJSONField(
+        label=_("Điều kiện lọc dạng JSON"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_('Ví dụ: {"ownership__in": ["wholly_foreign", "foreign_invested"]}'),
+        help_text=_(
+            "Chỉ dùng khi các ô ở trên không đủ. Nếu sửa ô này, nội dung ở đây thay cho các ô trên. "
+            'Ví dụ: {"ownership__in": ["wholly_foreign", "foreign_invested"]}'
+        ),
         error_messages={"invalid": _('Điều kiện lọc phải viết dạng JSON, ví dụ {"ownership": "domestic"}.')},
     )
     components = forms.ModelMultipleChoiceField(
@@ -38,8 +111,9 @@ class IndicatorForm(VersionedForm):
         fields = list(INDICATOR_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, show_advanced: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.show_advanced = show_advanced
         cast(Any, self.fields["record_kind"]).choices = [("", "—"), *record_kinds.choices()]
         cast(Any, self.fields["owner_agency"]).queryset = Agency.objects.order_by("name")
         if self.instance.pk:
@@ -47,10 +121,113 @@ class IndicatorForm(VersionedForm):
                 "code"
             )
             self.fields["components"].initial = list(self.instance.components.all())
+        stored: dict[str, Any] = dict(self.instance.record_filter or {}) if self.instance.pk else {}
+        self.filter_groups: list[tuple[RecordKind, list[str]]] = []
+        for kind in record_kinds.all():
+            names = []
+            for path in kind.filter_fields:
+                field = _filter_form_field(kind, path)
+                if field is None:
+                    continue
+                name = self.filter_field_name(kind, path)
+                if self.instance.record_kind == kind.key:
+                    field.initial = self._initial_of(field, stored, path)
+                self.fields[name] = field
+                names.append(name)
+            if names:
+                self.filter_groups.append((kind, names))
+        if not show_advanced:
+            # Kept (disabled, never rendered) rather than removed: the model form and the service's errors on
+            # "record_filter" expect the field; a disabled field ignores whatever is posted for it.
+            self.fields["record_filter"].disabled = True
+            self.fields["record_filter"].widget = forms.HiddenInput()
         self.style_widgets()
 
-    def clean_record_filter(self) -> Any:
-        return self.cleaned_data.get("record_filter") or {}
+    @staticmethod
+    def filter_field_name(kind: RecordKind, path: str) -> str:
+        return f"{FILTER_PREFIX}-{kind.key.replace('.', '-')}-{path}"
+
+    @staticmethod
+    def _initial_of(field: forms.Field, stored: dict[str, Any], path: str) -> Any:
+        values: list[Any] | None = None
+        if path in stored:
+            values = [stored[path]]
+        elif isinstance(stored.get(f"{path}__in"), list):
+            values = list(stored[f"{path}__in"])
+        if values is None:
+            return None
+        if isinstance(field, forms.TypedChoiceField):
+            return "true" if values[0] else "false"
+        if isinstance(field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
+            return values
+        if isinstance(field, forms.ModelChoiceField | forms.ChoiceField):
+            return values[0]
+        return VALUE_SEPARATOR.join(str(value) for value in values)
+
+    @property
+    def plain_hidden_fields(self) -> list[Any]:
+        return [bf for bf in self.hidden_fields() if bf.name != "record_filter"]
+
+    @property
+    def main_fields(self) -> list[Any]:
+        skip = {"record_filter"}
+        return [bf for bf in self.visible_fields() if bf.name not in skip and not bf.name.startswith(FILTER_PREFIX)]
+
+    @property
+    def filter_fieldsets(self) -> list[tuple[RecordKind, list[Any]]]:
+        return [(kind, [self[name] for name in names]) for kind, names in self.filter_groups]
+
+    def _named_filter(self, kind: RecordKind) -> dict[str, Any]:
+        spec: dict[str, Any] = {}
+        for path in kind.filter_fields:
+            name = self.filter_field_name(kind, path)
+            if name not in self.fields:
+                continue
+            value = self.cleaned_data.get(name)
+            if isinstance(self.fields[name], forms.CharField) and not isinstance(self.fields[name], forms.ChoiceField):
+                value = [part.strip() for part in (value or "").split(VALUE_SEPARATOR) if part.strip()]
+                if "in" not in kind.filter_fields[path]:
+                    value = value[0] if value else None
+            if isinstance(value, models.QuerySet):
+                value = [obj.pk for obj in value]
+            elif isinstance(value, models.Model):
+                value = value.pk
+            if value is None or value == "" or value == []:
+                continue
+            if isinstance(value, list):
+                if len(value) == 1 and "exact" in kind.filter_fields[path]:
+                    spec[path] = value[0]
+                else:
+                    spec[f"{path}__in"] = value
+            else:
+                spec[path] = value
+        return spec
+
+    def _has_named_field(self, kind: RecordKind, key: str) -> bool:
+        for path in kind.filter_fields:
+            if key in (path, f"{path}__in"):
+                return self.filter_field_name(kind, path) in self.fields
+        return False
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        key = cleaned.get("record_kind")
+        if not key or key not in record_kinds:
+            cleaned["record_filter"] = {}
+            return cleaned
+        kind = record_kinds.get(key)
+        if self.show_advanced and "record_filter" in self.changed_data and "record_filter" not in self.errors:
+            cleaned["record_filter"] = cleaned.get("record_filter") or {}
+            return cleaned
+        spec = self._named_filter(kind)
+        if self.instance.pk and self.instance.record_kind == key:
+            # Conditions the named fields cannot express (date ranges, "is empty") were set by an administrator:
+            # they stay unless the JSON itself is edited.
+            for stored_key, value in (self.instance.record_filter or {}).items():
+                if not self._has_named_field(kind, str(stored_key)):
+                    spec.setdefault(str(stored_key), value)
+        cleaned["record_filter"] = spec
+        return cleaned
 
 
 class TargetForm(VersionedForm):

@@ -96,6 +96,19 @@ class Indicator(VersionedModel):
     def refresh_search_text(self) -> None:
         self.search_text = fold_vi(f"{self.code} {self.name} {self.unit}")[:700]
 
+    def audit_display(self, name: str) -> str | None:
+        """The record kind by its label and the filter in words in the history, not as a key and a JSON dict."""
+        from phoihop.indicators.registry import record_kinds
+
+        if name not in {"record_kind", "record_filter", "sum_field"} or self.record_kind not in record_kinds:
+            return None
+        kind = record_kinds.get(self.record_kind)
+        if name == "record_kind":
+            return kind.label
+        if name == "sum_field":
+            return kind.field_label(self.sum_field) if self.sum_field else ""
+        return "; ".join(f"{label}: {values}" for label, values in kind.describe_filter(self.record_filter))
+
 
 class Target(VersionedModel):
     """An indicator followed in a plan, optionally for one body (and the units under it), with the plan figure.

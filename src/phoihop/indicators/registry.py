@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -51,6 +51,18 @@ def _field_at(model: type[models.Model], path: str) -> models.Field[Any, Any]:
                 raise FieldDoesNotExist(path)
             return found
     raise FieldDoesNotExist(path)  # pragma: no cover - an empty path never reaches here
+
+
+def _value_label(found: models.Field[Any, Any], value: Any) -> str:
+    if isinstance(value, bool):
+        return _("có") if value else _("không")
+    if found.choices:
+        return str(dict(found.flatchoices).get(value, value))
+    related = found.related_model
+    if related is not None and not isinstance(related, str):
+        obj = related._default_manager.filter(pk=value).first()
+        return str(obj) if obj is not None else str(value)
+    return str(value)
 
 
 def _default_url(obj: models.Model) -> str:
@@ -81,6 +93,38 @@ class RecordKind:
             return str(_field_at(self.model, path).verbose_name)
         except FieldDoesNotExist:
             return path
+
+    def filter_label(self, path: str) -> str:
+        """A filter field named for people: "Loại hình sở hữu (doanh nghiệp)" for `enterprise__ownership`."""
+        try:
+            found = _field_at(self.model, path)
+        except FieldDoesNotExist:
+            return path
+        label = str(found.verbose_name)
+        label = label[:1].upper() + label[1:]
+        if "__" in path:
+            label += f" ({found.model._meta.verbose_name})"
+        return label
+
+    def filter_field(self, path: str) -> models.Field[Any, Any]:
+        return _field_at(self.model, path)
+
+    def describe_filter(self, spec: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+        """The stored filter in words, one (field label, values) pair per condition, for pages that show it."""
+        rows: list[tuple[str, str]] = []
+        for key, value in (spec or {}).items():
+            try:
+                path, lookup = self._split_key(str(key))
+                found = _field_at(self.model, path)
+            except (ValidationError, FieldDoesNotExist):
+                rows.append((str(key), str(value)))
+                continue
+            if lookup == "isnull":
+                rows.append((self.filter_label(path), _("để trống") if value else _("có giá trị")))
+                continue
+            values = list(value) if isinstance(value, list | tuple) else [value]
+            rows.append((self.filter_label(path), ", ".join(_value_label(found, item) for item in values)))
+        return rows
 
     def date_q(self, start: dt.date, end: dt.date) -> Q:
         """Records dated within [start, end]; a datetime field is compared by its local date."""

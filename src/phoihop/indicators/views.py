@@ -31,6 +31,7 @@ from phoihop.indicators.forms import (
     ValueForm,
 )
 from phoihop.indicators.periods import Period
+from phoihop.indicators.registry import record_kinds
 from phoihop.planning import selectors as planning_selectors
 from phoihop.planning.models import Plan
 from phoihop.planning.permissions import own_scope
@@ -79,8 +80,12 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
     indicator = selectors.get_indicator(user=user, pk=pk)
+    kind = record_kinds.get(indicator.record_kind) if indicator.record_kind in record_kinds else None
     context = {
         "indicator": indicator,
+        "record_kind": kind,
+        "filter_rows": kind.describe_filter(indicator.record_filter) if kind else [],
+        "sum_field_label": kind.field_label(indicator.sum_field) if kind and indicator.sum_field else "",
         "targets": selectors.indicator_plans(indicator=indicator),
         "values": paginate(request, selectors.values_of_indicator(user=user, indicator=indicator), per_page=50),
         "history": history_of(indicator)[:50],
@@ -97,6 +102,9 @@ class IndicatorCreateView(ServiceFormView):
         if request.user.is_authenticated:
             require_permission(permissions.can_manage_indicators(user_of(request)))
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "show_advanced": user_of(self.request).is_admin}
 
     def perform(self, form: IndicatorForm) -> Any:
         indicator = services.create_indicator(
@@ -119,7 +127,11 @@ class IndicatorUpdateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.indicator}
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.indicator,
+            "show_advanced": user_of(self.request).is_admin,
+        }
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), "indicator": self.indicator}

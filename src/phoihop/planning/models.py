@@ -60,6 +60,7 @@ class Document(VersionedModel):
         related_name="registered_documents",
     )
     reference_key = models.CharField(
+        _("số, ký hiệu dùng để đối chiếu"),
         max_length=160,
         editable=False,
         unique=True,

@@ -41,7 +41,11 @@ class ReportForm(VersionedForm):
 
 
 class IssuerForm(VersionedForm):
-    profile = forms.ChoiceField(label=_("Thể thức văn bản"), choices=())
+    profile = forms.ChoiceField(
+        label=_("Thể thức văn bản"),
+        choices=(),
+        help_text=_("Theo hệ thống của cơ quan: Đảng, Nhà nước hay Công đoàn."),
+    )
 
     class Meta:
         model = ReportIssuer
@@ -50,7 +54,7 @@ class IssuerForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(Any, self.fields["profile"]).choices = [(k, f"{p.label} ({k})") for k, p in default_profiles().items()]
+        cast(Any, self.fields["profile"]).choices = [(k, p.display_name) for k, p in default_profiles().items()]
         self.style_widgets()
 
 

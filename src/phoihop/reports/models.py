@@ -144,6 +144,14 @@ class ReportIssuer(VersionedModel):
     )
     signed_off_at = models.DateTimeField(_("ký duyệt lúc"), null=True, blank=True)
 
+    @property
+    def profile_name(self) -> str:
+        """ "Nhà nước (NĐ 30)" rather than the profile's key."""
+        from phoihop.reports.docx.profiles import default_profiles
+
+        profile = default_profiles().get(self.profile)
+        return profile.display_name if profile is not None else self.profile
+
     class Meta:
         verbose_name = _("cơ quan ban hành")
         verbose_name_plural = _("cơ quan ban hành")

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -214,6 +214,14 @@ def _conditional_update(current: Case, expected_version: int, values: Mapping[st
 
 @sensitive_variables()
 @transaction.atomic
+def _field_label(name: str) -> str:
+    """The field's Vietnamese name for the timeline; person fields already arrive under their label."""
+    try:
+        return str(getattr(Case._meta.get_field(name), "verbose_name", name))
+    except FieldDoesNotExist:
+        return name
+
+
 def update_case(
     *,
     actor: User,
@@ -254,7 +262,7 @@ def update_case(
             record.save()
     changes = {**diff(before, snapshot(current)), **person_changes}
     if changes:
-        labels = ", ".join(changes)
+        labels = ", ".join(_field_label(name) for name in changes)
         add_event(case=current, kind=CaseEventKind.EDITED, actor=actor, note=_("Cập nhật: %(f)s.") % {"f": labels})
         record_event(actor=actor, action=AuditAction.UPDATE, obj=current, changes=changes)
     return current

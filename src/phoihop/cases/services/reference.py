@@ -18,6 +18,7 @@ from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
 from phoihop.core.services import create_record, update_record
 from phoihop.core.text import clean_text
+from phoihop.core.vnformat import format_datetime
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -155,7 +156,7 @@ def revoke_handler(*, actor: User, grant: CaseHandlerGrant) -> CaseHandlerGrant:
         actor=actor,
         action=AuditAction.UPDATE,
         obj=grant,
-        changes={"revoked_at": ["", timezone.localtime(now).strftime("%H:%M %d/%m/%Y")]},
+        changes={"revoked_at": ["", format_datetime(now)]},
         note=_("Thu hồi quyền xử lý vụ việc."),
     )
     return grant

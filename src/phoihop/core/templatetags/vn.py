@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from typing import Any
 
 from django import template
@@ -34,6 +35,24 @@ def vn_datetime(value: dt.datetime | None) -> str:
     return vnformat.format_datetime(value) if value else ""
 
 
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _readable(text: Any) -> str:
+    """Events written before the history formatted times stored them as Python prints them
+    ("2026-12-06 03:44:28.734117+00:00"); show those as every other time is shown."""
+    text = "" if text is None else str(text)
+    try:
+        if _ISO_DATETIME.fullmatch(text):
+            return vnformat.format_datetime(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
+        if _ISO_DATE.fullmatch(text):
+            return vnformat.format_date(dt.date.fromisoformat(text))
+    except ValueError:
+        return text
+    return text
+
+
 @register.simple_tag
 def audit_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
     """(field label, old, new) for each changed field, labels in Vietnamese."""
@@ -51,7 +70,7 @@ def audit_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
             with contextlib.suppress(FieldDoesNotExist):
                 label = str(model._meta.get_field(name).verbose_name)
         old, new = [*pair, "", ""][:2] if isinstance(pair, list) else ("", str(pair))
-        rows.append((label[:1].upper() + label[1:], old, new))
+        rows.append((label[:1].upper() + label[1:], _readable(old), _readable(new)))
     return rows
 
 

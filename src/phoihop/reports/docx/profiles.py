@@ -117,6 +117,12 @@ class FormatProfile:
     body: BodyFormat
     styles: Styles
     authority_marks: Mapping[Authority, str]
+    # What pages call the profile ("Nhà nước (NĐ 30)"); `label` is the full rulebook citation.
+    name: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.label
 
     def format_number(self, *, number: int | None, kind: str, symbol: str) -> str:
         """ "Số -BC/BDVTU-BQLKKT-LĐLĐTP" (hd36, draft), "Số: 05/BC-BQLKKT" (nd30)."""

@@ -18,11 +18,31 @@ from phoihop.core.views import ServiceFormView, apply_validation_error, require_
 from phoihop.directory.models import Agency
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
+from phoihop.reports.chips import insertables, source_paragraphs
 from phoihop.reports.forms import BlockForm, EntryForm, FigureNameForm, ListingForm
 from phoihop.reports.sources import get_source
 from phoihop.reports.views.common import owners_for, posted_version, redirect_after, run_action
 
 # --- Blocks -----------------------------------------------------------------------------------------------------
+
+
+def editor_context(report: Any, text: str = "") -> dict[str, Any]:
+    """The block's text read back as labelled chips, and the placeholders the editor offers to insert."""
+    data = build_report_data(report)
+    figures = [
+        (figure.name, _target_label(figure.target))
+        for figure in selectors.figures_of(report).select_related("target__indicator", "target__agency")
+    ]
+    listings = [(listing.key, listing.title) for listing in selectors.listings_of(report)]
+    return {
+        "source_paragraphs": source_paragraphs(text, data) if text else [],
+        "insertables": insertables(figures, listings, data),
+    }
+
+
+def _target_label(target: Any) -> str:
+    body = f" — {target.agency.name}" if target.agency_id and target.agency else ""
+    return f"{target.indicator.name}{body}"
 
 
 class BlockCreateView(ServiceFormView):
@@ -42,7 +62,12 @@ class BlockCreateView(ServiceFormView):
         return {**super().get_form_kwargs(), "owners": self.owners}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "report": self.report, "section": self.section}
+        return {
+            **super().get_context_data(**kwargs),
+            **editor_context(self.report),
+            "report": self.report,
+            "section": self.section,
+        }
 
     def perform(self, form: BlockForm) -> Any:
         services.create_block(
@@ -72,6 +97,7 @@ class BlockUpdateView(ServiceFormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {
             **super().get_context_data(**kwargs),
+            **editor_context(self.report, self.block.text),
             "report": self.report,
             "section": self.block.section,
             "report_block": self.block,

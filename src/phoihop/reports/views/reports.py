@@ -18,6 +18,7 @@ from phoihop.planning.permissions import own_scope
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
 from phoihop.reports.checker import check_report
+from phoihop.reports.chips import source_paragraphs
 from phoihop.reports.forms import (
     IssuerForm,
     ReportCreateForm,
@@ -67,6 +68,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sections = selectors.sections_of(report)
     scope = own_scope(user)
     drafting = [i for i in issuers if permissions.can_draft_for(user, report, i.agency_id)]
+    data = build_report_data(report)
     context = {
         "report": report,
         "issuers": [
@@ -83,6 +85,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "blocks": [
                     {
                         "block": block,
+                        "paragraphs": source_paragraphs(block.text, data),
                         "can_edit": permissions.can_draft_for(user, report, block.owner_agency_id)
                         and (permissions.writes_every_block(user) or block.owner_agency_id in scope),
                     }
