@@ -11,13 +11,14 @@ PYTEST_ARGS ?= -n auto
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-fast lint format bench install run worker clean help
+.PHONY: demo test test-fast lint check-layers format bench install run worker clean help
 
 help:
 	@echo "make demo   - cài đặt, tạo CSDL, nạp dữ liệu mẫu Hải Phòng 2023, chạy máy chủ web và tiến trình nền tại http://$(HOST):$(PORT)"
 	@echo "make test   - cài đặt và chạy toàn bộ bộ kiểm thử (SQLite; PostgreSQL khi có DATABASE_URL)"
 	@echo "make lint   - ruff và mypy"
 	@echo "make bench  - đo hiệu năng"
+	@echo "make check-layers - kiểm tra các app chỉ phụ thuộc tầng dưới, không vòng import"
 
 $(UV):
 	$(PYTHON) -c 'import sys; sys.exit("Cần Python >= 3.11 / Python >= 3.11 is required") if sys.version_info < (3, 11) else None'
@@ -49,6 +50,10 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy src
+
+# No import cycle between apps; each app imports only the layers below it (tests/core/test_app_layers.py).
+check-layers: install
+	$(VENV)/bin/pytest -p no:cacheprovider -q tests/core/test_app_layers.py
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -12,7 +14,9 @@ from phoihop.accounts.permissions import can_manage_tokens
 from phoihop.core.audit import record_event
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
-from phoihop.directory.models import Agency
+
+if TYPE_CHECKING:
+    from phoihop.directory.models import Agency  # users belong to agencies; accounts sits below directory
 
 
 @transaction.atomic

@@ -11,3 +11,7 @@ class ActivitiesConfig(AppConfig):
             from phoihop.activities.counting import register_record_kinds
 
             register_record_kinds()
+        # What this app adds to the menu and to other apps' pages (core/plugins.py).
+        from phoihop.activities.plugins import plug_in
+
+        plug_in()

@@ -11,3 +11,7 @@ class CasesConfig(AppConfig):
         from phoihop.core.crypto import check_field_keys
 
         checks.register(check_field_keys, checks.Tags.security)
+        # What this app adds to the menu and to other apps' pages (core/plugins.py).
+        from phoihop.cases.plugins import plug_in
+
+        plug_in()

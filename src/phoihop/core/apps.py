@@ -5,3 +5,10 @@ class CoreConfig(AppConfig):
     name = "phoihop.core"
     label = "core"
     verbose_name = "Nền tảng"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from phoihop.core.plugins import menu
+
+        menu.add(group="home", url_name="core:home", label=_("Tổng quan"), order=0)

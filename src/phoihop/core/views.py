@@ -17,6 +17,7 @@ from django.views.generic import FormView
 
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.plugins import sections
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -98,9 +99,5 @@ def require_permission(allowed: bool) -> None:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    from phoihop.directory.selectors import directory_summary
-    from phoihop.planning.selectors import home_summary
-
-    user = user_of(request)
-    context = {"summary": directory_summary(user=user), "plan_summary": home_summary(user=user)}
-    return render(request, "core/home.html", context)
+    """The home page: what each installed app puts there (core/plugins.py), in order."""
+    return render(request, "core/home.html", {"sections": sections.render("home", user=user_of(request))})

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.plugins import sections
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.directory import permissions, selectors, services
 from phoihop.directory.filters import EnterpriseFilter
@@ -58,50 +58,6 @@ def enterprise_options(request: HttpRequest) -> JsonResponse:
 ENTERPRISE_PAGE_ROWS = 20
 
 
-def _programme_sections(user: Any, enterprise: Any) -> dict[str, Any]:
-    """What the programme's record apps know of the enterprise, each through its own scoped selector, in a fixed
-    number of queries whatever the number of records. The directory does not depend on those apps: a section whose
-    app is not installed is simply absent."""
-    sections: dict[str, Any] = {}
-    if django_apps.is_installed("phoihop.organizing"):
-        from phoihop.organizing.permissions import can_create_founding
-        from phoihop.organizing.selectors import foundings_at_enterprise
-
-        sections["foundings"] = foundings_at_enterprise(user=user, enterprise=enterprise)
-        sections["can_record_founding"] = can_create_founding(user)
-    if django_apps.is_installed("phoihop.oversight"):
-        from phoihop.oversight.selectors import (
-            findings_for_enterprise,
-            follow_ups_for_enterprise,
-            inspections_for_enterprise,
-        )
-
-        inspections = inspections_for_enterprise(user=user, enterprise=enterprise).prefetch_related("topics")
-        sections["inspections"] = list(inspections[:ENTERPRISE_PAGE_ROWS])
-        sections["findings"] = list(
-            findings_for_enterprise(user=user, enterprise=enterprise)[: ENTERPRISE_PAGE_ROWS * 5]
-        )
-        sections["follow_ups"] = list(
-            follow_ups_for_enterprise(user=user, enterprise=enterprise)[:ENTERPRISE_PAGE_ROWS]
-        )
-    if django_apps.is_installed("phoihop.activities"):
-        from phoihop.activities.selectors import activities_for_enterprise
-
-        activities = activities_for_enterprise(user=user, enterprise=enterprise, limit=ENTERPRISE_PAGE_ROWS + 1)
-        sections["activities"] = activities[:ENTERPRISE_PAGE_ROWS]
-        sections["more_activities"] = len(activities) > ENTERPRISE_PAGE_ROWS
-    if django_apps.is_installed("phoihop.practices"):
-        from phoihop.practices.selectors import practices_for_enterprise
-
-        sections["practices"] = list(practices_for_enterprise(user=user, enterprise=enterprise)[:ENTERPRISE_PAGE_ROWS])
-    if django_apps.is_installed("phoihop.housing"):
-        from phoihop.housing.selectors import housing_projects_for_enterprise, with_progress
-
-        projects = housing_projects_for_enterprise(user=user, enterprise=enterprise).prefetch_related("milestones")
-        sections["housing_projects"] = with_progress(projects[:ENTERPRISE_PAGE_ROWS])
-    return sections
-
-
 @login_required
 def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One page per enterprise: the directory record and everything the programme knows of it across modules."""
@@ -112,8 +68,9 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": history_of(enterprise)[:50],
         "can_edit": permissions.can_edit_enterprise(user, enterprise),
         "can_delete": permissions.can_delete_enterprise(user, enterprise),
-        "sections": _programme_sections(user, enterprise),
-        "page_rows": ENTERPRISE_PAGE_ROWS,
+        # What the programme's record apps know of the enterprise, each through its own scoped selector, in a fixed
+        # number of queries (core/plugins.py): the directory does not depend on those apps.
+        "sections": sections.render("enterprise", user=user, enterprise=enterprise, rows=ENTERPRISE_PAGE_ROWS),
     }
     return render(request, "directory/enterprise_detail.html", context)
 

@@ -32,3 +32,7 @@ class HousingConfig(AppConfig):
                 "people": "persons",
             },
         )
+        # What this app adds to the menu and to other apps' pages (core/plugins.py).
+        from phoihop.housing.plugins import plug_in
+
+        plug_in()

@@ -5,3 +5,9 @@ class IndicatorsConfig(AppConfig):
     name = "phoihop.indicators"
     label = "indicators"
     verbose_name = "Chỉ tiêu và số liệu"
+
+    def ready(self) -> None:
+        # What this app adds to the menu and to other apps' pages (core/plugins.py).
+        from phoihop.indicators.plugins import plug_in
+
+        plug_in()

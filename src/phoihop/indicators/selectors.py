@@ -298,3 +298,9 @@ def search_values(queryset: QuerySet[ReportedValue], query: str) -> QuerySet[Rep
     for word in fold_vi(query).split():
         queryset = queryset.filter(Q(indicator__search_text__contains=word) | Q(agency__search_text__contains=word))
     return queryset
+
+
+def values_outside_period(*, plan: Plan, start: dt.date, end: dt.date) -> bool:
+    """Would any value reported for the plan fall outside the period start–end? (A plan's period may not shrink
+    past values already reported.)"""
+    return ReportedValue.objects.filter(plan=plan).exclude(period_start__gte=start, period_end__lte=end).exists()

@@ -11,3 +11,7 @@ class OrganizingConfig(AppConfig):
             from phoihop.organizing.counting import register_record_kinds
 
             register_record_kinds()
+        # What this app adds to the menu and to other apps' pages (core/plugins.py).
+        from phoihop.organizing.plugins import plug_in
+
+        plug_in()

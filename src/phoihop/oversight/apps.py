@@ -53,3 +53,7 @@ class OversightConfig(AppConfig):
             agency_field="inspection__owner_agency",
             filter_fields={"status": ("exact", "in")},
         )
+        # What this app adds to the menu and to other apps' pages (core/plugins.py).
+        from phoihop.oversight.plugins import plug_in
+
+        plug_in()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from phoihop.core.plugins import providers
 from phoihop.core.text import fold_vi
 from phoihop.core.vnformat import format_fraction
 from phoihop.planning.choices import ItemStatus, PlanStatus
@@ -143,7 +144,7 @@ class PlanOverview:
     plan: Plan
     areas: tuple[AreaItems, ...]
     items: ItemCount
-    progress: PlanProgress
+    progress: PlanProgress | None
 
 
 def item_count(items: list[PlanItem] | QuerySet[PlanItem]) -> ItemCount:
@@ -160,15 +161,20 @@ def plan_items(plan: Plan) -> list[PlanItem]:
 
 
 def plan_overview(*, user: User, plan: Plan, as_of: dt.date | None = None) -> PlanOverview:
-    """Everything the plan page shows, in a fixed number of queries."""
-    from phoihop.indicators.selectors import plan_progress
-
+    """Everything the plan page shows, in a fixed number of queries. The indicator lines come from the indicators
+    app when it is installed (core/plugins.py), so planning does not depend on it."""
+    plan_progress = providers.get("plan_progress")
     items = plan_items(plan)
     grouped: dict[int, list[PlanItem]] = {}
     for item in items:
         grouped.setdefault(item.area_id, []).append(item)
     areas = tuple(AreaItems(area=area, items=tuple(grouped.get(area.pk, []))) for area in areas_of(plan))
-    return PlanOverview(plan=plan, areas=areas, items=item_count(items), progress=plan_progress(plan=plan, as_of=as_of))
+    return PlanOverview(
+        plan=plan,
+        areas=areas,
+        items=item_count(items),
+        progress=plan_progress(plan=plan, as_of=as_of) if plan_progress else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -181,8 +187,7 @@ class HomeSummary:
 
 def home_summary(*, user: User, today: dt.date | None = None) -> HomeSummary:
     """The current plan's progress for the user's body: items it leads or partners in, and its indicator lines."""
-    from phoihop.indicators.selectors import body_progress
-
+    body_progress = providers.get("body_progress")
     plan = current_plan(user=user, today=today)
     if plan is None:
         return HomeSummary(plan=None, items=None, body_items=None, progress=None)
@@ -202,5 +207,5 @@ def home_summary(*, user: User, today: dt.date | None = None) -> HomeSummary:
         plan=plan,
         items=item_count(items),
         body_items=body_items,
-        progress=body_progress(user=user, plan=plan, as_of=today),
+        progress=body_progress(user=user, plan=plan, as_of=today) if body_progress else None,
     )

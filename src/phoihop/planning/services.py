@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from phoihop.core.audit import record_event
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
+from phoihop.core.plugins import providers
 from phoihop.core.services import conflict_for, create_record, delete_record, update_record
 from phoihop.core.text import clean_text, fold_vi, nfc
 from phoihop.planning.choices import ItemStatus
@@ -149,12 +150,10 @@ def _check_plan(data: Mapping[str, Any], plan: Plan | None = None) -> None:
     if year is not None and Plan.objects.filter(year=year).exclude(pk=plan.pk if plan else 0).exists():
         raise field_error("year", _("Đã có kế hoạch phối hợp năm %(year)s.") % {"year": year}, "duplicate_year")
     if plan is not None and ("period_start" in data or "period_end" in data):
-        # Values already reported must stay inside the reporting period.
-        from phoihop.indicators.models import ReportedValue
-
+        # Values already reported must stay inside the reporting period (asked of the indicators app, if installed).
+        outside = providers.get("values_outside_period")
         end = data.get("period_end", plan.period_end)
-        outside = ReportedValue.objects.filter(plan=plan).exclude(period_start__gte=start, period_end__lte=end)
-        if outside.exists():
+        if outside is not None and outside(plan=plan, start=start, end=end):
             raise field_error(
                 "period_start",
                 _("Đã có số liệu báo cáo nằm ngoài kỳ báo cáo mới; hãy sửa các số liệu đó trước."),

@@ -31,3 +31,7 @@ class PracticesConfig(AppConfig):
                 "practice__field": ("exact", "in"),
             },
         )
+        # What this app adds to the menu and to other apps' pages (core/plugins.py).
+        from phoihop.practices.plugins import plug_in
+
+        plug_in()

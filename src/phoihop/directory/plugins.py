@@ -1,0 +1,43 @@
+"""What the directory offers other apps' pages (core/plugins.py): its menu entries and the home page's counts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.plugins import menu, sections
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+
+def home_section(*, user: User) -> dict[str, Any]:
+    from phoihop.directory.selectors import directory_summary
+
+    return {"summary": directory_summary(user=user)}
+
+
+def plug_in() -> None:
+    menu.add(
+        group="directory",
+        url_name="directory:enterprise_list",
+        label=_("Doanh nghiệp"),
+        prefix="/danh-muc/doanh-nghiep/",
+        order=10,
+    )
+    menu.add(
+        group="directory",
+        url_name="directory:zone_list",
+        label=_("Khu công nghiệp, khu kinh tế"),
+        prefix="/danh-muc/khu/",
+        order=20,
+    )
+    menu.add(
+        group="directory",
+        url_name="directory:agency_list",
+        label=_("Cơ quan, đơn vị"),
+        prefix="/danh-muc/co-quan/",
+        order=30,
+    )
+    sections.add("home", key="directory", template="directory/home_section.html", context=home_section, order=90)

@@ -1,0 +1,37 @@
+"""What housing offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.plugins import menu, sections
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+    from phoihop.directory.models import Enterprise
+
+
+def enterprise_section(*, user: User, enterprise: Enterprise, rows: int) -> dict[str, Any]:
+    from phoihop.housing.selectors import housing_projects_for_enterprise, with_progress
+
+    projects = housing_projects_for_enterprise(user=user, enterprise=enterprise).prefetch_related("milestones")
+    return {"housing_projects": with_progress(projects[:rows])}
+
+
+def plug_in() -> None:
+    menu.add(
+        group="records",
+        url_name="housing:project_list",
+        label=_("Nhà ở công nhân"),
+        prefix="/nha-o-cong-nhan/",
+        order=50,
+    )
+    sections.add(
+        "enterprise",
+        key="housing",
+        template="housing/enterprise_section.html",
+        context=enterprise_section,
+        order=50,
+    )
