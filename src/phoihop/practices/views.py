@@ -1,56 +1,23 @@
+"""Pages of the "Dân vận khéo" models: the record-app views of core/records.py with this app's names and rules."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
-from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
+from phoihop.accounts.models import User
+from phoihop.core.records import ChildFormView, RecordCreateView, RecordUpdateView, confirm_delete, render_list
+from phoihop.core.views import require_permission, user_of
 from phoihop.practices import permissions, selectors, services
 from phoihop.practices.filters import PracticeFilter
 from phoihop.practices.forms import AwardForm, PracticeForm
 from phoihop.practices.models import GoodPractice
-
-
-def _posted_version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-
-
-def _confirm_delete(
-    request: HttpRequest,
-    *,
-    row: Any,
-    delete: Any,
-    heading: str,
-    consequence: str,
-    cancel_url: str,
-    done_url: str,
-    done_message: str,
-) -> HttpResponse:
-    error = ""
-    if request.method == "POST":
-        try:
-            delete(actor=user_of(request), expected_version=_posted_version(request))
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except ConflictError as exc:
-            error = exc.message
-        else:
-            messages.success(request, done_message)
-            return hx_location(done_url) if htmx_partial(request) else HttpResponseRedirect(done_url)
-    context = {"object": row, "error": error, "heading": heading, "consequence": consequence, "cancel_url": cancel_url}
-    return render(request, "practices/confirm_delete.html", context, status=422 if error else 200)
 
 
 @login_required
@@ -58,13 +25,10 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     practices = selectors.list_practices(user=user, params=request.GET)
     context = {
-        "page": paginate(request, practices),
         "filter": PracticeFilter(request.GET, queryset=practices, user=user),
-        "q": request.GET.get("q", ""),
         "can_create": permissions.can_create_practice(user),
     }
-    template = "practices/practice_list.html"
-    return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+    return render_list(request, template="practices/practice_list.html", rows=practices, context=context)
 
 
 @login_required
@@ -80,51 +44,31 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practices/practice_detail.html", context)
 
 
-class PracticeCreateView(ServiceFormView):
+class PracticeCreateView(RecordCreateView):
     form_class = PracticeForm
     template_name = "practices/practice_form.html"
+    can_create = staticmethod(permissions.can_create_practice)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_create_practice(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request)}
-
-    def perform(self, form: PracticeForm) -> Any:
-        practice = services.create_practice(
-            actor=user_of(self.request), data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
+    def create(self, *, actor: User, form: PracticeForm) -> GoodPractice:
+        return services.create_practice(
+            actor=actor, data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
         )
-        messages.success(self.request, _("Đã thêm mô hình “%(title)s”.") % {"title": practice.title})
-        return practice
+
+    def created_message(self, record: GoodPractice) -> str:
+        return _("Đã thêm mô hình “%(title)s”.") % {"title": record.title}
 
 
-class PracticeUpdateView(ServiceFormView):
+class PracticeUpdateView(RecordUpdateView):
     form_class = PracticeForm
     template_name = "practices/practice_form.html"
+    context_object_name = "practice"
+    load = staticmethod(selectors.get_practice)
+    can_edit = staticmethod(permissions.can_edit_practice)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.practice = selectors.get_practice(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_edit_practice(user_of(request), self.practice))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request), "instance": self.practice}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "practice": self.practice}
-
-    def perform(self, form: PracticeForm) -> Any:
-        practice = services.update_practice(
-            actor=user_of(self.request),
-            practice=selectors.get_practice(user=user_of(self.request), pk=self.practice.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
+    def update(self, *, actor: User, record: GoodPractice, form: PracticeForm) -> GoodPractice:
+        return services.update_practice(
+            actor=actor, practice=record, data=form.service_data(), expected_version=form.expected_version
         )
-        messages.success(self.request, _("Đã lưu thay đổi."))
-        return practice
 
 
 @login_required
@@ -132,14 +76,10 @@ class PracticeUpdateView(ServiceFormView):
 def practice_delete(request: HttpRequest, pk: int) -> HttpResponse:
     practice = selectors.get_practice(user=user_of(request), pk=pk)
     require_permission(permissions.can_delete_practice(user_of(request), practice))
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_practice(practice=practice, **kwargs)
-
-    return _confirm_delete(
+    return confirm_delete(
         request,
         row=practice,
-        delete=delete,
+        delete=lambda **kwargs: services.delete_practice(practice=practice, **kwargs),
         heading=_("Xóa mô hình “%(title)s”?") % {"title": practice.title},
         consequence=_("Các khen thưởng của mô hình cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
         cancel_url=practice.get_absolute_url(),
@@ -148,32 +88,11 @@ def practice_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-class _AwardFormView(ServiceFormView):
+class _AwardFormView(ChildFormView):
     form_class = AwardForm
     template_name = "practices/award_form.html"
-    heading = ""
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> GoodPractice:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.practice = self.load(request, **kwargs)
-            require_permission(permissions.can_edit_practice(user_of(request), self.practice))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = {**super().get_form_kwargs(), "practice": self.practice}
-        row = getattr(self, "row", None)
-        if row is not None:
-            kwargs["instance"] = row
-        return kwargs
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "practice": self.practice, "heading": self.heading}
-
-    def success_url_for(self, result: Any) -> str:
-        return self.practice.get_absolute_url()
+    parent_context_name = "practice"
+    can_edit_parent = staticmethod(permissions.can_edit_practice)
 
 
 class AwardCreateView(_AwardFormView):
@@ -183,7 +102,7 @@ class AwardCreateView(_AwardFormView):
         return selectors.get_practice(user=user_of(request), pk=kwargs["pk"])
 
     def perform(self, form: AwardForm) -> Any:
-        return services.add_award(actor=user_of(self.request), practice=self.practice, data=form.service_data())
+        return services.add_award(actor=user_of(self.request), practice=self.parent, data=form.service_data())
 
 
 class AwardUpdateView(_AwardFormView):
@@ -207,14 +126,10 @@ class AwardUpdateView(_AwardFormView):
 def award_delete(request: HttpRequest, pk: int) -> HttpResponse:
     award = selectors.get_award(user=user_of(request), pk=pk)
     require_permission(permissions.can_edit_practice(user_of(request), award.practice))
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_award(award=award, **kwargs)
-
-    return _confirm_delete(
+    return confirm_delete(
         request,
         row=award,
-        delete=delete,
+        delete=lambda **kwargs: services.delete_award(award=award, **kwargs),
         heading=_("Xóa khen thưởng “%(row)s”?") % {"row": award},
         consequence=_("Lịch sử thay đổi vẫn được lưu."),
         cancel_url=award.practice.get_absolute_url(),

@@ -1,0 +1,172 @@
+"""The views every owned-record app shares: a list page, a create and an edit form that call one service, a form for a
+record's child rows (awards of a model, milestones of a project), and a delete confirmation. Each app subclasses
+these with its own names, permissions, services and messages; nothing is discovered by magic.
+
+The rules they carry are the project's: reads through the app's scoped selector (out of scope = 404), the permission
+predicate before any form is shown (403 with a Vietnamese message), writes through one service, a version conflict
+or a service's ValidationError shown on the page, and after a write a whole page (`hx_location` for htmx)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+
+from phoihop.core.errors import ConflictError
+from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+
+def posted_version(request: HttpRequest) -> int:
+    """The `version` a form was based on; -1 (never a row's version, so a conflict) when missing or garbled."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
+
+
+def render_list(
+    request: HttpRequest,
+    *,
+    template: str,
+    rows: Any,
+    context: dict[str, Any] | None = None,
+    per_page: int = 25,
+    page_rows: Callable[[Any], Any] | None = None,
+) -> HttpResponse:
+    """A list page: its `results` partial for an htmx swap (search, filter, paging), the whole page otherwise.
+    `page_rows(page)`, when given, computes what each row of the page shows beside the record (`rows` in the
+    template), e.g. a housing project's progress, for the page's rows only."""
+    page = paginate(request, rows, per_page=per_page)
+    full = {"page": page, "q": request.GET.get("q", ""), **(context or {})}
+    if page_rows is not None:
+        full["rows"] = page_rows(page)
+    return render(request, f"{template}#results" if htmx_partial(request) else template, full)
+
+
+def confirm_delete(
+    request: HttpRequest,
+    *,
+    row: Any,
+    delete: Callable[..., Any],
+    heading: str,
+    consequence: str,
+    cancel_url: str,
+    done_url: str,
+    done_message: str,
+) -> HttpResponse:
+    """GET: ask, saying what else goes with the row. POST: `delete(actor=…, expected_version=…)`; a conflict or a
+    refusal is shown on the same page (422), success goes to `done_url` with `done_message`."""
+    error = ""
+    if request.method == "POST":
+        try:
+            delete(actor=user_of(request), expected_version=posted_version(request))
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        except ConflictError as exc:
+            error = exc.message
+        else:
+            messages.success(request, done_message)
+            return hx_location(done_url) if htmx_partial(request) else HttpResponseRedirect(done_url)
+    context = {"object": row, "error": error, "heading": heading, "consequence": consequence, "cancel_url": cancel_url}
+    return render(request, "htmx/confirm_delete.html", context, status=422 if error else 200)
+
+
+class RecordCreateView(ServiceFormView):
+    """A new record. Subclasses set `form_class`, `template_name`, `can_create` (a permission predicate) and write
+    `create()`, which calls the app's create service and returns the record."""
+
+    can_create: Callable[[User], bool]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            require_permission(type(self).can_create(user_of(request)))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": user_of(self.request)}
+
+    def create(self, *, actor: User, form: Any) -> Any:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    def created_message(self, record: Any) -> str:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    def perform(self, form: Any) -> Any:
+        record = self.create(actor=user_of(self.request), form=form)
+        messages.success(self.request, self.created_message(record))
+        return record
+
+
+class RecordUpdateView(ServiceFormView):
+    """An existing record's form. Subclasses set `form_class`, `template_name`, `context_object_name`, `load` (the
+    scoped selector: 404 out of scope), `can_edit` (the predicate: 403) and write `update()`."""
+
+    context_object_name: str
+    load: Callable[..., Any]
+    can_edit: Callable[[User, Any], bool]
+    saved_message = "Đã lưu thay đổi."
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.record = type(self).load(user=user_of(request), pk=kwargs["pk"])
+            require_permission(type(self).can_edit(user_of(request), self.record))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": user_of(self.request), "instance": self.record}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), self.context_object_name: self.record}
+
+    def update(self, *, actor: User, record: Any, form: Any) -> Any:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+    def perform(self, form: Any) -> Any:
+        user = user_of(self.request)
+        # Read again inside the request's write: the service compares the posted version with the row as it is now.
+        record = self.update(actor=user, record=type(self).load(user=user, pk=self.record.pk), form=form)
+        messages.success(self.request, self.saved_message)
+        return record
+
+
+class ChildFormView(ServiceFormView):
+    """A form for a row that belongs to a parent record (an award of a model, a milestone of a project): allowed
+    when the parent may be edited, and back to the parent's page after saving. Subclasses set `form_class`,
+    `template_name`, `heading`, `parent_context_name`, `can_edit_parent`, and write `load()` and `perform()`."""
+
+    heading = ""
+    parent_context_name: str
+    can_edit_parent: Callable[[User, Any], bool]
+    # The child row being edited (None when adding one).
+    row: Any = None
+
+    def load(self, request: HttpRequest, **kwargs: Any) -> Any:  # pragma: no cover - every subclass overrides it
+        """The parent record (and, for an edit, set `self.row`), through scoped selectors."""
+        raise NotImplementedError
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.parent = self.load(request, **kwargs)
+            require_permission(type(self).can_edit_parent(user_of(request), self.parent))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = {**super().get_form_kwargs(), self.parent_context_name: self.parent}
+        if self.row is not None:
+            kwargs["instance"] = self.row
+        return kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), self.parent_context_name: self.parent, "heading": self.heading}
+
+    def success_url_for(self, result: Any) -> str:
+        return str(self.parent.get_absolute_url())
