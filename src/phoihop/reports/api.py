@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
@@ -15,10 +16,16 @@ from phoihop.core.errors import field_error
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
 from phoihop.reports.checker import check_report
-from phoihop.reports.choices import RenderFormat, ReportStatus, SignAuthority
-from phoihop.reports.models import RenderJob, Report, ReportBlock, ReportIssuer
+from phoihop.reports.choices import ListingPeriod, RenderFormat, ReportStatus, SignAuthority
+from phoihop.reports.models import Listing, RenderJob, Report, ReportBlock, ReportFigure, ReportIssuer
 
 router = Router(tags=["Báo cáo liên tịch"])
+
+FILE_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/pdf",
+    "text/html",
+)
 
 
 class IssuerOut(Schema):
@@ -143,18 +150,28 @@ class RenderIn(Schema):
 class JobOut(Schema):
     id: int
     report_id: int
-    format: str
-    status: str
-    phase: str
-    percent: int
-    message: str
-    download_url: str
+    format: str = Field(description="Định dạng: docx, pdf hoặc html.")
+    status: str = Field(description="Trạng thái: queued (đang chờ), running (đang chạy), done (xong), failed (lỗi).")
+    phase: str = Field(description="Bước đang làm, để hiển thị cho người dùng.")
+    percent: int = Field(description="Tiến độ, 0–100.")
+    message: str = Field(description="Lý do khi lỗi (tiếng Việt).")
+    download_url: str = Field(description="Trang tải tệp trong giao diện (cần phiên đăng nhập); rỗng khi chưa xong.")
+    file_url: str = Field("", description="Tải tệp qua API (mã API hoặc phiên đăng nhập); rỗng khi chưa xong.")
+    filename: str = Field("", description="Tên tệp khi tải về.")
+    created_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
 
     @staticmethod
     def resolve_download_url(obj: RenderJob) -> str:
         from django.urls import reverse
 
         return reverse("reports:job_download", args=[obj.pk]) if obj.file else ""
+
+    @staticmethod
+    def resolve_file_url(obj: RenderJob) -> str:
+        from django.urls import reverse
+
+        return reverse("api:reports_job_file", kwargs={"job_id": obj.pk}) if obj.file else ""
 
 
 @router.get("/reports", response=list[ReportOut], summary="Danh sách báo cáo liên tịch")
@@ -296,3 +313,455 @@ def request_render(request: HttpRequest, report_id: int, payload: RenderIn) -> S
 @router.get("/renders/{job_id}", response={200: JobOut, **ERROR_RESPONSES})
 def get_job(request: HttpRequest, job_id: int) -> RenderJob:
     return selectors.get_job(user=api_user(request), pk=job_id)
+
+
+@router.get(
+    "/reports/{report_id}/renders",
+    response={200: list[JobOut], **ERROR_RESPONSES},
+    summary="Các lượt xuất báo cáo gần đây (mới nhất trước)",
+)
+def list_jobs(request: HttpRequest, report_id: int) -> Any:
+    report = selectors.get_report(user=api_user(request), pk=report_id)
+    return list(selectors.jobs_of(report)[:20])
+
+
+@router.get(
+    "/renders/{job_id}/file",
+    response={200: bytes, **ERROR_RESPONSES},
+    url_name="reports_job_file",
+    summary="Tải tệp đã xuất (docx, pdf hoặc html)",
+    description=(
+        "Trả về tệp của lượt xuất khi đã xong (tên tệp trong Content-Disposition). Lượt đang chạy hoặc bị lỗi: 409 "
+        "(mã job_not_ready hoặc job_failed) — hãy hỏi lại GET /renders/{job_id}."
+    ),
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "Tệp báo cáo",
+                "content": {
+                    content_type: {"schema": {"type": "string", "format": "binary"}} for content_type in FILE_TYPES
+                },
+            }
+        }
+    },
+)
+def download_job_file(request: HttpRequest, job_id: int) -> Any:
+    from phoihop.reports.choices import JobStatus
+    from phoihop.reports.rendering import CONTENT_TYPES
+
+    job = selectors.get_job(user=api_user(request), pk=job_id)
+    if not job.file:
+        failed = job.status == JobStatus.FAILED
+        message = (
+            _("Lượt xuất này bị lỗi, không có tệp: %(reason)s") % {"reason": job.message}
+            if failed
+            else _("Báo cáo đang được xuất (%(percent)s%%); hãy tải lại sau.") % {"percent": job.percent}
+        )
+        return Status(409, {"message": message, "code": "job_failed" if failed else "job_not_ready", "fields": {}})
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.filename or job.file.name.rsplit("/", 1)[-1],
+        content_type=CONTENT_TYPES.get(job.format, "application/octet-stream"),
+    )
+
+
+# --- Creating a report --------------------------------------------------------------------------------------------
+
+
+class ReportCreate(Schema):
+    """Kế hoạch của báo cáo: ghi `plan_id`, hoặc `year` (kế hoạch năm đó). Các trường còn lại không bắt buộc."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    plan_id: int | None = Field(None, description="Mã kế hoạch năm.")
+    year: int | None = Field(None, ge=2000, le=2100, description="Năm của kế hoạch, khi không ghi plan_id.")
+    summary: str | None = Field(None, description="Trích yếu; để trống thì ghi theo năm và các cơ quan phối hợp.")
+    number: int | None = Field(None, ge=1, description="Số văn bản; để trống khi còn dự thảo.")
+    place: str | None = Field(None, max_length=100, description="Địa danh, mặc định “Hải Phòng”.")
+    issue_date: dt.date | None = Field(None, description="Ngày ban hành.")
+    draft_mark: bool | None = Field(None, description="In dấu “(Dự thảo)”.")
+    recipients: str | None = Field(None, description="Nơi nhận, mỗi dòng một nơi.")
+
+
+@router.post(
+    "/reports",
+    response={201: ReportOut, **ERROR_RESPONSES},
+    summary="Tạo báo cáo liên tịch cho kế hoạch năm",
+    description=(
+        "Thư ký tổng hợp (và quản trị) tạo báo cáo: các cơ quan ban hành theo chương trình, các mục theo lĩnh vực "
+        "của kế hoạch, các đoạn mở đầu. 403 nếu không có quyền; 422 `unknown_plan` khi không có kế hoạch, "
+        "`report_exists` khi kế hoạch đã có báo cáo, `no_issuer` khi chương trình chưa ghi cơ quan phối hợp."
+    ),
+)
+def create_report(request: HttpRequest, payload: ReportCreate) -> Status[Report]:
+    from phoihop.planning.selectors import plans_visible_to
+
+    user = api_user(request)
+    if not permissions.can_compile(user):
+        raise PermissionDenied
+    data = payload.dict(exclude_unset=True)
+    plan_id, year = data.pop("plan_id", None), data.pop("year", None)
+    if (plan_id is None) == (year is None):
+        raise field_error(
+            "plan_id", _("Hãy ghi một trong hai: mã kế hoạch (plan_id) hoặc năm (year)."), "plan_required"
+        )
+    plans = plans_visible_to(user)
+    plan = plans.filter(pk=plan_id).first() if plan_id is not None else plans.filter(year=year).first()
+    if plan is None:
+        field, wanted = ("plan_id", plan_id) if plan_id is not None else ("year", year)
+        raise field_error(field, _("Không có kế hoạch %(plan)s.") % {"plan": wanted}, "unknown_plan")
+    if data.get("issue_date") is not None:
+        data["issue_year"] = data["issue_date"].year
+    report = services.create_report(actor=user, plan=plan, data=data)
+    return Status(201, selectors.get_report(user=user, pk=report.pk))
+
+
+# --- Named figures ------------------------------------------------------------------------------------------------
+
+
+class FigureOut(Schema):
+    id: int
+    name: str = Field(description="Tên dùng trong đoạn: {{TEN}}, {{TEN.ty_le}}…")
+    target_id: int = Field(description="Dòng chỉ tiêu của kế hoạch mà tên này chỉ tới.")
+    indicator_code: str
+    indicator_name: str
+    agency_name: str = Field(description="Đơn vị của dòng chỉ tiêu; rỗng khi là chỉ tiêu chung.")
+    text: str = Field("", description="Số liệu in ra trong báo cáo hiện nay (ví dụ 13.297/21.500).")
+    version: int
+
+    @staticmethod
+    def resolve_indicator_code(obj: ReportFigure) -> str:
+        return obj.target.indicator.code
+
+    @staticmethod
+    def resolve_indicator_name(obj: ReportFigure) -> str:
+        return obj.target.indicator.name
+
+    @staticmethod
+    def resolve_agency_name(obj: ReportFigure) -> str:
+        return obj.target.agency.name if obj.target.agency_id and obj.target.agency else ""
+
+
+class TargetLineOut(Schema):
+    target_id: int = Field(description="Mã dòng chỉ tiêu, dùng làm target_id khi đặt tên.")
+    indicator_code: str
+    indicator_name: str
+    agency_id: int | None
+    agency_name: str
+    names: list[str] = Field(description="Các tên đã đặt cho dòng này trong báo cáo.")
+
+
+class FiguresOut(Schema):
+    named: list[FigureOut] = Field(description="Các số liệu đã đặt tên, theo tên.")
+    available: list[TargetLineOut] = Field(description="Mọi dòng chỉ tiêu của kế hoạch, theo thứ tự của kế hoạch.")
+    can_edit: bool = Field(description="Người gọi có được đặt, đổi, xóa tên số liệu của báo cáo này không.")
+
+
+class FigureIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(max_length=40, description="Chữ không dấu, số, “_” và “-”, bắt đầu bằng một chữ; ví dụ DV_MOI.")
+    target_id: int = Field(description="Dòng chỉ tiêu của kế hoạch của báo cáo.")
+
+
+class FigurePatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    name: str | None = Field(None, max_length=40, description="Tên mới; không đổi được khi tên cũ còn trong đoạn.")
+    target_id: int | None = Field(None, description="Dòng chỉ tiêu mới.")
+
+
+def _target(user: Any, report: Report, target_id: int) -> Any:
+    from phoihop.indicators.selectors import list_targets
+
+    target = list_targets(user=user, plan=report.plan).filter(pk=target_id).first()
+    if target is None:
+        raise field_error(
+            "target_id",
+            _("Kế hoạch của báo cáo không có dòng chỉ tiêu số %(id)s.") % {"id": target_id},
+            "unknown_target",
+        )
+    return target
+
+
+@router.get(
+    "/reports/{report_id}/figures",
+    response={200: FiguresOut, **ERROR_RESPONSES},
+    summary="Số liệu có thể đặt tên và số liệu đã đặt tên",
+)
+def list_figures(request: HttpRequest, report_id: int) -> Any:
+    from phoihop.indicators.selectors import list_targets
+
+    user = api_user(request)
+    report = selectors.get_report(user=user, pk=report_id)
+    named = list(selectors.figures_of(report))
+    printed = build_report_data(report).figures
+    for figure in named:
+        figure.text = printed[figure.name].text if figure.name in printed else ""  # type: ignore[attr-defined]
+    names: dict[int, list[str]] = {}
+    for figure in named:
+        names.setdefault(figure.target_id, []).append(figure.name)
+    available = [
+        {
+            "target_id": target.pk,
+            "indicator_code": target.indicator.code,
+            "indicator_name": target.indicator.name,
+            "agency_id": target.agency_id,
+            "agency_name": target.agency.name if target.agency_id and target.agency else "",
+            "names": names.get(target.pk, []),
+        }
+        for target in list_targets(user=user, plan=report.plan).select_related("indicator", "agency")
+    ]
+    return {"named": named, "available": available, "can_edit": permissions.can_name_figures(user, report)}
+
+
+@router.post(
+    "/reports/{report_id}/figures",
+    response={201: FigureOut, **ERROR_RESPONSES},
+    summary="Đặt tên cho một dòng chỉ tiêu để dùng trong đoạn",
+    description="422 `bad_name`, `reserved_name`, `duplicate_name`, `unknown_target`; 403 khi báo cáo không còn là "
+    "dự thảo hoặc người gọi chỉ được xem.",
+)
+def create_figure(request: HttpRequest, report_id: int, payload: FigureIn) -> Status[ReportFigure]:
+    user = api_user(request)
+    report = selectors.get_report(user=user, pk=report_id)
+    if not permissions.can_name_figures(user, report):
+        raise PermissionDenied
+    figure = services.create_figure_name(
+        actor=user, report=report, name=payload.name, target=_target(user, report, payload.target_id)
+    )
+    return Status(201, selectors.get_figure(user=user, pk=figure.pk))
+
+
+@router.get("/figures/{figure_id}", response={200: FigureOut, **ERROR_RESPONSES}, summary="Một số liệu đã đặt tên")
+def get_figure(request: HttpRequest, figure_id: int) -> ReportFigure:
+    return selectors.get_figure(user=api_user(request), pk=figure_id)
+
+
+@router.patch(
+    "/figures/{figure_id}",
+    response={200: FigureOut, **ERROR_RESPONSES},
+    summary="Đổi tên hoặc dòng chỉ tiêu của số liệu",
+    description="422 `in_use` khi tên cũ còn được dùng trong một đoạn; 409 khi `version` đã cũ.",
+)
+def update_figure(request: HttpRequest, figure_id: int, payload: FigurePatch) -> ReportFigure:
+    user = api_user(request)
+    figure = selectors.get_figure(user=user, pk=figure_id)
+    if not permissions.can_name_figures(user, figure.report):
+        raise PermissionDenied
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    if "target_id" in data:
+        data["target"] = _target(user, figure.report, data.pop("target_id"))
+    services.update_figure_name(actor=user, figure=figure, data=data, expected_version=version)
+    return selectors.get_figure(user=user, pk=figure_id)
+
+
+@router.delete(
+    "/figures/{figure_id}",
+    response={204: None, **ERROR_RESPONSES},
+    summary="Bỏ tên số liệu",
+    description="422 `in_use` khi tên còn được dùng trong một đoạn; 409 khi `version` đã cũ.",
+)
+def delete_figure(request: HttpRequest, figure_id: int, version: int) -> Status[None]:
+    user = api_user(request)
+    figure = selectors.get_figure(user=user, pk=figure_id)
+    if not permissions.can_name_figures(user, figure.report):
+        raise PermissionDenied
+    services.delete_figure_name(actor=user, figure=figure, expected_version=version)
+    return Status(204, None)
+
+
+# --- Listings -----------------------------------------------------------------------------------------------------
+
+
+class ListingOut(Schema):
+    id: int
+    report_id: int
+    key: str = Field(description="Tên dùng trong đoạn: [[chu_thich:KEY]] hoặc [[danh_sach:KEY]].")
+    title: str
+    source: str = Field(description="Nguồn bản ghi (xem GET /listing-sources).")
+    record_filter: dict[str, Any] = Field(description="Điều kiện lọc theo các trường của nguồn.")
+    agency_id: int | None = Field(
+        description="Chỉ bản ghi của đơn vị này và các đơn vị trực thuộc; null là mọi đơn vị."
+    )
+    period_mode: ListingPeriod
+    intro: str = Field(description="Câu dẫn in trước danh sách; được dùng {{…}}.")
+    pattern: str = Field(description="Mẫu câu cho mỗi bản ghi, ví dụ “[{thang}, ]khởi công {du_an}”.")
+    separator: str
+    ending: str
+    owner_agency_id: int = Field(description="Cơ quan soạn danh sách.")
+    text: str = Field("", description="Danh sách in ra hiện nay.")
+    version: int
+
+
+class ListingIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(max_length=40, description="Chữ không dấu, số, “_” và “-”, bắt đầu bằng một chữ.")
+    title: str = Field(max_length=300, description="Mô tả.")
+    source: str = Field(max_length=60, description="Nguồn bản ghi (xem GET /listing-sources).")
+    record_filter: dict[str, Any] = Field(
+        default_factory=dict, description='Điều kiện lọc, ví dụ {"kind": "party_cell"}.'
+    )
+    agency_id: int | None = Field(
+        None, description="Bản ghi của đơn vị (và các đơn vị trực thuộc); null là mọi đơn vị."
+    )
+    period_mode: ListingPeriod = ListingPeriod.REPORTING_PERIOD
+    intro: str = ""
+    pattern: str = Field(description="Mẫu câu cho mỗi bản ghi; chỉ dùng các trường của nguồn.")
+    separator: str = Field(" ", max_length=10)
+    ending: str = Field("", max_length=10)
+    owner_agency_id: int = Field(description="Cơ quan soạn: một cơ quan ban hành mà người gọi soạn thay được.")
+
+
+class ListingPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    key: str | None = Field(None, max_length=40)
+    title: str | None = Field(None, max_length=300)
+    source: str | None = Field(None, max_length=60)
+    record_filter: dict[str, Any] | None = None
+    agency_id: int | None = None
+    period_mode: ListingPeriod | None = None
+    intro: str | None = None
+    pattern: str | None = Field(None, description="Mẫu câu mới; kiểm tra theo các trường của nguồn khi lưu.")
+    separator: str | None = Field(None, max_length=10)
+    ending: str | None = Field(None, max_length=10)
+    owner_agency_id: int | None = None
+
+
+class SourceFieldOut(Schema):
+    name: str
+    label: str
+
+
+class SourceOut(Schema):
+    key: str
+    label: str
+    dated: bool = Field(description="Có lọc theo ngày được không (không thì chỉ dùng period_mode=current).")
+    fields: list[SourceFieldOut] = Field(description="Các trường dùng được trong mẫu câu: {ten}, {ngay}…")
+
+
+def _listing_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """Ids of the schema to the agencies the service takes; an id the caller cannot see is a 422 on its field."""
+    from phoihop.directory.selectors import agencies_visible_to
+
+    for field_name in ("agency", "owner_agency"):
+        key = f"{field_name}_id"
+        if key not in data:
+            continue
+        agency_id = data.pop(key)
+        if agency_id is None:
+            if field_name == "owner_agency":
+                raise field_error(field_name, _("Hãy chọn cơ quan soạn danh sách."), "required")
+            data[field_name] = None
+            continue
+        agency = agencies_visible_to(user).filter(pk=agency_id).first()
+        if agency is None:
+            raise field_error(field_name, _("Không có đơn vị số %(id)s.") % {"id": agency_id}, "unknown_agency")
+        data[field_name] = agency
+    if "period_mode" in data and data["period_mode"] is not None:
+        data["period_mode"] = str(
+            data["period_mode"].value if hasattr(data["period_mode"], "value") else data["period_mode"]
+        )
+    return data
+
+
+def _listing_out(listing: Listing, printed: Any) -> Listing:
+    shown = printed.get(listing.key)
+    listing.text = getattr(shown, "text", "") if shown is not None else ""  # type: ignore[attr-defined]
+    return listing
+
+
+@router.get(
+    "/listing-sources",
+    response=list[SourceOut],
+    summary="Các nguồn bản ghi của danh sách và các trường dùng được trong mẫu câu",
+)
+def list_sources(request: HttpRequest) -> Any:
+    from phoihop.reports.sources import all_sources
+
+    api_user(request)
+    return [
+        {
+            "key": key,
+            "label": str(source.label),
+            "dated": bool(source.dated),
+            "fields": [
+                {"name": f.name, "label": str(f.label)} for f in sorted(source.fields().values(), key=lambda f: f.name)
+            ],
+        }
+        for key, source in sorted(all_sources().items())
+    ]
+
+
+@router.get(
+    "/reports/{report_id}/listings",
+    response={200: list[ListingOut], **ERROR_RESPONSES},
+    summary="Các danh sách (chú thích) của báo cáo, với nội dung in ra",
+)
+def list_listings(request: HttpRequest, report_id: int) -> Any:
+    report = selectors.get_report(user=api_user(request), pk=report_id)
+    printed = build_report_data(report).listings
+    return [_listing_out(listing, printed) for listing in selectors.listings_of(report).order_by("key")]
+
+
+@router.post(
+    "/reports/{report_id}/listings",
+    response={201: ListingOut, **ERROR_RESPONSES},
+    summary="Tạo danh sách (chú thích) của báo cáo",
+    description="422 `bad_name`, `duplicate_name`, `unknown_source`, `unknown_field` (trường không có trong nguồn), "
+    "`undated_source`, `unknown_agency`; 403 khi người gọi không soạn được cho cơ quan đã chọn.",
+)
+def create_listing(request: HttpRequest, report_id: int, payload: ListingIn) -> Status[Listing]:
+    user = api_user(request)
+    report = selectors.get_report(user=user, pk=report_id)
+    if not permissions.can_draft_for(user, report, payload.owner_agency_id):
+        raise PermissionDenied
+    listing = services.create_listing(actor=user, report=report, data=_listing_data(user, payload.dict()))
+    listing = selectors.get_listing(user=user, pk=listing.pk)
+    return Status(201, _listing_out(listing, build_report_data(report).listings))
+
+
+@router.get("/listings/{listing_id}", response={200: ListingOut, **ERROR_RESPONSES}, summary="Một danh sách")
+def get_listing(request: HttpRequest, listing_id: int) -> Listing:
+    listing = selectors.get_listing(user=api_user(request), pk=listing_id)
+    return _listing_out(listing, build_report_data(listing.report).listings)
+
+
+@router.patch(
+    "/listings/{listing_id}",
+    response={200: ListingOut, **ERROR_RESPONSES},
+    summary="Sửa danh sách: mẫu câu, câu dẫn, điều kiện lọc…",
+    description="Mẫu câu được kiểm tra theo các trường của nguồn (422 với tên trường sai); 403 khi danh sách là của "
+    "cơ quan khác hoặc cơ quan soạn đã xác nhận phần của mình; 409 khi `version` đã cũ.",
+)
+def update_listing(request: HttpRequest, listing_id: int, payload: ListingPatch) -> Listing:
+    user = api_user(request)
+    listing = selectors.get_listing(user=user, pk=listing_id)
+    if not permissions.can_edit_listing(user, listing):
+        raise PermissionDenied
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    services.update_listing(actor=user, listing=listing, data=_listing_data(user, data), expected_version=version)
+    listing = selectors.get_listing(user=user, pk=listing_id)
+    return _listing_out(listing, build_report_data(listing.report).listings)
+
+
+@router.delete(
+    "/listings/{listing_id}",
+    response={204: None, **ERROR_RESPONSES},
+    summary="Xóa danh sách",
+    description="422 `in_use` khi danh sách còn được dùng trong một đoạn; 409 khi `version` đã cũ.",
+)
+def delete_listing(request: HttpRequest, listing_id: int, version: int) -> Status[None]:
+    user = api_user(request)
+    listing = selectors.get_listing(user=user, pk=listing_id)
+    if not permissions.can_edit_listing(user, listing):
+        raise PermissionDenied
+    services.delete_listing(actor=user, listing=listing, expected_version=version)
+    return Status(204, None)

@@ -112,6 +112,7 @@ class ParagraphFormat:
     before_pt: float = 0
     after_pt: float = 0
     line: float = 1.0  # multiple of single spacing
+    exact_line_pt: float | None = None  # a fixed line height instead of `line`
     keep_next: bool = False
     keep_lines: bool = False
     style_id: str = ""
@@ -140,8 +141,8 @@ def paragraph_properties(fmt: ParagraphFormat, mark: RunFormat | None = None) ->
             {
                 "w:before": str(round(fmt.before_pt * 20)),
                 "w:after": str(round(fmt.after_pt * 20)),
-                "w:line": str(round(fmt.line * 240)),
-                "w:lineRule": "auto",
+                "w:line": str(round(fmt.exact_line_pt * 20 if fmt.exact_line_pt else fmt.line * 240)),
+                "w:lineRule": "exact" if fmt.exact_line_pt else "auto",
             },
         )
     )

@@ -25,6 +25,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
 from docx.shared import Twips
 
 from phoihop.core.vnformat import format_issue_line
@@ -78,8 +79,13 @@ def render(spec: DocumentSpec, *, profiles: Mapping[str, FormatProfile] | None =
 
     writer.append(_header_table(spec, lead, own))
     writer.extend(_title(spec, lead))
+    body: Element | None = None
     for block in spec.blocks:
-        writer.append(writer.heading(block) if isinstance(block, Heading) else writer.paragraph(block))
+        body = writer.heading(block) if isinstance(block, Heading) else writer.paragraph(block)
+        writer.append(body)
+    if body is not None:
+        # The signatures never open a page of their own: the last paragraph of the body goes with them.
+        _keep_with_next(body)
     writer.extend(_closing(spec, lead, own, authority_lines))
 
     _page_header(document, lead)
@@ -246,9 +252,15 @@ def _closing(
     return out
 
 
+# The paragraph after a closing table, as low as Word and LibreOffice allow: 1 pt, fixed.
+END_LINE_PT = 1
+
+
 def _end() -> Element:
-    """Word wants a paragraph after a table that ends the body."""
-    return paragraph(ParagraphFormat(), mark=RunFormat(size=2))
+    """Word wants a paragraph after a table that ends the body. When the signature table ends near the foot of a
+    page this paragraph is all that spills over, and LibreOffice starts a page for it that holds only the page
+    number; at a fixed height of 1 pt (a 2 pt mark took about 2.3 pt) it stays on the table's page."""
+    return paragraph(ParagraphFormat(exact_line_pt=END_LINE_PT), mark=RunFormat(size=END_LINE_PT))
 
 
 def _signature(issuer: Issuer, profile: FormatProfile, authority_line: str) -> list[Element]:
@@ -269,12 +281,33 @@ def _signature(issuer: Issuer, profile: FormatProfile, authority_line: str) -> l
 
 
 def _recipients(spec: DocumentSpec, lead: FormatProfile) -> list[Element]:
+    """ "Nơi nhận:" and its lines, chained so that the heading never ends a page without them."""
     if not spec.recipients:
         return []
     styles = lead.styles
-    out = [_line(lead.recipients_heading, styles.recipients_heading, ParagraphFormat(align="left", before_pt=12))]
-    out.extend(_line(line, styles.recipients, ParagraphFormat(align="left")) for line in spec.recipients)
+    last = len(spec.recipients) - 1
+    out = [
+        _line(
+            lead.recipients_heading,
+            styles.recipients_heading,
+            ParagraphFormat(align="left", before_pt=12, keep_next=True),
+        )
+    ]
+    out.extend(
+        _line(line, styles.recipients, ParagraphFormat(align="left", keep_next=index < last))
+        for index, line in enumerate(spec.recipients)
+    )
     return out
+
+
+def _keep_with_next(element: Element) -> None:
+    """Keep a body paragraph on the page of what follows it, whole (w:keepNext, w:keepLines after w:pStyle)."""
+    properties = element.find(qn("w:pPr"))
+    style = properties.find(qn("w:pStyle"))
+    index = 0 if style is None else list(properties).index(style) + 1
+    for tag in ("w:keepLines", "w:keepNext"):
+        if properties.find(qn(tag)) is None:
+            properties.insert(index, OxmlElement(tag))
 
 
 class _Writer:

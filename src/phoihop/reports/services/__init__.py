@@ -16,6 +16,7 @@ from phoihop.reports.services.drafting import (
     delete_listing,
     set_entry,
     update_block,
+    update_figure_name,
     update_listing,
 )
 from phoihop.reports.services.reports import create_report, default_summary, sync_sections, update_issuer, update_report
@@ -50,6 +51,7 @@ __all__ = [
     "sign_off",
     "sync_sections",
     "update_block",
+    "update_figure_name",
     "update_issuer",
     "update_listing",
     "update_report",

@@ -227,3 +227,21 @@ def delete_entry(*, actor: User, entry: ListingEntry, expected_version: int) -> 
     require(permissions.can_edit_listing(actor, entry.listing))
     check_part_open(entry.listing.report, entry.listing.owner_agency)
     delete_record(actor=actor, instance=entry, expected_version=expected_version)
+
+
+@transaction.atomic
+def update_figure_name(
+    *, actor: User, figure: ReportFigure, data: Mapping[str, Any], expected_version: int
+) -> ReportFigure:
+    """Rename a named figure or point it at another line of the plan. A name still written in a block is not
+    renamed (the block would name nothing): take it out of the block first, as before deleting it."""
+    report = figure.report
+    require(permissions.can_name_figures(actor, report))
+    cleaned = clean(data, ("name", "target"))
+    if "name" in cleaned and cleaned["name"] != figure.name:
+        _check_key(report, cleaned["name"], "name", figure=figure)
+        _ensure_unused(report, figure.name)
+    target = cleaned.get("target")
+    if target is not None and target.plan_id != report.plan_id:
+        raise field_error("target", _("Chỉ tiêu đã chọn không thuộc kế hoạch của báo cáo."), "target_not_in_plan")
+    return update_record(actor=actor, instance=figure, data=cleaned, expected_version=expected_version)
