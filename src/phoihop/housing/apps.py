@@ -31,4 +31,7 @@ class HousingConfig(AppConfig):
                 "apartments": "other",
                 "people": "persons",
             },
+            enterprise_field="project__investor_enterprise",
+            noun="mốc tiến độ dự án nhà ở",
+            done="làm chủ đầu tư các dự án nhà ở",
         )
