@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -42,20 +43,12 @@ def world(plan: Plan, bodies: Bodies) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def rolled_back() -> Iterator[Any]:
+@contextmanager
+def rolled_back() -> Iterator[None]:
     """Each hypothesis example writes its records in a savepoint that is rolled back, so examples never mix."""
-
-    class Savepoint:
-        def __enter__(self) -> None:
-            self.atomic = transaction.atomic()
-            self.atomic.__enter__()
-
-        def __exit__(self, *exc: object) -> None:
-            transaction.set_rollback(True)
-            self.atomic.__exit__(None, None, None)
-
-    yield Savepoint
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 def _indicator(**fields: Any) -> Indicator:
@@ -98,7 +91,7 @@ visits = st.lists(
 @DB_EXAMPLES
 @given(visits=visits, scoped=st.booleans())
 def test_counting_visits_matches_a_plain_recount(
-    world: dict[str, Any], rolled_back: Any, counting: str, visits: list[Any], scoped: bool
+    world: dict[str, Any], counting: str, visits: list[Any], scoped: bool
 ) -> None:
     agencies: list[Agency] = world["agencies"]
     enterprises: list[Enterprise] = world["enterprises"]
@@ -124,10 +117,8 @@ def test_counting_visits_matches_a_plain_recount(
             for index in visited
             if kind == "supervision" and _in_2023(day) and (scope is None or agencies[body].pk in scope)
         ]
-        if counting == Counting.ROWS:
-            expected = len(counted)
-        else:
-            expected = len({enterprise for _body, enterprise in counted})
+        distinct = {enterprise for _body, enterprise in counted}
+        expected = len(counted) if counting == Counting.ROWS else len(distinct)
         figure, total, per_body = _figures(world["plan"], indicator, scope)
         assert figure == expected
         assert total == expected
@@ -151,7 +142,7 @@ def test_counting_visits_matches_a_plain_recount(
         unique_by=lambda row: (row[0], row[1]),
     )
 )
-def test_summing_a_field_matches_a_plain_recount(world: dict[str, Any], rolled_back: Any, foundings: list[Any]) -> None:
+def test_summing_a_field_matches_a_plain_recount(world: dict[str, Any], foundings: list[Any]) -> None:
     agencies: list[Agency] = world["agencies"]
     enterprises: list[Enterprise] = world["enterprises"]
     with rolled_back():
@@ -196,7 +187,7 @@ def persons_kind() -> Iterator[str]:
 @DB_EXAMPLES
 @given(values=st.lists(st.tuples(st.integers(0, 2), st.none() | st.integers(0, 3)), max_size=12))
 def test_counting_distinct_persons_matches_a_plain_recount(
-    world: dict[str, Any], rolled_back: Any, persons_kind: str, bodies: Bodies, values: list[Any]
+    world: dict[str, Any], persons_kind: str, bodies: Bodies, values: list[Any]
 ) -> None:
     agencies: list[Agency] = world["agencies"]
     with rolled_back():
