@@ -1,6 +1,7 @@
 """The demo data set holds the supervisions and inspections of section I.7 and the six "Dân vận khéo" models of
 section I.6; the 2023 plan's indicator counts the 13 FDI enterprises the City Labour Federation supervised, and a new
-supervision record changes the figure at once."""
+supervision record changes the figure at once; a second supervision of an enterprise already supervised does not (the
+figure counts distinct enterprises)."""
 
 from __future__ import annotations
 
@@ -49,8 +50,30 @@ def test_section_i7_and_i6_records_and_the_13_fdi_enterprises_supervised() -> No
     assert any(row.label.startswith("Công ty TNHH Pegatron Việt Nam — Giám sát") for row in line.provenance)
     assert {row.url for row in line.provenance} == {s.get_absolute_url() for s in supervisions}
 
-    # One more FDI enterprise supervised in 2023: the figure moves at once, nothing typed anywhere.
+    # A second supervision of an enterprise already supervised in the year: one more row, the same thirteen
+    # enterprises. Its provenance row adds nothing and says why, so the rows still add up to the figure.
     admin = User.objects.get(username="quantri")
+    pegatron = Enterprise.objects.get(name="Công ty TNHH Pegatron Việt Nam")
+    services.create_inspection(
+        actor=admin,
+        owner_agency=federation,
+        data={
+            "kind": "supervision",
+            "title": "Giám sát lần hai",
+            "start_date": dt.date(2023, 12, 1),
+            "enterprises": [pegatron],
+            "topics": topics_by_code(["osh"]),
+        },
+    )
+    assert _supervised_line() == "13"
+    progress = plan_progress(plan=Plan.objects.get(year=2023), with_provenance=True)
+    (line,) = [line for line in progress.lines if line.code == "GS-DN-FDI-LDLD"]
+    assert (len(line.provenance), line.provenance_total) == (14, 13)
+    (repeat,) = [row for row in line.provenance if row.value == 0]
+    assert repeat.label.startswith("Công ty TNHH Pegatron Việt Nam — Giám sát lần hai")
+    assert repeat.note == "Cùng doanh nghiệp đã được đếm ở dòng trước."
+
+    # One more FDI enterprise supervised in 2023: the figure moves at once, nothing typed anywhere.
     extra = Enterprise.objects.get(tax_code="0299000011")  # Crystal Sweater, not among the thirteen
     services.create_inspection(
         actor=admin,

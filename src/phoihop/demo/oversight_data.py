@@ -197,6 +197,8 @@ INDICATORS: list[dict[str, Any]] = [
         "unit_kind": "organisations",
         "owner": "LĐLĐTP",
         "measure": "count_records",
+        # "Giám sát tại 13 doanh nghiệp": an enterprise supervised twice in the year counts once.
+        "counting": "distinct_enterprises",
         "record_kind": "oversight.inspection_enterprise",
         "record_filter": {
             "inspection__kind": "supervision",
@@ -346,6 +348,7 @@ def load_oversight_indicators(report: Any) -> None:
                     "record_kind": row["record_kind"],
                     "record_filter": row["record_filter"],
                     "sum_field": row["sum_field"],
+                    "counting": row.get("counting", ""),
                 },
             )
             report.count("indicators")

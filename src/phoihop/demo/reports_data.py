@@ -248,7 +248,7 @@ LISTINGS: list[dict[str, Any]] = [  # "entries": (kind of record, [(its name, it
         "period_mode": "until_report",
         "intro": "",
         "pattern": (
-            "[{thang}, ]khởi công {du_an}[, {du_an.dia_diem}][ (quy mô {du_an.can_ho})][, đáp ứng chỗ ở cho "
+            "[{thang}, ]khởi công {du_an}[, {du_an.dia_diem_ngoai_ten}][ (quy mô {du_an.can_ho})][, đáp ứng chỗ ở cho "
             "{du_an.cho_o}]."
         ),
         "separator": " ",
@@ -265,7 +265,8 @@ LISTINGS: list[dict[str, Any]] = [  # "entries": (kind of record, [(its name, it
         "period_mode": "current",
         "intro": "",
         "pattern": (
-            "{ten}[, {dia_diem}][ (quy mô {can_ho})][, đáp ứng chỗ ở cho {cho_o}][; hiện ở bước: {buoc|thuong}]."
+            "{ten}[, {dia_diem_ngoai_ten}][ (quy mô {can_ho})][, đáp ứng chỗ ở cho {cho_o}]"
+            "[; hiện ở bước: {buoc|thuong}]."
         ),
         "separator": " ",
         "ending": "",

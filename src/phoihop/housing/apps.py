@@ -31,6 +31,9 @@ class HousingConfig(AppConfig):
                 "apartments": "other",
                 "people": "persons",
             },
+            enterprise_field="project__investor_enterprise",
+            noun="mốc tiến độ dự án nhà ở",
+            done="làm chủ đầu tư các dự án nhà ở",
         )
         # What this app adds to the menu and to other apps' pages (core/plugins.py).
         from phoihop.housing.plugins import plug_in

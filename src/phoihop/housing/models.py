@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from django.db import models
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.models import VersionedModel
-from phoihop.core.text import fold_vi
+from phoihop.core.text import fold_vi, nfc
 from phoihop.core.vnformat import format_date, format_month, format_number
 from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind, Qualifier
 
@@ -36,6 +37,15 @@ def quantity_text(value: object, qualifier: str, unit: StrOrPromise = "") -> str
     prefix = Qualifier(qualifier).prefix
     text = f"{format_number(value)} {unit}".strip()  # type: ignore[arg-type]
     return f"{prefix} {text}" if prefix else text
+
+
+def _spoken(text: str) -> str:
+    return re.sub(r"\s+", " ", nfc(text).casefold()).strip()
+
+
+def _names(text: str, place: str) -> bool:
+    """Whether `text` names `place` as a whole ("phường Đông Hải 2" is not named by "phường Đông Hải 20")."""
+    return re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text) is not None
 
 
 class HousingProject(VersionedModel):
@@ -156,6 +166,13 @@ class HousingProject(VersionedModel):
     def location(self) -> str:
         """ "xã Lê Lợi, huyện An Dương"."""
         return ", ".join(part for part in (self.commune, self.district) if part)
+
+    @property
+    def location_not_in_name(self) -> str:
+        """The commune and district the project's name does not already say, for sentences that print both: "Dự án …
+        tại phường Đông Hải 2, quận Hải An", never "… tại phường Đông Hải 2, phường Đông Hải 2, quận Hải An"."""
+        name = _spoken(self.name)
+        return ", ".join(part for part in (self.commune, self.district) if part and not _names(name, _spoken(part)))
 
     @property
     def apartments_text(self) -> str:

@@ -38,6 +38,20 @@ class Measure(models.TextChoices):
         return (cls.COUNT_RECORDS, cls.SUM_RECORDS, cls.SUM_VALUES, cls.SUM_OF_INDICATORS)
 
 
+class Counting(models.TextChoices):
+    """What an indicator computed from records counts. "13 doanh nghiệp được giám sát" is a count of distinct
+    enterprises: an enterprise supervised twice in the year counts once, unlike a count of rows."""
+
+    ROWS = "rows", _("Số bản ghi (mỗi bản ghi tính một)")
+    DISTINCT_ENTERPRISES = "distinct_enterprises", _("Số doanh nghiệp khác nhau")
+    DISTINCT_PERSONS = "distinct_persons", _("Số người khác nhau")
+    SUM = "sum", _("Tổng một trường số của bản ghi")
+
+    @classmethod
+    def distinct(cls) -> tuple[str, str]:
+        return (cls.DISTINCT_ENTERPRISES, cls.DISTINCT_PERSONS)
+
+
 class PeriodType(models.TextChoices):
     MONTH = "month", _("Tháng")
     QUARTER = "quarter", _("Quý")

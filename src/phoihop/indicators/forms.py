@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any, cast
 
 from django import forms
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import StyledFormMixin, VersionedForm
 from phoihop.directory.models import Agency
-from phoihop.indicators.choices import Measure, PeriodType
+from phoihop.indicators.choices import Counting, Measure, PeriodType
 from phoihop.indicators.models import Indicator, ReportedValue, Target, ValidationRule
 from phoihop.indicators.periods import Period, periods_between
 from phoihop.indicators.registry import RecordKind, record_kinds
@@ -115,6 +116,12 @@ class IndicatorForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.show_advanced = show_advanced
         cast(Any, self.fields["record_kind"]).choices = [("", "—"), *record_kinds.choices()]
+        counting: Any = self.fields["counting"]
+        counting.choices = [("", _("Theo cách tính đã chọn")), *Counting.choices]
+        # The script offers only the modes the chosen kind supports; the service refuses any other.
+        counting.widget.attrs["data-countings"] = json.dumps(
+            {kind.key: kind.countings() for kind in record_kinds.all()}
+        )
         cast(Any, self.fields["owner_agency"]).queryset = Agency.objects.order_by("name")
         if self.instance.pk:
             cast(Any, self.fields["components"]).queryset = Indicator.objects.exclude(pk=self.instance.pk).order_by(
@@ -172,6 +179,11 @@ class IndicatorForm(VersionedForm):
     def main_fields(self) -> list[Any]:
         skip = {"record_filter"}
         return [bf for bf in self.visible_fields() if bf.name not in skip and not bf.name.startswith(FILTER_PREFIX)]
+
+    @property
+    def counting_groups(self) -> list[tuple[RecordKind, list[str]]]:
+        """Each kind's counting modes in words, shown under the counting field for the chosen kind."""
+        return [(kind, [kind.counting_text(mode) for mode in kind.countings()]) for kind in record_kinds.all()]
 
     @property
     def filter_fieldsets(self) -> list[tuple[RecordKind, list[Any]]]:

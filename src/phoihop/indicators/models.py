@@ -13,6 +13,7 @@ from phoihop.core.text import fold_vi
 from phoihop.core.vnformat import Rounding
 from phoihop.indicators.choices import (
     ApprovalStatus,
+    Counting,
     Measure,
     PeriodType,
     RoundingRule,
@@ -56,6 +57,16 @@ class Indicator(VersionedModel):
     record_kind = models.CharField(_("loại bản ghi được đếm"), max_length=60, blank=True)
     record_filter = models.JSONField(_("điều kiện lọc bản ghi"), default=dict, blank=True)
     sum_field = models.CharField(_("trường số được cộng"), max_length=60, blank=True)
+    counting = models.CharField(
+        _("cách đếm"),
+        max_length=30,
+        choices=Counting.choices,
+        blank=True,
+        help_text=_(
+            "Với chỉ tiêu tính từ bản ghi: đếm từng bản ghi, đếm số doanh nghiệp khác nhau (một doanh nghiệp có hai "
+            "bản ghi trong kỳ chỉ tính một), số người khác nhau, hay cộng một trường số."
+        ),
+    )
     components = models.ManyToManyField(
         "self",
         verbose_name=_("các chỉ tiêu thành phần"),
@@ -93,6 +104,17 @@ class Indicator(VersionedModel):
     def from_values(self) -> bool:
         return self.measure in Measure.from_values()
 
+    @property
+    def counting_text(self) -> str:
+        """What the indicator counts, in words ("số doanh nghiệp khác nhau được kiểm tra, giám sát"); empty for an
+        indicator of reported values."""
+        from phoihop.indicators.counting import counting_of
+        from phoihop.indicators.registry import record_kinds
+
+        if not self.from_records or self.record_kind not in record_kinds:
+            return ""
+        return record_kinds.get(self.record_kind).counting_text(counting_of(self), self.sum_field)
+
     def refresh_search_text(self) -> None:
         self.search_text = fold_vi(f"{self.code} {self.name} {self.unit}")[:700]
 
@@ -100,9 +122,12 @@ class Indicator(VersionedModel):
         """The record kind by its label and the filter in words in the history, not as a key and a JSON dict."""
         from phoihop.indicators.registry import record_kinds
 
-        if name not in {"record_kind", "record_filter", "sum_field"} or self.record_kind not in record_kinds:
+        shown = {"record_kind", "record_filter", "sum_field", "counting"}
+        if name not in shown or self.record_kind not in record_kinds:
             return None
         kind = record_kinds.get(self.record_kind)
+        if name == "counting":
+            return self.counting_text
         if name == "record_kind":
             return kind.label
         if name == "sum_field":

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from phoihop.core.vnformat import (
@@ -27,7 +27,10 @@ from phoihop.core.vnformat import (
     quantize,
     ratio_percent,
 )
-from phoihop.indicators.choices import ApprovalStatus, Measure, RuleOperator, UnitKind
+from phoihop.indicators.choices import ApprovalStatus, Counting, Measure, RuleOperator, UnitKind
+from phoihop.indicators.counting import amount as counting_amount
+from phoihop.indicators.counting import counting_of, record_amounts
+from phoihop.indicators.counting import related_paths as counting_related
 from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue, Target, ValidationRule
 from phoihop.indicators.periods import Period
 from phoihop.indicators.registry import RecordKind, record_kinds
@@ -268,16 +271,13 @@ class Calculator:
                 indicator = self.indicators[pk]
                 q = self._record_q(kind, indicator, scope)
                 aggregates[f"n{index}"] = Count("pk", filter=q)
-                if indicator.measure == Measure.SUM_RECORDS:
-                    aggregates[f"s{index}"] = Sum(indicator.sum_field, filter=q)
+                if counting_of(indicator) != Counting.ROWS:
+                    aggregates[f"s{index}"] = counting_amount(kind, indicator, q)
             totals = kind.model._default_manager.filter(kind.date_q(self.start, self.end)).aggregate(**aggregates)
             for index, (pk, scope) in enumerate(ordered):
                 indicator = self.indicators[pk]
                 count = int(totals[f"n{index}"] or 0)
-                if indicator.measure == Measure.SUM_RECORDS:
-                    actual = Decimal(totals[f"s{index}"] or 0)
-                else:
-                    actual = Decimal(count)
+                actual = Decimal(count) if f"s{index}" not in totals else Decimal(totals[f"s{index}"] or 0)
                 result = _Result(actual=actual, count=count)
                 if self.with_rows:
                     result.rows = self._record_rows(kind, indicator, scope)
@@ -287,16 +287,15 @@ class Calculator:
         queryset = (
             kind.model._default_manager.filter(kind.date_q(self.start, self.end))
             .filter(self._record_q(kind, indicator, scope))
-            .select_related(kind.agency_field)
+            .select_related(kind.agency_field, *counting_related(kind, indicator))
             .order_by(kind.date_field, "pk")
         )
         rows = []
-        for record in queryset:
+        for record, amount, note in record_amounts(kind, indicator, queryset):
             agency = _value_at(record, kind.agency_field)
             date = _value_at(record, kind.date_field)
             if isinstance(date, dt.datetime):
                 date = timezone.localtime(date).date() if timezone.is_aware(date) else date.date()
-            amount = getattr(record, indicator.sum_field) if indicator.measure == Measure.SUM_RECORDS else 1
             rows.append(
                 ProvenanceRow(
                     source=kind.key,
@@ -307,8 +306,9 @@ class Calculator:
                     agency_name=str(getattr(agency, "name", agency or "")),
                     label=kind.describe(record),
                     date=date,
-                    value=Decimal(amount),
+                    value=amount,
                     url=kind.url_of(record),
+                    note=note,
                 )
             )
         return rows
@@ -324,8 +324,7 @@ class Calculator:
             )
             if agency_ids is not None:
                 queryset = queryset.filter(kind.agency_q(agency_ids))
-            amount = Sum(indicator.sum_field) if indicator.measure == Measure.SUM_RECORDS else Count("pk")
-            rows = queryset.values(kind.agency_field).annotate(amount=amount).order_by()
+            rows = queryset.values(kind.agency_field).annotate(amount=counting_amount(kind, indicator)).order_by()
             self.grouped[pk] = {row[kind.agency_field]: Decimal(row["amount"] or 0) for row in rows}
 
     # --- results ------------------------------------------------------------------------------------------

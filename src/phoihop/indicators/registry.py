@@ -11,7 +11,15 @@ AppConfig.ready():
         agency_field="owner_agency",
         filter_fields={"kind": ("exact", "in"), "enterprise__ownership": ("exact", "in")},
         sum_fields={"members": "persons"},
+        enterprise_field="enterprise",
+        noun="tổ chức được thành lập",
+        done="có tổ chức được thành lập",
     )
+
+`enterprise_field` and `person_field` name the single-valued path to the enterprise or the person a record is
+about; they make "số doanh nghiệp khác nhau …" and "số người khác nhau …" countable for the kind (see
+`countings()`). `noun` is what one record is and `done` what happened to the enterprise or person, so the way an
+indicator counts reads in words ("số doanh nghiệp khác nhau được kiểm tra, giám sát").
 
 Indicator code only talks to this registry: it never imports a records app, so a new kind of record plugs in
 without touching the indicators. This module imports nothing from the indicators' models, so any app may import
@@ -30,6 +38,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
+from phoihop.indicators.choices import Counting
 
 DEFAULT_LOOKUPS: tuple[str, ...] = ("exact", "in")
 KNOWN_LOOKUPS = {"exact", "in", "gte", "lte", "gt", "lt", "isnull", "iexact", "icontains"}
@@ -51,6 +60,20 @@ def _field_at(model: type[models.Model], path: str) -> models.Field[Any, Any]:
                 raise FieldDoesNotExist(path)
             return found
     raise FieldDoesNotExist(path)  # pragma: no cover - an empty path never reaches here
+
+
+def _check_single_valued(model: type[models.Model], path: str) -> None:
+    """A distinct-count path must lead through foreign keys only: a many-valued step would multiply the rows of the
+    kind's one aggregate query and so every other figure computed in it."""
+    current: type[models.Model] = model
+    for part in path.split("__"):
+        found = current._meta.get_field(part)
+        if found.many_to_many or found.one_to_many or not found.is_relation:
+            raise ValueError(f"{path} is not a path of foreign keys")
+        related = found.related_model
+        if related is None or isinstance(related, str):
+            raise ValueError(f"{path} is not a path of foreign keys")
+        current = related
 
 
 def _value_label(found: models.Field[Any, Any], value: Any) -> str:
@@ -83,6 +106,71 @@ class RecordKind:
     sum_fields: Mapping[str, str | None] = field(default_factory=dict)
     describe: Callable[[models.Model], str] = str
     url_of: Callable[[models.Model], str] = _default_url
+    enterprise_field: str = ""
+    person_field: str = ""
+    noun: str = ""
+    done: str = ""
+
+    @property
+    def row_noun(self) -> str:
+        return self.noun or self.label[:1].lower() + self.label[1:]
+
+    def countings(self) -> list[str]:
+        """The counting modes this kind supports: rows always; distinct enterprises or persons where a record names
+        one; a sum where the kind has numeric fields to add."""
+        modes: list[str] = [Counting.ROWS]
+        if self.enterprise_field:
+            modes.append(Counting.DISTINCT_ENTERPRISES)
+        if self.person_field:
+            modes.append(Counting.DISTINCT_PERSONS)
+        if self.sum_fields:
+            modes.append(Counting.SUM)
+        return modes
+
+    def distinct_field(self, counting: str) -> str:
+        """The path whose distinct values a distinct count counts ("" for rows and sums)."""
+        if counting == Counting.DISTINCT_ENTERPRISES:
+            return self.enterprise_field
+        if counting == Counting.DISTINCT_PERSONS:
+            return self.person_field
+        return ""
+
+    def distinct_value(self, record: models.Model, counting: str) -> Any:
+        """The key of the enterprise or person a record is about, read from the loaded foreign key (no query)."""
+        path = self.distinct_field(counting)
+        parts = path.split("__")
+        owner: Any = record
+        for part in parts[:-1]:
+            if owner is None:
+                return None
+            owner = getattr(owner, part)
+        if owner is None:
+            return None
+        return getattr(owner, _field_at(self.model, path).attname)
+
+    def counting_text(self, counting: str, sum_field: str = "") -> str:
+        """How an indicator of this kind counts, in words: "số doanh nghiệp khác nhau được kiểm tra, giám sát"."""
+        noun = self.row_noun
+        if counting in Counting.distinct():
+            enterprises = counting == Counting.DISTINCT_ENTERPRISES
+            who = _("số doanh nghiệp khác nhau") if enterprises else _("số người khác nhau")
+            done = self.done or _("có %(noun)s") % {"noun": noun}
+            return f"{who} {done}"
+        if counting == Counting.SUM:
+            field_name = self.field_label(sum_field) if sum_field else _("một trường số")
+            return _("tổng %(field)s của các %(noun)s") % {"field": field_name, "noun": noun}
+        return _("số %(noun)s (mỗi bản ghi tính một lần)") % {"noun": noun}
+
+    def validate_counting(self, counting: str) -> None:
+        if counting not in self.countings():
+            allowed = ", ".join(str(Counting(mode).label).lower() for mode in self.countings())
+            label = str(Counting(counting).label).lower() if counting in Counting.values else counting
+            raise field_error(
+                "counting",
+                _("Loại bản ghi “%(kind)s” không đếm được theo cách “%(mode)s” (cách đếm dùng được: %(allowed)s).")
+                % {"kind": self.label, "mode": label, "allowed": allowed},
+                "unsupported_counting",
+            )
 
     @property
     def date_is_datetime(self) -> bool:
@@ -248,6 +336,10 @@ class RecordKindRegistry:
         sum_fields: Mapping[str, str | None] | None = None,
         describe: Callable[[models.Model], str] = str,
         url_of: Callable[[models.Model], str] = _default_url,
+        enterprise_field: str = "",
+        person_field: str = "",
+        noun: str = "",
+        done: str = "",
     ) -> RecordKind:
         """Register a countable model. Paths are checked now, so a typo fails at start-up, not in a report."""
         filters = {path: tuple(lookups) or DEFAULT_LOOKUPS for path, lookups in (filter_fields or {}).items()}
@@ -266,6 +358,12 @@ class RecordKindRegistry:
         for name in sums:
             if not isinstance(_field_at(model, name), models.IntegerField | models.DecimalField | models.FloatField):
                 raise ValueError(f"record kind {key}: {name} is not a numeric field")
+        for path in (enterprise_field, person_field):
+            if path:
+                try:
+                    _check_single_valued(model, path)
+                except ValueError as exc:
+                    raise ValueError(f"record kind {key}: {exc}") from None
         kind = RecordKind(
             key=key,
             label=label,
@@ -276,6 +374,10 @@ class RecordKindRegistry:
             sum_fields=sums,
             describe=describe,
             url_of=url_of,
+            enterprise_field=enterprise_field,
+            person_field=person_field,
+            noun=noun,
+            done=done,
         )
         self._kinds[key] = kind
         return kind

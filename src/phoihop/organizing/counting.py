@@ -22,4 +22,7 @@ def register_record_kinds() -> None:
             "enterprise__zone__parent": ("exact", "in", "isnull"),
         },
         sum_fields={"members_at_founding": "persons"},
+        enterprise_field="enterprise",
+        noun="tổ chức được thành lập",
+        done="có tổ chức được thành lập",
     )

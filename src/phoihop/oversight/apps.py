@@ -17,9 +17,11 @@ class OversightConfig(AppConfig):
             date_field="start_date",
             agency_field="owner_agency",
             filter_fields={"kind": ("exact", "in")},
+            noun="cuộc kiểm tra, giám sát",
         )
-        # One row per enterprise visited by an inspection: "giám sát tại 13 doanh nghiệp FDI" counts these rows
-        # (an enterprise visited by two inspections of the period is two rows: see docs/records.md).
+        # One row per enterprise visited by an inspection. "Giám sát tại 13 doanh nghiệp FDI" counts distinct
+        # enterprises (an indicator's counting "distinct_enterprises"): an enterprise visited by two inspections of
+        # the period is two rows but one enterprise. Counting rows ("lượt doanh nghiệp") stays possible.
         record_kinds.register(
             key="oversight.inspection_enterprise",
             label="Doanh nghiệp được kiểm tra, giám sát",
@@ -31,6 +33,9 @@ class OversightConfig(AppConfig):
                 "enterprise__ownership": ("exact", "in"),
                 "enterprise__zone": ("exact", "in"),
             },
+            enterprise_field="enterprise",
+            noun="lượt doanh nghiệp được kiểm tra, giám sát",
+            done="được kiểm tra, giám sát",
         )
         record_kinds.register(
             key="oversight.finding",
@@ -44,6 +49,9 @@ class OversightConfig(AppConfig):
                 "inspection__kind": ("exact", "in"),
                 "enterprise__ownership": ("exact", "in"),
             },
+            enterprise_field="enterprise",
+            noun="kết quả kiểm tra, giám sát theo nội dung",
+            done="có kết quả kiểm tra, giám sát",
         )
         record_kinds.register(
             key="oversight.follow_up",

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import models
@@ -192,6 +191,8 @@ def plan_provenance(
     from django.utils import timezone
 
     from phoihop.indicators.choices import Measure
+    from phoihop.indicators.counting import record_amounts
+    from phoihop.indicators.counting import related_paths as counting_related
     from phoihop.indicators.models import Target
     from phoihop.indicators.progress import ProvenanceRow, compute_plan_progress
     from phoihop.indicators.registry import record_kinds
@@ -229,11 +230,11 @@ def plan_provenance(
         records = (
             kind.model._default_manager.filter(kind.date_q(plan.period_start, end))
             .filter(condition)
-            .select_related(*_joins(kind.model, kind.agency_field))
+            .select_related(*_joins(kind.model, kind.agency_field), *counting_related(kind, indicator))
             .order_by(kind.date_field, "pk")
         )
         rows = []
-        for record in records:
+        for record, amount, note in record_amounts(kind, indicator, records):
             agency = _value_at(record, kind.agency_field)
             raw_date = _value_at(record, kind.date_field)
             date: dt.date | None = None
@@ -241,7 +242,6 @@ def plan_provenance(
                 date = timezone.localtime(raw_date).date() if timezone.is_aware(raw_date) else raw_date.date()
             elif isinstance(raw_date, dt.date):
                 date = raw_date
-            amount = _value_at(record, indicator.sum_field) if indicator.measure == Measure.SUM_RECORDS else 1
             rows.append(
                 ProvenanceRow(
                     source=kind.key,
@@ -252,8 +252,9 @@ def plan_provenance(
                     agency_name=str(getattr(agency, "name", agency or "")),
                     label=kind.describe(record),
                     date=date,
-                    value=Decimal(str(amount or 0)),
+                    value=amount,
                     url=kind.url_of(record),
+                    note=note,
                 )
             )
         found[target.pk] = tuple(rows)

@@ -8,7 +8,15 @@ from ninja import Field, Schema
 from pydantic import ConfigDict
 
 from phoihop.directory.filters import OwnerScope
-from phoihop.indicators.choices import ApprovalStatus, Measure, PeriodType, RoundingRule, RuleOperator, UnitKind
+from phoihop.indicators.choices import (
+    ApprovalStatus,
+    Counting,
+    Measure,
+    PeriodType,
+    RoundingRule,
+    RuleOperator,
+    UnitKind,
+)
 from phoihop.indicators.models import Indicator, ReportedValue
 
 
@@ -24,6 +32,8 @@ class IndicatorOut(Schema):
     record_kind: str
     record_filter: dict[str, Any]
     sum_field: str
+    counting: Counting | Literal[""] = Field(description="What a record-based indicator counts; empty otherwise.")
+    counting_text: str = Field(description="The same in words: “số doanh nghiệp khác nhau được kiểm tra, giám sát”.")
     component_ids: list[int]
     rounding: RoundingRule
     description: str
@@ -48,6 +58,12 @@ class IndicatorIn(Schema):
     record_kind: str = Field("", max_length=60)
     record_filter: dict[str, Any] = {}
     sum_field: str = Field("", max_length=60)
+    counting: Counting | Literal[""] = Field(
+        "",
+        description="rows, distinct_enterprises, distinct_persons (where the record kind supports them) or sum; "
+        "empty: rows for count_records, sum for sum_records. `sum` goes with measure sum_records, the others with "
+        "count_records.",
+    )
     component_ids: list[int] = []
     rounding: RoundingRule = RoundingRule.HALF_UP
     description: str = ""
@@ -68,6 +84,7 @@ class IndicatorPatch(Schema):
     record_kind: str | None = Field(None, max_length=60)
     record_filter: dict[str, Any] | None = None
     sum_field: str | None = Field(None, max_length=60)
+    counting: Counting | Literal[""] | None = None
     component_ids: list[int] | None = None
     rounding: RoundingRule | None = None
     description: str | None = None

@@ -31,6 +31,7 @@ INDICATOR_FIELDS = (
     "record_kind",
     "record_filter",
     "sum_field",
+    "counting",
     "rounding",
     "description",
     "is_active",

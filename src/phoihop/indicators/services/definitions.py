@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
 from phoihop.core.services import create_record, delete_record, update_record
-from phoihop.indicators.choices import Measure
+from phoihop.indicators.choices import Counting, Measure
 from phoihop.indicators.models import Indicator, Target, ValidationRule
-from phoihop.indicators.registry import record_kinds
+from phoihop.indicators.registry import RecordKind, record_kinds
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -26,6 +26,36 @@ from phoihop.indicators.services.common import (
     require_manager,
     unit_mix_error,
 )
+
+
+def _settle_counting(cleaned: dict[str, Any], measure: str, kind: RecordKind, indicator: Indicator | None) -> str:
+    """Fill in what a record-based indicator counts and return its measure. A counting given explicitly decides
+    between `count_records` and `sum_records` (the older way to say "sum of a field", still accepted); without one,
+    the measure decides and a stored distinct count stays. The kind must support the counting."""
+    counting = cleaned.get("counting") or ""
+    if counting:
+        implied = Measure.SUM_RECORDS if counting == Counting.SUM else Measure.COUNT_RECORDS
+        if "measure" in cleaned and cleaned["measure"] != implied:
+            raise field_error(
+                "counting",
+                _("Cách đếm “%(counting)s” không đi với cách tính “%(measure)s”: hãy chọn cách tính “%(implied)s”.")
+                % {
+                    "counting": Counting(counting).label if counting in Counting.values else counting,
+                    "measure": Measure(cleaned["measure"]).label,
+                    "implied": Measure(implied).label,
+                },
+                "counting_conflicts_measure",
+            )
+        measure = implied
+    elif measure == Measure.SUM_RECORDS:
+        counting = Counting.SUM
+    else:
+        stored = indicator.counting if indicator is not None else ""
+        counting = stored if stored in Counting.distinct() else Counting.ROWS
+    kind.validate_counting(counting)
+    cleaned["measure"] = measure
+    cleaned["counting"] = counting
+    return measure
 
 
 def _check_indicator(cleaned: dict[str, Any], components: list[Indicator] | None, indicator: Indicator | None) -> None:
@@ -42,6 +72,7 @@ def _check_indicator(cleaned: dict[str, Any], components: list[Indicator] | None
         if not key:
             raise field_error("record_kind", _("Hãy chọn loại bản ghi được đếm."), "record_kind_required")
         kind = record_kinds.get(key)
+        measure = _settle_counting(cleaned, measure, kind, indicator)
         record_filter = current("record_filter", {})
         kind.validate_filter(record_filter or {})
         cleaned["record_filter"] = record_filter or {}
@@ -58,6 +89,7 @@ def _check_indicator(cleaned: dict[str, Any], components: list[Indicator] | None
         cleaned["record_kind"] = ""
         cleaned["record_filter"] = {}
         cleaned["sum_field"] = ""
+        cleaned["counting"] = ""
     if measure == Measure.SUM_OF_INDICATORS:
         parts = components if components is not None else (list(indicator.components.all()) if indicator else [])
         if not parts:

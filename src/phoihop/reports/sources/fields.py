@@ -144,6 +144,13 @@ def _month_if_known(milestone: Any) -> str:
 HOUSING_PROJECT_EXTRAS: list[Extra] = [
     ("ten", "tên dự án", lambda p: p.name, (), ()),
     ("dia_diem", "xã, huyện (xã Lê Lợi, huyện An Dương)", lambda p: p.location, (), ()),
+    (
+        "dia_diem_ngoai_ten",
+        "xã, huyện mà tên dự án chưa nêu (dùng sau {ten} để không nhắc lại địa danh)",
+        lambda p: p.location_not_in_name,
+        (),
+        (),
+    ),
     ("quan", "quận, huyện", lambda p: p.district, (), ()),
     ("xa", "phường, xã, thị trấn", lambda p: p.commune, (), ()),
     ("khu", "khu công nghiệp, khu kinh tế", lambda p: p.zone.name if p.zone else "", ("zone",), ()),
