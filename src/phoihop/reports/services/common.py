@@ -29,6 +29,7 @@ REPORT_FIELDS = (
     "draft_mark",
     "rounding",
     "recipients",
+    "fixed_expressions",
 )
 ISSUER_FIELDS = ("profile", "header_lines", "authority", "office", "signer_title", "signer_name", "organisation")
 LISTING_FIELDS = (
