@@ -6,7 +6,9 @@ place or enterprise named twice in one listing line."""
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
+from phoihop.core.models import AuditEvent
 from phoihop.reports import services
 from phoihop.reports.checker import Finding, check_report
 from phoihop.reports.choices import SectionKind
@@ -156,6 +158,16 @@ def test_the_secretariat_registers_a_fixed_expression_for_the_report(db: None) -
         expected_version=report.version,
     )
     assert findings("typed_figure") == []
+    event = AuditEvent.objects.filter(object_id=str(report.pk), changes__has_key="fixed_expressions").latest("pk")
+    assert event.actor_name
+    assert "Đường dây nóng 1900" in str(event.changes["fixed_expressions"])
+
+
+def test_the_fixed_expressions_are_on_the_reports_page_for_the_secretariat(db: None, client: Client) -> None:
+    client.force_login(demo_user("bdvtu.thuky"))
+    page = client.get(f"/bao-cao/{demo_report().pk}/sua/").content.decode()
+    assert "Cụm từ cố định có chữ số" in page
+    assert "nhiệm kỳ 2023-2028" in page
 
 
 def test_a_fixed_expression_removed_from_the_list_is_a_typed_figure_again(db: None) -> None:
