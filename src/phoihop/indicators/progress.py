@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from phoihop.core.vnformat import (
@@ -59,6 +59,7 @@ class ProvenanceRow:
     url: str = ""
     note: str = ""
     status: str = ""
+    approved: bool = True  # a reported value whose body's period is not approved is False; records are always True
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ class _Result:
     rows: list[ProvenanceRow] = field(default_factory=list)
 
 
-def _value_row(value: ReportedValue, code: str, status: str = "") -> ProvenanceRow:
+def _value_row(value: ReportedValue, code: str, status: str = "", *, approved: bool = True) -> ProvenanceRow:
     return ProvenanceRow(
         source="value",
         source_label="Số liệu báo cáo",
@@ -196,14 +197,21 @@ def _value_row(value: ReportedValue, code: str, status: str = "") -> ProvenanceR
         url=value.get_absolute_url(),
         note=value.source or value.note,
         status=status,
+        approved=approved,
     )
 
 
 class Calculator:
-    """Loads what a set of (indicator, scope) figures needs in a fixed number of queries, then computes them."""
+    """Loads what a set of (indicator, scope) figures needs in a fixed number of queries, then computes them.
 
-    def __init__(self, plan: Plan, *, until: dt.date | None = None, with_rows: bool = False) -> None:
+    `approved_only` leaves out every reported value whose body's period is not approved (a signed report's rule);
+    without it the rows still say which values are not approved."""
+
+    def __init__(
+        self, plan: Plan, *, until: dt.date | None = None, with_rows: bool = False, approved_only: bool = False
+    ) -> None:
         self.plan = plan
+        self.approved_only = approved_only
         self.start = plan.period_start
         self.end = min(until, plan.counted_until) if until else plan.counted_until
         self.with_rows = with_rows
@@ -214,6 +222,7 @@ class Calculator:
         self.records: dict[tuple[int, Scope], _Result] = {}
         self.grouped: dict[int, dict[int, Decimal]] = {}
         self.statuses: dict[tuple[int, str, dt.date], str] = {}
+        self.approved: set[tuple[int, str, dt.date]] = set()
         self.agency_names: dict[int, str] = {}
 
     # --- what is needed -----------------------------------------------------------------------------------
@@ -241,6 +250,19 @@ class Calculator:
             ).select_related("agency")
             if agency_ids is not None:
                 queryset = queryset.filter(agency_id__in=list(agency_ids))
+            if self.approved_only:
+                # A subquery, not a second query: the number of queries stays the same with the rule on.
+                queryset = queryset.filter(
+                    Exists(
+                        PeriodApproval.objects.filter(
+                            plan_id=OuterRef("plan_id"),
+                            agency_id=OuterRef("agency_id"),
+                            period_type=OuterRef("period_type"),
+                            period_start=OuterRef("period_start"),
+                            status=ApprovalStatus.APPROVED,
+                        )
+                    )
+                )
             for value in queryset.order_by("period_start", "pk"):
                 self.values[value.indicator_id].append(value)
                 self.agency_names[value.agency_id] = value.agency.name
@@ -248,6 +270,8 @@ class Calculator:
             for approval in PeriodApproval.objects.filter(plan=self.plan):
                 key = (approval.agency_id, approval.period_type, approval.period_start)
                 self.statuses[key] = approval.get_status_display()
+                if approval.status == ApprovalStatus.APPROVED:
+                    self.approved.add(key)
         self._load_records()
         self._load_grouped_records(agency_ids)
 
@@ -342,9 +366,12 @@ class Calculator:
         values = [v for v in self.values.get(indicator.pk, []) if scope is None or v.agency_id in scope]
         return self._from_values(indicator, values)
 
+    @staticmethod
+    def _key(value: ReportedValue) -> tuple[int, str, dt.date]:
+        return (value.agency_id, value.period_type, value.period_start)
+
     def _status(self, value: ReportedValue) -> str:
-        key = (value.agency_id, value.period_type, value.period_start)
-        return self.statuses.get(key, str(ApprovalStatus.DRAFT.label))
+        return self.statuses.get(self._key(value), str(ApprovalStatus.DRAFT.label))
 
     def _from_values(self, indicator: Indicator, values: list[ReportedValue]) -> _Result:
         if indicator.measure == Measure.LATEST_VALUE:
@@ -366,7 +393,9 @@ class Calculator:
         else:
             result = _Result(actual=sum((v.value for v in values), ZERO), count=len(values))
         if self.with_rows:
-            result.rows = [_value_row(v, indicator.code, self._status(v)) for v in values]
+            result.rows = [
+                _value_row(v, indicator.code, self._status(v), approved=self._key(v) in self.approved) for v in values
+            ]
         return result
 
     def own_value(self, indicator: Indicator, agency_id: int) -> Decimal:
@@ -529,14 +558,16 @@ def compute_plan_progress(
     target_ids: Sequence[int] | None = None,
     agency_filter: Scope = None,
     check_rules: bool = True,
+    approved_only: bool = False,
 ) -> PlanProgress:
     """The progress of every target line of the plan (or of the given lines, or of lines whose body is in
-    `agency_filter`). `scopes` maps an agency to itself and its units (directory.selectors.agency_scopes())."""
+    `agency_filter`). `scopes` maps an agency to itself and its units (directory.selectors.agency_scopes()).
+    `approved_only`: reported values count only once their body's period is approved."""
     as_of = as_of or timezone.localdate()
     targets = _targets(plan, target_ids)
     if agency_filter is not None:
         targets = [t for t in targets if t.agency_id is not None and t.agency_id in agency_filter]
-    calculator = Calculator(plan, with_rows=with_provenance)
+    calculator = Calculator(plan, with_rows=with_provenance, approved_only=approved_only)
     line_scopes: list[Scope] = []
     for target in targets:
         scope = scopes.get(target.agency_id, frozenset({target.agency_id})) if target.agency_id else None

@@ -240,12 +240,19 @@ def plan_progress(
     rounding: Rounding | None = None,
     with_provenance: bool = False,
     as_of: dt.date | None = None,
+    approved_only: bool = False,
 ) -> PlanProgress:
     """Every indicator line of the plan: actual, target, ratio (each line's rounding rule, or `rounding` for all),
     projection, and — with_provenance — the rows each actual is made of. The plan is joint: every signed-in user
-    reads its figures. A fixed number of queries, whatever the number of values."""
+    reads its figures. A fixed number of queries, whatever the number of values. `approved_only`: only the values
+    of approved periods count (what a signed report prints)."""
     return compute_plan_progress(
-        plan, scopes=agency_scopes(), rounding=rounding, with_provenance=with_provenance, as_of=as_of
+        plan,
+        scopes=agency_scopes(),
+        rounding=rounding,
+        with_provenance=with_provenance,
+        as_of=as_of,
+        approved_only=approved_only,
     )
 
 

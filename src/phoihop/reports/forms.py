@@ -36,6 +36,7 @@ class ReportForm(VersionedForm):
         widgets = {
             "summary": forms.Textarea(attrs=TEXTAREA),
             "recipients": forms.Textarea(attrs={"rows": 5}),
+            "fixed_expressions": forms.Textarea(attrs={"rows": 3}),
             "issue_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 

@@ -26,6 +26,10 @@ from phoihop.reports.choices import (
     SignAuthority,
 )
 
+# Phrases with digits that are not figures, known before any report is written; the secretariat edits each
+# report's list.
+DEFAULT_FIXED_EXPRESSIONS = "24/7\n100% vốn nước ngoài\nnhiệm kỳ 2023-2028"
+
 
 class Report(VersionedModel):
     """One report of a plan (the annual results report). Number and date may stay blank while it is a draft:
@@ -58,6 +62,15 @@ class Report(VersionedModel):
         blank=True,
         help_text=_("Mỗi dòng một nơi nhận. Ví dụ: - Thường trực Thành ủy (để b/c); … - Lưu: VT."),
     )
+    fixed_expressions = models.TextField(
+        _("cụm từ cố định có chữ số"),
+        blank=True,
+        default=DEFAULT_FIXED_EXPRESSIONS,
+        help_text=_(
+            "Mỗi dòng một cụm từ có chữ số nhưng không phải số liệu (ví dụ: 24/7; 100% vốn nước ngoài; nhiệm kỳ "
+            "2023-2028): bộ kiểm tra không coi là số liệu gõ tay."
+        ),
+    )
     status = models.CharField(_("trạng thái"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     snapshot = models.JSONField(_("số liệu đã chốt"), null=True, blank=True, editable=False)
     finalised_at = models.DateTimeField(_("chốt lúc"), null=True, blank=True, editable=False)
@@ -87,6 +100,10 @@ class Report(VersionedModel):
     @property
     def recipient_lines(self) -> list[str]:
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    @property
+    def fixed_expression_lines(self) -> list[str]:
+        return [line.strip() for line in self.fixed_expressions.splitlines() if line.strip()]
 
     @property
     def is_final(self) -> bool:

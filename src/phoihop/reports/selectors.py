@@ -183,7 +183,12 @@ def _joins(model: type[models.Model], agency_path: str) -> list[str]:
 
 
 def plan_provenance(
-    plan: Plan, progress: PlanProgress, scopes: dict[int, frozenset[int]], *, as_of: dt.date | None = None
+    plan: Plan,
+    progress: PlanProgress,
+    scopes: dict[int, frozenset[int]],
+    *,
+    as_of: dt.date | None = None,
+    approved_only: bool = False,
 ) -> dict[int, tuple[ProvenanceRow, ...]]:
     """The rows behind each line of the plan's progress, in a fixed number of queries: the reported values of the
     value lines through the indicators' own computation, and one query per record-based line, joined on what the
@@ -213,7 +218,13 @@ def plan_provenance(
     found: dict[int, tuple[ProvenanceRow, ...]] = {}
     if value_ids:
         detailed = compute_plan_progress(
-            plan, scopes=scopes, with_provenance=True, as_of=as_of, target_ids=value_ids, check_rules=False
+            plan,
+            scopes=scopes,
+            with_provenance=True,
+            as_of=as_of,
+            target_ids=value_ids,
+            check_rules=False,
+            approved_only=approved_only,
         )
         found.update({line.target_id: line.provenance for line in detailed.lines if line.target_id is not None})
     end = plan.counted_until
@@ -283,9 +294,10 @@ def _referenced_documents(texts: Iterable[str]) -> set[str]:
     return keys
 
 
-def report_inputs(report: Report, *, today: dt.date | None = None) -> ReportInputs:
+def report_inputs(report: Report, *, today: dt.date | None = None, approved_only: bool = False) -> ReportInputs:
     """One pass over the database for a build: a fixed number of queries, whatever the number of reported values,
-    records, blocks or listings (listings add one or two queries each, in their own builder step)."""
+    records, blocks or listings (listings add one or two queries each, in their own builder step). `approved_only`:
+    reported values count only once approved (the report's data policy when it is signed)."""
     from phoihop.core.vnformat import Rounding
     from phoihop.directory.selectors import agency_scopes
     from phoihop.indicators.selectors import plan_progress
@@ -308,7 +320,7 @@ def report_inputs(report: Report, *, today: dt.date | None = None) -> ReportInpu
     next_plan = Plan.objects.filter(year=plan.year + 1).first()
     scopes = agency_scopes()
     # The lines without their rows (a fixed number of queries); the rows come from plan_provenance.
-    progress = plan_progress(plan=plan, rounding=Rounding(report.rounding), as_of=today)
+    progress = plan_progress(plan=plan, rounding=Rounding(report.rounding), as_of=today, approved_only=approved_only)
     return ReportInputs(
         report=report,
         plan=plan,
@@ -317,7 +329,7 @@ def report_inputs(report: Report, *, today: dt.date | None = None) -> ReportInpu
         figures=tuple(figures_of(report)),
         listings=listings,
         progress=progress,
-        provenance=plan_provenance(plan, progress, scopes, as_of=today),
+        provenance=plan_provenance(plan, progress, scopes, as_of=today, approved_only=approved_only),
         items=tuple(plan_items(plan)),
         next_plan=next_plan,
         next_items=tuple(plan_items(next_plan)) if next_plan is not None else (),

@@ -61,15 +61,27 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 Progress = Callable[[str, int], None]
 
 
-def build_report_data(report: Report, *, today: dt.date | None = None, progress: Progress | None = None) -> ReportData:
-    """The report's data: from its snapshot when final, computed from the records otherwise."""
+def build_report_data(
+    report: Report,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    approved_only: bool | None = None,
+) -> ReportData:
+    """The report's data: from its snapshot when final, computed from the records otherwise.
+
+    The data policy: the build that freezes a report (`approved_only=True`) counts only the reported values whose
+    body's period is approved; a draft counts every value and names, in each figure, the periods not approved yet
+    (the preview marks them, the checker lists them as errors, so the leaders cannot sign on them)."""
     if report.status == ReportStatus.FINAL and report.snapshot:
         return ReportData.from_json(report.snapshot)
     from phoihop.reports.selectors import report_inputs
 
+    if approved_only is None:
+        approved_only = report.status == ReportStatus.FINAL
     if progress:
         progress("Đang thu thập số liệu từ các phân hệ", 10)
-    inputs = report_inputs(report, today=today)
+    inputs = report_inputs(report, today=today, approved_only=approved_only)
     if progress:
         progress("Đang ghép số liệu vào các đoạn báo cáo", 35)
     return _Builder(inputs, today=today or timezone.localdate()).build()
@@ -282,6 +294,14 @@ class _Builder:
 
     def _indicator_figure(self, ref: placeholders.Ref, key: str, line: IndicatorProgress) -> Figure:
         label = f"{line.name}" + (f" — {line.agency_name}" if line.agency_name else "")
+        rows = self.inputs.provenance.get(line.target_id or 0, ())
+        unapproved = tuple(
+            dict.fromkeys(
+                f"{row.label[:1].lower()}{row.label[1:]} của {row.agency_name}"
+                for row in rows
+                if row.source == "value" and not row.approved
+            )
+        )
         provenance = tuple(
             Provenance(
                 source=row.source_label,
@@ -291,8 +311,9 @@ class _Builder:
                 agency=row.agency_name,
                 url=row.url,
                 note=" · ".join(part for part in (row.status, row.note) if part),
+                approved=row.approved,
             )
-            for row in self.inputs.provenance.get(line.target_id or 0, ())
+            for row in rows
         )
         target = format_number(line.target) if line.target is not None else ""
         ratio = line.percent_text(self.rounding) if line.target else ""
@@ -309,6 +330,7 @@ class _Builder:
                 ratio=ratio,
                 error=error,
                 provenance=provenance,
+                unapproved=unapproved,
             )
 
         no_data = f"“{line.name}” chưa có số liệu trong kỳ."

@@ -26,12 +26,15 @@ class Provenance:
     agency: str = ""
     url: str = ""
     note: str = ""
+    approved: bool = True  # False: a reported value whose period its body has not had approved
 
 
 @dataclass(frozen=True)
 class Figure:
     """A value bound by a placeholder. `text` is what the report prints; `error` says why it could not be computed
-    (the text then reads "[…]" and the checker reports it)."""
+    (the text then reads "[…]" and the checker reports it); `unapproved` names the periods of reported values it
+    counts that are not approved yet ("tháng 12/2023 của Liên đoàn Lao động thành phố Hải Phòng"), which only a
+    draft may count."""
 
     key: str
     kind: str  # indicator | plan | document | listing | report | tasks
@@ -42,6 +45,7 @@ class Figure:
     ratio: str = ""
     error: str = ""
     provenance: tuple[Provenance, ...] = ()
+    unapproved: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

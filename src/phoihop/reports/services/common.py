@@ -29,6 +29,7 @@ REPORT_FIELDS = (
     "draft_mark",
     "rounding",
     "recipients",
+    "fixed_expressions",
 )
 ISSUER_FIELDS = ("profile", "header_lines", "authority", "office", "signer_title", "signer_name", "organisation")
 LISTING_FIELDS = (
@@ -44,7 +45,7 @@ LISTING_FIELDS = (
     "ending",
     "owner_agency",
 )
-MULTILINE = {"summary", "recipients", "header_lines", "text", "intro", "pattern"}
+MULTILINE = {"summary", "recipients", "fixed_expressions", "header_lines", "text", "intro", "pattern"}
 KEEP_SPACES = {"separator", "ending"}
 KIND_ORDER = {"party": 0, "state": 1, "union": 2, "youth": 3, "other": 4}
 DEFAULT_PROFILE = {"party": "hd36", "state": "nd30", "union": "tld", "youth": "tld", "other": "nd30"}

@@ -88,11 +88,12 @@ def sign_off(*, actor: User, issuer: ReportIssuer, expected_version: int) -> Rep
 
 
 def finalise(*, actor: User, report: Report) -> Report:
-    """Freeze the numbers: the computed data goes into the snapshot; the report is final."""
+    """Freeze the numbers: the computed data goes into the snapshot; the report is final. By the data policy the
+    snapshot counts approved reported values only (the checker has already refused a report using others)."""
     from phoihop.reports.builders import build_report_data
 
     report = Report.objects.get(pk=report.pk)
-    data = build_report_data(report)
+    data = build_report_data(report, approved_only=True)
     data = dataclasses.replace(data, status=ReportStatus.FINAL, draft=False)
     return update_record(
         actor=actor,
