@@ -8,37 +8,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from phoihop.accounts.choices import Role
-from phoihop.directory.scope import can_own, own_scope, read_scope  # noqa: F401  (re-exported: callers import them from here)
+from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers import them from here)
+    can_create_owned,
+    can_delete_owned,
+    can_edit_owned,
+    can_own,
+    can_read_programme,
+    own_scope,
+    read_scope,
+)
 
 if TYPE_CHECKING:
-    from phoihop.accounts.models import User
-    from phoihop.activities.models import Activity
+    pass
 
-WRITER_ROLES = {Role.OFFICER, Role.LEADER}
-
-
-def can_view_activities(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and (user.is_admin or user.agency_id))
-
-
-def can_create_activity(user: User) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_admin or (user.role in WRITER_ROLES and user.agency_id is not None)
-
-
-def can_edit_activity(user: User, activity: Activity) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_admin:
-        return True
-    return user.role in WRITER_ROLES and activity.owner_agency_id in own_scope(user)
-
-
-def can_delete_activity(user: User, activity: Activity) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_admin:
-        return True
-    return user.role == Role.LEADER and activity.owner_agency_id in own_scope(user)
+# The owned-record policy of directory/scope.py, under this app's names.
+can_view_activities = can_read_programme
+can_create_activity = can_create_owned
+can_edit_activity = can_edit_owned
+can_delete_activity = can_delete_owned

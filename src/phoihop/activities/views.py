@@ -25,9 +25,9 @@ from phoihop.activities.forms import (
 )
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.core.audit import history_of
-from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
-from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
+from phoihop.core.records import confirm_delete, render_list
+from phoihop.core.views import ServiceFormView, require_permission, user_of
 
 PARTICIPANTS_PREFIX = "participants"
 OUTPUTS_PREFIX = "outputs"
@@ -39,13 +39,10 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     activities = selectors.list_activities(user=user, params=request.GET)
     context = {
-        "page": paginate(request, activities),
         "filter": ActivityFilter(request.GET, queryset=activities, user=user),
-        "q": request.GET.get("q", ""),
         "can_create": permissions.can_create_activity(user),
     }
-    template = "activities/activity_list.html"
-    return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+    return render_list(request, template="activities/activity_list.html", rows=activities, context=context)
 
 
 @login_required
@@ -174,27 +171,20 @@ class ActivityUpdateView(ActivityFormView):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    activity = selectors.get_activity(user=user, pk=pk)
-    require_permission(permissions.can_delete_activity(user, activity))
-    error = ""
-    if request.method == "POST":
-        try:
-            version = int(request.POST.get("version", ""))
-        except ValueError:
-            version = -1
-        try:
-            services.delete_activity(actor=user, activity=activity, expected_version=version)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except ConflictError as exc:
-            error = exc.message
-        else:
-            messages.success(request, _("Đã xóa hoạt động “%(title)s”.") % {"title": activity.title})
-            url = reverse("activities:activity_list")
-            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
-    status = 422 if error else 200
-    return render(request, "activities/activity_delete.html", {"activity": activity, "error": error}, status=status)
+    activity = selectors.get_activity(user=user_of(request), pk=pk)
+    require_permission(permissions.can_delete_activity(user_of(request), activity))
+    return confirm_delete(
+        request,
+        row=activity,
+        delete=lambda **kwargs: services.delete_activity(activity=activity, **kwargs),
+        heading=_("Xóa hoạt động “%(title)s”?") % {"title": activity.title},
+        consequence=_(
+            "Hoạt động cùng thành phần tham gia, kết quả và tệp đính kèm sẽ bị xóa. Lịch sử thay đổi vẫn được lưu."
+        ),
+        cancel_url=activity.get_absolute_url(),
+        done_url=reverse("activities:activity_list"),
+        done_message=_("Đã xóa hoạt động “%(title)s”.") % {"title": activity.title},
+    )
 
 
 def _row_index(request: HttpRequest) -> int:

@@ -8,7 +8,9 @@ body's draft report blocks keep their own, narrower rules (cases/permissions.py,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+from phoihop.accounts.choices import Role
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -47,3 +49,41 @@ def can_own(user: User, agency_id: int | None) -> bool:
     if user.is_admin:
         return agency_id is not None
     return agency_id is not None and agency_id in own_scope(user)
+
+
+# --- the owned-record policy every programme record app uses --------------------------------------------------------
+
+WRITER_ROLES = frozenset({Role.OFFICER, Role.LEADER})
+
+
+class OwnedRecord(Protocol):
+    """Any programme record: it names the body that owns it."""
+
+    @property
+    def owner_agency_id(self) -> int | None: ...
+
+
+def can_read_programme(user: User) -> bool:
+    """Every signed-in member of a body (and the administrator) reads every body's programme records."""
+    return bool(user.is_authenticated and user.is_active and (user.is_admin or user.agency_id))
+
+
+def can_create_owned(user: User) -> bool:
+    """Officers and leaders file records for their body; the administrator for any."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_admin or (user.role in WRITER_ROLES and user.agency_id is not None)
+
+
+def can_edit_owned(user: User, record: OwnedRecord) -> bool:
+    """Officers and leaders change their body's records (its agency and units); the administrator any."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_admin or (user.role in WRITER_ROLES and record.owner_agency_id in own_scope(user))
+
+
+def can_delete_owned(user: User, record: OwnedRecord) -> bool:
+    """Leaders delete their body's records; the administrator any."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_admin or (user.role == Role.LEADER and record.owner_agency_id in own_scope(user))

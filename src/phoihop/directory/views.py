@@ -4,8 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from phoihop.core.audit import history_of
-from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.htmx import htmx_partial
 from phoihop.core.plugins import sections
+from phoihop.core.records import confirm_delete
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.directory import permissions, selectors, services
 from phoihop.directory.filters import EnterpriseFilter
@@ -129,25 +128,15 @@ class EnterpriseUpdateView(ServiceFormView):
 def enterprise_delete(request: HttpRequest, pk: int) -> HttpResponse:
     enterprise = selectors.get_enterprise(user=user_of(request), pk=pk)
     require_permission(permissions.can_delete_enterprise(user_of(request), enterprise))
-    error = ""
-    if request.method == "POST":
-        try:
-            version = int(request.POST.get("version", ""))
-        except ValueError:
-            version = -1
-        try:
-            services.delete_enterprise(actor=user_of(request), enterprise=enterprise, expected_version=version)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except ConflictError as exc:
-            error = exc.message
-        else:
-            messages.success(request, _("Đã xóa doanh nghiệp “%(name)s”.") % {"name": enterprise.name})
-            url = reverse("directory:enterprise_list")
-            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
-    status = 422 if error else 200
-    return render(
-        request, "directory/enterprise_delete.html", {"enterprise": enterprise, "error": error}, status=status
+    return confirm_delete(
+        request,
+        row=enterprise,
+        delete=lambda **kwargs: services.delete_enterprise(enterprise=enterprise, **kwargs),
+        heading=_("Xóa doanh nghiệp “%(name)s”?") % {"name": enterprise.name},
+        consequence=_("Doanh nghiệp sẽ bị xóa khỏi danh mục. Lịch sử thay đổi vẫn được lưu."),
+        cancel_url=enterprise.get_absolute_url(),
+        done_url=reverse("directory:enterprise_list"),
+        done_message=_("Đã xóa doanh nghiệp “%(name)s”.") % {"name": enterprise.name},
     )
 
 

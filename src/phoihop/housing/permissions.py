@@ -9,37 +9,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from phoihop.accounts.choices import Role
-from phoihop.directory.scope import can_own, own_scope, read_scope  # noqa: F401  (re-exported: callers import them from here)
+from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers import them from here)
+    can_create_owned,
+    can_delete_owned,
+    can_edit_owned,
+    can_own,
+    can_read_programme,
+    own_scope,
+    read_scope,
+)
 
 if TYPE_CHECKING:
-    from phoihop.accounts.models import User
-    from phoihop.housing.models import HousingProject
+    pass
 
-WRITER_ROLES = {Role.OFFICER, Role.LEADER}
-
-
-def can_view_projects(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and (user.is_admin or user.agency_id))
-
-
-def can_create_project(user: User) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_admin or (user.role in WRITER_ROLES and user.agency_id is not None)
-
-
-def can_edit_project(user: User, project: HousingProject) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_admin:
-        return True
-    return user.role in WRITER_ROLES and project.owner_agency_id in own_scope(user)
-
-
-def can_delete_project(user: User, project: HousingProject) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_admin:
-        return True
-    return user.role == Role.LEADER and project.owner_agency_id in own_scope(user)
+# The owned-record policy of directory/scope.py, under this app's names.
+can_view_projects = can_read_programme
+can_create_project = can_create_owned
+can_edit_project = can_edit_owned
+can_delete_project = can_delete_owned

@@ -2,18 +2,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
-from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.records import ChildFormView, RecordCreateView, RecordUpdateView, confirm_delete, render_list
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.oversight import permissions, selectors, services
 from phoihop.oversight.filters import FollowUpFilter, InspectionFilter
@@ -21,26 +19,15 @@ from phoihop.oversight.forms import FindingForm, FollowUpForm, InspectionForm, T
 from phoihop.oversight.models import Inspection
 
 
-def _posted_version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-
-
 @login_required
 def inspection_list(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     inspections = selectors.list_inspections(user=user, params=request.GET)
-    page = paginate(request, inspections)
     context = {
-        "page": page,
         "filter": InspectionFilter(request.GET, queryset=inspections, user=user),
-        "q": request.GET.get("q", ""),
         "can_create": permissions.can_create_inspection(user),
     }
-    template = "oversight/inspection_list.html"
-    return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+    return render_list(request, template="oversight/inspection_list.html", rows=inspections, context=context)
 
 
 @login_required
@@ -56,115 +43,59 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "oversight/inspection_detail.html", context)
 
 
-class InspectionCreateView(ServiceFormView):
+class InspectionCreateView(RecordCreateView):
     form_class = InspectionForm
     template_name = "oversight/inspection_form.html"
+    can_create = staticmethod(permissions.can_create_inspection)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_create_inspection(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request)}
-
-    def perform(self, form: InspectionForm) -> Any:
-        inspection = services.create_inspection(
-            actor=user_of(self.request),
-            data=form.service_data(),
-            owner_agency=form.cleaned_data.get("owner_agency"),
+    def create(self, *, actor: User, form: InspectionForm) -> Inspection:
+        return services.create_inspection(
+            actor=actor, data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
         )
-        messages.success(self.request, _("Đã thêm cuộc kiểm tra, giám sát “%(title)s”.") % {"title": inspection.title})
-        return inspection
+
+    def created_message(self, record: Inspection) -> str:
+        return _("Đã thêm cuộc kiểm tra, giám sát “%(title)s”.") % {"title": record.title}
 
 
-class InspectionUpdateView(ServiceFormView):
+class InspectionUpdateView(RecordUpdateView):
     form_class = InspectionForm
     template_name = "oversight/inspection_form.html"
+    context_object_name = "inspection"
+    load = staticmethod(selectors.get_inspection)
+    can_edit = staticmethod(permissions.can_edit_inspection)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.inspection = selectors.get_inspection(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_edit_inspection(user_of(request), self.inspection))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request), "instance": self.inspection}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "inspection": self.inspection}
-
-    def perform(self, form: InspectionForm) -> Any:
-        inspection = services.update_inspection(
-            actor=user_of(self.request),
-            inspection=selectors.get_inspection(user=user_of(self.request), pk=self.inspection.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
+    def update(self, *, actor: User, record: Inspection, form: InspectionForm) -> Inspection:
+        return services.update_inspection(
+            actor=actor, inspection=record, data=form.service_data(), expected_version=form.expected_version
         )
-        messages.success(self.request, _("Đã lưu thay đổi."))
-        return inspection
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def inspection_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    inspection = selectors.get_inspection(user=user, pk=pk)
-    require_permission(permissions.can_delete_inspection(user, inspection))
-    error = ""
-    if request.method == "POST":
-        try:
-            services.delete_inspection(actor=user, inspection=inspection, expected_version=_posted_version(request))
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except ConflictError as exc:
-            error = exc.message
-        else:
-            messages.success(request, _("Đã xóa cuộc kiểm tra, giám sát “%(title)s”.") % {"title": inspection.title})
-            url = reverse("oversight:inspection_list")
-            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
-    context = {
-        "object": inspection,
-        "error": error,
-        "heading": _("Xóa cuộc kiểm tra, giám sát “%(title)s”?") % {"title": inspection.title},
-        "consequence": _(
-            "Các kết quả kiểm tra và việc cần làm của cuộc này cũng bị xóa. Lịch sử thay đổi vẫn được lưu."
-        ),
-        "cancel_url": inspection.get_absolute_url(),
-    }
-    return render(request, "oversight/confirm_delete.html", context, status=422 if error else 200)
+    inspection = selectors.get_inspection(user=user_of(request), pk=pk)
+    require_permission(permissions.can_delete_inspection(user_of(request), inspection))
+    return confirm_delete(
+        request,
+        row=inspection,
+        delete=lambda **kwargs: services.delete_inspection(inspection=inspection, **kwargs),
+        heading=_("Xóa cuộc kiểm tra, giám sát “%(title)s”?") % {"title": inspection.title},
+        consequence=_("Các kết quả kiểm tra và việc cần làm của cuộc này cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
+        cancel_url=inspection.get_absolute_url(),
+        done_url=reverse("oversight:inspection_list"),
+        done_message=_("Đã xóa cuộc kiểm tra, giám sát “%(title)s”.") % {"title": inspection.title},
+    )
 
 
 # --- findings and follow-up actions: small forms beside the inspection --------------------------------------------
 
 
-class _ChildFormView(ServiceFormView):
+class _ChildFormView(ChildFormView):
     """A finding or follow-up action of an inspection the user may edit; back to the inspection on success."""
 
     template_name = "oversight/child_form.html"
-    heading = ""
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Inspection:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.inspection = self.load(request, **kwargs)
-            require_permission(permissions.can_edit_inspection(user_of(request), self.inspection))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = {**super().get_form_kwargs(), "inspection": self.inspection}
-        row = getattr(self, "row", None)
-        if row is not None:
-            kwargs["instance"] = row
-        return kwargs
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "inspection": self.inspection, "heading": self.heading}
-
-    def success_url_for(self, result: Any) -> str:
-        return self.inspection.get_absolute_url()
+    parent_context_name = "inspection"
+    can_edit_parent = staticmethod(permissions.can_edit_inspection)
 
 
 class FindingCreateView(_ChildFormView):
@@ -175,7 +106,7 @@ class FindingCreateView(_ChildFormView):
         return selectors.get_inspection(user=user_of(request), pk=kwargs["pk"])
 
     def perform(self, form: FindingForm) -> Any:
-        return services.add_finding(actor=user_of(self.request), inspection=self.inspection, data=form.service_data())
+        return services.add_finding(actor=user_of(self.request), inspection=self.parent, data=form.service_data())
 
 
 class FindingUpdateView(_ChildFormView):
@@ -203,7 +134,7 @@ class FollowUpCreateView(_ChildFormView):
         return selectors.get_inspection(user=user_of(request), pk=kwargs["pk"])
 
     def perform(self, form: FollowUpForm) -> Any:
-        return services.add_follow_up(actor=user_of(self.request), inspection=self.inspection, data=form.service_data())
+        return services.add_follow_up(actor=user_of(self.request), inspection=self.parent, data=form.service_data())
 
 
 class FollowUpUpdateView(_ChildFormView):
@@ -224,29 +155,18 @@ class FollowUpUpdateView(_ChildFormView):
 
 
 def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
-    user = user_of(request)
     inspection = row.inspection
-    require_permission(permissions.can_edit_inspection(user, inspection))
-    error = ""
-    if request.method == "POST":
-        try:
-            delete(actor=user, expected_version=_posted_version(request))
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except ConflictError as exc:
-            error = exc.message
-        else:
-            messages.success(request, _("Đã xóa."))
-            url = inspection.get_absolute_url()
-            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
-    context = {
-        "object": row,
-        "error": error,
-        "heading": heading,
-        "consequence": _("Lịch sử thay đổi vẫn được lưu."),
-        "cancel_url": inspection.get_absolute_url(),
-    }
-    return render(request, "oversight/confirm_delete.html", context, status=422 if error else 200)
+    require_permission(permissions.can_edit_inspection(user_of(request), inspection))
+    return confirm_delete(
+        request,
+        row=row,
+        delete=delete,
+        heading=heading,
+        consequence=_("Lịch sử thay đổi vẫn được lưu."),
+        cancel_url=inspection.get_absolute_url(),
+        done_url=inspection.get_absolute_url(),
+        done_message=_("Đã xóa."),
+    )
 
 
 @login_required
