@@ -1,19 +1,20 @@
 from django.contrib import admin
 
 from phoihop.activities.models import Activity, ActivityAttachment, ActivityOutput, ActivityParticipant
+from phoihop.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(ReadOnlyInline):
     model = ActivityParticipant
     extra = 0
 
 
-class OutputInline(admin.TabularInline):
+class OutputInline(ReadOnlyInline):
     model = ActivityOutput
     extra = 0
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ReadOnlyInline):
     model = ActivityAttachment
     extra = 0
     fields = ("original_name", "content_type", "size", "uploaded_by", "uploaded_at")
@@ -22,7 +23,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(ReadOnlyAdmin):
     """Read-only: activities change through the pages and the API, where each change is audited."""
 
     list_display = ("title", "kind", "start_date", "owner_agency", "zone")
@@ -30,12 +31,3 @@ class ActivityAdmin(admin.ModelAdmin):
     search_fields = ("title", "search_text")
     date_hierarchy = "start_date"
     inlines = [ParticipantInline, OutputInline, AttachmentInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

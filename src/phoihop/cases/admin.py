@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 
 from phoihop.cases.models import Case, CaseHandlerGrant, ChannelPolicy, Holiday, Petition, Topic
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
+from phoihop.core.admin import ReadOnlyAdmin
 
 
 @admin.register(Topic)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from phoihop.accounts.models import User
+from phoihop.core.admin import ReadOnlyAdmin
 from phoihop.directory import services
 from phoihop.directory.models import Agency, Enterprise, Zone
 
@@ -25,19 +26,6 @@ class AgencyAdmin(admin.ModelAdmin):
         else:
             stored = services.create_agency(actor=actor, data=data)
         obj.pk, obj.version = stored.pk, stored.version
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Shown for reference only: these records are written on their own pages, through the services."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from phoihop.core.admin import ReadOnlyAdmin
 from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue, Target, ValidationRule
-from phoihop.planning.admin import ReadOnlyAdmin
 
 
 @admin.register(Indicator)

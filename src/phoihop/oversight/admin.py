@@ -1,33 +1,38 @@
 from django.contrib import admin
 
+from phoihop.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionEnterprise, InspectionTopic
 
 
 @admin.register(InspectionTopic)
-class InspectionTopicAdmin(admin.ModelAdmin):
+class InspectionTopicAdmin(ReadOnlyAdmin):
+    """Read-only: changes go through the pages and the API, where each is validated and audited."""
+
     list_display = ("name", "code", "position", "is_active")
 
 
-class VisitInline(admin.TabularInline):
+class VisitInline(ReadOnlyInline):
     model = InspectionEnterprise
     extra = 0
     raw_id_fields = ("enterprise",)
 
 
-class FindingInline(admin.TabularInline):
+class FindingInline(ReadOnlyInline):
     model = Finding
     extra = 0
     raw_id_fields = ("enterprise",)
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(ReadOnlyInline):
     model = FollowUpAction
     extra = 0
     raw_id_fields = ("enterprise",)
 
 
 @admin.register(Inspection)
-class InspectionAdmin(admin.ModelAdmin):
+class InspectionAdmin(ReadOnlyAdmin):
+    """Read-only: changes go through the pages and the API, where each is validated and audited."""
+
     list_display = ("title", "kind", "owner_agency", "start_date", "end_date")
     list_filter = ("kind", "owner_agency")
     search_fields = ("title", "search_text")

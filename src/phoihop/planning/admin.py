@@ -1,19 +1,7 @@
 from django.contrib import admin
 
+from phoihop.core.admin import ReadOnlyAdmin
 from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Shown for inspection only: writes go through the services (validation, versions, one audit event each)."""
-
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Document)

@@ -3,18 +3,8 @@ every change is validated and audited."""
 
 from django.contrib import admin
 
+from phoihop.core.admin import ReadOnlyAdmin
 from phoihop.reports.models import Listing, RenderJob, Report, ReportBlock, ReportIssuer, ReportSection
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(Report)
