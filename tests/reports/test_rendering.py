@@ -219,3 +219,19 @@ def test_libreoffice_missing_on_the_command_line(small_world: SmallWorld, tmp_pa
         call_command("build_report", year=2023, out=str(tmp_path / "bao-cao.pdf"))
     assert "chưa cài LibreOffice" in str(exc.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_programming_error_in_the_builder_fails_the_build_instead_of_printing_brackets(
+    small_world: SmallWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only expected data problems (a stale placeholder, a listing filter that no longer fits) become bracketed text
+    and checker findings; a bug raises, so it is seen and fixed rather than printed into a signed document."""
+    from phoihop.reports import placeholders
+    from phoihop.reports.builders import build_report_data
+
+    def broken(text: str) -> object:
+        raise KeyError("lỗi lập trình")
+
+    monkeypatch.setattr(placeholders, "parse", broken)
+    with pytest.raises(KeyError):
+        build_report_data(small_world.report)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import FieldError, ValidationError
 from django.utils import timezone
 
 from phoihop.core.text import nfc
@@ -196,7 +197,7 @@ class _Builder:
         paragraphs: list[ParagraphData] = []
         try:
             parsed = placeholders.parse(block.text)
-        except Exception as exc:
+        except ValidationError as exc:  # text saved before a rule changed: shown, and the checker lists it
             message = " ".join(getattr(exc, "messages", [str(exc)]))
             paragraphs.append(ParagraphData((Run(text=f"[{message}]"),), block.pk))
             parsed = placeholders.ParsedBlock(())
@@ -245,7 +246,7 @@ class _Builder:
         if key not in self.figures:
             try:
                 placeholders.check(placeholders.ParsedBlock(((placeholders.Token(ref=ref),),)), self.vocabulary)
-            except Exception as exc:
+            except ValidationError as exc:  # a name that no longer exists: shown bracketed, listed by the checker
                 message = " ".join(getattr(exc, "messages", [str(exc)]))
                 self.figures[key] = Figure(key=key, kind=ref.kind, label=ref.key, text=f"[{ref.key}]", error=message)
             else:
@@ -484,7 +485,9 @@ class _Builder:
                 window=self._window(listing),
                 used=sorted(used),
             )
-        except Exception as exc:
+        # A listing's filter is data the secretariat typed: a field or value that no longer fits is a finding for
+        # the checker, not a crash. Anything else is a bug and fails the build with its traceback.
+        except (ValidationError, FieldError, ValueError) as exc:
             message = " ".join(getattr(exc, "messages", [str(exc)]))
             return ListingData(
                 **base, intro=listing.intro, text=f"[{listing.key}: {message}]", rows=(), count=0, error=message

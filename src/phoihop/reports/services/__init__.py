@@ -22,7 +22,6 @@ from phoihop.reports.services.drafting import (
 from phoihop.reports.services.reports import create_report, default_summary, sync_sections, update_issuer, update_report
 from phoihop.reports.services.workflow import (
     confirm_part,
-    finalise,
     reopen,
     request_render,
     sign_off,
@@ -44,7 +43,6 @@ __all__ = [
     "delete_entry",
     "delete_figure_name",
     "delete_listing",
-    "finalise",
     "reopen",
     "request_render",
     "set_entry",

@@ -83,12 +83,14 @@ def sign_off(*, actor: User, issuer: ReportIssuer, expected_version: int) -> Rep
         expected_version=expected_version,
     )
     if not report.issuers.filter(signed_off_at__isnull=True).exists():
-        finalise(actor=actor, report=report)
+        _finalise(actor=actor, report=report)
     return issuer
 
 
-def finalise(*, actor: User, report: Report) -> Report:
-    """Freeze the numbers: the computed data goes into the snapshot; the report is final. By the data policy the
+def _finalise(*, actor: User, report: Report) -> Report:
+    """Freeze the numbers: the computed data goes into the snapshot; the report is final. Only the last sign-off
+    calls it, inside sign_off's transaction and after its permission check and checker: it is not a door of its
+    own. By the data policy the
     snapshot counts approved reported values only (the checker has already refused a report using others)."""
     from phoihop.reports.builders import build_report_data
 
