@@ -106,6 +106,22 @@ def items_visible_to(user: User) -> QuerySet[PlanItem]:
     ).prefetch_related("partners", "documents")
 
 
+def plan_item_choices() -> QuerySet[PlanItem]:
+    """The items a record form offers to link, newest plan first. The plan is joint: every member reads it."""
+    return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
+
+
+def linkable_plan_items(*, user: User) -> QuerySet[PlanItem]:
+    """The items an API payload may link to, by id: those the user reads (no joins: the caller only checks ids)."""
+    if not can_view_planning(user):
+        return PlanItem.objects.none()
+    return PlanItem.objects.all()
+
+
+def document_choices() -> QuerySet[Document]:
+    return Document.objects.order_by("-issued_on", "number")
+
+
 def get_item(*, user: User, pk: int) -> PlanItem:
     return get_object_or_404(items_visible_to(user), pk=pk)
 
