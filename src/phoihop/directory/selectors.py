@@ -68,6 +68,12 @@ def zone_choices() -> QuerySet[Zone]:
     return Zone.objects.order_by("name")
 
 
+def enterprise_choices() -> QuerySet[Enterprise]:
+    """What an enterprise field resolves typed tax codes, names and ids against: the whole directory, with the zone
+    its label shows."""
+    return Enterprise.objects.select_related("zone")
+
+
 def search_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:
     """Diacritic-insensitive search over the enterprise's own text and its zone's: "trang due" finds the
     enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere."""
