@@ -5,13 +5,12 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import services
+from phoihop.accounts import selectors, services
 from phoihop.accounts.forms import LoginForm, TokenForm
-from phoihop.accounts.models import ApiToken
 from phoihop.core.views import apply_validation_error, user_of
 
 
@@ -37,7 +36,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, error)
         else:
             form = TokenForm()
-    tokens = ApiToken.objects.filter(user=user)
+    tokens = selectors.tokens_of(user=user)
     status = 422 if form.errors else 200
     return render(
         request,
@@ -51,7 +50,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
-    token = get_object_or_404(ApiToken.objects.filter(user=user), pk=pk)
+    token = selectors.get_token(user=user, pk=pk)
     services.revoke_token(actor=user, token=token)
     messages.success(request, _("Đã thu hồi mã API “%(name)s”.") % {"name": token.name})
     return redirect("accounts:profile")

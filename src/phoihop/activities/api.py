@@ -1,6 +1,7 @@
 import datetime as dt
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
@@ -16,8 +17,9 @@ from phoihop.activities.views import attachment_response
 from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.errors import field_error
 from phoihop.directory.filters import OwnerScope
-from phoihop.directory.models import Agency, Enterprise, Zone
-from phoihop.planning.models import PlanItem
+from phoihop.directory.models import Agency, Enterprise
+from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
+from phoihop.planning.selectors import linkable_plan_items
 
 router = Router(tags=["Hoạt động"])
 
@@ -187,29 +189,29 @@ class ActivityFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _resolve_many(model: type[Any], ids: list[int], field: str, message: str, code: str) -> list[Any]:
+def _resolve_many(queryset: QuerySet[Any], ids: list[int], field: str, message: str, code: str) -> list[Any]:
     wanted = list(dict.fromkeys(ids))
-    found = {obj.pk: obj for obj in model.objects.filter(pk__in=wanted)}
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=wanted)}
     missing = [str(pk) for pk in wanted if pk not in found]
     if missing:
         raise field_error(field, message % {"ids": ", ".join(missing)}, code)
     return [found[pk] for pk in wanted]
 
 
-def _resolve_refs(data: dict[str, Any]) -> dict[str, Any]:
+def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
     """Turn ids into directory and plan objects; an id that is not there is a 422 naming the field."""
     resolved = dict(data)
     if "zone_id" in resolved:
         zone_id = resolved.pop("zone_id")
         zone = None
         if zone_id is not None:
-            zone = Zone.objects.filter(pk=zone_id).first()
+            zone = zones_visible_to(user).filter(pk=zone_id).first()
             if zone is None:
                 raise field_error("zone", _("Không có khu số %(id)s trong danh mục.") % {"id": zone_id}, "unknown_zone")
         resolved["zone"] = zone
     if resolved.get("partner_agency_ids") is not None:
         resolved["partner_agencies"] = _resolve_many(
-            Agency,
+            agencies_visible_to(user),
             resolved.pop("partner_agency_ids"),
             "partner_agencies",
             _("Không có đơn vị số %(ids)s trong danh mục."),
@@ -217,7 +219,7 @@ def _resolve_refs(data: dict[str, Any]) -> dict[str, Any]:
         )
     if resolved.get("enterprise_ids") is not None:
         resolved["enterprises"] = _resolve_many(
-            Enterprise,
+            enterprises_visible_to(user),
             resolved.pop("enterprise_ids"),
             "enterprises",
             _("Không có doanh nghiệp số %(ids)s trong danh mục doanh nghiệp."),
@@ -225,7 +227,7 @@ def _resolve_refs(data: dict[str, Any]) -> dict[str, Any]:
         )
     if resolved.get("plan_item_ids") is not None:
         resolved["plan_items"] = _resolve_many(
-            PlanItem,
+            linkable_plan_items(user=user),
             resolved.pop("plan_item_ids"),
             "plan_items",
             _("Không có nội dung phối hợp số %(ids)s."),
@@ -261,11 +263,11 @@ def create_activity(request: HttpRequest, payload: ActivityIn) -> Status[Activit
     owner_id = data.pop("owner_agency_id")
     owner = None
     if owner_id is not None:
-        owner = Agency.objects.filter(pk=owner_id).first()
+        owner = agencies_visible_to(user).filter(pk=owner_id).first()
         if owner is None:
             raise field_error("owner_agency", _("Không có đơn vị số %(id)s.") % {"id": owner_id}, "unknown_agency")
     activity = services.create_activity(
-        actor=user, data=_resolve_refs(data), participants=participants, outputs=outputs, owner_agency=owner
+        actor=user, data=_resolve_refs(user, data), participants=participants, outputs=outputs, owner_agency=owner
     )
     return Status(201, _detail(user, activity.pk))
 
@@ -281,7 +283,7 @@ def update_activity(request: HttpRequest, activity_id: int, payload: ActivityPat
     services.update_activity(
         actor=user,
         activity=activity,
-        data=_resolve_refs(data),
+        data=_resolve_refs(user, data),
         expected_version=version,
         participants=participants,
         outputs=outputs,

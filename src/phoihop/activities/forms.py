@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +11,11 @@ from phoihop.activities.permissions import own_scope
 from phoihop.activities.services import OUTPUT_FIELDS, PARTICIPANT_FIELDS
 from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
 from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.models import Agency, Zone
-from phoihop.planning.models import PlanItem
+from phoihop.directory.selectors import agency_choices, owner_choices, zone_choices
+from phoihop.planning.selectors import plan_item_choices
+
+if TYPE_CHECKING:
+    from phoihop.directory.models import Agency
 
 
 class PlanItemChoiceField(forms.ModelMultipleChoiceField):
@@ -21,7 +24,10 @@ class PlanItemChoiceField(forms.ModelMultipleChoiceField):
 
 
 class ActivityForm(VersionedForm):
-    owner_agency = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=Agency.objects.none(), required=False)
+    # Its choices depend on the user: set in __init__.
+    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("Đơn vị tổ chức"), queryset=None, required=False
+    )
     enterprises = EnterpriseField(
         multiple=True,
         required=False,
@@ -55,17 +61,15 @@ class ActivityForm(VersionedForm):
         super().__init__(*args, **kwargs)
         # Choice fields typed loosely: only their querysets are narrowed here.
         zone: Any = self.fields["zone"]
-        zone.queryset = Zone.objects.order_by("name")
+        zone.queryset = zone_choices()
         partners: Any = self.fields["partner_agencies"]
-        partners.queryset = Agency.objects.filter(is_active=True).order_by("name")
+        partners.queryset = agency_choices(active_only=True)
         items: Any = self.fields["plan_items"]
-        items.queryset = PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
+        items.queryset = plan_item_choices()
         if self.instance.pk:
             self.initial["enterprises"] = list(self.instance.enterprises.all())
         # The organising body is chosen only on creation, by the administrator or by a user whose body has units.
-        owners = Agency.objects.filter(is_active=True).order_by("name")
-        if not user.is_admin:
-            owners = owners.filter(pk__in=own_scope(user))
+        owners = owner_choices(user=user).filter(is_active=True)
         if self.instance.pk or not (user.is_admin or len(own_scope(user)) > 1):
             del self.fields["owner_agency"]
         else:

@@ -4,7 +4,7 @@ of Case), filled only for a handler of the handling body."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -22,13 +22,16 @@ from phoihop.cases.choices import (
     PetitionStatus,
     RequesterKind,
 )
-from phoihop.cases.models import Case, CaseHandlerGrant, ChannelPolicy, Holiday, Petition, Topic
+from phoihop.cases.models import Case, ChannelPolicy, Holiday, Petition, Topic
 from phoihop.cases.services.common import PERSON_LIMITS
 from phoihop.cases.services.petitions import PETITION_FIELDS
 from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
 from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.models import Agency, Zone
-from phoihop.planning.models import Document
+from phoihop.directory.selectors import agency_choices, zone_choices
+from phoihop.planning.selectors import document_choices
+
+if TYPE_CHECKING:
+    from phoihop.directory.models import Agency
 
 
 def enterprise_field() -> EnterpriseField:
@@ -54,7 +57,7 @@ class TopicChoiceField(forms.ModelChoiceField):
 def topic_field(required: bool = True, label: Any = None) -> TopicChoiceField:
     return TopicChoiceField(
         label=label or _("Chủ đề"),
-        queryset=Topic.objects.filter(is_active=True).select_related("parent", "parent__parent"),
+        queryset=selectors.active_topics(),
         required=required,
         empty_label=_("— Chọn chủ đề —"),
     )
@@ -124,14 +127,11 @@ class CaseForm(VersionedForm):
                 self.initial[name] = value
         order_topic_choices(self.fields["topic"])  # type: ignore[arg-type]
         handled = permissions.handler_agency_ids(user)
-        set_queryset(self.fields["handling_agency"], Agency.objects.filter(pk__in=handled).order_by("name"))
-        set_queryset(self.fields["zone"], Zone.objects.order_by("name"))
+        set_queryset(self.fields["handling_agency"], selectors.handling_agency_choices(handled))
+        set_queryset(self.fields["zone"], zone_choices())
         searchable(self, "zone")
         agency_ids = [self.instance.handling_agency_id] if self.instance.pk else list(handled)
-        from phoihop.accounts.models import User
-
-        granted = CaseHandlerGrant.objects.filter(agency_id__in=agency_ids, revoked_at__isnull=True).values("user_id")
-        set_queryset(self.fields["handler"], User.objects.filter(pk__in=granted, is_active=True).order_by("username"))
+        set_queryset(self.fields["handler"], selectors.handler_choices(agency_ids))
         self.fields["answer"].help_text = _("Không ghi họ tên, số điện thoại người hỏi vào đây.")
         if self.instance.pk:
             del self.fields["handling_agency"]
@@ -175,7 +175,10 @@ class TransitionForm(StyledFormMixin, forms.Form):
 
 
 class AssignForm(StyledFormMixin, forms.Form):
-    handler = forms.ModelChoiceField(label=_("Cán bộ xử lý"), queryset=Agency.objects.none(), required=False)
+    # The choices of these fields depend on the case or the user: set in __init__.
+    handler: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Cán bộ xử lý"), queryset=None, required=False
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
@@ -240,10 +243,7 @@ class TopicForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        queryset = Topic.objects.select_related("parent").order_by("position", "name")
-        if self.instance.pk:
-            queryset = queryset.exclude(pk=self.instance.pk)
-        set_queryset(self.fields["parent"], queryset)
+        set_queryset(self.fields["parent"], selectors.topic_parent_choices(topic=self.instance))
         self.fields["parent"].label_from_instance = lambda obj: obj.path  # type: ignore[attr-defined]
 
 
@@ -265,8 +265,9 @@ class HolidayForm(StyledFormMixin, forms.ModelForm):
 
 
 class GrantForm(StyledFormMixin, forms.Form):
-    user = forms.ModelChoiceField(label=_("Cán bộ"), queryset=Agency.objects.none())
-    agency = forms.ModelChoiceField(label=_("Xử lý vụ việc của đơn vị"), queryset=Agency.objects.none())
+    # Their choices depend on the actor: set in __init__.
+    user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Cán bộ"), queryset=None)
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(label=_("Xử lý vụ việc của đơn vị"), queryset=None)
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -282,7 +283,7 @@ class PetitionForm(VersionedForm):
     topic = topic_field(required=False)
     enterprise = enterprise_field()
     owner_agency = forms.ModelChoiceField(
-        label=_("Đơn vị theo dõi"), queryset=Agency.objects.filter(is_active=True).order_by("name"), required=False
+        label=_("Đơn vị theo dõi"), queryset=agency_choices(active_only=True), required=False
     )
 
     class Meta:
@@ -297,9 +298,9 @@ class PetitionForm(VersionedForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         order_topic_choices(self.fields["topic"])  # type: ignore[arg-type]
-        set_queryset(self.fields["responsible_agency"], Agency.objects.filter(is_active=True).order_by("name"))
-        set_queryset(self.fields["conclusion_document"], Document.objects.order_by("-issued_on", "number"))
-        set_queryset(self.fields["zone"], Zone.objects.order_by("name"))
+        set_queryset(self.fields["responsible_agency"], agency_choices(active_only=True))
+        set_queryset(self.fields["conclusion_document"], document_choices())
+        set_queryset(self.fields["zone"], zone_choices())
         searchable(self, "zone", "conclusion_document")
         if not (user.is_admin and not self.instance.pk):
             del self.fields["owner_agency"]
@@ -328,7 +329,7 @@ class AggregateForm(StyledFormMixin, forms.Form):
     )
     agency = forms.ModelChoiceField(
         label=_("Đơn vị xử lý (gồm đơn vị trực thuộc)"),
-        queryset=Agency.objects.order_by("name"),
+        queryset=agency_choices(),
         required=False,
         empty_label=_("Tất cả"),
     )
@@ -352,8 +353,9 @@ class AggregateForm(StyledFormMixin, forms.Form):
 class PublicQuestionForm(StyledFormMixin, forms.Form):
     """The public page. Every field has a size limit; contact fields are optional; consent is an explicit tick."""
 
-    agency = forms.ModelChoiceField(
-        label=_("Gửi câu hỏi tới"), queryset=Agency.objects.none(), empty_label=_("— Chọn cơ quan —")
+    # Its choices are read when the form is built: set in __init__.
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("Gửi câu hỏi tới"), queryset=None, empty_label=_("— Chọn cơ quan —")
     )
     topic = topic_field(label=_("Câu hỏi về"))
     account = forms.CharField(

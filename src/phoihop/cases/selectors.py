@@ -320,6 +320,14 @@ def active_topics() -> QuerySet[Topic]:
     return Topic.objects.filter(is_active=True).select_related("parent", "parent__parent")
 
 
+def topic_parent_choices(*, topic: Topic) -> QuerySet[Topic]:
+    """The topics another topic may sit under: all of them but itself."""
+    queryset = Topic.objects.select_related("parent").order_by("position", "name")
+    if topic.pk:
+        queryset = queryset.exclude(pk=topic.pk)
+    return queryset
+
+
 def topic_options() -> list[Topic]:
     """Active topics in tree order (each parent followed by its children), for choice lists."""
     topics = list(Topic.objects.select_related("parent", "parent__parent").order_by("position", "name"))
@@ -422,6 +430,19 @@ def grantable_users(*, user: User) -> QuerySet[Any]:
     if not user.is_admin:
         queryset = queryset.filter(agency_id__in=permissions.scope_ids(user))
     return queryset.order_by("agency__name", "username")
+
+
+def handling_agency_choices(agency_ids: Iterable[int]) -> QuerySet[Agency]:
+    """The bodies a case form offers as handler: those the user handles cases for."""
+    return Agency.objects.filter(pk__in=agency_ids).order_by("name")
+
+
+def handler_choices(agency_ids: Iterable[int]) -> QuerySet[Any]:
+    """Active users holding a live grant to handle the cases of any of these bodies."""
+    from phoihop.accounts.models import User as UserModel
+
+    granted = CaseHandlerGrant.objects.filter(agency_id__in=agency_ids, revoked_at__isnull=True).values("user_id")
+    return UserModel.objects.filter(pk__in=granted, is_active=True).order_by("username")
 
 
 def handlers_of(agency_id: int) -> QuerySet[Any]:

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
-from phoihop.directory.models import Agency, Enterprise, Zone
-from phoihop.directory.selectors import search_enterprises
+from phoihop.directory.models import Enterprise, Zone
+from phoihop.directory.selectors import agency_choices, enterprise_choices, search_enterprises, zone_choices
 from phoihop.directory.services import ENTERPRISE_FIELDS, ZONE_FIELDS
 from phoihop.directory.validators import TAX_CODE_RE, normalize_tax_code
 
@@ -53,7 +53,7 @@ class EnterprisePicker(forms.TextInput):
         else:
             # A posted value coming back with an error: show the names of the codes that exist (one query).
             codes = [normalize_tax_code(entry) for entry in _ENTRY_SEPARATORS.split(str(value or "")) if entry]
-            chosen = list(Enterprise.objects.select_related("zone").filter(tax_code__in=codes)) if codes else []
+            chosen = list(enterprise_choices().filter(tax_code__in=codes)) if codes else []
         context["widget"]["attrs"].update(
             {
                 "data-picker": "enterprise",
@@ -97,7 +97,7 @@ class EnterpriseField(forms.Field):
             return value
         values = list(value) if isinstance(value, Iterable) else [value]
         ids = [item for item in values if not isinstance(item, Enterprise)]
-        found = {e.pk: e for e in Enterprise.objects.select_related("zone").filter(pk__in=ids)} if ids else {}
+        found = {e.pk: e for e in enterprise_choices().filter(pk__in=ids)} if ids else {}
         return [
             item if isinstance(item, Enterprise) else found[item]
             for item in values
@@ -121,7 +121,7 @@ class EnterpriseField(forms.Field):
 
     def _resolve(self, entry: str) -> list[Enterprise]:
         if _RECORD_ID.fullmatch(entry):
-            by_id = list(Enterprise.objects.filter(pk=int(entry)))
+            by_id = list(enterprise_choices().filter(pk=int(entry)))
             if not by_id:
                 raise ValidationError(
                     self.error_messages["not_found"], code="unknown_enterprise", params={"text": entry}
@@ -130,14 +130,14 @@ class EnterpriseField(forms.Field):
         if _CODE_LIKE.fullmatch(entry):
             whole = normalize_tax_code(entry)
             codes = [whole] if TAX_CODE_RE.fullmatch(whole) else [normalize_tax_code(c) for c in entry.split()]
-            found = {e.tax_code: e for e in Enterprise.objects.filter(tax_code__in=codes)}
+            found = {e.tax_code: e for e in enterprise_choices().filter(tax_code__in=codes)}
             missing = [code for code in codes if code not in found]
             if missing:
                 raise ValidationError(
                     self.error_messages["unknown_code"], code="unknown_enterprise", params={"codes": ", ".join(missing)}
                 )
             return [found[code] for code in codes]
-        matches = list(search_enterprises(Enterprise.objects.all(), entry).order_by("pk")[:2])
+        matches = list(search_enterprises(enterprise_choices(), entry).order_by("pk")[:2])
         if not matches:
             raise ValidationError(self.error_messages["not_found"], code="unknown_enterprise", params={"text": entry})
         if len(matches) > 1:
@@ -147,7 +147,7 @@ class EnterpriseField(forms.Field):
 
 class EnterpriseForm(VersionedForm):
     owner_agency = forms.ModelChoiceField(
-        label=_("Đơn vị quản lý hồ sơ"), queryset=Agency.objects.filter(is_active=True), required=False
+        label=_("Đơn vị quản lý hồ sơ"), queryset=agency_choices(active_only=True), required=False
     )
     # Longer than the stored 14 characters: spaces and dots typed between the digits are dropped first
     # (clean_tax_code), then the model checks the code itself.
@@ -163,7 +163,7 @@ class EnterpriseForm(VersionedForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["zone"].queryset = Zone.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["zone"].queryset = zone_choices()  # type: ignore[attr-defined]
         searchable(self, "zone")
         # Only the administrator files a record under another body; for everyone else the field does not exist,
         # so a forged owner_agency in the POST is simply ignored.

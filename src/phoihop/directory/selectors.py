@@ -12,6 +12,7 @@ from phoihop.core.text import fold_vi
 from phoihop.directory.filters import EnterpriseFilter
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.directory.permissions import can_view_directory
+from phoihop.directory.scope import own_scope
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -44,6 +45,33 @@ def enterprises_visible_to(user: User) -> QuerySet[Enterprise]:
     if not can_view_directory(user):
         return Enterprise.objects.none()
     return Enterprise.objects.select_related("zone", "zone__parent", "owner_agency")
+
+
+# Choices for forms. Agencies and zones are reference data every member of the programme reads; the view that
+# builds the form has already checked the user.
+
+
+def agency_choices(*, active_only: bool = False) -> QuerySet[Agency]:
+    queryset = Agency.objects.filter(is_active=True) if active_only else Agency.objects.all()
+    return queryset.order_by("name")
+
+
+def owner_choices(*, user: User) -> QuerySet[Agency]:
+    """The bodies a user may file a record for: any active agency for the administrator, else the user's agency and
+    the units under it."""
+    if user.is_admin:
+        return agency_choices(active_only=True)
+    return Agency.objects.filter(pk__in=own_scope(user)).order_by("name")
+
+
+def zone_choices() -> QuerySet[Zone]:
+    return Zone.objects.order_by("name")
+
+
+def enterprise_choices() -> QuerySet[Enterprise]:
+    """What an enterprise field resolves typed tax codes, names and ids against: the whole directory, with the zone
+    its label shows."""
+    return Enterprise.objects.select_related("zone")
 
 
 def search_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:

@@ -17,6 +17,7 @@ from phoihop.directory.selectors import agencies_visible_to, enterprises_visible
 from phoihop.housing import selectors, services
 from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind, Qualifier
 from phoihop.housing.models import HousingProject, Milestone
+from phoihop.planning.selectors import linkable_plan_items
 
 router = Router(tags=["Nhà ở công nhân"])
 
@@ -240,10 +241,8 @@ def _project_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
             _("doanh nghiệp trong danh mục"),
         )
     if "plan_item_ids" in resolved:
-        from phoihop.planning.models import PlanItem
-
         ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = _by_ids(PlanItem.objects.all(), ids, "plan_items", _("nội dung phối hợp"))
+        resolved["plan_items"] = _by_ids(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
     return resolved
 
 

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
 from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.models import Agency, Zone
+from phoihop.directory.selectors import owner_choices, zone_choices
 from phoihop.housing.models import HousingProject, Milestone
-from phoihop.housing.permissions import own_scope
 from phoihop.housing.services import MILESTONE_FIELDS, PROJECT_FIELDS, PROJECT_M2M
+from phoihop.planning.selectors import plan_item_choices
+
+if TYPE_CHECKING:
+    from phoihop.directory.models import Agency
 
 
 def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
@@ -22,14 +25,11 @@ def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _plan_items_queryset() -> Any:
-    from phoihop.planning.models import PlanItem
-
-    return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
-
-
 class ProjectForm(VersionedForm):
-    owner_agency = forms.ModelChoiceField(label=_("Đơn vị theo dõi"), queryset=Agency.objects.none(), required=False)
+    # Its choices depend on the user: set in __init__.
+    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("Đơn vị theo dõi"), queryset=None, required=False
+    )
     investor_enterprise = EnterpriseField(
         label=_("Chủ đầu tư (trong danh mục doanh nghiệp)"),
         required=False,
@@ -46,21 +46,19 @@ class ProjectForm(VersionedForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "zone").queryset = Zone.objects.order_by("name")
-        _choices(self, "plan_items").queryset = _plan_items_queryset()
+        _choices(self, "zone").queryset = zone_choices()
+        _choices(self, "plan_items").queryset = plan_item_choices()
         from phoihop.housing.selectors import projects_visible_to
 
         parents = projects_visible_to(user).order_by("name")
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         _choices(self, "part_of").queryset = parents
-        owners = (
-            Agency.objects.filter(is_active=True) if user.is_admin else Agency.objects.filter(pk__in=own_scope(user))
-        )
+        owners = owner_choices(user=user)
         if self.instance.pk or (not user.is_admin and owners.count() <= 1):
             del self.fields["owner_agency"]
         else:
-            _choices(self, "owner_agency").queryset = owners.order_by("name")
+            _choices(self, "owner_agency").queryset = owners
             self.fields["owner_agency"].required = user.is_admin
             self.fields["owner_agency"].initial = user.agency_id
             self.order_fields(["kind", "name", "owner_agency"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,11 +12,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import StyledFormMixin, VersionedForm
-from phoihop.directory.models import Agency
-from phoihop.indicators.choices import Counting, Measure, PeriodType
+from phoihop.directory.selectors import agency_choices
+from phoihop.indicators.choices import Counting, PeriodType
 from phoihop.indicators.models import Indicator, ReportedValue, Target, ValidationRule
 from phoihop.indicators.periods import Period, periods_between
 from phoihop.indicators.registry import RecordKind, record_kinds
+from phoihop.indicators.selectors import indicator_choices, value_indicator_choices
+
+if TYPE_CHECKING:
+    from phoihop.directory.models import Agency
 from phoihop.indicators.services import IMPORT_COLUMNS, INDICATOR_FIELDS, RULE_FIELDS, TARGET_FIELDS, parse_value
 
 FILTER_PREFIX = "rf"
@@ -103,7 +107,7 @@ class IndicatorForm(VersionedForm):
     )
     components = forms.ModelMultipleChoiceField(
         label=_("Các chỉ tiêu thành phần (chỉ với chỉ tiêu tổng hợp)"),
-        queryset=Indicator.objects.order_by("code"),
+        queryset=indicator_choices(),
         required=False,
     )
 
@@ -122,11 +126,9 @@ class IndicatorForm(VersionedForm):
         counting.widget.attrs["data-countings"] = json.dumps(
             {kind.key: kind.countings() for kind in record_kinds.all()}
         )
-        cast(Any, self.fields["owner_agency"]).queryset = Agency.objects.order_by("name")
+        cast(Any, self.fields["owner_agency"]).queryset = agency_choices()
         if self.instance.pk:
-            cast(Any, self.fields["components"]).queryset = Indicator.objects.exclude(pk=self.instance.pk).order_by(
-                "code"
-            )
+            cast(Any, self.fields["components"]).queryset = indicator_choices(exclude=self.instance)
             self.fields["components"].initial = list(self.instance.components.all())
         stored: dict[str, Any] = dict(self.instance.record_filter or {}) if self.instance.pk else {}
         self.filter_groups: list[tuple[RecordKind, list[str]]] = []
@@ -250,8 +252,8 @@ class TargetForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(Any, self.fields["indicator"]).queryset = Indicator.objects.filter(is_active=True).order_by("code")
-        cast(Any, self.fields["agency"]).queryset = Agency.objects.order_by("name")
+        cast(Any, self.fields["indicator"]).queryset = indicator_choices(active_only=True)
+        cast(Any, self.fields["agency"]).queryset = agency_choices()
 
 
 class RuleForm(VersionedForm):
@@ -261,8 +263,8 @@ class RuleForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(Any, self.fields["left"]).queryset = Indicator.objects.order_by("code")
-        cast(Any, self.fields["right"]).queryset = Indicator.objects.order_by("code")
+        cast(Any, self.fields["left"]).queryset = indicator_choices()
+        cast(Any, self.fields["right"]).queryset = indicator_choices()
 
 
 class NumberField(forms.CharField):
@@ -297,8 +299,9 @@ class ValueForm(StyledFormMixin, forms.Form):
     """A new reported value. The period is chosen among those of the indicator's frequency within the plan; the
     choices follow the indicator when it changes (htmx)."""
 
-    indicator = forms.ModelChoiceField(label=_("Chỉ tiêu"), queryset=Indicator.objects.none())
-    agency = forms.ModelChoiceField(label=_("Đơn vị báo cáo"), queryset=Agency.objects.none())
+    # Their choices depend on the plan and the user: set in __init__.
+    indicator: forms.ModelChoiceField[Indicator] = forms.ModelChoiceField(label=_("Chỉ tiêu"), queryset=None)
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(label=_("Đơn vị báo cáo"), queryset=None)
     period = forms.ChoiceField(
         label=_("Kỳ báo cáo"),
         error_messages={
@@ -319,7 +322,7 @@ class ValueForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, plan: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
-        indicators = Indicator.objects.filter(is_active=True, measure__in=Measure.from_values()).order_by("code")
+        indicators = value_indicator_choices()
         cast(Any, self.fields["indicator"]).queryset = indicators
         cast(Any, self.fields["agency"]).queryset = agencies
         chosen = str((self.data if self.is_bound else self.initial).get("indicator") or "")

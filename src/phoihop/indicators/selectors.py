@@ -14,8 +14,9 @@ from django.shortcuts import get_object_or_404
 
 from phoihop.core.text import fold_vi
 from phoihop.core.vnformat import Rounding
+from phoihop.directory.models import Agency
 from phoihop.directory.selectors import agency_scopes
-from phoihop.indicators.choices import ApprovalStatus
+from phoihop.indicators.choices import ApprovalStatus, Measure
 from phoihop.indicators.filters import ReportedValueFilter
 from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue, Target, ValidationRule
 from phoihop.indicators.periods import Period
@@ -64,6 +65,32 @@ def list_indicators(*, user: User, query: str = "", active_only: bool = False) -
     if active_only:
         queryset = queryset.filter(is_active=True)
     return queryset.order_by("code")
+
+
+def indicator_choices(*, active_only: bool = False, exclude: Indicator | None = None) -> QuerySet[Indicator]:
+    """The indicators a form offers, by code (reference data of the joint programme)."""
+    queryset = Indicator.objects.filter(is_active=True) if active_only else Indicator.objects.all()
+    if exclude is not None and exclude.pk:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return queryset.order_by("code")
+
+
+def value_indicator_choices() -> QuerySet[Indicator]:
+    """The indicators a value is entered for: active ones measured by reported values."""
+    return indicator_choices(active_only=True).filter(measure__in=Measure.from_values())
+
+
+def entry_agencies(*, user: User) -> QuerySet[Agency]:
+    """The bodies a user enters values for: every agency for the administrator, else the user's own body."""
+    if user.is_admin:
+        return Agency.objects.order_by("name")
+    return Agency.objects.filter(pk__in=own_scope(user)).order_by("name")
+
+
+def values_in_period(*, plan: Plan, agency: Agency, period: Period) -> int:
+    return ReportedValue.objects.filter(
+        plan=plan, agency=agency, period_type=period.type, period_start=period.start
+    ).count()
 
 
 def get_indicator(*, user: User, pk: int) -> Indicator:

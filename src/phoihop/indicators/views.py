@@ -17,7 +17,7 @@ from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
 from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
 from phoihop.core.vnformat import Rounding
-from phoihop.directory.models import Agency
+from phoihop.directory.selectors import agencies_visible_to
 from phoihop.indicators import permissions, selectors, services
 from phoihop.indicators.choices import ApprovalStatus
 from phoihop.indicators.filters import ReportedValueFilter
@@ -55,10 +55,7 @@ def _plan_from(request: HttpRequest) -> Plan | None:
 
 
 def _entry_agencies(request: HttpRequest) -> Any:
-    user = user_of(request)
-    if user.is_admin:
-        return Agency.objects.order_by("name")
-    return Agency.objects.filter(pk__in=own_scope(user)).order_by("name")
+    return selectors.entry_agencies(user=user_of(request))
 
 
 # --- Indicators -----------------------------------------------------------------------------------------------
@@ -413,7 +410,7 @@ def approval_screen(request: HttpRequest) -> HttpResponse:
 def approval_action(request: HttpRequest, plan_pk: int, agency_pk: int, period_key: str, action: str) -> HttpResponse:
     user = user_of(request)
     plan = planning_selectors.get_plan(user=user, pk=plan_pk)
-    agency = Agency.objects.filter(pk=agency_pk).first()
+    agency = agencies_visible_to(user).filter(pk=agency_pk).first()
     if agency is None or not permissions.can_read_values_of(user, agency.pk):
         raise Http404
     try:

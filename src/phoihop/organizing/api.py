@@ -12,11 +12,11 @@ from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.errors import field_error
 from phoihop.directory.choices import Ownership
 from phoihop.directory.filters import OwnerScope
-from phoihop.directory.models import Agency, Enterprise
+from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.organizing import selectors, services
 from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
-from phoihop.planning.models import Document, PlanItem
+from phoihop.planning.selectors import documents_visible_to, linkable_plan_items
 
 router = Router(tags=["Thành lập tổ chức"])
 
@@ -102,12 +102,14 @@ class FoundingFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _resolve_refs(data: dict[str, Any]) -> dict[str, Any]:
+def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
     """Turn ids into directory and plan objects; an id that is not there is a 422 naming the field."""
     resolved = dict(data)
     if "enterprise_id" in resolved:
         enterprise_id = resolved.pop("enterprise_id")
-        enterprise = Enterprise.objects.filter(pk=enterprise_id).first() if enterprise_id is not None else None
+        enterprise = (
+            enterprises_visible_to(user).filter(pk=enterprise_id).first() if enterprise_id is not None else None
+        )
         if enterprise is None:
             raise field_error(
                 "enterprise",
@@ -119,7 +121,7 @@ def _resolve_refs(data: dict[str, Any]) -> dict[str, Any]:
         document_id = resolved.pop("decision_document_id")
         document = None
         if document_id is not None:
-            document = Document.objects.filter(pk=document_id).first()
+            document = documents_visible_to(user).filter(pk=document_id).first()
             if document is None:
                 raise field_error(
                     "decision_document",
@@ -129,7 +131,7 @@ def _resolve_refs(data: dict[str, Any]) -> dict[str, Any]:
         resolved["decision_document"] = document
     if resolved.get("plan_item_ids") is not None:
         wanted = list(dict.fromkeys(resolved.pop("plan_item_ids")))
-        found = {item.pk: item for item in PlanItem.objects.filter(pk__in=wanted)}
+        found = {item.pk: item for item in linkable_plan_items(user=user).filter(pk__in=wanted)}
         missing = [str(pk) for pk in wanted if pk not in found]
         if missing:
             raise field_error(
@@ -165,10 +167,10 @@ def create_founding(request: HttpRequest, payload: FoundingIn) -> Status[Foundin
     owner_id = data.pop("owner_agency_id")
     owner = None
     if owner_id is not None:
-        owner = Agency.objects.filter(pk=owner_id).first()
+        owner = agencies_visible_to(user).filter(pk=owner_id).first()
         if owner is None:
             raise field_error("owner_agency", _("Không có đơn vị số %(id)s.") % {"id": owner_id}, "unknown_agency")
-    founding = services.create_founding(actor=user, data=_resolve_refs(data), owner_agency=owner)
+    founding = services.create_founding(actor=user, data=_resolve_refs(user, data), owner_agency=owner)
     return Status(201, _detail(user, founding.pk))
 
 
@@ -178,7 +180,7 @@ def update_founding(request: HttpRequest, founding_id: int, payload: FoundingPat
     founding = _detail(user, founding_id)
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
-    services.update_founding(actor=user, founding=founding, data=_resolve_refs(data), expected_version=version)
+    services.update_founding(actor=user, founding=founding, data=_resolve_refs(user, data), expected_version=version)
     return _detail(user, founding_id)
 
 

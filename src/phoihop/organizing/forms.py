@@ -1,17 +1,20 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
 from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.models import Agency
+from phoihop.directory.selectors import owner_choices
 from phoihop.organizing.models import Founding
 from phoihop.organizing.permissions import own_scope
 from phoihop.organizing.services import FOUNDING_FIELDS, FOUNDING_M2M
-from phoihop.planning.models import Document, PlanItem
+from phoihop.planning.selectors import document_choices, plan_item_choices
+
+if TYPE_CHECKING:
+    from phoihop.directory.models import Agency
 
 
 class PlanItemChoiceField(forms.ModelMultipleChoiceField):
@@ -20,7 +23,10 @@ class PlanItemChoiceField(forms.ModelMultipleChoiceField):
 
 
 class FoundingForm(VersionedForm):
-    owner_agency = forms.ModelChoiceField(label=_("Đơn vị thành lập"), queryset=Agency.objects.none(), required=False)
+    # Its choices depend on the user: set in __init__.
+    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("Đơn vị thành lập"), queryset=None, required=False
+    )
     enterprise = EnterpriseField(
         label=_("Doanh nghiệp"),
         help_text=_("Gõ tên (không cần dấu) hoặc mã số thuế rồi chọn doanh nghiệp trong danh mục."),
@@ -39,14 +45,12 @@ class FoundingForm(VersionedForm):
         super().__init__(*args, **kwargs)
         # Choice fields typed loosely: only their querysets are narrowed here.
         items: Any = self.fields["plan_items"]
-        items.queryset = PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
+        items.queryset = plan_item_choices()
         documents: Any = self.fields["decision_document"]
-        documents.queryset = Document.objects.order_by("-issued_on", "number")
+        documents.queryset = document_choices()
         if self.instance.pk:
             self.initial["enterprise"] = self.instance.enterprise
-        owners = Agency.objects.filter(is_active=True).order_by("name")
-        if not user.is_admin:
-            owners = owners.filter(pk__in=own_scope(user))
+        owners = owner_choices(user=user).filter(is_active=True)
         if self.instance.pk or not (user.is_admin or len(own_scope(user)) > 1):
             del self.fields["owner_agency"]
         else:

@@ -16,6 +16,7 @@ from phoihop.directory.selectors import agencies_visible_to, enterprises_visible
 from phoihop.oversight import selectors, services
 from phoihop.oversight.choices import FollowUpStatus, InspectionKind
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
+from phoihop.planning.selectors import linkable_plan_items
 
 router = Router(tags=["Kiểm tra, giám sát"])
 
@@ -230,12 +231,6 @@ def _one(queryset: "models.QuerySet[Any]", pk: int | None, field: str, what: str
     return _by_ids(queryset, [pk], field, what)[0]
 
 
-def _plan_items() -> "models.QuerySet[Any]":
-    from phoihop.planning.models import PlanItem
-
-    return PlanItem.objects.all()
-
-
 def _inspection_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
     user = api_user(request)
     resolved = dict(data)
@@ -251,7 +246,7 @@ def _inspection_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, An
         resolved["topics"] = selectors.topics_by_code(list(resolved.pop("topic_codes") or []))
     if "plan_item_ids" in resolved:
         ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = _by_ids(_plan_items(), ids, "plan_items", _("nội dung phối hợp"))
+        resolved["plan_items"] = _by_ids(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
     return resolved
 
 

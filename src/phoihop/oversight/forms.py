@@ -1,16 +1,20 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
 from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.models import Agency
+from phoihop.directory.selectors import agency_choices, owner_choices
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
-from phoihop.oversight.permissions import own_scope
+from phoihop.oversight.selectors import topic_choices
 from phoihop.oversight.services import FINDING_FIELDS, FOLLOW_UP_FIELDS, INSPECTION_FIELDS, INSPECTION_M2M, TOPIC_FIELDS
+from phoihop.planning.selectors import plan_item_choices
+
+if TYPE_CHECKING:
+    from phoihop.directory.models import Agency
 
 
 def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
@@ -23,14 +27,11 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("true", _("Có — chấp hành đúng quy định")), ("false", _("Không — còn vi phạm, thiếu sót"))]
 
 
-def _plan_items_queryset() -> Any:
-    from phoihop.planning.models import PlanItem
-
-    return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
-
-
 class InspectionForm(VersionedForm):
-    owner_agency = forms.ModelChoiceField(label=_("Cơ quan chủ trì"), queryset=Agency.objects.none(), required=False)
+    # Its choices depend on the user: set in __init__.
+    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("Cơ quan chủ trì"), queryset=None, required=False
+    )
     enterprises = EnterpriseField(
         multiple=True,
         label=_("Doanh nghiệp được giám sát"),
@@ -52,21 +53,16 @@ class InspectionForm(VersionedForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "partner_agencies").queryset = Agency.objects.filter(is_active=True).order_by("name")
-        _choices(self, "plan_items").queryset = _plan_items_queryset()
-        topics = InspectionTopic.objects.filter(is_active=True)
-        if self.instance.pk:
-            topics = InspectionTopic.objects.filter(is_active=True) | self.instance.topics.all()
-        _choices(self, "topics").queryset = topics.distinct().order_by("position", "name")
+        _choices(self, "partner_agencies").queryset = agency_choices(active_only=True)
+        _choices(self, "plan_items").queryset = plan_item_choices()
+        _choices(self, "topics").queryset = topic_choices(inspection=self.instance)
         # The lead body is chosen only at creation, and only among the bodies the user may file under; a forged
         # owner_agency in the POST is ignored because the field does not exist otherwise.
-        owners = (
-            Agency.objects.filter(is_active=True) if user.is_admin else Agency.objects.filter(pk__in=own_scope(user))
-        )
+        owners = owner_choices(user=user)
         if self.instance.pk or (not user.is_admin and owners.count() <= 1):
             del self.fields["owner_agency"]
         else:
-            _choices(self, "owner_agency").queryset = owners.order_by("name")
+            _choices(self, "owner_agency").queryset = owners
             self.fields["owner_agency"].required = user.is_admin
             self.fields["owner_agency"].initial = user.agency_id
         self.order_fields(

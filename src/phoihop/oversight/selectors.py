@@ -78,6 +78,15 @@ def active_topics(user: User) -> QuerySet[InspectionTopic]:
     return topics_visible_to(user).filter(is_active=True)
 
 
+def topic_choices(*, inspection: Inspection | None = None) -> QuerySet[InspectionTopic]:
+    """The topics an inspection form offers: the active ones, plus those the inspection already names (a retired
+    topic stays on the records that used it)."""
+    topics = InspectionTopic.objects.filter(is_active=True)
+    if inspection is not None and inspection.pk:
+        topics = topics | inspection.topics.all()
+    return topics.distinct().order_by("position", "name")
+
+
 def topics_by_code(codes: list[str]) -> list[InspectionTopic]:
     """Topics of the managed list by their stable codes, in the order given (reference data: no user scope)."""
     found = {topic.code: topic for topic in InspectionTopic.objects.filter(code__in=codes)}

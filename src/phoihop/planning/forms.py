@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
-from phoihop.directory.models import Agency
+from phoihop.directory.selectors import agency_choices
 from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
+from phoihop.planning.selectors import area_choices, registered_documents
 from phoihop.planning.services import (
     AREA_FIELDS,
     DOCUMENT_FIELDS,
@@ -34,13 +35,13 @@ class DocumentForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(Any, self.fields["issuer_agency"]).queryset = Agency.objects.order_by("name")
+        cast(Any, self.fields["issuer_agency"]).queryset = agency_choices()
 
 
 class ProgrammeForm(VersionedForm):
     bodies = forms.ModelMultipleChoiceField(
         label=_("Các cơ quan phối hợp"),
-        queryset=Agency.objects.order_by("name"),
+        queryset=agency_choices(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -83,12 +84,12 @@ class AreaForm(VersionedForm):
 class PlanItemForm(VersionedForm):
     partners = forms.ModelMultipleChoiceField(
         label=_("Đơn vị phối hợp"),
-        queryset=Agency.objects.order_by("name"),
+        queryset=agency_choices(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     documents = forms.ModelMultipleChoiceField(
-        label=_("Văn bản liên quan"), queryset=Document.objects.all(), required=False
+        label=_("Văn bản liên quan"), queryset=registered_documents(), required=False
     )
 
     class Meta:
@@ -104,7 +105,7 @@ class PlanItemForm(VersionedForm):
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(Any, self.fields["area"]).queryset = plan.areas.order_by("number")
-        cast(Any, self.fields["lead_agency"]).queryset = Agency.objects.order_by("name")
+        cast(Any, self.fields["lead_agency"]).queryset = agency_choices()
         if self.instance.pk:
             self.fields["partners"].initial = list(self.instance.partners.all())
             self.fields["documents"].initial = list(self.instance.documents.all())
@@ -130,7 +131,7 @@ class CarryOverForm(StyledFormMixin, forms.Form):
     )
     area = forms.ModelChoiceField(
         label=_("Đặt vào lĩnh vực của kế hoạch năm sau"),
-        queryset=Area.objects.none(),
+        queryset=area_choices(plan=None),
         required=False,
         empty_label=_("(lĩnh vực cùng tên)"),
     )
@@ -138,6 +139,5 @@ class CarryOverForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, next_plan: Plan | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if next_plan is not None:
-            cast(Any, self.fields["area"]).queryset = next_plan.areas.order_by("number")
+        cast(Any, self.fields["area"]).queryset = area_choices(plan=next_plan)
         self.style_widgets()

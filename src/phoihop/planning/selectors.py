@@ -80,6 +80,10 @@ def get_plan(*, user: User, pk: int) -> Plan:
     return get_object_or_404(plans_visible_to(user), pk=pk)
 
 
+def plan_of_year(*, user: User, year: int) -> Plan | None:
+    return plans_visible_to(user).filter(year=year).first()
+
+
 def current_plan(*, user: User, today: dt.date | None = None) -> Plan | None:
     """The plan being carried out: the latest active one; failing that, the one whose period holds today; failing
     that, the latest plan."""
@@ -106,14 +110,45 @@ def items_visible_to(user: User) -> QuerySet[PlanItem]:
     ).prefetch_related("partners", "documents")
 
 
+def plan_item_choices() -> QuerySet[PlanItem]:
+    """The items a record form offers to link, newest plan first. The plan is joint: every member reads it."""
+    return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
+
+
+def linkable_plan_items(*, user: User) -> QuerySet[PlanItem]:
+    """The items an API payload may link to, by id: those the user reads (no joins: the caller only checks ids)."""
+    if not can_view_planning(user):
+        return PlanItem.objects.none()
+    return PlanItem.objects.all()
+
+
+def document_choices() -> QuerySet[Document]:
+    """The documents a record form offers, newest first."""
+    return Document.objects.order_by("-issued_on", "number")
+
+
+def registered_documents() -> QuerySet[Document]:
+    """The register in its own order (newest first, by kind and number)."""
+    return Document.objects.all()
+
+
 def get_item(*, user: User, pk: int) -> PlanItem:
     return get_object_or_404(items_visible_to(user), pk=pk)
 
 
-def get_area(*, user: User, pk: int) -> Area:
+def areas_visible_to(user: User) -> QuerySet[Area]:
     if not can_view_planning(user):
-        return get_object_or_404(Area.objects.none(), pk=pk)
-    return get_object_or_404(Area.objects.select_related("plan"), pk=pk)
+        return Area.objects.none()
+    return Area.objects.all()
+
+
+def get_area(*, user: User, pk: int) -> Area:
+    return get_object_or_404(areas_visible_to(user).select_related("plan"), pk=pk)
+
+
+def area_choices(*, plan: Plan | None) -> QuerySet[Area]:
+    """The areas a form offers: those of the plan, or none while there is no plan to choose from."""
+    return Area.objects.none() if plan is None else areas_of(plan)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from phoihop.planning.forms import (
     PlanItemForm,
     ProgrammeForm,
 )
-from phoihop.planning.models import Plan
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any], partial: str = "content") -> HttpResponse:
@@ -261,7 +260,7 @@ def item_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
     item = selectors.get_item(user=user, pk=pk)
     require_permission(permissions.can_keep_plan(user))
-    next_plan = Plan.objects.filter(year=item.plan.year + 1).first()
+    next_plan = selectors.plan_of_year(user=user, year=item.plan.year + 1)
     form = CarryOverForm(
         request.POST or None,
         next_plan=next_plan,

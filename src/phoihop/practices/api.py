@@ -13,6 +13,7 @@ from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.errors import field_error
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
+from phoihop.planning.selectors import linkable_plan_items
 from phoihop.practices import selectors, services
 from phoihop.practices.choices import AwardLevel, PracticeField, PracticeStatus
 from phoihop.practices.models import Award, GoodPractice
@@ -137,12 +138,6 @@ def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, wh
     return [found[pk] for pk in wanted]
 
 
-def _plan_items() -> "models.QuerySet[Any]":
-    from phoihop.planning.models import PlanItem
-
-    return PlanItem.objects.all()
-
-
 def _practice_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
     user = api_user(request)
     resolved = dict(data)
@@ -153,7 +148,7 @@ def _practice_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]
         )
     if "plan_item_ids" in resolved:
         ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = _by_ids(_plan_items(), ids, "plan_items", _("nội dung phối hợp"))
+        resolved["plan_items"] = _by_ids(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
     return resolved
 
 

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
 from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.models import Agency
+from phoihop.directory.selectors import agency_choices, owner_choices
+from phoihop.planning.selectors import plan_item_choices
 from phoihop.practices.models import Award, GoodPractice
-from phoihop.practices.permissions import own_scope
 from phoihop.practices.services import AWARD_FIELDS, PRACTICE_FIELDS, PRACTICE_M2M
+
+if TYPE_CHECKING:
+    from phoihop.directory.models import Agency
 
 
 def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
@@ -22,14 +25,11 @@ def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _plan_items_queryset() -> Any:
-    from phoihop.planning.models import PlanItem
-
-    return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")
-
-
 class PracticeForm(VersionedForm):
-    owner_agency = forms.ModelChoiceField(label=_("Đơn vị xây dựng"), queryset=Agency.objects.none(), required=False)
+    # Its choices depend on the user: set in __init__.
+    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("Đơn vị xây dựng"), queryset=None, required=False
+    )
     enterprises = EnterpriseField(
         multiple=True,
         required=False,
@@ -49,14 +49,12 @@ class PracticeForm(VersionedForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "plan_items").queryset = _plan_items_queryset()
-        owners = (
-            Agency.objects.filter(is_active=True) if user.is_admin else Agency.objects.filter(pk__in=own_scope(user))
-        )
+        _choices(self, "plan_items").queryset = plan_item_choices()
+        owners = owner_choices(user=user)
         if self.instance.pk or (not user.is_admin and owners.count() <= 1):
             del self.fields["owner_agency"]
         else:
-            _choices(self, "owner_agency").queryset = owners.order_by("name")
+            _choices(self, "owner_agency").queryset = owners
             self.fields["owner_agency"].required = user.is_admin
             self.fields["owner_agency"].initial = user.agency_id
             self.order_fields(["title", "owner_agency"])
@@ -72,5 +70,5 @@ class AwardForm(VersionedForm):
 
     def __init__(self, *args: Any, practice: GoodPractice, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "awarding_agency").queryset = Agency.objects.filter(is_active=True).order_by("name")
+        _choices(self, "awarding_agency").queryset = agency_choices(active_only=True)
         self.style_widgets()

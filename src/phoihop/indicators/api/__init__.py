@@ -322,7 +322,7 @@ def list_approvals(request: HttpRequest, plan: int, agency: int | None = None) -
 def approval_action(request: HttpRequest, action: Literal["submit", "approve", "return"], payload: ApprovalIn) -> Any:
     user = api_user(request)
     plan = planning_selectors.get_plan(user=user, pk=payload.plan_id)
-    agency = Agency.objects.filter(pk=payload.agency_id).first()
+    agency = agencies_visible_to(user).filter(pk=payload.agency_id).first()
     if agency is None or not permissions.can_read_values_of(user, agency.pk):
         raise Http404
     period = _period(payload.period)
@@ -339,9 +339,7 @@ def approval_action(request: HttpRequest, action: Literal["submit", "approve", "
         approval = services.return_period(
             actor=user, plan=plan, agency=agency, period=period, reason=payload.reason, expected_version=payload.version
         )
-    count = ReportedValue.objects.filter(
-        plan=plan, agency=agency, period_type=period.type, period_start=period.start
-    ).count()
+    count = selectors.values_in_period(plan=plan, agency=agency, period=period)
     return {
         "plan_id": plan.pk,
         "agency_id": agency.pk,

@@ -82,10 +82,10 @@ def _documents(user: User, ids: list[int]) -> list[Document]:
     return [found[pk] for pk in ids]
 
 
-def _area(plan: Plan, pk: int | None) -> Area | None:
+def _area(user: User, plan: Plan, pk: int | None) -> Area | None:
     if pk is None:
         return None
-    area = Area.objects.filter(pk=pk).first()
+    area = selectors.areas_visible_to(user).filter(pk=pk).first()
     if area is None or area.plan_id != plan.pk:
         raise field_error(
             "area",
@@ -115,7 +115,7 @@ def _item_data(user: User, plan: Plan, data: dict[str, Any]) -> tuple[dict[str, 
     partners = None
     documents = None
     if "area_id" in resolved:
-        resolved["area"] = _area(plan, resolved.pop("area_id"))
+        resolved["area"] = _area(user, plan, resolved.pop("area_id"))
     if "lead_agency_id" in resolved:
         resolved["lead_agency"] = _agency(user, resolved.pop("lead_agency_id"), "lead_agency")
     if "partner_ids" in resolved:
@@ -293,7 +293,7 @@ def carry_over_item(request: HttpRequest, item_id: int, payload: CarryOverIn) ->
     item = selectors.get_item(user=user, pk=item_id)
     area = None
     if payload.area_id is not None:
-        area = Area.objects.filter(pk=payload.area_id).first()
+        area = selectors.areas_visible_to(user).filter(pk=payload.area_id).first()
         if area is None:
             raise field_error("area", _("Không có lĩnh vực số %(id)s.") % {"id": payload.area_id}, "unknown_area")
     new_item = services.carry_over_item(
