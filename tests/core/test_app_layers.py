@@ -127,3 +127,21 @@ def test_the_check_sees_a_planted_cycle(tmp_path: Path) -> None:
     edges = import_edges(tmp_path)
     assert set(edges) == {("alpha", "beta"), ("beta", "alpha")}
     assert cycles(edges) == [{"alpha", "beta"}]
+
+
+def test_views_api_modules_and_forms_read_only_through_selectors() -> None:
+    """No `Model.objects` query in a view, an API module or a form: reads go through the app's selectors, which
+    start from the user's scope (docs/architecture.md, "How a request flows")."""
+    readers = [
+        path
+        for pattern in ("*/views.py", "*/views/*.py", "*/api.py", "*/api/*.py", "*/forms.py")
+        for path in SRC.glob(pattern)
+    ]
+    assert len(readers) > 30
+    direct = [
+        f"{path.relative_to(SRC)}:{number}"
+        for path in readers
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if ".objects." in line and not line.lstrip().startswith("#")
+    ]
+    assert direct == []

@@ -233,7 +233,7 @@ def reopen(request: HttpRequest, report_id: int, payload: VersionIn) -> Report:
 @router.get("/reports/{report_id}/blocks", response={200: list[BlockOut], **ERROR_RESPONSES})
 def list_blocks(request: HttpRequest, report_id: int) -> Any:
     report = selectors.get_report(user=api_user(request), pk=report_id)
-    return ReportBlock.objects.filter(section__report=report).order_by("section__position", "position", "pk")
+    return selectors.blocks_of(report)
 
 
 @router.post("/reports/{report_id}/blocks", response={201: BlockOut, **ERROR_RESPONSES})

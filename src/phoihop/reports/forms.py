@@ -8,9 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import StyledFormMixin, VersionedForm
-from phoihop.directory.models import Agency
 from phoihop.indicators.models import Target
-from phoihop.planning.models import Plan
 from phoihop.reports.choices import RenderFormat
 from phoihop.reports.docx.profiles import default_profiles
 from phoihop.reports.models import Listing, Report, ReportBlock, ReportIssuer
@@ -21,7 +19,8 @@ TEXTAREA = {"rows": 3}
 
 
 class ReportCreateForm(StyledFormMixin, forms.Form):
-    plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label=_("Kế hoạch"), empty_label=None)
+    # Each list is given by the view from a selector (see __init__).
+    plan: forms.ModelChoiceField[Any] = forms.ModelChoiceField(queryset=None, label=_("Kế hoạch"), empty_label=None)
 
     def __init__(self, *args: Any, plans: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,7 +59,9 @@ class IssuerForm(VersionedForm):
 
 
 class BlockForm(VersionedForm):
-    owner_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("Cơ quan soạn"), empty_label=None)
+    owner_agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None, label=_("Cơ quan soạn"), empty_label=None
+    )
 
     class Meta:
         model = ReportBlock
@@ -88,7 +89,7 @@ def _target_label(target: Target) -> str:
 
 class FigureNameForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên dùng trong đoạn"), max_length=40, help_text=_("Ví dụ: DV_MOI"))
-    target = forms.ModelChoiceField(queryset=Target.objects.none(), label=_("Chỉ tiêu của kế hoạch"))
+    target: forms.ModelChoiceField[Any] = forms.ModelChoiceField(queryset=None, label=_("Chỉ tiêu của kế hoạch"))
 
     def __init__(self, *args: Any, targets: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -107,7 +108,9 @@ class ListingForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_('Dạng {"tên trường": giá trị}, ví dụ {"kind": "party_cell"}. Để {} nếu không lọc.'),
     )
-    owner_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("Cơ quan soạn"), empty_label=None)
+    owner_agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None, label=_("Cơ quan soạn"), empty_label=None
+    )
 
     class Meta:
         model = Listing

@@ -95,6 +95,18 @@ def get_section(*, user: User, report: Report, pk: int) -> ReportSection:
     return get_object_or_404(report.sections.select_related("area", "report"), pk=pk)
 
 
+def blocks_of(report: Report) -> QuerySet[ReportBlock]:
+    """Every block of the report, in reading order (everyone of the programme reads the report)."""
+    return ReportBlock.objects.filter(section__report=report).order_by("section__position", "position", "pk")
+
+
+def get_listing_entry(*, user: User, pk: int) -> ListingEntry:
+    """A record's own sentence in a listing; 404 for someone who does not read reports."""
+    if not can_view_planning(user):
+        return get_object_or_404(ListingEntry.objects.none(), pk=pk)
+    return get_object_or_404(ListingEntry.objects.select_related("listing__report"), pk=pk)
+
+
 def listings_of(report: Report) -> QuerySet[Listing]:
     return report.listings.select_related("agency", "owner_agency").prefetch_related(
         Prefetch("entries", queryset=ListingEntry.objects.order_by("position", "pk"))

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
-from phoihop.directory.models import Agency
+from phoihop.directory.selectors import agency_choices
 from phoihop.reports import permissions, selectors
 from phoihop.reports.models import Report
 
@@ -41,7 +41,7 @@ def run_action(request: HttpRequest, url: str, action: Any, success: str) -> Htt
 
 def owners_for(user: Any, report: Report) -> Any:
     ids = [i.agency_id for i in selectors.issuers_of(report) if permissions.can_draft_for(user, report, i.agency_id)]
-    return Agency.objects.filter(pk__in=ids).order_by("name")
+    return agency_choices().filter(pk__in=ids)
 
 
 def with_report(issuer: Any, report: Report) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from phoihop.core.audit import history_of
 from phoihop.core.views import ServiceFormView, apply_validation_error, require_permission, user_of
-from phoihop.directory.models import Agency
+from phoihop.directory.selectors import agency_choices
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
 from phoihop.reports.chips import insertables, source_paragraphs
@@ -92,7 +92,7 @@ class BlockUpdateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.block, "owners": Agency.objects.none()}
+        return {**super().get_form_kwargs(), "instance": self.block, "owners": agency_choices().none()}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {
@@ -216,7 +216,7 @@ class ListingCreateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "owners": self.owners, "agencies": Agency.objects.order_by("name")}
+        return {**super().get_form_kwargs(), "owners": self.owners, "agencies": agency_choices()}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), "report": self.report}
@@ -238,12 +238,14 @@ class ListingUpdateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        owners = owners_for(user_of(self.request), self.report) | Agency.objects.filter(pk=self.listing.owner_agency_id)
+        owners = owners_for(user_of(self.request), self.report) | agency_choices().filter(
+            pk=self.listing.owner_agency_id
+        )
         return {
             **super().get_form_kwargs(),
             "instance": self.listing,
             "owners": owners.distinct(),
-            "agencies": Agency.objects.order_by("name"),
+            "agencies": agency_choices(),
         }
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -320,12 +322,8 @@ def entry_set(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    from phoihop.reports.models import ListingEntry
-
     user = user_of(request)
-    entry = ListingEntry.objects.select_related("listing__report").filter(pk=pk).first()
-    if entry is None or not permissions.can_view_reports(user):
-        raise Http404
+    entry = selectors.get_listing_entry(user=user, pk=pk)
     require_permission(permissions.can_edit_listing(user, entry.listing))
     return run_action(
         request,
