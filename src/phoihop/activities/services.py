@@ -22,13 +22,13 @@ from phoihop.activities.permissions import (
     can_create_activity,
     can_delete_activity,
     can_edit_activity,
-    can_own,
 )
 from phoihop.core.audit import diff, object_type_of, record_event
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction, AuditEvent
-from phoihop.core.services import conflict_for, create_record, delete_record, update_record
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.services import clean_input, conflict_for, create_record, delete_record, update_record
+from phoihop.core.text import clean_text
+from phoihop.directory.scope import resolve_owner
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -49,20 +49,7 @@ Row = Mapping[str, Any]
 
 
 def _clean(data: Mapping[str, Any], allowed: Iterable[str]) -> dict[str, Any]:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in TEXT_FIELDS else nfc(value).strip()
-        elif value is None and name in {"series", "place", "notes", "note", "label"}:
-            value = ""
-        cleaned[name] = value
-    return cleaned
+    return clean_input(data, allowed, one_line=TEXT_FIELDS, blank_if_none={"series", "place", "notes", "note", "label"})
 
 
 def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[models.Model]]]:
@@ -72,18 +59,12 @@ def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[mode
 
 
 def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
-    """An officer files records for their own body or a unit under it; the administrator chooses any body."""
-    if owner_agency is None:
-        if actor.is_admin or actor.agency is None:
-            raise field_error("owner_agency", _("Hãy chọn đơn vị tổ chức."), "required")
-        return actor.agency
-    if not can_own(actor, owner_agency.pk):
-        raise field_error(
-            "owner_agency",
-            _("Anh/chị chỉ có thể ghi nhận hoạt động của đơn vị mình hoặc đơn vị trực thuộc."),
-            "foreign_agency",
-        )
-    return owner_agency
+    return resolve_owner(
+        actor,
+        owner_agency,
+        required=_("Hãy chọn đơn vị tổ chức."),
+        foreign=_("Anh/chị chỉ có thể ghi nhận hoạt động của đơn vị mình hoặc đơn vị trực thuộc."),
+    )
 
 
 def _check_partners(owner_id: int, partners: Sequence[models.Model] | None) -> None:

@@ -15,11 +15,39 @@ from django.utils.translation import gettext as _
 from phoihop.core.audit import changed_fields, diff, field_values, record_event, snapshot
 from phoihop.core.errors import ConflictError
 from phoihop.core.models import AuditAction, VersionedModel
+from phoihop.core.text import clean_text, nfc
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
 
 M = TypeVar("M", bound=VersionedModel)
+
+
+def clean_input(
+    data: Mapping[str, Any],
+    allowed: Iterable[str],
+    *,
+    one_line: Iterable[str] = (),
+    blank_if_none: Iterable[str] = (),
+) -> dict[str, Any]:
+    """A service's input as it is stored: a field the caller may not set is refused (`unknown_field`), text is NFC
+    and trimmed (one-line fields also get inner white space collapsed), and optional text sent as None is ""."""
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError(
+            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
+            code="unknown_field",
+        )
+    single = set(one_line)
+    blank = set(blank_if_none)
+    cleaned: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, str):
+            value = clean_text(value) if name in single else nfc(value).strip()
+        elif value is None and name in blank:
+            value = ""
+        cleaned[name] = value
+    return cleaned
 
 
 def _refresh_derived(instance: models.Model) -> None:

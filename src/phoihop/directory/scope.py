@@ -14,6 +14,7 @@ from phoihop.accounts.choices import Role
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
+    from phoihop.directory.models import Agency
 
 
 def own_scope(user: User) -> frozenset[int]:
@@ -87,3 +88,18 @@ def can_delete_owned(user: User, record: OwnedRecord) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
     return user.is_admin or (user.role == Role.LEADER and record.owner_agency_id in own_scope(user))
+
+
+def resolve_owner(actor: User, owner_agency: Agency | None, *, required: str, foreign: str) -> Agency:
+    """The body a new record is filed under: the actor's own when none is chosen, or the one chosen if the actor
+    may file for it (its agency or a unit under it; any body for the administrator, who must choose one).
+    `required` and `foreign` are the field's Vietnamese messages."""
+    from phoihop.core.errors import field_error
+
+    if owner_agency is None:
+        if actor.is_admin or actor.agency is None:
+            raise field_error("owner_agency", required, "required")
+        return actor.agency
+    if not can_own(actor, owner_agency.pk):
+        raise field_error("owner_agency", foreign, "foreign_agency")
+    return owner_agency

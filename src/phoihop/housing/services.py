@@ -7,18 +7,18 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import field_error
-from phoihop.core.services import create_record, delete_record, update_record
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.core.vnformat import format_number
+from phoihop.directory.scope import resolve_owner
 from phoihop.housing.choices import DatePrecision, MilestoneKind
 from phoihop.housing.models import HousingProject, Milestone
-from phoihop.housing.permissions import can_create_project, can_delete_project, can_edit_project, can_own
+from phoihop.housing.permissions import can_create_project, can_delete_project, can_edit_project
 from phoihop.housing.progress import compute_progress
 
 if TYPE_CHECKING:
@@ -85,38 +85,23 @@ TOTALS = (
 
 
 def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in ONE_LINE_FIELDS else nfc(value).strip()
-        if name in NUMBER_FIELDS and value is not None and value < 0:
+    cleaned = clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
+    for name in NUMBER_FIELDS:
+        if cleaned.get(name) is not None and cleaned[name] < 0:
             label = getattr(
                 (HousingProject if name in PROJECT_FIELDS else Milestone)._meta.get_field(name), "verbose_name", name
             )
             raise field_error(name, _("“%(field)s” không được âm.") % {"field": label}, "negative")
-        cleaned[name] = value
     return cleaned
 
 
 def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
-    """An officer files records for their own body or a unit under it; only the administrator picks any body."""
-    if owner_agency is None:
-        if actor.is_admin or actor.agency is None:
-            raise field_error("owner_agency", _("Hãy chọn đơn vị theo dõi dự án."), "required")
-        return actor.agency
-    if not can_own(actor, owner_agency.pk):
-        raise field_error(
-            "owner_agency",
-            _("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
-            "foreign_agency",
-        )
-    return owner_agency
+    return resolve_owner(
+        actor,
+        owner_agency,
+        required=_("Hãy chọn đơn vị theo dõi dự án."),
+        foreign=_("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+    )
 
 
 def _check_project(merged: Mapping[str, Any], project: HousingProject | None = None) -> None:

@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
-from phoihop.core.services import create_record, delete_record, update_record
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.choices import AgencyKind
+from phoihop.directory.scope import resolve_owner
 from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
-from phoihop.organizing.permissions import can_create_founding, can_delete_founding, can_edit_founding, can_own
+from phoihop.organizing.permissions import can_create_founding, can_delete_founding, can_edit_founding
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -28,36 +28,18 @@ TEXT_FIELDS = {"name"}
 
 
 def _clean(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[models.Model]]]:
-    allowed = FOUNDING_FIELDS + FOUNDING_M2M
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in TEXT_FIELDS else nfc(value).strip()
-        elif value is None and name in {"name", "notes"}:
-            value = ""
-        cleaned[name] = value
+    cleaned = clean_input(data, FOUNDING_FIELDS + FOUNDING_M2M, one_line=TEXT_FIELDS, blank_if_none={"name", "notes"})
     m2m = {name: list(cleaned.pop(name)) for name in FOUNDING_M2M if name in cleaned}
     return cleaned, m2m
 
 
 def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
-    if owner_agency is None:
-        if actor.is_admin or actor.agency is None:
-            raise field_error("owner_agency", _("Hãy chọn đơn vị thành lập."), "required")
-        return actor.agency
-    if not can_own(actor, owner_agency.pk):
-        raise field_error(
-            "owner_agency",
-            _("Anh/chị chỉ có thể ghi nhận việc thành lập của đơn vị mình hoặc đơn vị trực thuộc."),
-            "foreign_agency",
-        )
-    return owner_agency
+    return resolve_owner(
+        actor,
+        owner_agency,
+        required=_("Hãy chọn đơn vị thành lập."),
+        foreign=_("Anh/chị chỉ có thể ghi nhận việc thành lập của đơn vị mình hoặc đơn vị trực thuộc."),
+    )
 
 
 def _check_rules(*, kind: str | None, owner: Agency, founded_on: Any) -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
-from phoihop.core.services import create_record, delete_record, update_record
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.services import clean_input, create_record, delete_record, update_record
+from phoihop.directory.scope import resolve_owner
 from phoihop.oversight.choices import FollowUpStatus
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
 from phoihop.oversight.permissions import (
@@ -20,7 +20,6 @@ from phoihop.oversight.permissions import (
     can_delete_inspection,
     can_edit_inspection,
     can_manage_topics,
-    can_own,
 )
 
 if TYPE_CHECKING:
@@ -36,18 +35,7 @@ ONE_LINE_FIELDS = {"title", "basis", "responsible", "name", "code"}
 
 
 def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in ONE_LINE_FIELDS else nfc(value).strip()
-        cleaned[name] = value
-    return cleaned
+    return clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
 
 
 def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[models.Model]]]:
@@ -57,18 +45,12 @@ def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[mode
 
 
 def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
-    """An officer files records for their own body or a unit under it; only the administrator picks any body."""
-    if owner_agency is None:
-        if actor.is_admin or actor.agency is None:
-            raise field_error("owner_agency", _("Hãy chọn cơ quan chủ trì."), "required")
-        return actor.agency
-    if not can_own(actor, owner_agency.pk):
-        raise field_error(
-            "owner_agency",
-            _("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
-            "foreign_agency",
-        )
-    return owner_agency
+    return resolve_owner(
+        actor,
+        owner_agency,
+        required=_("Hãy chọn cơ quan chủ trì."),
+        foreign=_("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+    )
 
 
 def _check_dates(start: Any, end: Any) -> None:

@@ -15,8 +15,8 @@ from phoihop.core.audit import record_event
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
 from phoihop.core.plugins import providers
-from phoihop.core.services import conflict_for, create_record, delete_record, update_record
-from phoihop.core.text import clean_text, fold_vi, nfc
+from phoihop.core.services import clean_input, conflict_for, create_record, delete_record, update_record
+from phoihop.core.text import fold_vi, nfc
 from phoihop.planning.choices import ItemStatus
 from phoihop.planning.citation import citation, reference_key
 from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
@@ -50,18 +50,7 @@ ONE_LINE_FIELDS = {"designation", "number", "symbol", "issuer", "title"}
 
 
 def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in ONE_LINE_FIELDS else nfc(value).strip()
-        cleaned[name] = value
-    return cleaned
+    return clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
 
 
 # --- Documents ------------------------------------------------------------------------------------------------

@@ -7,15 +7,15 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
-from phoihop.core.services import create_record, delete_record, update_record
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.services import clean_input, create_record, delete_record, update_record
+from phoihop.directory.scope import resolve_owner
 from phoihop.practices.models import Award, GoodPractice
-from phoihop.practices.permissions import can_create_practice, can_delete_practice, can_edit_practice, can_own
+from phoihop.practices.permissions import can_create_practice, can_delete_practice, can_edit_practice
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -28,18 +28,7 @@ ONE_LINE_FIELDS = {"title", "awarding_body_name", "decision_number"}
 
 
 def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in ONE_LINE_FIELDS else nfc(value).strip()
-        cleaned[name] = value
-    return cleaned
+    return clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
 
 
 def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[models.Model]]]:
@@ -54,18 +43,12 @@ def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[mode
 
 
 def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
-    """An officer files records for their own body or a unit under it; only the administrator picks any body."""
-    if owner_agency is None:
-        if actor.is_admin or actor.agency is None:
-            raise field_error("owner_agency", _("Hãy chọn đơn vị xây dựng mô hình."), "required")
-        return actor.agency
-    if not can_own(actor, owner_agency.pk):
-        raise field_error(
-            "owner_agency",
-            _("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
-            "foreign_agency",
-        )
-    return owner_agency
+    return resolve_owner(
+        actor,
+        owner_agency,
+        required=_("Hãy chọn đơn vị xây dựng mô hình."),
+        foreign=_("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+    )
 
 
 @transaction.atomic
