@@ -14,7 +14,7 @@ from phoihop.activities import selectors, services
 from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.activities.views import attachment_response
-from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.api import ERROR_RESPONSES, api_user, resolve_ids
 from phoihop.core.errors import field_error
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise
@@ -190,12 +190,7 @@ class ActivityFilters(Schema):
 
 
 def _resolve_many(queryset: QuerySet[Any], ids: list[int], field: str, message: str, code: str) -> list[Any]:
-    wanted = list(dict.fromkeys(ids))
-    found = {obj.pk: obj for obj in queryset.filter(pk__in=wanted)}
-    missing = [str(pk) for pk in wanted if pk not in found]
-    if missing:
-        raise field_error(field, message % {"ids": ", ".join(missing)}, code)
-    return [found[pk] for pk in wanted]
+    return resolve_ids(queryset, ids, field=field, message=message, code=code)
 
 
 def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:

@@ -5,16 +5,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
-from phoihop.core.errors import ConflictError
+from phoihop.core.errors import ConflictError, field_error
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -35,6 +37,22 @@ def api_user(request: HttpRequest) -> User:
     if user is None or not user.is_authenticated:
         raise AuthenticationError
     return user
+
+
+def resolve_ids(queryset: QuerySet[Any], ids: Iterable[int], *, field: str, message: str, code: str) -> list[Any]:
+    """The rows with these ids that the caller can see (`queryset` is a scoped selector), in the order given. An id
+    that is not there is a 422 naming the field — `message` takes `%(ids)s` — never a 500 or a silent drop."""
+    wanted = list(dict.fromkeys(ids))
+    found = {obj.pk: obj for obj in queryset.filter(pk__in=wanted)}
+    missing = [str(pk) for pk in wanted if pk not in found]
+    if missing:
+        raise field_error(field, message % {"ids": ", ".join(missing)}, code)
+    return [found[pk] for pk in wanted]
+
+
+def resolve_id(queryset: QuerySet[Any], pk: int | None, *, field: str, message: str, code: str) -> Any:
+    """One optional reference: None stays None; otherwise as `resolve_ids`."""
+    return None if pk is None else resolve_ids(queryset, [pk], field=field, message=message, code=code)[0]
 
 
 def _validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:

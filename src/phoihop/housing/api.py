@@ -10,8 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user
-from phoihop.core.errors import field_error
+from phoihop.core.api import ERROR_RESPONSES, api_user, resolve_ids
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
 from phoihop.housing import selectors, services
@@ -209,15 +208,8 @@ class ProjectFilters(Schema):
 
 
 def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
-    """The objects with these ids the caller can see; an unknown id is a 422 naming the field, never a 500."""
-    wanted = list(dict.fromkeys(ids))
-    found = {obj.pk: obj for obj in queryset.filter(pk__in=wanted)}
-    missing = [str(pk) for pk in wanted if pk not in found]
-    if missing:
-        raise field_error(
-            field, _("Không có %(what)s số %(ids)s.") % {"what": what, "ids": ", ".join(missing)}, f"unknown_{field}"
-        )
-    return [found[pk] for pk in wanted]
+    message = _("Không có %(what)s số %%(ids)s.") % {"what": what}
+    return resolve_ids(queryset, ids, field=field, message=message, code=f"unknown_{field}")
 
 
 def _one(queryset: "models.QuerySet[Any]", pk: int | None, field: str, what: str) -> Any:
