@@ -190,4 +190,25 @@ post_migrate.connect(_reseed_after_flush, dispatch_uid="tests.reseed_after_flush
 
 # --- the browser fixtures, for browser tests in every app's folder ------------------------------------------------
 
+# --- the Hai Phong demo data set: once per test module (rolled back after it), or committed for a live server -------
+from collections.abc import Iterator  # noqa: E402
+
+from django.db import transaction  # noqa: E402
+
+from phoihop.demo.loader import LoadReport, load_demo  # noqa: E402
 from tests.browser.conftest import browser_page, chromium_path  # noqa: E402, F401
+
+
+@pytest.fixture(scope="module")
+def whole_demo(django_db_setup: None, django_db_blocker) -> Iterator[LoadReport]:  # type: ignore[no-untyped-def]
+    """The whole demo data set, loaded once for a test module inside a transaction rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def committed_demo(transactional_db: None) -> LoadReport:
+    """The demo loaded and committed from the test's own thread before a browser starts, so that the live server's
+    threads see it; the transactional test flushes it afterwards."""
+    return load_demo()

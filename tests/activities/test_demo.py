@@ -4,11 +4,9 @@ from them, equal to the seed's."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
 from django.db.models import Sum
 
 from phoihop.activities.models import Activity, ActivityOutput, ActivityParticipant
@@ -20,11 +18,8 @@ from phoihop.planning.models import Plan
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[LoadReport]:  # type: ignore[no-untyped-def]
-    """The whole demo data set, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
-        transaction.set_rollback(True)
+def demo(whole_demo: LoadReport) -> LoadReport:
+    return whole_demo
 
 
 def lines() -> dict[str, IndicatorProgress]:

@@ -3,13 +3,13 @@ against a server started by the test, with the demo data loaded."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+
+from phoihop.demo.loader import LoadReport
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +17,8 @@ LG_DISPLAY = "Công ty TNHH LG Display Việt Nam Hải Phòng"
 
 
 @pytest.fixture
-def demo_data(transactional_db: None) -> None:
-    """Loaded before the browser starts, from the test's own thread: the live server's threads see it committed."""
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
+def demo_data(committed_demo: LoadReport) -> None:
+    """The demo, committed before the browser starts (tests/conftest.py)."""
 
 
 def test_demo_officer_searches_trang_due_and_opens_lg_display(

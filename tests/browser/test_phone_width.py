@@ -4,11 +4,11 @@ loaded, as a secretariat member (who reads every body's records) and as an offic
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+
+from phoihop.demo.loader import LoadReport
 
 pytestmark = pytest.mark.browser
 
@@ -16,9 +16,8 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def demo_data(transactional_db: None) -> None:
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
+def demo_data(committed_demo: LoadReport) -> None:
+    """The demo, committed before the browser starts (tests/conftest.py)."""
 
 
 def overflowing(page: Any) -> list[str]:

@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from django.db import transaction
 
 from phoihop.accounts.models import User
 from phoihop.core.vnformat import format_count, format_fraction
-from phoihop.demo.loader import LoadReport, load_demo
+from phoihop.demo.loader import LoadReport
 from phoihop.directory.models import Agency
 from phoihop.directory.selectors import agency_scopes
 from phoihop.indicators.progress import IndicatorProgress, compute_plan_progress
@@ -34,10 +32,8 @@ FOOTNOTE_4 = [
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[LoadReport]:  # type: ignore[no-untyped-def]
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
-        transaction.set_rollback(True)
+def demo(whole_demo: LoadReport) -> LoadReport:
+    return whole_demo
 
 
 def lines() -> dict[str, IndicatorProgress]:

@@ -8,16 +8,13 @@ through the services, for tests that need a report but not the seed's content.""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from phoihop.accounts.choices import Role
 from phoihop.accounts.models import User
+from phoihop.demo.loader import LoadReport
 from phoihop.directory.models import Agency
 from phoihop.planning.models import Plan
 from phoihop.reports.models import Report
@@ -26,17 +23,8 @@ from tests.directory.factories import AgencyFactory
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[None]:
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("load_demo", stdout=StringIO())
-    try:
-        yield
-    finally:
-        with django_db_blocker.unblock():  # type: ignore[attr-defined]
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def demo(whole_demo: LoadReport) -> None:
+    """The whole demo data set for the module (tests/conftest.py)."""
 
 
 @pytest.fixture
