@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
@@ -113,7 +114,7 @@ class RecordUpdateView(ServiceFormView):
     context_object_name: str
     load: Callable[..., Any]
     can_edit: Callable[[User, Any], bool]
-    saved_message = "Đã lưu thay đổi."
+    saved_message = gettext_lazy("Đã lưu thay đổi.")
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
@@ -134,7 +135,7 @@ class RecordUpdateView(ServiceFormView):
         user = user_of(self.request)
         # Read again inside the request's write: the service compares the posted version with the row as it is now.
         record = self.update(actor=user, record=type(self).load(user=user, pk=self.record.pk), form=form)
-        messages.success(self.request, self.saved_message)
+        messages.success(self.request, str(self.saved_message))
         return record
 
 

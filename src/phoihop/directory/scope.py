@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from phoihop.accounts.choices import Role
+from phoihop.core.errors import field_error
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -94,8 +95,6 @@ def resolve_owner(actor: User, owner_agency: Agency | None, *, required: str, fo
     """The body a new record is filed under: the actor's own when none is chosen, or the one chosen if the actor
     may file for it (its agency or a unit under it; any body for the administrator, who must choose one).
     `required` and `foreign` are the field's Vietnamese messages."""
-    from phoihop.core.errors import field_error
-
     if owner_agency is None:
         if actor.is_admin or actor.agency is None:
             raise field_error("owner_agency", required, "required")

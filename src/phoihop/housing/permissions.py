@@ -7,8 +7,6 @@ anything. Milestones belong to their project and follow its rules."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers import them from here)
     can_create_owned,
     can_delete_owned,
@@ -18,9 +16,6 @@ from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers impor
     own_scope,
     read_scope,
 )
-
-if TYPE_CHECKING:
-    pass
 
 # The owned-record policy of directory/scope.py, under this app's names.
 can_view_projects = can_read_programme

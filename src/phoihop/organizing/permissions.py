@@ -6,8 +6,6 @@ their body's; leaders delete them; the administrator may do anything."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers import them from here)
     can_create_owned,
     can_delete_owned,
@@ -17,9 +15,6 @@ from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers impor
     own_scope,
     read_scope,
 )
-
-if TYPE_CHECKING:
-    pass
 
 # The owned-record policy of directory/scope.py, under this app's names.
 can_view_foundings = can_read_programme

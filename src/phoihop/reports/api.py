@@ -527,6 +527,7 @@ def list_figures(request: HttpRequest, report_id: int) -> Any:
 def create_figure(request: HttpRequest, report_id: int, payload: FigureIn) -> Status[ReportFigure]:
     user = api_user(request)
     report = selectors.get_report(user=user, pk=report_id)
+    # Checked again by the service; asked first so a caller who may not write gets 403, not a 422 about an id.
     if not permissions.can_name_figures(user, report):
         raise PermissionDenied
     figure = services.create_figure_name(
@@ -549,6 +550,7 @@ def get_figure(request: HttpRequest, figure_id: int) -> ReportFigure:
 def update_figure(request: HttpRequest, figure_id: int, payload: FigurePatch) -> ReportFigure:
     user = api_user(request)
     figure = selectors.get_figure(user=user, pk=figure_id)
+    # Checked again by the service; asked first so a caller who may not write gets 403, not a 422 about an id.
     if not permissions.can_name_figures(user, figure.report):
         raise PermissionDenied
     data = payload.dict(exclude_unset=True)
@@ -568,8 +570,6 @@ def update_figure(request: HttpRequest, figure_id: int, payload: FigurePatch) ->
 def delete_figure(request: HttpRequest, figure_id: int, version: int) -> Status[None]:
     user = api_user(request)
     figure = selectors.get_figure(user=user, pk=figure_id)
-    if not permissions.can_name_figures(user, figure.report):
-        raise PermissionDenied
     services.delete_figure_name(actor=user, figure=figure, expected_version=version)
     return Status(204, None)
 
@@ -720,6 +720,7 @@ def list_listings(request: HttpRequest, report_id: int) -> Any:
 def create_listing(request: HttpRequest, report_id: int, payload: ListingIn) -> Status[Listing]:
     user = api_user(request)
     report = selectors.get_report(user=user, pk=report_id)
+    # Checked again by the service; asked first so a caller who may not write gets 403, not a 422 about an id.
     if not permissions.can_draft_for(user, report, payload.owner_agency_id):
         raise PermissionDenied
     listing = services.create_listing(actor=user, report=report, data=_listing_data(user, payload.dict()))
@@ -743,6 +744,7 @@ def get_listing(request: HttpRequest, listing_id: int) -> Listing:
 def update_listing(request: HttpRequest, listing_id: int, payload: ListingPatch) -> Listing:
     user = api_user(request)
     listing = selectors.get_listing(user=user, pk=listing_id)
+    # Checked again by the service; asked first so a caller who may not write gets 403, not a 422 about an id.
     if not permissions.can_edit_listing(user, listing):
         raise PermissionDenied
     data = payload.dict(exclude_unset=True)
@@ -761,7 +763,5 @@ def update_listing(request: HttpRequest, listing_id: int, payload: ListingPatch)
 def delete_listing(request: HttpRequest, listing_id: int, version: int) -> Status[None]:
     user = api_user(request)
     listing = selectors.get_listing(user=user, pk=listing_id)
-    if not permissions.can_edit_listing(user, listing):
-        raise PermissionDenied
     services.delete_listing(actor=user, listing=listing, expected_version=version)
     return Status(204, None)
