@@ -172,8 +172,6 @@ def test_422_for_a_bad_path_or_query_value(officer: User, api_for) -> None:  # t
 
 def test_api_answers_carry_vietnamese_letters_as_utf8(officer, api_for) -> None:  # type: ignore[no-untyped-def]
     """Integrations and curl read "Đông Hải", not escaped code points; the body is still valid UTF-8 JSON."""
-    from tests.directory.factories import EnterpriseFactory
-
     EnterpriseFactory(name="Công ty TNHH Đông Hải", owner_agency=officer.agency)
     response = api_for(officer).get("/directory/enterprises", q="dong hai")
     assert response.status_code == 200

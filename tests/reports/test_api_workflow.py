@@ -281,6 +281,9 @@ def test_renaming_and_deleting_a_figure(small_world: SmallWorld, api_for: Any) -
     in_use = api.patch(f"/reports/figures/{figure['id']}", {"version": 2, "name": "DV_KHAC"})
     assert (in_use.status_code, in_use.json()["code"]) == (422, "in_use")
     assert api.delete(f"/reports/figures/{figure['id']}", version=2).json()["code"] == "in_use"
+    # The delete endpoint leaves the permission check to the service: a reader who may not name figures is refused.
+    viewer = api_for(small_world.user(Role.VIEWER, "union"), token=True)
+    assert viewer.delete(f"/reports/figures/{figure['id']}", version=2).status_code == 403
     assert ReportFigure.objects.get().name == "DV_MOI"
 
 

@@ -212,8 +212,6 @@ def _conditional_update(current: Case, expected_version: int, values: Mapping[st
     return current
 
 
-@sensitive_variables()
-@transaction.atomic
 def _field_label(name: str) -> str:
     """The field's Vietnamese name for the timeline; person fields already arrive under their label."""
     try:
@@ -222,6 +220,8 @@ def _field_label(name: str) -> str:
         return name
 
 
+@sensitive_variables()
+@transaction.atomic
 def update_case(
     *,
     actor: User,
