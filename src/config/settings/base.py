@@ -219,6 +219,10 @@ PUBLIC_INTAKE_RATE_LIMIT = os.environ.get("PUBLIC_INTAKE_RATE_LIMIT", "5/60")
 PUBLIC_LOOKUP_RATE_LIMIT = os.environ.get("PUBLIC_LOOKUP_RATE_LIMIT", "20/60")
 PUBLIC_INTAKE_MAX_BYTES = int(os.environ.get("PUBLIC_INTAKE_MAX_BYTES", "16384"))
 
+# --- Encrypted backups (docs/deployment.md) ----------------------------------------------------------------------
+# AES-256 keys, base64, comma-separated: `phoihop backup` writes with the first, `phoihop restore` reads with any.
+PHOIHOP_BACKUP_KEYS = env_list("PHOIHOP_BACKUP_KEYS")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
