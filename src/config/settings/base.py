@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     "template_partials",
     "django_filters",
@@ -68,7 +71,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "phoihop.accounts.middleware.SessionLifetimeMiddleware",
+    "phoihop.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -135,6 +140,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Second factor (TOTP app + recovery codes, docs/security.md): required of leaders, the secretariat and
+# administrators when on; dev and test settings turn it off so demo logins work with a password alone.
+PHOIHOP_MFA_REQUIRED = env_bool("PHOIHOP_MFA_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Phối hợp"
 
 # Idle timeout: the session cookie lives SESSION_IDLE_MINUTES and is renewed on every request.
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
