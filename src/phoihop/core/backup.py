@@ -313,10 +313,11 @@ def write_backup(target: IO[bytes], *, using: str = DEFAULT_DB_ALIAS, keys: list
     writer = EncryptingWriter(target, key, header)
     counts: dict[str, int] = {}
     files = 0
-    # One read transaction: on PostgreSQL a consistent snapshot of every table (REPEATABLE READ is not needed for
-    # SQLite, whose readers see one snapshot per transaction already).
+    # One read transaction: on PostgreSQL a consistent snapshot of every table (SQLite's readers see one snapshot
+    # per transaction already). Inside a caller's transaction, that transaction's snapshot is the one read.
+    outermost = not connections[using].in_atomic_block
     with transaction.atomic(using=using), tarfile.open(fileobj=writer, mode="w|gz") as archive:
-        if connections[using].vendor == "postgresql":
+        if outermost and connections[using].vendor == "postgresql":
             with connections[using].cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         data = io.BytesIO()
