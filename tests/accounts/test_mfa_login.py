@@ -107,9 +107,7 @@ def test_the_enrol_page_shows_a_qr_code_and_the_secret_and_refuses_a_wrong_code(
     assert '<svg width="' in html, "the QR code is inline SVG: no external image, no script"
     assert "<script" not in html.split("<main", 1)[1]
     key = secret_on_page(html)
-    assert client.get(ENROL).content.decode().count(html[html.index('<code class="mfa-secret">') :][:60]) == 1, (
-        "a reload shows the same secret"
-    )
+    assert secret_on_page(client.get(ENROL).content.decode()) == key, "a reload shows the same secret"
 
     wrong = f"{(int(code_for(key)) + 1) % 1_000_000:06d}"
     response = client.post(ENROL, {"action": "confirm", "code": wrong})
@@ -305,3 +303,30 @@ def test_with_the_setting_off_nobody_is_forced(leader: User, settings: pytest.Fi
     client = Client()
     sign_in(client)
     assert client.get(HOME).status_code == 200
+
+
+def test_the_qr_code_carries_the_secret_the_page_shows_and_the_issuer(leader: User) -> None:
+    from base64 import b32encode
+    from urllib.parse import quote
+
+    import segno
+
+    client = Client()
+    sign_in(client)
+    html = client.get(ENROL).content.decode()
+    key = secret_on_page(html)
+    secret = b32encode(bytes.fromhex(key)).decode()
+    uri = (
+        f"otpauth://totp/{quote('Phối hợp:lanhdao')}?secret={secret}&algorithm=SHA1&digits=6&period=30"
+        f"&issuer={quote('Phối hợp')}"
+    )
+    expected = segno.make(uri, error="m", micro=False).svg_inline(scale=5, border=4, dark="#000", light="#fff")
+    assert expected in html
+
+
+def test_an_htmx_request_of_a_user_who_must_enrol_is_sent_to_the_enrol_page(leader: User) -> None:
+    client = Client()
+    sign_in(client)
+    response = client.get("/danh-muc/doanh-nghiep/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == ENROL
