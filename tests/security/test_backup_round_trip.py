@@ -10,11 +10,14 @@ import base64
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from phoihop.accounts.models import User
 from phoihop.cases.models import CasePerson
 from phoihop.demo.cases_data import CASES
 from phoihop.demo.loader import LoadReport
@@ -57,6 +60,13 @@ def test_the_demo_round_trips_with_identical_rows_figures_and_files(
     settings.PHOIHOP_BACKUP_KEYS = [KEY]  # type: ignore[attr-defined]
     use_media(settings, tmp_path / "media-before")
     default_storage.save("hoat-dong/2023/bien-ban.pdf", ContentFile(b"%PDF-1.7 bien ban hop"))
+    # Beyond the demo: a second factor (its secret must survive, or the leader is locked out after a restore) and a
+    # group holding a permission (many-to-many rows that refer to permissions by natural key).
+    leader = User.objects.get(username="bdvtu.lanhdao")
+    device = TOTPDevice.objects.create(user=leader, name="Ứng dụng xác thực", confirmed=True)
+    group = Group.objects.create(name="Kiểm thử sao lưu")
+    group.permissions.add(Permission.objects.get(codename="view_agency"))
+    leader.groups.add(group)
     before = row_counts()
     figures = report_figures()
     names = sorted(person.full_name for person in CasePerson.objects.all())
@@ -75,6 +85,8 @@ def test_the_demo_round_trips_with_identical_rows_figures_and_files(
     assert report_figures() == figures
     assert default_storage.open("hoat-dong/2023/bien-ban.pdf").read() == b"%PDF-1.7 bien ban hop"
     assert sorted(person.full_name for person in CasePerson.objects.all()) == names, "personal fields still open"
+    assert TOTPDevice.objects.get(user__username="bdvtu.lanhdao").key == device.key
+    assert User.objects.get(username="bdvtu.lanhdao").has_perm("directory.view_agency")
     newest = Agency.objects.order_by("-pk").first()
     assert newest is not None
     fresh = Agency.objects.create(short_code="MOI", name="Đơn vị mới", kind=newest.kind)
