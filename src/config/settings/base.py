@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     "template_partials",
     "django_filters",
@@ -68,7 +71,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "phoihop.accounts.middleware.SessionLifetimeMiddleware",
+    "phoihop.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -135,6 +140,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Second factor (TOTP app + recovery codes, docs/security.md): required of leaders, the secretariat and
+# administrators when on; dev and test settings turn it off so demo logins work with a password alone.
+PHOIHOP_MFA_REQUIRED = env_bool("PHOIHOP_MFA_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Phối hợp"
 
 # Idle timeout: the session cookie lives SESSION_IDLE_MINUTES and is renewed on every request.
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
@@ -218,6 +228,10 @@ WORKING_PERIODS = env_list("WORKING_PERIODS", "07:30-11:30,13:30-17:00")
 PUBLIC_INTAKE_RATE_LIMIT = os.environ.get("PUBLIC_INTAKE_RATE_LIMIT", "5/60")
 PUBLIC_LOOKUP_RATE_LIMIT = os.environ.get("PUBLIC_LOOKUP_RATE_LIMIT", "20/60")
 PUBLIC_INTAKE_MAX_BYTES = int(os.environ.get("PUBLIC_INTAKE_MAX_BYTES", "16384"))
+
+# --- Encrypted backups (docs/deployment.md) ----------------------------------------------------------------------
+# AES-256 keys, base64, comma-separated: `phoihop backup` writes with the first, `phoihop restore` reads with any.
+PHOIHOP_BACKUP_KEYS = env_list("PHOIHOP_BACKUP_KEYS")
 
 LOGGING = {
     "version": 1,

@@ -14,3 +14,6 @@ WHITENOISE_USE_FINDERS = True
 # Fixed, public, development-only keys: never use them for real data.
 PHOIHOP_FIELD_KEYS = PHOIHOP_FIELD_KEYS or ["ZGV2LW9ubHktbm90LXNlY3JldC1waG9paG9wLWtleTE="]  # noqa: F405
 PHOIHOP_HASH_KEY = PHOIHOP_HASH_KEY or "dev-only-not-secret-phoihop-hash-key-3c9e1f"  # noqa: F405
+
+# `make demo` logins work with a password alone; set PHOIHOP_MFA_REQUIRED=1 to try the second factor.
+PHOIHOP_MFA_REQUIRED = env_bool("PHOIHOP_MFA_REQUIRED", default=False)

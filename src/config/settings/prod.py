@@ -25,3 +25,5 @@ if env_bool("BEHIND_TLS_PROXY"):
     # Only behind a proxy that strips and sets this header itself.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 ENVIRONMENT = "production"
+# Leaders, the secretariat and administrators sign in with a second factor (docs/security.md).
+PHOIHOP_MFA_REQUIRED = env_bool("PHOIHOP_MFA_REQUIRED", default=True)

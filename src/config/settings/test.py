@@ -20,3 +20,5 @@ WHITENOISE_USE_FINDERS = True
 # Fixed, public, test-only keys (tests that rotate keys override them).
 PHOIHOP_FIELD_KEYS = ["dGVzdC1vbmx5LW5vdC1zZWNyZXQtcGhvaWhvcC1rMDE="]
 PHOIHOP_HASH_KEY = "test-only-not-secret-phoihop-hash-key-8d2a7b"
+# Off, so tests sign in with force_login; the second-factor tests turn it on.
+PHOIHOP_MFA_REQUIRED = False

@@ -8,3 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.accounts import signals  # noqa: F401  (records logins in the audit trail)
+        from phoihop.accounts.mfa_admin import replace_otp_admins
+
+        replace_otp_admins()

@@ -20,3 +20,20 @@ class LoginForm(AuthenticationForm):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Tên mã API"), max_length=100, help_text=_("Ví dụ: bảng tính tổng hợp của phòng."))
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã xác thực"),
+        max_length=20,
+        help_text=_("Mã 6 chữ số trong ứng dụng xác thực, hoặc một mã khôi phục."),
+        error_messages={"required": _("Hãy nhập mã xác thực.")},
+    )
+
+
+class EnrolForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã 6 chữ số trong ứng dụng"),
+        max_length=10,
+        error_messages={"required": _("Hãy nhập mã 6 chữ số đang hiện trong ứng dụng xác thực.")},
+    )
