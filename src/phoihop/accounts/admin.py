@@ -29,7 +29,7 @@ from phoihop.core.audit import record_event
 from phoihop.core.models import AuditAction
 
 
-class AccountCreationForm(UserCreationForm):  # type: ignore[type-arg]
+class AccountCreationForm(UserCreationForm):
     actor: User
 
     class Meta:
@@ -37,7 +37,7 @@ class AccountCreationForm(UserCreationForm):  # type: ignore[type-arg]
         fields = ("username", "first_name", "last_name", "email", "position", "role", "agency")
 
 
-class AccountChangeForm(UserChangeForm):  # type: ignore[type-arg]
+class AccountChangeForm(UserChangeForm):
     actor: User
 
     class Meta:
@@ -45,7 +45,7 @@ class AccountChangeForm(UserChangeForm):  # type: ignore[type-arg]
         fields = ("username", "password", *services.USER_FIELDS[1:])
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         data = {name: cleaned[name] for name in services.USER_FIELDS if name in cleaned}
         try:
             services.check_user_change(actor=self.actor, user=self.instance, data=data)

@@ -122,9 +122,10 @@ def update_user(*, actor: User, user: User, data: Mapping[str, Any]) -> User:
     changed = changed_fields(values_before, field_values(stored))
     if not changed:
         return stored
-    stored.save(update_fields=[User._meta.get_field(name).attname for name in changed])
+    fields = {field.name: field for field in User._meta.concrete_fields}
+    stored.save(update_fields=[fields[name].attname for name in changed])
     after = snapshot(stored)
-    privileged = [str(User._meta.get_field(name).verbose_name) for name in changed if name in PRIVILEGED_FIELDS]
+    privileged = [str(fields[name].verbose_name) for name in changed if name in PRIVILEGED_FIELDS]
     record_event(
         actor=actor,
         action=AuditAction.UPDATE,

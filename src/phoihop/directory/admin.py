@@ -11,7 +11,7 @@ from phoihop.directory import services
 from phoihop.directory.models import Agency, Enterprise, Zone
 
 
-class AgencyForm(forms.ModelForm):  # type: ignore[type-arg]
+class AgencyForm(forms.ModelForm):
     """Carries the version the administrator opened, so that an edit made meanwhile is a conflict, not overwritten."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -26,7 +26,7 @@ class AgencyForm(forms.ModelForm):  # type: ignore[type-arg]
             self.fields["expected_version"].initial = self.instance.version
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         expected = cleaned.get("expected_version")
         if self.instance.pk and expected is not None:
             stored = Agency.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
