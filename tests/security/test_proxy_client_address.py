@@ -145,3 +145,14 @@ def test_the_admin_site_lives_at_its_setting() -> None:
     from django.urls import reverse
 
     assert reverse("admin:index") == "/" + settings.PHOIHOP_ADMIN_URL
+
+
+def test_the_deploy_check_warns_about_a_tls_proxy_with_no_proxy_counted() -> None:
+    from phoihop.core.clientip import check_proxy_setup
+
+    with override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https"), PHOIHOP_TRUSTED_PROXY_COUNT=0):
+        assert [message.id for message in check_proxy_setup()] == ["phoihop.W101"]
+    with override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https"), PHOIHOP_TRUSTED_PROXY_COUNT=1):
+        assert check_proxy_setup() == []
+    with override_settings(PHOIHOP_ADMIN_NETWORKS=["10.0.0.0/33"]):
+        assert [message.id for message in check_proxy_setup()] == ["phoihop.E101"]

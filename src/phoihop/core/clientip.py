@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpRequest, HttpResponse
 from python_ipware.modern.parsers import split_proxy_chain
@@ -44,6 +46,26 @@ def client_ip(request: HttpRequest) -> str:
         return peer
     # Fewer entries than trusted proxies: the leftmost is the farthest address a trusted proxy vouched for.
     return str(forwarded[-min(count, len(forwarded))])
+
+
+def check_proxy_setup(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """`check --deploy`: behind a TLS proxy with no trusted proxy counted, every client would be the proxy."""
+    messages: list[checks.CheckMessage] = []
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and trusted_proxy_count() == 0:
+        messages.append(
+            checks.Warning(
+                "Behind a TLS proxy (BEHIND_TLS_PROXY) with PHOIHOP_TRUSTED_PROXY_COUNT=0: every client has the "
+                "proxy's address, so the sign-in lockout and the public page's rate limits count all users as one.",
+                hint="Set PHOIHOP_TRUSTED_PROXY_COUNT to the number of proxies in front of the app "
+                "(docs/deployment.md).",
+                id="phoihop.W101",
+            )
+        )
+    try:
+        _networks()
+    except ImproperlyConfigured as error:
+        messages.append(checks.Error(str(error), id="phoihop.E101"))
+    return messages
 
 
 def axes_client_ip(request: HttpRequest) -> str | None:
