@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -20,7 +21,7 @@ urlpatterns = [
     path("bao-cao/", include("phoihop.reports.urls")),
     path("hoi-dap/", include((cases_public_urls, "intake"))),
     path("api/v1/", api.urls),
-    path("quan-tri/", admin.site.urls),
+    path(settings.PHOIHOP_ADMIN_URL, admin.site.urls),
     path("favicon.ico", favicon_redirect),
 ]
 

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "phoihop.core.clientip.AdminNetworkMiddleware",
     "phoihop.core.errorpages.FriendlyNotFoundMiddleware",
 ]
 
@@ -155,7 +156,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# django-axes: lock the pair (ip, username) after 5 failures for 15 minutes; log every attempt.
+# django-axes: lock the pair (ip, username) after 5 failures for 15 minutes; log every attempt. Never the address
+# alone: behind a shared proxy or a works' NAT, that would lock everyone out with one person's mistakes.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
@@ -163,7 +165,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password"]
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+# The client's address (phoihop.core.clientip): the number of reverse proxies in front of the application that
+# append to X-Forwarded-For. 0 = none, the header is ignored. AXES_IPWARE_PROXY_COUNT is read for older set-ups.
+PHOIHOP_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("PHOIHOP_TRUSTED_PROXY_COUNT", os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or "0"
+)
+AXES_CLIENT_IP_CALLABLE = "phoihop.core.clientip.axes_client_ip"
+# The administration site: its path, and the networks (CIDR, comma-separated) it answers; elsewhere it is a 404.
+PHOIHOP_ADMIN_URL = os.environ.get("PHOIHOP_ADMIN_URL", "quan-tri/").strip("/") + "/"
+PHOIHOP_ADMIN_NETWORKS = env_list("PHOIHOP_ADMIN_NETWORKS")
 
 # --- Internationalisation -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +76,14 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A revoked token stays revoked: the database refuses it too (trigger, see core.audit.install_guards).
+        if self.pk is not None and (
+            ApiToken.objects.filter(pk=self.pk, revoked_at__isnull=False).exclude(revoked_at=self.revoked_at).exists()
+        ):
+            raise ValidationError(_("Mã API đã thu hồi thì không dùng lại được: hãy tạo mã mới."), code="revoked")
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

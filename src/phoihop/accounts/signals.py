@@ -6,10 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from phoihop.core.audit import record_event
 from phoihop.core.models import AuditAction
+
+# Sent by `services.update_user` when a user moves to another body, inside its transaction, with `user`, `actor` and
+# `previous_agency_id`. Apps that tie rights to a body end them here (cases: handler grants); moving back restores
+# nothing.
+agency_changed = Signal()
 
 
 @receiver(user_logged_in)

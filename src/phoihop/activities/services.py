@@ -23,9 +23,9 @@ from phoihop.activities.permissions import (
     can_delete_activity,
     can_edit_activity,
 )
-from phoihop.core.audit import diff, object_type_of, record_event
+from phoihop.core.audit import add_to_event, diff, held_events, record_event
 from phoihop.core.errors import field_error
-from phoihop.core.models import AuditAction, AuditEvent
+from phoihop.core.models import AuditAction
 from phoihop.core.services import clean_input, conflict_for, create_record, delete_record, update_record
 from phoihop.core.text import clean_text
 from phoihop.directory.scope import resolve_owner
@@ -136,28 +136,10 @@ def _write_outputs(activity: Activity, rows: Sequence[Row]) -> None:
         output.save(force_insert=True)
 
 
-def _last_event_pk(activity: Activity) -> int:
-    last = (
-        AuditEvent.objects.filter(object_type=object_type_of(activity), object_id=str(activity.pk))
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return last or 0
-
-
-def _record_rows(*, actor: User, activity: Activity, since: int, changes: Mapping[str, list[str]]) -> None:
-    """Put the rows' changes in the event the generic helper wrote for this change, or write the one event."""
-    event = (
-        AuditEvent.objects.filter(object_type=object_type_of(activity), object_id=str(activity.pk), pk__gt=since)
-        .order_by("-pk")
-        .first()
-    )
-    if event is not None:
-        event.changes = {**event.changes, **changes}
-        event.save(update_fields=["changes"])
-    else:
-        record_event(actor=actor, action=AuditAction.UPDATE, obj=activity, changes=changes)
+def _record_rows(*, actor: User, activity: Activity, changes: Mapping[str, list[str]]) -> None:
+    """Put the rows' changes in the event the generic helper wrote for this change (still held: see
+    `core.audit.held_events`), or write the one event."""
+    add_to_event(actor=actor, action=AuditAction.UPDATE, obj=activity, changes=changes)
 
 
 def _bump_version(activity: Activity, expected_version: int) -> None:
@@ -187,12 +169,13 @@ def create_activity(
     fields, m2m = _split(data)
     owner = _owner_for(actor, owner_agency)
     _check_partners(owner.pk, m2m.get("partner_agencies"))
-    activity = create_record(actor=actor, instance=Activity(**fields, owner_agency=owner), m2m=m2m)
-    _write_participants(activity, participants)
-    _write_outputs(activity, outputs)
-    rows = diff({}, {PARTICIPANTS_KEY: _participants_text(activity), OUTPUTS_KEY: _outputs_text(activity)})
-    if rows:
-        _record_rows(actor=actor, activity=activity, since=0, changes=rows)
+    with held_events():
+        activity = create_record(actor=actor, instance=Activity(**fields, owner_agency=owner), m2m=m2m)
+        _write_participants(activity, participants)
+        _write_outputs(activity, outputs)
+        rows = diff({}, {PARTICIPANTS_KEY: _participants_text(activity), OUTPUTS_KEY: _outputs_text(activity)})
+        if rows:
+            _record_rows(actor=actor, activity=activity, changes=rows)
     return activity
 
 
@@ -213,18 +196,21 @@ def update_activity(
     owner_id = activity.owner_agency_id
     partners = m2m.get("partner_agencies")
     _check_partners(owner_id, partners)
-    since = _last_event_pk(activity)
     rows_before = {PARTICIPANTS_KEY: _participants_text(activity), OUTPUTS_KEY: _outputs_text(activity)}
-    activity = update_record(actor=actor, instance=activity, data=fields, expected_version=expected_version, m2m=m2m)
-    if participants is not None:
-        _write_participants(activity, participants)
-    if outputs is not None:
-        _write_outputs(activity, outputs)
-    rows = diff(rows_before, {PARTICIPANTS_KEY: _participants_text(activity), OUTPUTS_KEY: _outputs_text(activity)})
-    if rows:
-        if activity.version == expected_version:
-            _bump_version(activity, expected_version)
-        _record_rows(actor=actor, activity=activity, since=since, changes=rows)
+    with held_events():
+        activity = update_record(
+            actor=actor, instance=activity, data=fields, expected_version=expected_version, m2m=m2m
+        )
+        if participants is not None:
+            _write_participants(activity, participants)
+        if outputs is not None:
+            _write_outputs(activity, outputs)
+        after = {PARTICIPANTS_KEY: _participants_text(activity), OUTPUTS_KEY: _outputs_text(activity)}
+        rows = diff(rows_before, after)
+        if rows:
+            if activity.version == expected_version:
+                _bump_version(activity, expected_version)
+            _record_rows(actor=actor, activity=activity, changes=rows)
     return activity
 
 

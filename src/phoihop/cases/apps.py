@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.core import checks
 
@@ -15,3 +17,11 @@ class CasesConfig(AppConfig):
         from phoihop.cases.plugins import plug_in
 
         plug_in()
+        # A handler who moves to another body loses their grants (accounts.services.update_user).
+        from phoihop.accounts.signals import agency_changed
+        from phoihop.cases.services.reference import end_grants_on_move
+
+        def end_grants(sender: object, user: Any, actor: Any, previous_agency_id: int | None, **kwargs: Any) -> None:
+            end_grants_on_move(user=user, actor=actor, previous_agency_id=previous_agency_id)
+
+        agency_changed.connect(end_grants, weak=False, dispatch_uid="cases.end_grants_on_move")

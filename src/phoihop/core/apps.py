@@ -12,3 +12,9 @@ class CoreConfig(AppConfig):
         from phoihop.core.plugins import menu
 
         menu.add(group="home", url_name="core:home", label=_("Tổng quan"), order=0)
+
+        from django.core import checks
+
+        from phoihop.core.clientip import check_proxy_setup
+
+        checks.register(check_proxy_setup, checks.Tags.security, deploy=True)

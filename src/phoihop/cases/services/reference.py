@@ -160,3 +160,22 @@ def revoke_handler(*, actor: User, grant: CaseHandlerGrant) -> CaseHandlerGrant:
         note=_("Thu hồi quyền xử lý vụ việc."),
     )
     return grant
+
+
+def end_grants_on_move(*, user: User, actor: User | None, previous_agency_id: int | None) -> int:
+    """The user moved to another body (accounts' `agency_changed`, inside its transaction): every active grant ends,
+    each with its audit event. Moving back later restores nothing: a new grant is needed."""
+    now = timezone.now()
+    ended = 0
+    for grant in CaseHandlerGrant.objects.select_for_update().filter(user=user, revoked_at__isnull=True):
+        CaseHandlerGrant.objects.filter(pk=grant.pk).update(revoked_at=now, revoked_by=actor, updated_at=now)
+        record_event(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=grant,
+            changes={"revoked_at": ["", format_datetime(now)]},
+            note=_("Quyền xử lý vụ việc chấm dứt vì cán bộ chuyển sang đơn vị khác."),
+        )
+        ended += 1
+    permissions.forget_cached_rights(user)
+    return ended

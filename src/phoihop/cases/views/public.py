@@ -6,7 +6,6 @@ URL), and one neutral answer for every code that matches nothing."""
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from phoihop.cases import selectors, services
 from phoihop.cases.choices import CURRENT_PURPOSE_VERSION, PURPOSE_TEXTS
 from phoihop.cases.forms import PublicLookupForm, PublicQuestionForm
+from phoihop.core.clientip import client_ip
 from phoihop.core.views import apply_validation_error
 
 NOT_FOUND_MESSAGE = _(
@@ -37,7 +37,7 @@ def _too_large(request: HttpRequest) -> bool:
 def _throttled(request: HttpRequest, bucket: str, limit_setting: str) -> services.ThrottleResult:
     return services.consume(
         bucket=bucket,
-        address=get_client_ip_address(request) or "",
+        address=client_ip(request),
         limit=services.RateLimit.parse(limit_setting),
     )
 
