@@ -724,7 +724,8 @@ ITEMS_2024: list[dict[str, Any]] = [
     },
 ]
 
-# Indicators of the 2023 figures that come from reported values.
+# Indicators of the 2023 figures that come from reported values, each with its one reporting frequency: the
+# monthly figures by month, the mid-shift meal value by quarter.
 SOURCE_UNION_SOFTWARE = "Phần mềm quản lý đoàn viên"
 INDICATORS: list[dict[str, Any]] = [
     {
@@ -734,6 +735,7 @@ INDICATORS: list[dict[str, Any]] = [
         "unit_kind": "persons",
         "owner": "LĐLĐTP",
         "measure": "sum_values",
+        "frequency": "month",
     },
     {
         "code": "CD-GTD",
@@ -742,6 +744,7 @@ INDICATORS: list[dict[str, Any]] = [
         "unit_kind": "persons",
         "owner": "LĐLĐTP",
         "measure": "sum_values",
+        "frequency": "month",
     },
     {
         "code": "CD-KND",
@@ -750,6 +753,7 @@ INDICATORS: list[dict[str, Any]] = [
         "unit_kind": "persons",
         "owner": "LĐLĐTP",
         "measure": "sum_values",
+        "frequency": "month",
     },
     {
         "code": "DU-KND",
@@ -758,6 +762,7 @@ INDICATORS: list[dict[str, Any]] = [
         "unit_kind": "persons",
         "owner": "ĐUKKT",
         "measure": "sum_values",
+        "frequency": "month",
     },
     {
         "code": "DU-KND-NLD",
@@ -766,6 +771,7 @@ INDICATORS: list[dict[str, Any]] = [
         "unit_kind": "persons",
         "owner": "ĐUKKT",
         "measure": "sum_values",
+        "frequency": "month",
     },
     {
         "code": "CD-BAGC",
@@ -774,6 +780,7 @@ INDICATORS: list[dict[str, Any]] = [
         "unit_kind": "vnd",
         "owner": "LĐLĐTP",
         "measure": "range_of_values",
+        "frequency": "quarter",
     },
 ]
 
@@ -1041,6 +1048,7 @@ def load_plan_indicators(report: Any) -> None:
                 "unit_kind": row["unit_kind"],
                 "owner_agency": _agency(row["owner"]),
                 "measure": row["measure"],
+                "frequency": row["frequency"],
             },
         )
         report.count("indicators")

@@ -22,6 +22,7 @@ from phoihop.indicators.selectors import indicator_choices, value_indicator_choi
 if TYPE_CHECKING:
     from phoihop.directory.models import Agency
 from phoihop.indicators.services import IMPORT_COLUMNS, INDICATOR_FIELDS, RULE_FIELDS, TARGET_FIELDS, parse_value
+from phoihop.indicators.services.values import reporting_frequency
 
 FILTER_PREFIX = "rf"
 VALUE_SEPARATOR = ";"
@@ -328,7 +329,8 @@ class ValueForm(StyledFormMixin, forms.Form):
         chosen = str((self.data if self.is_bound else self.initial).get("indicator") or "")
         indicator = indicators.filter(pk=int(chosen)).first() if chosen.isdigit() else None
         period: Any = self.fields["period"]
-        period.choices = [("", "—"), *period_choices(plan, indicator.frequency if indicator else "")]
+        frequency = reporting_frequency(indicator) if indicator else ""
+        period.choices = [("", "—"), *period_choices(plan, frequency)]
         # Choosing another indicator brings the periods of its frequency: the form's own page answers with the
         # form, from which htmx takes the period field alone.
         url = f"{reverse('indicators:value_create')}?plan={plan.pk}"

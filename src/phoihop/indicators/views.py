@@ -243,11 +243,14 @@ def value_detail(request: HttpRequest, pk: int) -> HttpResponse:
     approval = value.plan.approvals.filter(
         agency=value.agency, period_type=value.period_type, period_start=value.period_start
     ).first()
-    locked = approval is not None and approval.status == ApprovalStatus.APPROVED
+    # Locked by any approved or submitted period whose span covers the value's (its month, quarter or year).
+    holder = services.blocking_approval(value.plan, value.agency, value.period)
+    locked = holder is not None
     context = {
         "value": value,
         "approval": approval,
         "locked": locked,
+        "lock_message": services.lock_message(holder, value.agency, value.period) if holder is not None else "",
         "history": history_of(value)[:50],
         "can_edit": permissions.can_enter_values(user, value.agency_id) and not locked,
     }

@@ -1,8 +1,9 @@
 """Writes to indicators, plan targets, reported values, period approvals and validation rules. Every function checks
 the permission, validates, writes and audits in one transaction.
 
-Approved values are locked in the value services (`values.py`), so every path — the pages, the API, a bulk import,
-a call from a shell — meets the same lock until a leader returns the period (`approvals.py`)."""
+Approved and submitted periods are locked in the value services (`values.py`) over their whole span — a month, a
+quarter or the year, whatever the length of the value written — so every path — the pages, the API, a bulk import, a
+call from a shell — meets the same lock until a leader returns the period (`approvals.py`)."""
 
 from phoihop.indicators.services.approvals import (
     TRANSITIONS,
@@ -30,10 +31,13 @@ from phoihop.indicators.services.definitions import (
 from phoihop.indicators.services.values import (
     IMPORT_COLUMNS,
     ImportResult,
+    blocking_approval,
     delete_value,
     import_values,
+    lock_message,
     parse_value,
     record_value,
+    reporting_frequency,
     update_value,
 )
 
@@ -47,14 +51,17 @@ __all__ = [
     "ImportResult",
     "approval_for",
     "approve_period",
+    "blocking_approval",
     "create_indicator",
     "create_rule",
     "create_target",
     "delete_target",
     "delete_value",
     "import_values",
+    "lock_message",
     "parse_value",
     "record_value",
+    "reporting_frequency",
     "return_period",
     "submit_period",
     "unit_mix_error",

@@ -24,6 +24,7 @@ from phoihop.indicators.permissions import (
     can_approve_period,
     can_submit_period,
 )
+from phoihop.indicators.services.values import lock_plan
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -79,6 +80,8 @@ def _transition(
     expected_version: int | None = None,
 ) -> PeriodApproval:
     allowed_from, target, audit_action = TRANSITIONS[action]
+    # Ordered against value writes of the plan (values.py takes the same lock before it checks the approvals).
+    lock_plan(plan)
     approval = approval_for(plan, agency, period)
     if expected_version is not None and approval.version != expected_version:
         raise conflict_for(approval)

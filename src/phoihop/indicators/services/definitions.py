@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
 from phoihop.core.services import create_record, delete_record, update_record
-from phoihop.indicators.choices import Counting, Measure
+from phoihop.indicators.choices import Counting, Measure, PeriodType
 from phoihop.indicators.models import Indicator, Target, ValidationRule
 from phoihop.indicators.registry import RecordKind, record_kinds
 
@@ -115,6 +115,20 @@ def _check_indicator(cleaned: dict[str, Any], components: list[Indicator] | None
         raise field_error(
             "components", _("Chỉ chỉ tiêu tổng hợp mới có chỉ tiêu thành phần."), "components_not_allowed"
         )
+    frequency = current("frequency")
+    if indicator is not None and frequency:
+        # One reporting frequency per indicator: not one its values already contradict.
+        other = indicator.values.exclude(period_type=frequency).values_list("period_type", flat=True).first()
+        if other:
+            raise field_error(
+                "frequency",
+                _("Chỉ tiêu đã có số liệu báo cáo theo %(other)s, không chuyển sang báo cáo theo %(new)s được.")
+                % {
+                    "other": PeriodType(other).label.lower(),
+                    "new": PeriodType(frequency).label.lower(),
+                },
+                "wrong_frequency",
+            )
     if indicator is not None and unit_kind != indicator.unit_kind:
         # The indicator's rules and composites must still compare and add like with like.
         for rule in ValidationRule.objects.filter(left=indicator).select_related("right"):

@@ -65,34 +65,87 @@ def parse_value(raw: Any) -> Decimal:
     return number
 
 
-def _ensure_unlocked(plan: Plan, agency: Agency, period: Period) -> None:
-    """Refuse a write to approved data. The row lock orders this write against a concurrent approval."""
-    approval = (
-        PeriodApproval.objects.select_for_update()
-        .filter(plan=plan, agency=agency, period_type=period.type, period_start=period.start)
-        .first()
+def blocking_approval(plan: Plan, agency: Agency, period: Period, *, for_update: bool = False) -> PeriodApproval | None:
+    """The approval that keeps the body's values of `period` from being written: an approved or submitted period of
+    the same plan and body whose span (month, quarter or year) overlaps `period`, whatever its length. Approved
+    ones first, then the earliest. None when nothing overlapping is approved or submitted."""
+    approvals = PeriodApproval.objects.filter(
+        plan=plan,
+        agency=agency,
+        status__in=(ApprovalStatus.APPROVED, ApprovalStatus.SUBMITTED),
+        period_start__lte=period.end,
+        period_end__gte=period.start,
     )
-    if approval is not None and approval.status == ApprovalStatus.APPROVED:
-        raise ValidationError(
-            _(
-                "Số liệu kỳ %(period)s của %(agency)s đã được phê duyệt nên không sửa được. "
-                "Lãnh đạo đơn vị cần trả lại số liệu kỳ này (ghi rõ lý do) trước khi sửa."
-            )
-            % {"period": period.label, "agency": agency.name},
-            code="period_locked",
-        )
+    if for_update:
+        approvals = approvals.select_for_update()
+    found = list(approvals)
+    if not found:
+        return None
+    found.sort(key=lambda a: (a.status != ApprovalStatus.APPROVED, a.period_start, a.period_end))
+    return found[0]
+
+
+def lock_message(approval: PeriodApproval, agency: Agency, period: Period) -> str:
+    """What the officer reads when a write is refused: which approval holds the period and who can release it."""
+    held = approval.period
+    inside = (
+        ""
+        if held == period
+        else _(" Kỳ %(period)s nằm trong hoặc chồng lên kỳ %(held)s.") % {"period": period.label, "held": held.label}
+    )
+    if approval.status == ApprovalStatus.APPROVED:
+        text = _("Số liệu kỳ %(held)s của %(agency)s đã được phê duyệt nên không sửa được.")
+    else:
+        text = _("Số liệu kỳ %(held)s của %(agency)s đã gửi duyệt nên không sửa được.")
+    return (
+        text % {"held": held.label, "agency": agency.name}
+        + inside
+        + " "
+        + _("Lãnh đạo đơn vị cần trả lại số liệu kỳ %(held)s (ghi rõ lý do) trước khi sửa.") % {"held": held.label}
+    )
+
+
+def lock_plan(plan: Plan) -> None:
+    """Take the plan's row lock for the rest of the transaction (value writes and approval transitions alike)."""
+    from phoihop.planning.models import Plan as PlanModel
+
+    list(PlanModel.objects.select_for_update().filter(pk=plan.pk).values_list("pk", flat=True))
+
+
+def _ensure_unlocked(plan: Plan, agency: Agency, period: Period) -> None:
+    """Refuse a write to a period whose span overlaps an approved or submitted period of the body in the plan, of
+    any length: with the first quarter approved, neither March, nor the quarter, nor the year can be written.
+
+    The plan's row is locked first, as the approval transitions lock it: a write and a concurrent submission or
+    approval of an overlapping period are ordered, so a value cannot slip into a period being approved."""
+    lock_plan(plan)
+    approval = blocking_approval(plan, agency, period, for_update=True)
+    if approval is not None:
+        code = "period_locked" if approval.status == ApprovalStatus.APPROVED else "period_submitted"
+        raise ValidationError(lock_message(approval, agency, period), code=code)
+
+
+def reporting_frequency(indicator: Indicator) -> str:
+    """The one period length the indicator is reported in: its own setting, or, while that is empty, the length
+    of the values it already has (the first value fixes it). Empty while it has neither."""
+    if indicator.frequency:
+        return indicator.frequency
+    if indicator.pk is None:
+        return ""
+    return ReportedValue.objects.filter(indicator=indicator).values_list("period_type", flat=True).first() or ""
 
 
 def _check_period(
     plan: Plan, indicator: Indicator, agency: Agency, period: Period, value: ReportedValue | None = None
 ) -> None:
-    if indicator.frequency and period.type != indicator.frequency:
+    frequency = reporting_frequency(indicator)
+    if frequency and period.type != frequency:
         raise field_error(
             "period",
             _("Chỉ tiêu “%(name)s” báo cáo theo %(frequency)s, không theo kỳ %(period)s.")
             % {
                 "name": indicator.name,
-                "frequency": PeriodType(indicator.frequency).label.lower(),
+                "frequency": PeriodType(frequency).label.lower(),
                 "period": period.label,
             },
             "wrong_frequency",
@@ -163,8 +216,8 @@ def record_value(
     if not indicator.is_active:
         raise field_error("indicator", _("Chỉ tiêu “%(name)s” không còn dùng.") % {"name": indicator.name}, "inactive")
     amount = parse_value(value)
-    _check_period(plan, indicator, agency, period)
     _ensure_unlocked(plan, agency, period)
+    _check_period(plan, indicator, agency, period)
     instance = ReportedValue(
         indicator=indicator,
         plan=plan,
