@@ -115,7 +115,7 @@ class ReportIn(_ReportFields):
     enterprise_id: int
     report_type: ReportType
     period_start: dt.date
-    headcount: int = Field(ge=0)  # type: ignore[assignment]
+    headcount: int = Field(ge=0)
     owner_agency_id: int | None = None
 
 

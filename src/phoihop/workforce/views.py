@@ -308,7 +308,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "results": selectors.survey_results(survey),
         "history": selectors.history_of(survey)[:50],
         "can_edit": permissions.can_edit_survey(user, survey),
-        "can_delete": permissions.can_delete_survey(user, survey) and not survey.response_count,
+        "can_delete": permissions.can_delete_survey(user, survey) and not getattr(survey, "response_count", 0),
     }
     return render(request, "workforce/survey_detail.html", context)
 

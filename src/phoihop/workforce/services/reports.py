@@ -86,7 +86,7 @@ MEAL_RANGE = (1_000, 1_000_000)
 
 
 def _label(name: str) -> str:
-    return str(LabourReport._meta.get_field(name).verbose_name)
+    return str(getattr(LabourReport._meta.get_field(name), "verbose_name", name))
 
 
 def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
