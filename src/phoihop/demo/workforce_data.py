@@ -142,7 +142,7 @@ INCIDENTS: list[dict[str, Any]] = [
     },
 ]
 
-SURVEY = {
+SURVEY: dict[str, Any] = {
     "title": "Khảo sát tình hình việc làm, đời sống, tâm tư, nguyện vọng của công nhân lao động năm 2023",
     "intro": "Phiếu khảo sát không ghi tên. " + ILLUSTRATIVE,
     "opens_on": "2023-06-01",
@@ -300,7 +300,7 @@ def load_workforce(report: Any) -> None:
 
     for row in INCIDENTS:
         enterprise = by_tax[row["tax_code"]]
-        started = _date(row["started_on"])
+        started = dt.date.fromisoformat(row["started_on"])
         if Incident.objects.filter(enterprise=enterprise, kind=row["kind"], started_on=started).exists():
             continue
         actor = officers[row["owner"]]
