@@ -13,7 +13,7 @@ from django.db.models import Count, Sum
 from phoihop.accounts.models import User
 from phoihop.demo.loader import load_demo
 from phoihop.indicators.registry import record_kinds
-from phoihop.workforce.models import LabourReport, SurveyResponse, Warning
+from phoihop.workforce.models import Incident, LabourReport, SurveyResponse, Warning
 from phoihop.workforce.selectors import meal_range
 
 YEAR = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
@@ -68,3 +68,18 @@ def test_loading_again_adds_nothing(whole_demo: Any) -> None:
     report = load_demo()
     assert (LabourReport.objects.count(), SurveyResponse.objects.count(), Warning.objects.count()) == before
     assert "labour reports" not in report.created
+
+
+@pytest.mark.django_db
+def test_the_figures_page_states_the_years_figures_with_links_to_their_records(whole_demo: Any) -> None:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(username="bdvtu.xem"))
+    page = client.get("/tinh-hinh-lao-dong/so-lieu/", {"year": 2023}).content.decode()
+    assert "bình quân bữa ăn giữa ca từ 20.000đ - 25.000đ/suất" in page
+    assert "2 doanh nghiệp nợ bảo hiểm xã hội" in page
+    assert "hỗ trợ 330 công nhân tại 1 doanh nghiệp có chủ bỏ trốn" in page
+    assert "khảo sát tại 3 doanh nghiệp, 14 người trả lời" in page
+    phu_an = Incident.objects.get(kind="absconding")
+    assert f'href="{phu_an.get_absolute_url()}"' in page

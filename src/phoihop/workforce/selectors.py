@@ -347,3 +347,108 @@ def today() -> dt.date:
     from django.utils import timezone
 
     return timezone.localdate()
+
+
+# --- figures for the report, with their provenance ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A sentence the joint report can state, computed from records, with the records it came from."""
+
+    label: str
+    text: str
+    sources: list[Source]
+
+
+def workforce_figures(*, user: User, year: int) -> list[Figure]:
+    """The year's figures from approved labour reports, incidents with support, and survey answers (five queries)."""
+    from phoihop.core.vnformat import format_money_range, format_number
+    from phoihop.workforce.choices import IncidentKind
+
+    figures: list[Figure] = []
+    meals = meal_range(user=user, year=year)
+    if meals is not None:
+        figures.append(
+            Figure(
+                label="Bữa ăn giữa ca",
+                text=f"bình quân bữa ăn giữa ca từ {format_money_range(meals.low, meals.high)}/suất "
+                f"({format_number(meals.enterprises)} doanh nghiệp báo cáo)",
+                sources=[
+                    Source(
+                        f"{r.enterprise.name} — {r.period_label}: {format_number(r.meal_value)}đ", r.get_absolute_url()
+                    )
+                    for r in meals.reports
+                ],
+            )
+        )
+    arrears = list(
+        reports_visible_to(user)
+        .filter(status=ReportStatus.APPROVED, period_start__year=year, si_arrears_months__gte=1)
+        .order_by("enterprise__name", "-period_end", "pk")
+    )
+    latest = {r.enterprise_id: r for r in reversed(arrears)}  # the latest period per enterprise wins
+    figures.append(
+        Figure(
+            label="Nợ bảo hiểm xã hội",
+            text=f"{format_number(len(latest))} doanh nghiệp nợ bảo hiểm xã hội",
+            sources=[
+                Source(f"{r.enterprise.name} — {r.period_label}: nợ {r.si_arrears_months} tháng", r.get_absolute_url())
+                for r in sorted(latest.values(), key=lambda r: r.enterprise.name)
+            ],
+        )
+    )
+    absconding = list(
+        incidents_visible_to(user)
+        .filter(kind=IncidentKind.ABSCONDING, supports__given_on__year=year)
+        .annotate(reached=Max("supports__people"))
+        .order_by("started_on", "pk")
+    )
+    people = sum(incident.reached or 0 for incident in absconding)
+    enterprises = len({incident.enterprise_id for incident in absconding})
+    figures.append(
+        Figure(
+            label="Hỗ trợ công nhân tại doanh nghiệp có chủ bỏ trốn",
+            text=f"hỗ trợ {format_number(people)} công nhân tại {format_number(enterprises)} "
+            "doanh nghiệp có chủ bỏ trốn",
+            sources=[
+                Source(
+                    f"{i.enterprise.name}: {format_number(i.reached or 0)} người được hỗ trợ "
+                    "(lần hỗ trợ nhiều người nhất)",
+                    i.get_absolute_url(),
+                )
+                for i in absconding
+            ],
+        )
+    )
+    answers = (
+        SurveyResponse.objects.filter(survey__in=surveys_visible_to(user).values("pk"), answered_on__year=year)
+        .values("survey_id", "survey__title")
+        .annotate(n=Count("pk"), enterprises=Count("enterprise", distinct=True))
+        .order_by("survey__title")
+    )
+    rows = list(answers)
+    total = SurveyResponse.objects.filter(
+        survey__in=surveys_visible_to(user).values("pk"), answered_on__year=year
+    ).aggregate(n=Count("pk"), enterprises=Count("enterprise", distinct=True))
+    figures.append(
+        Figure(
+            label="Khảo sát người lao động",
+            text=f"khảo sát tại {format_number(total['enterprises'])} doanh nghiệp, "
+            f"{format_number(total['n'])} người trả lời",
+            sources=[
+                Source(
+                    f"{row['survey__title']}: {format_number(row['n'])} phiếu",
+                    f"/tinh-hinh-lao-dong/khao-sat/{row['survey_id']}/",
+                )
+                for row in rows
+            ],
+        )
+    )
+    return figures

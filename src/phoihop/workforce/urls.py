@@ -18,6 +18,7 @@ urlpatterns = [
     path("vu-viec/<int:pk>/xoa/", views.incident_delete, name="incident_delete"),
     path("vu-viec/<int:pk>/buoc-xu-ly/them/", views.StepCreateView.as_view(), name="step_create"),
     path("vu-viec/<int:pk>/ho-tro/them/", views.SupportCreateView.as_view(), name="support_create"),
+    path("so-lieu/", views.figures, name="figures"),
     path("canh-bao/", views.warning_list, name="warning_list"),
     path("canh-bao/<int:pk>/", views.warning_detail, name="warning_detail"),
     path("canh-bao/<int:pk>/<str:action>/", views.warning_action, name="warning_action"),

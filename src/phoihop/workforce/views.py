@@ -358,3 +358,14 @@ def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
         done_url="/tinh-hinh-lao-dong/khao-sat/",
         done_message=_("Đã xóa khảo sát."),
     )
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    """The year's workforce figures for the joint report, each with the records it comes from."""
+    try:
+        year = int(request.GET.get("year", "") or selectors.today().year - 1)
+    except ValueError:
+        year = selectors.today().year - 1
+    context = {"year": year, "figures": selectors.workforce_figures(user=user_of(request), year=year)}
+    return render(request, "workforce/figures.html", context)
