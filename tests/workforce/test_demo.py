@@ -83,3 +83,45 @@ def test_the_figures_page_states_the_years_figures_with_links_to_their_records(w
     assert "khảo sát tại 3 doanh nghiệp, 14 người trả lời" in page
     phu_an = Incident.objects.get(kind="absconding")
     assert f'href="{phu_an.get_absolute_url()}"' in page
+
+
+@pytest.mark.django_db
+def test_every_workforce_page_of_the_demo_opens(whole_demo: Any) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from phoihop.workforce.models import Survey
+
+    officer = User.objects.get(username="bqlkkt.canbo")
+    client = Client()
+    client.force_login(officer)
+    report = LabourReport.objects.filter(owner_agency=officer.agency).first()
+    incident = Incident.objects.filter(owner_agency=officer.agency).first()
+    assert report is not None
+    assert incident is not None
+    survey = Survey.objects.get()
+    warning = Warning.objects.first()
+    assert warning is not None
+    urls = [
+        reverse("workforce:report_list"),
+        reverse("workforce:report_list") + "?q=hoa+thinh&year=2023&status=approved",
+        report.get_absolute_url(),
+        reverse("workforce:report_create"),
+        reverse("workforce:incident_list"),
+        incident.get_absolute_url(),
+        reverse("workforce:incident_update", args=[incident.pk]),
+        reverse("workforce:step_create", args=[incident.pk]),
+        reverse("workforce:support_create", args=[incident.pk]),
+        reverse("workforce:warning_list"),
+        reverse("workforce:warning_list") + "?status=closed",
+        warning.get_absolute_url(),
+        reverse("workforce:survey_list"),
+        survey.get_absolute_url(),
+        reverse("workforce:survey_create"),
+        reverse("directory:enterprise_detail", args=[incident.enterprise_id]),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    # Survey answers are the LĐLĐTP's: another body reads them but may not change the survey.
+    assert client.get(reverse("workforce:survey_update", args=[survey.pk])).status_code == 403
+    assert client.get(reverse("workforce:incident_delete", args=[incident.pk])).status_code == 403  # leaders delete

@@ -41,6 +41,13 @@ def _answers(request: HttpRequest, survey: Survey) -> dict[int, Any]:
     return answers
 
 
+def _too_large(request: HttpRequest) -> bool:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > settings.PUBLIC_INTAKE_MAX_BYTES
+    except ValueError:
+        return True
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, token: str) -> HttpResponse:
@@ -57,7 +64,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "workforce/public_survey_thanks.html", {"survey": survey, "already": True})
     if request.method != "POST":
         return render(request, template, context)
-    if int(request.META.get("CONTENT_LENGTH") or 0) > settings.PUBLIC_INTAKE_MAX_BYTES:
+    if _too_large(request):
         context["error"] = _("Nội dung gửi lên quá dài.")
         return render(request, template, context, status=413)
     throttle = consume(

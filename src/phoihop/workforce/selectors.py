@@ -382,7 +382,8 @@ def workforce_figures(*, user: User, year: int) -> list[Figure]:
                 f"({format_number(meals.enterprises)} doanh nghiệp báo cáo)",
                 sources=[
                     Source(
-                        f"{r.enterprise.name} — {r.period_label}: {format_number(r.meal_value)}đ", r.get_absolute_url()
+                        f"{r.enterprise.name} — {r.period_label}: {format_number(r.meal_value or 0)}đ",
+                        r.get_absolute_url(),
                     )
                     for r in meals.reports
                 ],
