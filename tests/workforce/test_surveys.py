@@ -124,3 +124,19 @@ def test_a_missing_answer_or_a_closed_survey_is_refused(survey) -> None:  # type
 def test_an_answer_sheet_holds_no_personal_data() -> None:
     fields = {field.name for field in SurveyResponse._meta.get_fields()}
     assert fields == {"id", "survey", "enterprise", "answered_on", "answers", "created_at", "updated_at"}
+
+
+def test_a_high_share_of_very_dissatisfied_answers_opens_a_warning_that_later_answers_close(survey) -> None:  # type: ignore[no-untyped-def]
+    from phoihop.workforce.models import Warning
+
+    big = survey.enterprises.get(name__contains="Hoa Thịnh")
+    for choice in (3, 3, 0, 1, 1):  # 2 of 5 "Rất không hài lòng": 40% > 30%
+        _answer(Client(), survey, big, choice=choice)
+    warning = Warning.objects.get(rule__code="survey_dissatisfied", enterprise=big)
+    assert warning.status == "open"
+    assert "2/5 người trả lời (40%)" in warning.summary
+    assert [row.survey_id for row in warning.evidence.all()] == [survey.pk]
+    for choice in (0, 1):  # 2 of 7: 28,6%
+        _answer(Client(), survey, big, choice=choice)
+    warning.refresh_from_db()
+    assert warning.status == "closed"

@@ -409,6 +409,7 @@ class EvidenceOut(Schema):
     text: str
     labour_report_id: int | None
     incident_id: int | None
+    survey_id: int | None
 
 
 class WarningEventOut(Schema):

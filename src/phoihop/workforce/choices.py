@@ -82,6 +82,7 @@ class RuleCode(models.TextChoices):
     NO_CONFERENCE = "no_conference", _("Không tổ chức hội nghị người lao động trong 12 tháng")
     HEADCOUNT_DROP = "headcount_drop", _("Số lao động giảm mạnh giữa hai kỳ báo cáo")
     REPEATED_INCIDENTS = "repeated_incidents", _("Nhiều vụ việc trong thời gian ngắn")
+    SURVEY_DISSATISFIED = "survey_dissatisfied", _("Tỷ lệ người lao động rất không hài lòng cao trong khảo sát")
 
 
 class Severity(models.TextChoices):

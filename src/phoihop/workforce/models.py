@@ -419,6 +419,9 @@ class WarningEvidence(models.Model):
         LabourReport, verbose_name=_("báo cáo"), on_delete=models.SET_NULL, null=True, blank=True
     )
     incident = models.ForeignKey(Incident, verbose_name=_("vụ việc"), on_delete=models.SET_NULL, null=True, blank=True)
+    survey = models.ForeignKey(
+        "workforce.Survey", verbose_name=_("khảo sát"), on_delete=models.SET_NULL, null=True, blank=True
+    )
     text = models.CharField(_("căn cứ"), max_length=500)
 
     class Meta:
@@ -431,7 +434,7 @@ class WarningEvidence(models.Model):
 
     @property
     def record(self) -> models.Model | None:
-        return self.labour_report or self.incident
+        return self.labour_report or self.incident or self.survey
 
 
 class WarningEvent(models.Model):

@@ -147,4 +147,7 @@ def submit_response(
             rows.append(Answer(response=response, question=question, choice=_choice(question, raw)))
     response.save()
     Answer.objects.bulk_create(rows)
+    from phoihop.workforce.services.warnings import evaluate_warnings
+
+    evaluate_warnings(enterprise_ids=[enterprise.pk])
     return response

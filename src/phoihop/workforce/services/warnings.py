@@ -23,7 +23,15 @@ from phoihop.core.services import create_record, update_record
 from phoihop.core.text import nfc
 from phoihop.core.vnformat import format_date, format_money, format_number
 from phoihop.workforce.choices import ReportStatus, RuleCode, WarningAction, WarningStatus
-from phoihop.workforce.models import Incident, LabourReport, Warning, WarningEvent, WarningEvidence, WarningRule
+from phoihop.workforce.models import (
+    Incident,
+    LabourReport,
+    Survey,
+    Warning,
+    WarningEvent,
+    WarningEvidence,
+    WarningRule,
+)
 from phoihop.workforce.permissions import can_take_up_warning, can_work_warning
 from phoihop.workforce.wages import MinimumWageTable
 
@@ -37,9 +45,11 @@ LIVE = (WarningStatus.OPEN, WarningStatus.ACKNOWLEDGED)
 class Finding:
     summary: str
     evidence: list[tuple[LabourReport | None, Incident | None, str]] = field(default_factory=list)
+    surveys: list[tuple[Survey, str]] = field(default_factory=list)
 
-    def keys(self) -> set[tuple[int | None, int | None, str]]:
-        return {(r.pk if r else None, i.pk if i else None, text) for r, i, text in self.evidence}
+    def keys(self) -> set[tuple[int | None, int | None, int | None, str]]:
+        rows = {(r.pk if r else None, i.pk if i else None, None, text) for r, i, text in self.evidence}
+        return rows | {(None, None, survey.pk, text) for survey, text in self.surveys}
 
 
 @dataclass
@@ -49,6 +59,7 @@ class Facts:
     reports: dict[int, list[LabourReport]]  # approved, newest period first
     incidents: dict[int, list[Incident]]  # newest first
     wages: MinimumWageTable
+    enterprise_ids: list[int] | None
 
 
 @dataclass(frozen=True)
@@ -223,6 +234,56 @@ def _repeated_incidents(rule: WarningRule, facts: Facts) -> dict[int, Finding]:
     return found
 
 
+def _survey_dissatisfied(rule: WarningRule, facts: Facts) -> dict[int, Finding]:
+    """Per enterprise and choice question with an option named like `option` ("rất không hài lòng"): the share of
+    that enterprise's answers choosing it, over at least `min_answers` answers (never fewer than 5, the survey's own
+    anonymity floor)."""
+    from django.db.models import Count
+
+    from phoihop.core.text import fold_vi
+    from phoihop.workforce.choices import QuestionKind
+    from phoihop.workforce.models import Answer, Question
+
+    percent = _param(rule, "percent", 30)
+    minimum = max(int(_param(rule, "min_answers", 5)), 5)
+    wanted = fold_vi(str((rule.params or {}).get("option", "rất không hài lòng")))
+    questions = {
+        q.pk: (q, index)
+        for q in Question.objects.filter(kind__in=[QuestionKind.SINGLE, QuestionKind.MULTIPLE]).select_related("survey")
+        for index, label in enumerate(q.labels())
+        if fold_vi(label) == wanted
+    }
+    if not questions:
+        return {}
+    answers = Answer.objects.filter(question_id__in=list(questions))
+    if facts.enterprise_ids is not None:
+        answers = answers.filter(response__enterprise_id__in=facts.enterprise_ids)
+    answered = {
+        (row["question_id"], row["response__enterprise_id"]): row["n"]
+        for row in answers.values("question_id", "response__enterprise_id").annotate(n=Count("response", distinct=True))
+    }
+    found: dict[int, Finding] = {}
+    for row in answers.values("question_id", "response__enterprise_id", "choice").annotate(n=Count("pk")):
+        question, index = questions[row["question_id"]]
+        total = answered.get((row["question_id"], row["response__enterprise_id"]), 0)
+        if row["choice"] != index or total < minimum:
+            continue
+        share = Decimal(row["n"]) * 100 / Decimal(total)
+        if share <= percent:
+            continue
+        text = _("Khảo sát “%(survey)s”, câu “%(q)s”: %(n)s/%(total)s người trả lời (%(p)s%%) chọn “%(option)s”.") % {
+            "survey": question.survey.title,
+            "q": question.text,
+            "n": format_number(row["n"]),
+            "total": format_number(total),
+            "p": format_number(share.quantize(Decimal("0.1"))),
+            "option": question.labels()[index],
+        }
+        finding = found.setdefault(row["response__enterprise_id"], Finding(text))
+        finding.surveys.append((question.survey, text))
+    return found
+
+
 EVALUATORS: dict[str, Callable[[WarningRule, Facts], dict[int, Finding]]] = {
     RuleCode.WAGE_BELOW_MINIMUM: _wage_below_minimum,
     RuleCode.SI_ARREARS: _si_arrears,
@@ -231,6 +292,7 @@ EVALUATORS: dict[str, Callable[[WarningRule, Facts], dict[int, Finding]]] = {
     RuleCode.NO_CONFERENCE: _no_conference,
     RuleCode.HEADCOUNT_DROP: _headcount_drop,
     RuleCode.REPEATED_INCIDENTS: _repeated_incidents,
+    RuleCode.SURVEY_DISSATISFIED: _survey_dissatisfied,
 }
 
 
@@ -246,7 +308,7 @@ def _facts(enterprise_ids: list[int] | None) -> Facts:
     by_incident: dict[int, list[Incident]] = {}
     for incident in incidents.order_by("enterprise_id", "-started_on", "-pk"):
         by_incident.setdefault(incident.enterprise_id, []).append(incident)
-    return Facts(reports=by_report, incidents=by_incident, wages=MinimumWageTable())
+    return Facts(reports=by_report, incidents=by_incident, wages=MinimumWageTable(), enterprise_ids=enterprise_ids)
 
 
 def _event(warning: Warning, action: str, text: str, actor: User | None = None) -> None:
@@ -265,6 +327,9 @@ def _set_evidence(warning: Warning, finding: Finding) -> None:
     WarningEvidence.objects.bulk_create(
         WarningEvidence(warning=warning, labour_report=report, incident=incident, text=text[:500])
         for report, incident, text in finding.evidence
+    )
+    WarningEvidence.objects.bulk_create(
+        WarningEvidence(warning=warning, survey=survey, text=text[:500]) for survey, text in finding.surveys
     )
 
 
@@ -285,7 +350,7 @@ def evaluate_warnings(*, enterprise_ids: Iterable[int] | None = None) -> Evaluat
         for enterprise_id, warning in live_by_enterprise.items():
             if enterprise_id in holding:
                 finding = holding[enterprise_id]
-                current = {(e.labour_report_id, e.incident_id, e.text) for e in warning.evidence.all()}
+                current = {(e.labour_report_id, e.incident_id, e.survey_id, e.text) for e in warning.evidence.all()}
                 if current != finding.keys():
                     _set_evidence(warning, finding)
                     update_record(
