@@ -52,6 +52,9 @@ def test_a_stale_version_is_a_409_and_search_ignores_diacritics(officer, enterpr
     assert LabourReport.objects.get().headcount == 900
     assert api.get("/workforce/labour-reports", q="hai long").json()["count"] == 1
     assert api.get("/workforce/labour-reports", q="minh phat").json()["count"] == 0
+    missing = api.get("/workforce/labour-reports/999999")
+    assert missing.status_code == 404
+    assert missing.json()["code"] == "not_found"
 
 
 def test_an_incident_with_support_counts_people_not_names(officer, enterprise, api_for) -> None:  # type: ignore[no-untyped-def]

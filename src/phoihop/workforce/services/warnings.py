@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -400,8 +400,6 @@ def acknowledge_warning(*, actor: User, warning: Warning, expected_version: int,
     """The actor's body takes the warning up and works it."""
     if not can_take_up_warning(actor) or not can_work_warning(actor, warning):
         raise PermissionDenied
-    from django.core.exceptions import ValidationError
-
     if warning.status == WarningStatus.CLOSED:
         raise ValidationError(_("Cảnh báo đã đóng."), code="closed")
     warning = update_record(
@@ -418,8 +416,6 @@ def acknowledge_warning(*, actor: User, warning: Warning, expected_version: int,
 
 @transaction.atomic
 def add_warning_note(*, actor: User, warning: Warning, text: str) -> WarningEvent:
-    from django.core.exceptions import ValidationError
-
     if not can_work_warning(actor, warning) or warning.status != WarningStatus.ACKNOWLEDGED:
         raise PermissionDenied
     text = nfc(text or "").strip()
