@@ -5,6 +5,7 @@ from django.urls import include, path
 from config.api import api
 from phoihop.cases.urls import public_urlpatterns as cases_public_urls
 from phoihop.core.errorpages import favicon_redirect
+from phoihop.workforce.urls import public_urlpatterns as survey_public_urls
 
 urlpatterns = [
     path("", include("phoihop.core.urls")),
@@ -19,6 +20,8 @@ urlpatterns = [
     path("nha-o-cong-nhan/", include("phoihop.housing.urls")),
     path("vu-viec/", include("phoihop.cases.urls")),
     path("bao-cao/", include("phoihop.reports.urls")),
+    path("tinh-hinh-lao-dong/", include("phoihop.workforce.urls")),
+    path("khao-sat/", include((survey_public_urls, "survey_public"))),
     path("hoi-dap/", include((cases_public_urls, "intake"))),
     path("api/v1/", api.urls),
     path(settings.PHOIHOP_ADMIN_URL, admin.site.urls),

@@ -22,6 +22,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"indicators"}),
     frozenset({"activities", "organizing", "oversight", "practices", "housing"}),
     frozenset({"cases"}),
+    frozenset({"workforce"}),  # reuses the public page's rate limit from cases
     frozenset({"reports"}),
 )
 LEFT_OUT = {"demo"}

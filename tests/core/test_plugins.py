@@ -26,6 +26,10 @@ def test_the_menu_has_every_installed_apps_entries_in_order() -> None:
         "oversight:inspection_list",
         "practices:practice_list",
         "housing:project_list",
+        "workforce:report_list",
+        "workforce:incident_list",
+        "workforce:warning_list",
+        "workforce:survey_list",
     ]
     assert dict(groups)["Kế hoạch, chỉ tiêu"] == [
         "planning:plan_list",

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "phoihop.practices",
     "phoihop.housing",
     "phoihop.cases",
+    "phoihop.workforce",
     "phoihop.reports",
     "phoihop.demo",
 ]

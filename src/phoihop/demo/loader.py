@@ -21,6 +21,7 @@ from phoihop.demo.oversight_data import load_inspections, load_oversight_indicat
 from phoihop.demo.planning_data import STEPS as PLANNING_STEPS
 from phoihop.demo.practices_data import load_practices
 from phoihop.demo.reports_data import load_report
+from phoihop.demo.workforce_data import load_workforce
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.directory.services import create_agency, create_enterprise, create_zone
 
@@ -138,6 +139,7 @@ STEPS: list[Callable[[LoadReport], None]] = [
 # Activities and foundings link to the 2023 plan's items, so they come after every step above (planning included).
 STEPS += [load_activities, load_foundings, load_activity_indicators, load_founding_indicators]
 STEPS += [load_topics, load_inspections, load_practices, load_housing, load_oversight_indicators]
+STEPS += [load_workforce]  # illustrative 2023 labour reports, incidents, a survey; the warnings they raise
 # The joint report binds every app's records: it goes last.
 STEPS += [load_report]
 

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class WorkforceConfig(AppConfig):
+    name = "phoihop.workforce"
+    label = "workforce"
+    verbose_name = "Tình hình công nhân lao động"
+
+    def ready(self) -> None:
+        from phoihop.workforce.plugins import plug_in, register_record_kinds
+
+        register_record_kinds()
+        plug_in()

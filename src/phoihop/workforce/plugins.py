@@ -1,0 +1,128 @@
+"""What the workforce app offers other apps: record kinds for indicators (counts and sums over labour reports,
+support to workers and survey answers, with provenance), its menu entries and a section of the enterprise page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.plugins import menu, sections
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+    from phoihop.directory.models import Enterprise
+
+
+def register_record_kinds() -> None:
+    from phoihop.indicators.registry import record_kinds
+    from phoihop.workforce.models import Incident, IncidentSupport, LabourReport, SurveyResponse
+
+    # "N doanh nghiệp nợ BHXH": distinct enterprises, filter status=approved and si_arrears_months__gte=1.
+    record_kinds.register(
+        key="workforce.labourreport",
+        label="Báo cáo tình hình lao động của doanh nghiệp",
+        model=LabourReport,
+        date_field="period_end",
+        agency_field="owner_agency",
+        filter_fields={
+            "report_type": ("exact", "in"),
+            "status": ("exact", "in"),
+            "si_arrears_months": ("exact", "gte", "gt"),
+            "wage_delay_days": ("gte", "gt"),
+            "has_collective_agreement": ("exact",),
+            "has_democracy_regulation": ("exact",),
+            "meal_value": ("gte", "lte", "isnull"),
+            "enterprise__zone": ("exact", "in"),
+            "enterprise__ownership": ("exact", "in"),
+        },
+        sum_fields={"headcount": "persons", "union_members": "persons", "si_arrears_amount": "vnd"},
+        enterprise_field="enterprise",
+        noun="báo cáo tình hình lao động",
+        done="có báo cáo tình hình lao động",
+    )
+    record_kinds.register(
+        key="workforce.incident",
+        label="Vụ việc lao động tại doanh nghiệp",
+        model=Incident,
+        date_field="started_on",
+        agency_field="owner_agency",
+        filter_fields={"kind": ("exact", "in"), "cause_topic": ("exact", "in"), "outcome": ("exact", "in")},
+        sum_fields={"workers_involved": "persons"},
+        enterprise_field="enterprise",
+        noun="vụ việc lao động",
+        done="có vụ việc lao động",
+    )
+    # "hỗ trợ M công nhân tại K doanh nghiệp có chủ bỏ trốn": sum of people, and distinct enterprises, with
+    # incident__kind=absconding.
+    record_kinds.register(
+        key="workforce.incidentsupport",
+        label="Hỗ trợ người lao động trong vụ việc",
+        model=IncidentSupport,
+        date_field="given_on",
+        agency_field="incident__owner_agency",
+        filter_fields={"kind": ("exact", "in"), "incident__kind": ("exact", "in"), "given_by": ("exact", "in")},
+        sum_fields={"people": "persons", "amount": "vnd"},
+        enterprise_field="incident__enterprise",
+        noun="lần hỗ trợ người lao động",
+        done="có người lao động được hỗ trợ",
+    )
+    # "khảo sát tại N doanh nghiệp, M người trả lời": distinct enterprises and rows of answer sheets.
+    record_kinds.register(
+        key="workforce.surveyresponse",
+        label="Phiếu trả lời khảo sát người lao động",
+        model=SurveyResponse,
+        date_field="answered_on",
+        agency_field="survey__owner_agency",
+        filter_fields={"survey": ("exact", "in")},
+        enterprise_field="enterprise",
+        noun="phiếu trả lời khảo sát",
+        done="có người lao động trả lời khảo sát",
+    )
+
+
+def enterprise_section(*, user: User, enterprise: Enterprise, rows: int) -> dict[str, Any]:
+    from phoihop.workforce.selectors import reports_for_enterprise, warnings_for_enterprise
+
+    return {
+        "warnings": list(warnings_for_enterprise(user=user, enterprise=enterprise)[:rows]),
+        "reports": list(reports_for_enterprise(user=user, enterprise=enterprise)[:rows]),
+    }
+
+
+def plug_in() -> None:
+    menu.add(
+        group="records",
+        url_name="workforce:report_list",
+        label=_("Báo cáo tình hình lao động"),
+        prefix="/tinh-hinh-lao-dong/bao-cao/",
+        order=60,
+    )
+    menu.add(
+        group="records",
+        url_name="workforce:incident_list",
+        label=_("Vụ việc lao động"),
+        prefix="/tinh-hinh-lao-dong/vu-viec/",
+        order=61,
+    )
+    menu.add(
+        group="records",
+        url_name="workforce:warning_list",
+        label=_("Doanh nghiệp cần chú ý"),
+        prefix="/tinh-hinh-lao-dong/canh-bao/",
+        order=62,
+    )
+    menu.add(
+        group="records",
+        url_name="workforce:survey_list",
+        label=_("Khảo sát người lao động"),
+        prefix="/tinh-hinh-lao-dong/khao-sat/",
+        order=63,
+    )
+    sections.add(
+        "enterprise",
+        key="workforce",
+        template="workforce/enterprise_section.html",
+        context=enterprise_section,
+        order=60,
+    )

@@ -1,0 +1,73 @@
+"""Writes to the workforce records; one module per record family."""
+
+from phoihop.workforce.services.incidents import (
+    INCIDENT_FIELDS,
+    INCIDENT_M2M,
+    STEP_FIELDS,
+    SUPPORT_FIELDS,
+    add_step,
+    add_support,
+    create_incident,
+    delete_incident,
+    delete_step,
+    delete_support,
+    update_incident,
+)
+from phoihop.workforce.services.reports import (
+    REPORT_FIELDS,
+    approve_report,
+    create_report,
+    delete_report,
+    return_report,
+    submit_report,
+    update_report,
+)
+from phoihop.workforce.services.surveys import (
+    QUESTION_FIELDS,
+    SURVEY_FIELDS,
+    SURVEY_M2M,
+    add_question,
+    create_survey,
+    delete_survey,
+    submit_response,
+    update_survey,
+)
+from phoihop.workforce.services.warnings import (
+    acknowledge_warning,
+    add_warning_note,
+    evaluate_warnings,
+    update_rule,
+)
+
+__all__ = [
+    "INCIDENT_FIELDS",
+    "INCIDENT_M2M",
+    "QUESTION_FIELDS",
+    "REPORT_FIELDS",
+    "STEP_FIELDS",
+    "SUPPORT_FIELDS",
+    "SURVEY_FIELDS",
+    "SURVEY_M2M",
+    "acknowledge_warning",
+    "add_question",
+    "add_step",
+    "add_support",
+    "add_warning_note",
+    "approve_report",
+    "create_incident",
+    "create_report",
+    "create_survey",
+    "delete_incident",
+    "delete_report",
+    "delete_step",
+    "delete_support",
+    "delete_survey",
+    "evaluate_warnings",
+    "return_report",
+    "submit_report",
+    "submit_response",
+    "update_incident",
+    "update_report",
+    "update_rule",
+    "update_survey",
+]

@@ -1,0 +1,371 @@
+"""Pages of the workforce app: labour reports with their approval, incidents with steps and support, the early
+warnings ("Doanh nghiệp cần chú ý"), surveys and their results, and the public survey page (no login)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from phoihop.accounts.models import User
+from phoihop.core.errors import ConflictError
+from phoihop.core.records import (
+    ChildFormView,
+    RecordCreateView,
+    RecordUpdateView,
+    confirm_delete,
+    posted_version,
+    render_list,
+)
+from phoihop.core.views import require_permission, user_of
+from phoihop.workforce import permissions, selectors, services
+from phoihop.workforce.filters import IncidentFilter, ReportFilter, SurveyFilter, WarningFilter
+from phoihop.workforce.forms import IncidentForm, LabourReportForm, StepForm, SupportForm, SurveyForm
+from phoihop.workforce.models import Incident, LabourReport, Survey
+
+# --- labour reports ---------------------------------------------------------------------------------------------------
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    reports = selectors.list_reports(user=user, params=request.GET)
+    context = {
+        "filter": ReportFilter(request.GET, queryset=reports, user=user),
+        "can_create": permissions.can_create_report(user),
+    }
+    return render_list(request, template="workforce/report_list.html", rows=reports, context=context)
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    report = selectors.get_report(user=user, pk=pk)
+    context = {
+        "report": report,
+        "minimum": selectors.minimum_for_report(report),
+        "history": selectors.history_of(report)[:50],
+        "can_edit": permissions.can_edit_report(user, report),
+        "can_delete": permissions.can_delete_report(user, report),
+        "can_submit": permissions.can_submit_report(user, report) and report.is_editable,
+        "can_approve": permissions.can_approve_report(user, report),
+    }
+    return render(request, "workforce/report_detail.html", context)
+
+
+class ReportCreateView(RecordCreateView):
+    form_class = LabourReportForm
+    template_name = "workforce/report_form.html"
+    can_create = staticmethod(permissions.can_create_report)
+
+    def create(self, *, actor: User, form: LabourReportForm) -> LabourReport:
+        return services.create_report(
+            actor=actor, data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
+        )
+
+    def created_message(self, record: LabourReport) -> str:
+        return _("Đã thêm báo cáo “%(name)s”.") % {"name": record}
+
+
+class ReportUpdateView(RecordUpdateView):
+    form_class = LabourReportForm
+    template_name = "workforce/report_form.html"
+    context_object_name = "report"
+    load = staticmethod(selectors.get_report)
+    can_edit = staticmethod(permissions.can_edit_report)
+
+    def update(self, *, actor: User, record: LabourReport, form: LabourReportForm) -> LabourReport:
+        return services.update_report(
+            actor=actor, report=record, data=form.service_data(), expected_version=form.expected_version
+        )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report(user=user_of(request), pk=pk)
+    require_permission(permissions.can_delete_report(user_of(request), report))
+    return confirm_delete(
+        request,
+        row=report,
+        delete=lambda **kwargs: services.delete_report(report=report, **kwargs),
+        heading=_("Xóa báo cáo “%(row)s”?") % {"row": report},
+        consequence=_("Lịch sử thay đổi vẫn được lưu."),
+        cancel_url=report.get_absolute_url(),
+        done_url="/tinh-hinh-lao-dong/bao-cao/",
+        done_message=_("Đã xóa báo cáo."),
+    )
+
+
+TRANSITION_MESSAGES = {
+    "submit": _("Đã gửi duyệt báo cáo."),
+    "approve": _("Đã phê duyệt báo cáo."),
+    "return": _("Đã trả lại báo cáo."),
+}
+
+
+@login_required
+@require_POST
+def report_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    user = user_of(request)
+    report = selectors.get_report(user=user, pk=pk)
+    allowed = (
+        permissions.can_approve_report(user, report)
+        if action in ("approve", "return")
+        else (permissions.can_submit_report(user, report))
+    )
+    require_permission(allowed and action in TRANSITION_MESSAGES)
+    version = posted_version(request)
+    try:
+        if action == "submit":
+            services.submit_report(actor=user, report=report, expected_version=version)
+        elif action == "approve":
+            services.approve_report(actor=user, report=report, expected_version=version)
+        else:
+            services.return_report(
+                actor=user, report=report, expected_version=version, reason=request.POST.get("reason", "")
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except ConflictError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, str(TRANSITION_MESSAGES[action]))
+    return HttpResponseRedirect(report.get_absolute_url())
+
+
+# --- incidents --------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    incidents = selectors.list_incidents(user=user, params=request.GET)
+    context = {
+        "filter": IncidentFilter(request.GET, queryset=incidents, user=user),
+        "can_create": permissions.can_create_incident(user),
+    }
+    return render_list(request, template="workforce/incident_list.html", rows=incidents, context=context)
+
+
+@login_required
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    incident = selectors.get_incident(user=user, pk=pk)
+    context = {
+        "incident": incident,
+        "history": selectors.incident_history(incident)[:50],
+        "can_edit": permissions.can_edit_incident(user, incident),
+        "can_delete": permissions.can_delete_incident(user, incident),
+    }
+    return render(request, "workforce/incident_detail.html", context)
+
+
+class IncidentCreateView(RecordCreateView):
+    form_class = IncidentForm
+    template_name = "workforce/incident_form.html"
+    can_create = staticmethod(permissions.can_create_incident)
+
+    def create(self, *, actor: User, form: IncidentForm) -> Incident:
+        data = form.service_data()
+        return services.create_incident(actor=actor, data=data, owner_agency=form.cleaned_data.get("owner_agency"))
+
+    def created_message(self, record: Incident) -> str:
+        return _("Đã ghi vụ việc “%(name)s”.") % {"name": record}
+
+
+class IncidentUpdateView(RecordUpdateView):
+    form_class = IncidentForm
+    template_name = "workforce/incident_form.html"
+    context_object_name = "incident"
+    load = staticmethod(selectors.get_incident)
+    can_edit = staticmethod(permissions.can_edit_incident)
+
+    def update(self, *, actor: User, record: Incident, form: IncidentForm) -> Incident:
+        return services.update_incident(
+            actor=actor, incident=record, data=form.service_data(), expected_version=form.expected_version
+        )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = selectors.get_incident(user=user_of(request), pk=pk)
+    require_permission(permissions.can_delete_incident(user_of(request), incident))
+    return confirm_delete(
+        request,
+        row=incident,
+        delete=lambda **kwargs: services.delete_incident(incident=incident, **kwargs),
+        heading=_("Xóa vụ việc “%(row)s”?") % {"row": incident},
+        consequence=_("Các bước xử lý và hỗ trợ của vụ việc bị xóa theo. Lịch sử thay đổi vẫn được lưu."),
+        cancel_url=incident.get_absolute_url(),
+        done_url="/tinh-hinh-lao-dong/vu-viec/",
+        done_message=_("Đã xóa vụ việc."),
+    )
+
+
+class _IncidentChildView(ChildFormView):
+    template_name = "workforce/child_form.html"
+    parent_context_name = "incident"
+    can_edit_parent = staticmethod(permissions.can_edit_incident)
+
+    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
+        return selectors.get_incident(user=user_of(request), pk=kwargs["pk"])
+
+
+class StepCreateView(_IncidentChildView):
+    form_class = StepForm
+    heading = _("Thêm bước xử lý")
+
+    def perform(self, form: StepForm) -> Any:
+        return services.add_step(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+
+
+class SupportCreateView(_IncidentChildView):
+    form_class = SupportForm
+    heading = _("Thêm hỗ trợ người lao động")
+
+    def perform(self, form: SupportForm) -> Any:
+        return services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+
+
+# --- warnings ---------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def warning_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    warnings = selectors.list_warnings(user=user, params=request.GET)
+    context = {"filter": WarningFilter(request.GET, queryset=warnings, user=user)}
+    return render_list(request, template="workforce/warning_list.html", rows=warnings, context=context)
+
+
+@login_required
+def warning_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    warning = selectors.get_warning(user=user, pk=pk)
+    context = {
+        "warning": warning,
+        "history": selectors.history_of(warning)[:50],
+        "can_take_up": permissions.can_take_up_warning(user) and warning.status == "open",
+        "can_work": permissions.can_work_warning(user, warning) and warning.status == "acknowledged",
+    }
+    return render(request, "workforce/warning_detail.html", context)
+
+
+@login_required
+@require_POST
+def warning_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    user = user_of(request)
+    warning = selectors.get_warning(user=user, pk=pk)
+    require_permission(permissions.can_work_warning(user, warning))
+    try:
+        if action == "tiep-nhan":
+            services.acknowledge_warning(
+                actor=user, warning=warning, expected_version=posted_version(request), note=request.POST.get("note", "")
+            )
+            messages.success(request, _("Đơn vị đã tiếp nhận cảnh báo."))
+        else:
+            services.add_warning_note(actor=user, warning=warning, text=request.POST.get("note", ""))
+            messages.success(request, _("Đã ghi nhận việc xử lý."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except ConflictError as error:
+        messages.error(request, error.message)
+    return HttpResponseRedirect(warning.get_absolute_url())
+
+
+# --- surveys ----------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def survey_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    surveys = selectors.list_surveys(user=user, params=request.GET)
+    context = {
+        "filter": SurveyFilter(request.GET, queryset=surveys, user=user),
+        "can_create": permissions.can_create_survey(user),
+    }
+    return render_list(request, template="workforce/survey_list.html", rows=surveys, context=context)
+
+
+@login_required
+def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    survey = selectors.get_survey(user=user, pk=pk)
+    link = request.build_absolute_uri(survey.public_path())
+    context = {
+        "survey": survey,
+        "link": link,
+        "qr_svg": segno.make(link, error="m").svg_inline(scale=4, omitsize=False),
+        "results": selectors.survey_results(survey),
+        "history": selectors.history_of(survey)[:50],
+        "can_edit": permissions.can_edit_survey(user, survey),
+        "can_delete": permissions.can_delete_survey(user, survey) and not getattr(survey, "response_count", 0),
+    }
+    return render(request, "workforce/survey_detail.html", context)
+
+
+class SurveyCreateView(RecordCreateView):
+    form_class = SurveyForm
+    template_name = "workforce/survey_form.html"
+    can_create = staticmethod(permissions.can_create_survey)
+
+    def create(self, *, actor: User, form: SurveyForm) -> Survey:
+        return services.create_survey(
+            actor=actor,
+            data=form.service_data(),
+            questions=form.cleaned_data["questions"],
+            owner_agency=form.cleaned_data.get("owner_agency"),
+        )
+
+    def created_message(self, record: Survey) -> str:
+        return _("Đã tạo khảo sát “%(name)s”.") % {"name": record}
+
+
+class SurveyUpdateView(RecordUpdateView):
+    form_class = SurveyForm
+    template_name = "workforce/survey_form.html"
+    context_object_name = "survey"
+    load = staticmethod(selectors.get_survey)
+    can_edit = staticmethod(permissions.can_edit_survey)
+
+    def update(self, *, actor: User, record: Survey, form: SurveyForm) -> Survey:
+        return services.update_survey(
+            actor=actor, survey=record, data=form.service_data(), expected_version=form.expected_version
+        )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = selectors.get_survey(user=user_of(request), pk=pk)
+    require_permission(permissions.can_delete_survey(user_of(request), survey))
+    return confirm_delete(
+        request,
+        row=survey,
+        delete=lambda **kwargs: services.delete_survey(survey=survey, **kwargs),
+        heading=_("Xóa khảo sát “%(row)s”?") % {"row": survey},
+        consequence=_("Các câu hỏi của khảo sát bị xóa theo."),
+        cancel_url=survey.get_absolute_url(),
+        done_url="/tinh-hinh-lao-dong/khao-sat/",
+        done_message=_("Đã xóa khảo sát."),
+    )
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    """The year's workforce figures for the joint report, each with the records it comes from."""
+    try:
+        year = int(request.GET.get("year", "") or selectors.today().year - 1)
+    except ValueError:
+        year = selectors.today().year - 1
+    context = {"year": year, "figures": selectors.workforce_figures(user=user_of(request), year=year)}
+    return render(request, "workforce/figures.html", context)
