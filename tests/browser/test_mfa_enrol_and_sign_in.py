@@ -46,7 +46,7 @@ def test_a_leader_enrols_and_signs_in_in_two_steps_on_a_phone(
             page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
             page.get_by_role("button", name="Đăng nhập").click()
 
-            expect(page).to_have_url(re.compile(r"/tai-khoan/xac-thuc-hai-buoc/$"))
+            expect(page).to_have_url(re.compile(r"/tai-khoan/xac-thuc-hai-buoc/$"), timeout=15_000)
             expect(page.get_by_role("heading", name="Xác thực hai bước")).to_be_visible()
             qr = page.locator("figure.mfa-qr svg")
             expect(qr).to_be_visible()
@@ -68,12 +68,12 @@ def test_a_leader_enrols_and_signs_in_in_two_steps_on_a_phone(
 
             page.get_by_role("button", name="Mở menu").click()
             page.get_by_role("button", name="Đăng xuất").click()
-            expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/$"))
+            expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/$"), timeout=15_000)
 
             page.get_by_label("Tên đăng nhập").fill("lanhdao")
             page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
             page.get_by_role("button", name="Đăng nhập").click()
-            expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/ma-xac-thuc/$"))
+            expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/ma-xac-thuc/$"), timeout=15_000)
             page.get_by_label("Mã xác thực").fill(code_for(key, steps_ahead=1))
             page.get_by_role("button", name="Xác nhận").click()
             expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
