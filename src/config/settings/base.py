@@ -75,6 +75,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "phoihop.core.errorpages.FriendlyNotFoundMiddleware",
+    # Cache-Control: no-store on every answer under the paths that hold personal data (core/nostore.py).
+    "phoihop.core.nostore.NoStorePersonalDataMiddleware",
+    # Query strings, JSON bodies and multipart headers held to safe ranges before any view (core/params.py).
+    "phoihop.core.params.EdgeInputMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

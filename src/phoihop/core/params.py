@@ -1,0 +1,243 @@
+"""Input checked at the edge, once for the whole site: query parameters of every page and API call, and the JSON
+bodies of the API, are held to the ranges the database and Python's date type can take, before any view, filter
+set, selector or schema sees them. A value out of range is a 422 — the API's one error shape with a stable `code`,
+a Vietnamese page for the HTML site — never a 500 from deep inside (`ValueError: year 0 is out of range`,
+`OverflowError` from SQLite, a `MultiPartParserError`).
+
+The rules go by the parameter's name and the value's form, the same in every app:
+- `page`: a whole number from 1 to `PAGE_MAX` (or "last", which Django's paginator understands) — `page_out_of_range`;
+- `year` and every `…_year`: a whole number from `YEAR_MIN` to `YEAR_MAX` — `year_out_of_range`;
+- a value written as a date (`2023-01-31`, `31/01/2023`, also the start of a date-time) anywhere in the query or
+  the JSON body: its year within `YEAR_MIN`..`YEAR_MAX` — `date_out_of_range`;
+- a whole number anywhere (query or JSON body, ids included): within a signed 64-bit integer — `number_too_large`;
+- a multipart body the parser cannot read (no boundary, broken parts) — `invalid_multipart`.
+
+The ninja schemas use the same bounds through the annotated types below (`Year`, `Id`, `Day`, `Page`), so the
+OpenAPI document tells clients the limits. `null` for a field the database cannot leave empty is refused by the
+write helpers in `core/services.py` (`null_not_allowed`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http.multipartparser import MultiPartParser, MultiPartParserError
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from pydantic import Field
+
+YEAR_MIN = 1900
+YEAR_MAX = 2100
+DATE_MIN = dt.date(YEAR_MIN, 1, 1)
+DATE_MAX = dt.date(YEAR_MAX, 12, 31)
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+# Far beyond any list's last page (25 to 100 rows a page), and small enough that page × size stays a 64-bit offset.
+PAGE_MAX = 1_000_000
+
+# Types for ninja schemas and query parameters: the same bounds, stated in the OpenAPI document.
+Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+Id = Annotated[int, Field(ge=1, le=INT64_MAX)]
+Int64 = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
+Day = Annotated[dt.date, Field(ge=DATE_MIN, le=DATE_MAX)]
+Page = Annotated[int, Field(ge=1, le=PAGE_MAX)]
+
+_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+_ISO_DATE = re.compile(r"^\s*([+-]?\d{1,})-(\d{1,2})-(\d{1,2})(?:$|[T ]|\s)")
+_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{1,})\s*$")
+# Free-text search boxes: what a person types there is searched for, not read as a date.
+FREE_TEXT_PARAMS = frozenset({"q", "search", "query", "text", "next"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+    code: str
+
+
+def is_year_param(name: str) -> bool:
+    return name == "year" or name.endswith("_year")
+
+
+def _date_year(value: str) -> int | None:
+    """The year of a value written as a date, or None when it is not written as one."""
+    match = _ISO_DATE.match(value)
+    if match:
+        return int(match.group(1))
+    match = _VN_DATE.match(value)
+    if match:
+        return int(match.group(3))
+    return None
+
+
+def year_problem(field: str, value: Any) -> Problem | None:
+    text = str(value).strip()
+    if text == "":
+        return None
+    if _INTEGER.match(text) and YEAR_MIN <= int(text) <= YEAR_MAX:
+        return None
+    message = _("Năm phải là số nguyên từ %(min)s đến %(max)s.") % {"min": YEAR_MIN, "max": YEAR_MAX}
+    return Problem(field, message, "year_out_of_range")
+
+
+def date_problem(field: str, value: str) -> Problem | None:
+    year = _date_year(value)
+    if year is None or YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    message = _("Ngày phải nằm trong khoảng từ 01/01/%(min)s đến 31/12/%(max)s.") % {"min": YEAR_MIN, "max": YEAR_MAX}
+    return Problem(field, message, "date_out_of_range")
+
+
+def number_problem(field: str, value: int) -> Problem | None:
+    if INT64_MIN <= value <= INT64_MAX:
+        return None
+    return Problem(field, _("Số quá lớn (tối đa %(max)s).") % {"max": INT64_MAX}, "number_too_large")
+
+
+def page_problem(field: str, value: str) -> Problem | None:
+    text = value.strip()
+    if text in ("", "last") or (text.isdigit() and 1 <= int(text) <= PAGE_MAX):
+        return None
+    message = _("Số trang phải là số nguyên từ 1 đến %(max)s.") % {"max": PAGE_MAX}
+    return Problem(field, message, "page_out_of_range")
+
+
+def query_problems(query: QueryDict) -> list[Problem]:
+    """Every out-of-range value of a query string (each parameter named once)."""
+    problems: list[Problem] = []
+    for name, values in query.lists():
+        for value in values:
+            problem = _query_value_problem(name, value)
+            if problem is not None:
+                problems.append(problem)
+                break
+    return problems
+
+
+def _query_value_problem(name: str, value: str) -> Problem | None:
+    if name == "page":
+        return page_problem(name, value)
+    if is_year_param(name):
+        return year_problem(name, value)
+    if _INTEGER.match(value):
+        return number_problem(name, int(value))
+    if name in FREE_TEXT_PARAMS:
+        return None
+    return date_problem(name, value)
+
+
+def json_problems(data: Any) -> list[Problem]:
+    """Every out-of-range value of a parsed JSON body, named by its path (`items.2.plan_id`)."""
+    return list(_walk(data, ""))
+
+
+def _walk(value: Any, path: str) -> Iterator[Problem]:
+    name = path.rsplit(".", 1)[-1]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{path}.{index}" if path else str(index))
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int):
+        problem = year_problem(path, value) if is_year_param(name) else number_problem(path, value)
+        if problem is not None:
+            yield problem
+    elif isinstance(value, float):
+        if is_year_param(name):
+            problem = year_problem(path, value)
+            if problem is not None:
+                yield problem
+    elif isinstance(value, str) and name not in FREE_TEXT_PARAMS:
+        problem = (
+            year_problem(path, value) if is_year_param(name) and _INTEGER.match(value) else date_problem(path, value)
+        )
+        if problem is not None:
+            yield problem
+
+
+def multipart_problem(request: HttpRequest) -> Problem | None:
+    """A multipart body whose header the parser refuses (no or a malformed boundary, a bad length)."""
+    if request.content_type != "multipart/form-data" or request.method in ("GET", "HEAD", "OPTIONS"):
+        return None
+    try:
+        MultiPartParser(request.META, _EmptyStream(), request.upload_handlers, request.encoding)
+    except MultiPartParserError:
+        return _multipart()
+    return None
+
+
+def _multipart() -> Problem:
+    message = _("Nội dung tải lên không đọc được (multipart/form-data thiếu hoặc sai boundary).")
+    return Problem("__all__", message, "invalid_multipart")
+
+
+class _EmptyStream:
+    def read(self, *args: Any) -> bytes:
+        return b""
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def problem_response(request: HttpRequest, problems: Iterable[Problem], *, status: int = 422) -> HttpResponse:
+    """422 (or `status`) in the API's one error shape, or the site's page with the same Vietnamese message."""
+    problems = list(problems)
+    fields: dict[str, list[str]] = {}
+    for problem in problems:
+        fields.setdefault(problem.field, []).append(problem.message)
+    message = " ".join(dict.fromkeys(p.message for p in problems))
+    code = problems[0].code
+    if is_api(request):
+        body = {"message": message, "code": code, "fields": fields}
+        return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    context = {"message": message, "code": code, "fields": fields, "status": status}
+    return render(request, "core/bad_input.html", context, status=status)
+
+
+_JSON_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class EdgeInputMiddleware:
+    """Checks every request's query string (pages and API), the API's JSON bodies and multipart headers against
+    the rules above, and answers out-of-range input with 422 before a view runs. A multipart body that breaks
+    while a view reads it is answered the same way (400 for a page)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        problems = query_problems(request.GET)
+        if not problems and is_api(request) and request.method in _JSON_METHODS:
+            problems = self._body_problems(request)
+        if not problems:
+            multipart = multipart_problem(request)
+            if multipart is not None:
+                return problem_response(request, [multipart], status=422 if is_api(request) else 400)
+        if problems:
+            return problem_response(request, problems)
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, MultiPartParserError):
+            return problem_response(request, [_multipart()], status=422 if is_api(request) else 400)
+        return None
+
+    @staticmethod
+    def _body_problems(request: HttpRequest) -> list[Problem]:
+        if request.content_type != "application/json":
+            return []
+        try:
+            data = json.loads(request.body or b"null")
+        except (ValueError, UnicodeDecodeError):
+            return []  # ninja answers a body that is not JSON itself (422 invalid_json)
+        return json_problems(data)
