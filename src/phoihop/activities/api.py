@@ -14,7 +14,7 @@ from phoihop.activities import selectors, services
 from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.activities.views import attachment_response
-from phoihop.core.api import ERROR_RESPONSES, api_user, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
 from phoihop.core.errors import field_error
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise
@@ -271,7 +271,7 @@ def create_activity(request: HttpRequest, payload: ActivityIn) -> Status[Activit
 def update_activity(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> Activity:
     user = api_user(request)
     activity = _detail(user, activity_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Activity)
     version = data.pop("version")
     participants = data.pop("participants", None)
     outputs = data.pop("outputs", None)
