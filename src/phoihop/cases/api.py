@@ -18,6 +18,7 @@ from phoihop.cases.choices import CaseStatus, Channel, ConsentMethod, PetitionSt
 from phoihop.cases.models import Case, Petition, Topic
 from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.planning.models import Document
 
@@ -551,7 +552,7 @@ def aggregates(request: HttpRequest, filters: Query[AggregateFilters]) -> Any:
 
 @router.get("/petitions", response=list[PetitionOut], summary="Kiến nghị tại hội nghị đối thoại")
 @paginate(PageNumberPagination, page_size=50)
-def list_petitions(request: HttpRequest, status: PetitionStatus | None = None, year: int | None = None) -> Any:
+def list_petitions(request: HttpRequest, status: PetitionStatus | None = None, year: Year | None = None) -> Any:
     params = {k: v for k, v in {"status": status, "year": year}.items() if v is not None}
     return [_petition_out(p) for p in selectors.list_petitions(user=api_user(request), params=params)]
 

@@ -11,6 +11,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
 from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
+from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
 from phoihop.housing import selectors, services
@@ -202,7 +203,7 @@ class ProjectFilters(Schema):
     owner_agency: int | None = None
     investor_enterprise: int | None = None
     milestone: MilestoneKind | None = None
-    milestone_year: int | None = None
+    milestone_year: Year | None = None
     sort: str = "name"
     scope: OwnerScope | None = None
 

@@ -10,6 +10,7 @@ from pydantic import ConfigDict
 from phoihop.accounts.models import User
 from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.directory.choices import Ownership
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
@@ -93,7 +94,7 @@ class FoundingFilters(Schema):
     owner_agency: int | None = None
     zone: int | None = None
     ownership: Ownership | None = None
-    year: int | None = None
+    year: Year | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     enterprise: int | None = None

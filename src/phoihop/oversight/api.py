@@ -11,6 +11,7 @@ from pydantic import ConfigDict
 
 from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.oversight import selectors, services
@@ -207,7 +208,7 @@ class InspectionFilters(Schema):
     owner_agency: int | None = None
     topic: int | None = None
     enterprise: int | None = None
-    year: int | None = None
+    year: Year | None = None
     overdue: bool | None = None
     sort: str = "-start_date"
     scope: OwnerScope | None = None

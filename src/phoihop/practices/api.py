@@ -10,6 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
 from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
+from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.planning.selectors import linkable_plan_items
@@ -104,7 +105,7 @@ class PracticePatch(Schema):
 
     version: int
     title: str | None = Field(None, max_length=500)
-    year: int | None = None
+    year: Year | None = None
     field: PracticeField | None = None
     description: str | None = Field(None, max_length=20000)
     results: str | None = Field(None, max_length=20000)
@@ -115,7 +116,7 @@ class PracticePatch(Schema):
 
 class PracticeFilters(Schema):
     q: str = ""
-    year: int | None = None
+    year: Year | None = None
     field: PracticeField | None = None
     status: PracticeStatus | None = None
     owner_agency: int | None = None

@@ -13,6 +13,7 @@ from pydantic import ConfigDict
 
 from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
 from phoihop.reports.checker import check_report
@@ -81,7 +82,7 @@ class ReportPatch(Schema):
     number: int | None = Field(None, ge=1)
     place: str | None = Field(None, max_length=100)
     issue_date: dt.date | None = None
-    issue_year: int | None = None
+    issue_year: Year | None = None
     draft_mark: bool | None = None
     rounding: str | None = None
     recipients: str | None = None
