@@ -63,8 +63,8 @@ def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
     database answers with an IntegrityError."""
     data = payload.dict(exclude_unset=True)
     fields: dict[str, models.Field[Any, Any]] = {}
-    for field in model._meta.concrete_fields:
-        fields[field.name] = fields[field.attname] = field
+    for concrete in model._meta.concrete_fields:
+        fields[concrete.name] = fields[concrete.attname] = concrete
     errors: dict[str, list[ValidationError]] = {}
     for name, value in data.items():
         field = fields.get(name)

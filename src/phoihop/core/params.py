@@ -19,6 +19,7 @@ write helpers in `core/services.py` (`null_not_allowed`)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -169,7 +170,7 @@ def multipart_problem(request: HttpRequest) -> Problem | None:
     if request.content_type != "multipart/form-data" or request.method in ("GET", "HEAD", "OPTIONS"):
         return None
     try:
-        MultiPartParser(request.META, _EmptyStream(), request.upload_handlers, request.encoding)
+        MultiPartParser(request.META, io.BytesIO(), request.upload_handlers, request.encoding)
     except MultiPartParserError:
         return _multipart()
     return None
@@ -178,11 +179,6 @@ def multipart_problem(request: HttpRequest) -> Problem | None:
 def _multipart() -> Problem:
     message = _("Nội dung tải lên không đọc được (multipart/form-data thiếu hoặc sai boundary).")
     return Problem("__all__", message, "invalid_multipart")
-
-
-class _EmptyStream:
-    def read(self, *args: Any) -> bytes:
-        return b""
 
 
 def is_api(request: HttpRequest) -> bool:
