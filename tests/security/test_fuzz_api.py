@@ -23,7 +23,7 @@ from phoihop.accounts.services import create_token
 pytestmark = [pytest.mark.outside_in, pytest.mark.django_db(transaction=True)]
 
 MIN_REQUESTS = 2000
-EXAMPLES_PER_OPERATION = 12
+EXAMPLES_PER_OPERATION = 10
 # Operations whose 500 lies in code outside the edge checks and is reported to be fixed there; each with its cause.
 # Remove an entry once the fix has landed: the run then covers the operation again.
 EXCLUDED_OPERATIONS = {
@@ -70,7 +70,7 @@ def test_no_api_operation_answers_500_to_generated_requests(live_server: Any, tm
         "--request-timeout",
         "30",
         "--max-time",
-        "420",
+        "240",
         "--warnings",
         "off",
     ]
@@ -85,6 +85,7 @@ def test_no_api_operation_answers_500_to_generated_requests(live_server: Any, tm
 
     report = done.stdout[-12000:] + done.stderr[-3000:]
     api_requests = [path for path in requests if path.startswith("/api/v1/") and path != "/api/v1/openapi.json"]
+    print(f"schemathesis: {len(api_requests)} API requests, exit code {done.returncode}")
     assert done.returncode == 0, report
     assert len(api_requests) >= MIN_REQUESTS, f"{len(api_requests)} requests only\n{report}"
     # Every router was reached, not only the first few operations.
