@@ -181,6 +181,16 @@ def test_free_text_search_may_look_like_a_date() -> None:
     assert params.query_problems(QueryDict("q=0001-01-01")) == []
 
 
+def test_dates_with_short_years_are_caught_in_a_query_but_text_in_json_is_left_alone() -> None:
+    # Django's forms read "1-1-1" and "01/01/1" as the year 1; pydantic reads only four-digit ISO years.
+    assert [p.code for p in params.query_problems(QueryDict("received_from=1-1-1&date_to=01/01/1"))] == [
+        "date_out_of_range",
+        "date_out_of_range",
+    ]
+    assert params.json_problems({"title": "1-5-2023", "symbol": "12/3/45", "start_date": "2023-04-10"}) == []
+    assert [p.field for p in params.json_problems({"items": [{"end_date": "0001-01-01"}]})] == ["items.0.end_date"]
+
+
 @given(st.dictionaries(st.text(max_size=12), st.lists(st.text(max_size=40), min_size=1, max_size=3), max_size=5))
 def test_the_query_check_never_raises(query: dict[str, list[str]]) -> None:
     data = QueryDict(mutable=True)
@@ -199,3 +209,11 @@ def test_the_query_check_never_raises(query: dict[str, list[str]]) -> None:
 )
 def test_the_json_check_never_raises(data: object) -> None:
     params.json_problems(data)
+
+
+@pytest.mark.parametrize("pk", [str(2**63), str(2**64), "9" * 30])
+def test_an_id_beyond_64_bits_in_a_path_is_not_found(api: Client, make_user, client_for, pk: str) -> None:  # type: ignore[no-untyped-def]
+    assert api.get(f"/api/v1/activities/activities/{pk}").status_code in (404, 422)
+    assert api.get(f"/api/v1/cases/cases/{pk}").status_code in (404, 422)
+    page = client_for(make_user(Role.SECRETARIAT)).get(f"/hoat-dong/{pk}/")
+    assert page.status_code == 404

@@ -49,8 +49,11 @@ Day = Annotated[dt.date, Field(ge=DATE_MIN, le=DATE_MAX)]
 Page = Annotated[int, Field(ge=1, le=PAGE_MAX)]
 
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+# In a query string a date is parsed by Django's forms, whose `%Y` takes years of one to four digits ("1-1-1");
+# in a JSON body by pydantic, which takes only ISO dates with a four-digit year.
 _ISO_DATE = re.compile(r"^\s*([+-]?\d{1,})-(\d{1,2})-(\d{1,2})(?:$|[T ]|\s)")
 _VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{1,})\s*$")
+_JSON_DATE = re.compile(r"^([+-]?\d{4,})-(\d{2})-(\d{2})(?:$|[T ])")
 # Free-text search boxes: what a person types there is searched for, not read as a date.
 FREE_TEXT_PARAMS = frozenset({"q", "search", "query", "text", "next"})
 
@@ -66,8 +69,11 @@ def is_year_param(name: str) -> bool:
     return name == "year" or name.endswith("_year")
 
 
-def _date_year(value: str) -> int | None:
-    """The year of a value written as a date, or None when it is not written as one."""
+def _date_year(value: str, *, strict: bool = False) -> int | None:
+    """The year of a value written as a date, or None when it is not written as one (`strict`: a JSON body's)."""
+    if strict:
+        match = _JSON_DATE.match(value)
+        return int(match.group(1)) if match else None
     match = _ISO_DATE.match(value)
     if match:
         return int(match.group(1))
@@ -87,8 +93,8 @@ def year_problem(field: str, value: Any) -> Problem | None:
     return Problem(field, message, "year_out_of_range")
 
 
-def date_problem(field: str, value: str) -> Problem | None:
-    year = _date_year(value)
+def date_problem(field: str, value: str, *, strict: bool = False) -> Problem | None:
+    year = _date_year(value, strict=strict)
     if year is None or YEAR_MIN <= year <= YEAR_MAX:
         return None
     message = _("Ngày phải nằm trong khoảng từ 01/01/%(min)s đến 31/12/%(max)s.") % {"min": YEAR_MIN, "max": YEAR_MAX}
@@ -159,7 +165,9 @@ def _walk(value: Any, path: str) -> Iterator[Problem]:
                 yield problem
     elif isinstance(value, str) and name not in FREE_TEXT_PARAMS:
         problem = (
-            year_problem(path, value) if is_year_param(name) and _INTEGER.match(value) else date_problem(path, value)
+            year_problem(path, value)
+            if is_year_param(name) and _INTEGER.match(value)
+            else date_problem(path, value, strict=True)
         )
         if problem is not None:
             yield problem
