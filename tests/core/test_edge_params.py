@@ -177,6 +177,23 @@ def test_pages_with_good_filters_are_unchanged(make_user, client_for) -> None:  
         assert client.get(url).status_code == 200, url
 
 
+@pytest.mark.parametrize("value", ["²", "١٢", "9" * 5000, "-" + "9" * 5000, "2023-01-01" + "9" * 5000])
+@pytest.mark.parametrize("name", ["page", "year", "zone", "date_from"])
+def test_odd_digits_and_endless_numbers_are_refused_not_crashed_on(name: str, value: str) -> None:
+    query = QueryDict(mutable=True)
+    query[name] = value
+    problems = params.query_problems(query)
+    if name in ("page", "year"):
+        assert [p.code for p in problems] == [f"{name}_out_of_range"]
+    elif value.lstrip("-").startswith("9"):
+        assert [p.code for p in problems] == ["number_too_large"]
+
+
+def test_an_endless_number_in_a_json_body_is_a_422(api: Client) -> None:
+    response = api.post("/api/v1/planning/plans", '{"year": ' + "9" * 5000 + "}", content_type="application/json")
+    assert response.status_code == 422, response.content
+
+
 def test_free_text_search_may_look_like_a_date() -> None:
     assert params.query_problems(QueryDict("q=0001-01-01")) == []
 

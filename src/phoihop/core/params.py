@@ -48,12 +48,15 @@ Int64 = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
 Day = Annotated[dt.date, Field(ge=DATE_MIN, le=DATE_MAX)]
 Page = Annotated[int, Field(ge=1, le=PAGE_MAX)]
 
-_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+# ASCII digits only: str.isdigit() and \d accept digits of other scripts and superscripts, which int() may refuse.
+_INTEGER = re.compile(r"^\s*[+-]?[0-9]+\s*$", re.ASCII)
+# Longer than any 64-bit number: not converted (int() refuses strings of over 4.300 digits), simply too large.
+_MAX_DIGITS = 25
 # In a query string a date is parsed by Django's forms, whose `%Y` takes years of one to four digits ("1-1-1");
 # in a JSON body by pydantic, which takes only ISO dates with a four-digit year.
-_ISO_DATE = re.compile(r"^\s*([+-]?\d{1,})-(\d{1,2})-(\d{1,2})(?:$|[T ]|\s)")
-_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{1,})\s*$")
-_JSON_DATE = re.compile(r"^([+-]?\d{4,})-(\d{2})-(\d{2})(?:$|[T ])")
+_ISO_DATE = re.compile(r"^\s*([+-]?\d{1,})-(\d{1,2})-(\d{1,2})(?:$|[T ]|\s)", re.ASCII)
+_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{1,})\s*$", re.ASCII)
+_JSON_DATE = re.compile(r"^([+-]?\d{4,})-(\d{2})-(\d{2})(?:$|[T ])", re.ASCII)
 # Free-text search boxes: what a person types there is searched for, not read as a date.
 FREE_TEXT_PARAMS = frozenset({"q", "search", "query", "text", "next"})
 
@@ -65,6 +68,18 @@ class Problem:
     code: str
 
 
+def whole_number(text: str) -> int | None:
+    """The whole number a text writes (ASCII digits, an optional sign), or None. One too long to convert stands
+    for itself by a number just as far out of every range."""
+    if not _INTEGER.match(text):
+        return None
+    text = text.strip()
+    digits = text.lstrip("+-")
+    if len(digits) > _MAX_DIGITS:
+        return -(10**_MAX_DIGITS) if text.startswith("-") else 10**_MAX_DIGITS
+    return int(text)
+
+
 def is_year_param(name: str) -> bool:
     return name == "year" or name.endswith("_year")
 
@@ -73,13 +88,13 @@ def _date_year(value: str, *, strict: bool = False) -> int | None:
     """The year of a value written as a date, or None when it is not written as one (`strict`: a JSON body's)."""
     if strict:
         match = _JSON_DATE.match(value)
-        return int(match.group(1)) if match else None
+        return whole_number(match.group(1)) if match else None
     match = _ISO_DATE.match(value)
     if match:
-        return int(match.group(1))
+        return whole_number(match.group(1))
     match = _VN_DATE.match(value)
     if match:
-        return int(match.group(3))
+        return whole_number(match.group(3))
     return None
 
 
@@ -87,7 +102,8 @@ def year_problem(field: str, value: Any) -> Problem | None:
     text = str(value).strip()
     if text == "":
         return None
-    if _INTEGER.match(text) and YEAR_MIN <= int(text) <= YEAR_MAX:
+    year = whole_number(text)
+    if year is not None and YEAR_MIN <= year <= YEAR_MAX:
         return None
     message = _("Năm phải là số nguyên từ %(min)s đến %(max)s.") % {"min": YEAR_MIN, "max": YEAR_MAX}
     return Problem(field, message, "year_out_of_range")
@@ -109,7 +125,8 @@ def number_problem(field: str, value: int) -> Problem | None:
 
 def page_problem(field: str, value: str) -> Problem | None:
     text = value.strip()
-    if text in ("", "last") or (text.isdigit() and 1 <= int(text) <= PAGE_MAX):
+    number = whole_number(text) if text.isascii() and text.isdigit() else None
+    if text in ("", "last") or (number is not None and 1 <= number <= PAGE_MAX):
         return None
     message = _("Số trang phải là số nguyên từ 1 đến %(max)s.") % {"max": PAGE_MAX}
     return Problem(field, message, "page_out_of_range")
@@ -132,8 +149,9 @@ def _query_value_problem(name: str, value: str) -> Problem | None:
         return page_problem(name, value)
     if is_year_param(name):
         return year_problem(name, value)
-    if _INTEGER.match(value):
-        return number_problem(name, int(value))
+    number = whole_number(value)
+    if number is not None:
+        return number_problem(name, number)
     if name in FREE_TEXT_PARAMS:
         return None
     return date_problem(name, value)
