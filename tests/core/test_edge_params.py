@@ -205,6 +205,7 @@ def test_dates_with_short_years_are_caught_in_a_query_but_text_in_json_is_left_a
         "date_out_of_range",
     ]
     assert params.json_problems({"title": "1-5-2023", "symbol": "12/3/45", "start_date": "2023-04-10"}) == []
+    assert params.json_problems({"person": {"phone": "0911-22-33", "full_name": "0001-01-01"}}) == []
     assert [p.field for p in params.json_problems({"items": [{"end_date": "0001-01-01"}]})] == ["items.0.end_date"]
 
 

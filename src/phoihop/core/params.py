@@ -59,6 +59,24 @@ _VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{1,})\s*$", re.ASCII)
 _JSON_DATE = re.compile(r"^([+-]?\d{4,})-(\d{2})-(\d{2})(?:$|[T ])", re.ASCII)
 # Free-text search boxes: what a person types there is searched for, not read as a date.
 FREE_TEXT_PARAMS = frozenset({"q", "search", "query", "text", "next"})
+# Text fields of JSON bodies whose value may happen to read like a date (a phone number "0911-22-33", a title).
+FREE_TEXT_FIELDS = FREE_TEXT_PARAMS | {
+    "phone",
+    "name",
+    "full_name",
+    "title",
+    "symbol",
+    "description",
+    "notes",
+    "note",
+    "details",
+    "account",
+    "employer",
+    "content",
+    "summary",
+    "question",
+    "answer",
+}
 
 
 @dataclass(frozen=True)
@@ -181,7 +199,7 @@ def _walk(value: Any, path: str) -> Iterator[Problem]:
             problem = year_problem(path, value)
             if problem is not None:
                 yield problem
-    elif isinstance(value, str) and name not in FREE_TEXT_PARAMS:
+    elif isinstance(value, str) and name not in FREE_TEXT_FIELDS:
         problem = (
             year_problem(path, value)
             if is_year_param(name) and _INTEGER.match(value)
