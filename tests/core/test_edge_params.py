@@ -15,6 +15,7 @@ from phoihop.activities.models import Activity
 from phoihop.core import params
 from phoihop.core.services import create_record, update_record
 from tests.activities.factories import ActivityFactory
+from tests.activities.helpers import activity_payload
 from tests.cases.factories import PetitionFactory
 from tests.planning.factories import PlanFactory
 
@@ -194,6 +195,18 @@ def test_an_endless_number_in_a_json_body_is_a_422(api: Client) -> None:
     assert response.status_code == 422, response.content
 
 
+def test_a_nul_character_is_a_422_on_both_databases(api: Client, officer) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL text cannot hold U+0000: schemathesis found `POST /api/v1/indicators/rules {"message": "…\\u0000…"}`
+    answering 500 there (psycopg DataError), and a search for it would do the same."""
+    assert_error(api.get("/api/v1/activities/activities", {"q": "ho\x00at"}), "null_character", "q")
+    response = api.post(
+        "/api/v1/activities/activities", activity_payload(notes="ghi\x00chú"), content_type="application/json"
+    )
+    body = assert_error(response, "null_character", "notes")
+    assert body["message"] == "Giá trị không được chứa ký tự NUL (\\x00)."
+    assert not Activity.objects.exists()
+
+
 def test_free_text_search_may_look_like_a_date() -> None:
     assert params.query_problems(QueryDict("q=0001-01-01")) == []
 
@@ -215,7 +228,13 @@ def test_the_query_check_never_raises(query: dict[str, list[str]]) -> None:
     for key, values in query.items():
         data.setlist(key, values)
     for problem in params.query_problems(data):
-        assert problem.code in {"year_out_of_range", "date_out_of_range", "number_too_large", "page_out_of_range"}
+        assert problem.code in {
+            "year_out_of_range",
+            "date_out_of_range",
+            "number_too_large",
+            "page_out_of_range",
+            "null_character",
+        }
 
 
 @given(

@@ -10,7 +10,8 @@ The rules go by the parameter's name and the value's form, the same in every app
 - a value written as a date (`2023-01-31`, `31/01/2023`, also the start of a date-time) anywhere in the query or
   the JSON body: its year within `YEAR_MIN`..`YEAR_MAX` — `date_out_of_range`;
 - a whole number anywhere (query or JSON body, ids included): within a signed 64-bit integer — `number_too_large`;
-- a multipart body the parser cannot read (no boundary, broken parts) — `invalid_multipart`.
+- a multipart body the parser cannot read (no boundary, broken parts) — `invalid_multipart`;
+- the character U+0000 in any query value or JSON string, which PostgreSQL text cannot hold — `null_character`.
 
 The ninja schemas use the same bounds through the annotated types below (`Year`, `Id`, `Day`, `Page`), so the
 OpenAPI document tells clients the limits. `null` for a field the database cannot leave empty is refused by the
@@ -150,6 +151,13 @@ def page_problem(field: str, value: str) -> Problem | None:
     return Problem(field, message, "page_out_of_range")
 
 
+def nul_problem(field: str, value: str) -> Problem | None:
+    """PostgreSQL text cannot hold U+0000 (psycopg raises DataError); Django's form fields refuse it the same way."""
+    if "\x00" not in value:
+        return None
+    return Problem(field, _("Giá trị không được chứa ký tự NUL (\\x00)."), "null_character")
+
+
 def query_problems(query: QueryDict) -> list[Problem]:
     """Every out-of-range value of a query string (each parameter named once)."""
     problems: list[Problem] = []
@@ -163,6 +171,8 @@ def query_problems(query: QueryDict) -> list[Problem]:
 
 
 def _query_value_problem(name: str, value: str) -> Problem | None:
+    if "\x00" in value:
+        return nul_problem(name, value)
     if name == "page":
         return page_problem(name, value)
     if is_year_param(name):
@@ -199,12 +209,14 @@ def _walk(value: Any, path: str) -> Iterator[Problem]:
             problem = year_problem(path, value)
             if problem is not None:
                 yield problem
-    elif isinstance(value, str) and name not in FREE_TEXT_FIELDS:
-        problem = (
-            year_problem(path, value)
-            if is_year_param(name) and _INTEGER.match(value)
-            else date_problem(path, value, strict=True)
-        )
+    elif isinstance(value, str):
+        problem = nul_problem(path, value)
+        if problem is None and name not in FREE_TEXT_FIELDS:
+            problem = (
+                year_problem(path, value)
+                if is_year_param(name) and _INTEGER.match(value)
+                else date_problem(path, value, strict=True)
+            )
         if problem is not None:
             yield problem
 
