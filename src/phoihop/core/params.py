@@ -33,6 +33,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from pydantic import Field
 
+from phoihop.core.errorpages import is_api
+
 YEAR_MIN = 1900
 YEAR_MAX = 2100
 DATE_MIN = dt.date(YEAR_MIN, 1, 1)
@@ -235,10 +237,6 @@ def multipart_problem(request: HttpRequest) -> Problem | None:
 def _multipart() -> Problem:
     message = _("Nội dung tải lên không đọc được (multipart/form-data thiếu hoặc sai boundary).")
     return Problem("__all__", message, "invalid_multipart")
-
-
-def is_api(request: HttpRequest) -> bool:
-    return request.path.startswith("/api/")
 
 
 def problem_response(request: HttpRequest, problems: Iterable[Problem], *, status: int = 422) -> HttpResponse:
