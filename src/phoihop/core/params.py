@@ -13,9 +13,10 @@ The rules go by the parameter's name and the value's form, the same in every app
 - a multipart body the parser cannot read (no boundary, broken parts) — `invalid_multipart`;
 - the character U+0000 in any query value or JSON string, which PostgreSQL text cannot hold — `null_character`.
 
-The ninja schemas use the same bounds through the annotated types below (`Year`, `Id`, `Day`, `Page`), so the
-OpenAPI document tells clients the limits. `null` for a field the database cannot leave empty is refused by the
-write helpers in `core/services.py` (`null_not_allowed`)."""
+The ninja schemas state the same bounds through the annotated types below (`Year` on the API's year fields; `Id`,
+`Day`, `Page` for new schemas), so the OpenAPI document tells clients the limits. `null` in a PATCH for a field the
+record cannot be without is refused by `core.api.patch_data` and by the write helpers in `core/services.py`
+(`null_not_allowed`)."""
 
 from __future__ import annotations
 
@@ -47,7 +48,6 @@ PAGE_MAX = 1_000_000
 # Types for ninja schemas and query parameters: the same bounds, stated in the OpenAPI document.
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 Id = Annotated[int, Field(ge=1, le=INT64_MAX)]
-Int64 = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
 Day = Annotated[dt.date, Field(ge=DATE_MIN, le=DATE_MAX)]
 Page = Annotated[int, Field(ge=1, le=PAGE_MAX)]
 
