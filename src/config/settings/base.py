@@ -82,6 +82,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "phoihop.core.clientip.AdminNetworkMiddleware",
     "phoihop.core.errorpages.FriendlyNotFoundMiddleware",
+    # Cache-Control: no-store on every answer under the paths that hold personal data (core/nostore.py).
+    "phoihop.core.nostore.NoStorePersonalDataMiddleware",
+    # Query strings, JSON bodies and multipart headers held to safe ranges before any view (core/params.py).
+    "phoihop.core.params.EdgeInputMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -14,8 +14,9 @@ from phoihop.activities import selectors, services
 from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.activities.views import attachment_response
-from phoihop.core.api import ERROR_RESPONSES, api_user, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
@@ -179,7 +180,7 @@ class ActivityFilters(Schema):
     kind: ActivityKind | None = None
     owner_agency: int | None = None
     zone: int | None = None
-    year: int | None = None
+    year: Year | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     enterprise: int | None = None
@@ -271,7 +272,7 @@ def create_activity(request: HttpRequest, payload: ActivityIn) -> Status[Activit
 def update_activity(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> Activity:
     user = api_user(request)
     activity = _detail(user, activity_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Activity)
     version = data.pop("version")
     participants = data.pop("participants", None)
     outputs = data.pop("outputs", None)

@@ -16,8 +16,9 @@ from pydantic import ConfigDict
 from phoihop.cases import permissions, selectors, services
 from phoihop.cases.choices import CaseStatus, Channel, ConsentMethod, PetitionStatus, RequesterKind
 from phoihop.cases.models import Case, Petition, Topic
-from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.planning.models import Document
 
@@ -475,7 +476,7 @@ def create_case(request: HttpRequest, payload: CaseIn) -> Any:
 def update_case(request: HttpRequest, case_id: int, payload: CasePatch) -> Any:
     user = api_user(request)
     case = selectors.get_case(user=user, pk=case_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Case)
     version = data.pop("version")
     person = data.pop("person", None)
     services.update_case(actor=user, case=case, data=_case_refs(user, data), person=person, expected_version=version)
@@ -551,7 +552,7 @@ def aggregates(request: HttpRequest, filters: Query[AggregateFilters]) -> Any:
 
 @router.get("/petitions", response=list[PetitionOut], summary="Kiến nghị tại hội nghị đối thoại")
 @paginate(PageNumberPagination, page_size=50)
-def list_petitions(request: HttpRequest, status: PetitionStatus | None = None, year: int | None = None) -> Any:
+def list_petitions(request: HttpRequest, status: PetitionStatus | None = None, year: Year | None = None) -> Any:
     params = {k: v for k, v in {"status": status, "year": year}.items() if v is not None}
     return [_petition_out(p) for p in selectors.list_petitions(user=api_user(request), params=params)]
 
@@ -574,7 +575,7 @@ def create_petition(request: HttpRequest, payload: PetitionIn) -> Any:
 def update_petition(request: HttpRequest, petition_id: int, payload: PetitionPatch) -> Any:
     user = api_user(request)
     petition = selectors.get_petition(user=user, pk=petition_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Petition)
     version = data.pop("version")
     services.update_petition(actor=user, petition=petition, data=_petition_refs(data), expected_version=version)
     return _petition_out(selectors.get_petition(user=user, pk=petition_id))

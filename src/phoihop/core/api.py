@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -53,6 +54,28 @@ def resolve_ids(queryset: QuerySet[Any], ids: Iterable[int], *, field: str, mess
 def resolve_id(queryset: QuerySet[Any], pk: int | None, *, field: str, message: str, code: str) -> Any:
     """One optional reference: None stays None; otherwise as `resolve_ids`."""
     return None if pk is None else resolve_ids(queryset, [pk], field=field, message=message, code=code)[0]
+
+
+def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
+    """The fields a PATCH sent (`exclude_unset`). `null` is how a client clears an optional field; for a field the
+    record cannot be without (NOT NULL, other than optional text, which services store as "") it is a 422
+    `null_not_allowed` naming the field — before any domain check meets a None it does not expect, and before the
+    database answers with an IntegrityError."""
+    data = payload.dict(exclude_unset=True)
+    fields: dict[str, models.Field[Any, Any]] = {}
+    for concrete in model._meta.concrete_fields:
+        fields[concrete.name] = fields[concrete.attname] = concrete
+    errors: dict[str, list[ValidationError]] = {}
+    for name, value in data.items():
+        field = fields.get(name)
+        if value is not None or field is None or field.null:
+            continue
+        if field.blank and isinstance(field, models.CharField | models.TextField):
+            continue
+        errors[name] = [ValidationError(_("Trường này không được để trống (null)."), code="null_not_allowed")]
+    if errors:
+        raise ValidationError(errors)
+    return data
 
 
 def _validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:

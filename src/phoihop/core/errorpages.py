@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.generic import RedirectView
 
+CSP_HEADER = "Content-Security-Policy"
+
 
 def is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
@@ -27,7 +29,11 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 class FriendlyNotFoundMiddleware:
     """Under DEBUG Django answers a missing page with its English technical page; the demo runs with DEBUG on, so
     people would meet it. Show the site's page (JSON for the API) instead, unless PHOIHOP_TECHNICAL_404 asks for
-    Django's."""
+    Django's.
+
+    Error pages also carry the site's Content-Security-Policy: django-csp leaves 404 and 500 answers without it
+    under DEBUG (for Django's technical pages), and the demo runs with DEBUG on. Only Django's technical 500 page
+    (DEBUG, for developers, with inline scripts) is left without it."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -41,8 +47,20 @@ class FriendlyNotFoundMiddleware:
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
         ):
-            return not_found(request)
+            response = not_found(request)
+        if response.status_code >= 400:
+            with_error_page_csp(request, response)
         return response
+
+
+def with_error_page_csp(request: HttpRequest, response: HttpResponseBase) -> None:
+    if CSP_HEADER in response or (settings.DEBUG and response.status_code >= 500):
+        return
+    from csp.utils import build_policy
+
+    policy = build_policy(nonce=getattr(request, "_csp_nonce", None))
+    if policy:
+        response[CSP_HEADER] = policy
 
 
 def favicon_redirect(request: HttpRequest) -> HttpResponseBase:

@@ -50,6 +50,28 @@ def clean_input(
     return cleaned
 
 
+def refuse_nulls(instance: models.Model, names: Iterable[str] | None = None) -> None:
+    """`null` for a field the database keeps NOT NULL is a 422 naming the field (`null_not_allowed`), not an
+    IntegrityError: `full_clean()` skips empty values of fields declared `blank=True`, so they would reach the
+    database. `names` limits the check to the fields a caller sent (an update); None checks every field."""
+    automatic = ("auto_now", "auto_now_add")  # filled by save()
+    fields = [
+        f
+        for f in instance._meta.concrete_fields
+        if not f.primary_key and not f.null and not any(getattr(f, flag, False) for flag in automatic)
+    ]
+    wanted = None if names is None else set(names)
+    errors: dict[str, list[ValidationError]] = {}
+    for field in fields:
+        if wanted is not None and field.name not in wanted and field.attname not in wanted:
+            continue
+        if getattr(instance, field.attname) is None:
+            message = _("Trường này không được để trống (null).")
+            errors[field.name] = [ValidationError(message, code="null_not_allowed")]
+    if errors:
+        raise ValidationError(errors)
+
+
 def _refresh_derived(instance: models.Model) -> None:
     refresh = getattr(instance, "refresh_search_text", None)
     if callable(refresh):
@@ -79,6 +101,7 @@ def create_record(
     note: str = "",
 ) -> M:
     _refresh_derived(instance)
+    refuse_nulls(instance)
     instance.full_clean()
     instance.save(force_insert=True)
     _set_m2m(instance, m2m)
@@ -111,6 +134,7 @@ def update_record(
     before, values_before = snapshot(instance), field_values(instance)
     for name, value in data.items():
         setattr(instance, name, value)
+    refuse_nulls(instance, data)
     _refresh_derived(instance)
     instance.full_clean()
     if not m2m and not changed_fields(values_before, field_values(instance)):

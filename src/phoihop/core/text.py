@@ -1,4 +1,5 @@
-"""Text helpers for Vietnamese: NFC normalisation and diacritic folding for search."""
+"""Text helpers for Vietnamese: NFC normalisation, invisible control characters removed, and diacritic folding for
+search."""
 
 from __future__ import annotations
 
@@ -8,11 +9,27 @@ import unicodedata
 _SPACES = re.compile(r"\s+")
 # đ/Đ are letters of their own, not d plus a mark: Unicode decomposition leaves them alone.
 _LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+# Zero-width characters (U+200B-U+200D), the directional marks and embeddings/overrides/isolates (U+200E-U+200F,
+# U+202A-U+202E, U+2066-U+2069) and the byte-order mark / zero-width no-break space (U+FEFF). Pasted from web pages
+# and chat apps, they are invisible yet make "Ho\u200bạt động" a different word to search, sorting and comparison,
+# and the bidi ones can make a name display in another order than it is stored. Vietnamese text needs none of them.
+INVISIBLE_CONTROLS = frozenset(
+    [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\ufeff"]
+)
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE_CONTROLS))
 
 
 def nfc(text: str) -> str:
-    """Stored text is NFC, whatever the keyboard or the pasted document produced."""
-    return unicodedata.normalize("NFC", text)
+    """Stored text is NFC, whatever the keyboard or the pasted document produced, without invisible controls."""
+    return unicodedata.normalize("NFC", strip_invisible(text))
+
+
+def strip_invisible(text: str) -> str:
+    """The text without zero-width and bidi control characters (INVISIBLE_CONTROLS)."""
+    return text.translate(_DROP_INVISIBLE)
 
 
 def clean_text(text: str) -> str:
@@ -22,6 +39,6 @@ def clean_text(text: str) -> str:
 
 def fold_vi(text: str) -> str:
     """Lower-case, diacritic-free form used for search: "Tràng Duệ" -> "trang due", "Đình Vũ" -> "dinh vu"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS))
+    decomposed = unicodedata.normalize("NFD", strip_invisible(text).translate(_LETTERS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()

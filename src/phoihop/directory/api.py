@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
 from phoihop.directory import selectors, services
 from phoihop.directory.choices import AgencyKind, Ownership, ZoneKind
@@ -164,7 +164,7 @@ def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Status[Ent
 def update_enterprise(request: HttpRequest, enterprise_id: int, payload: EnterprisePatch) -> Enterprise:
     user = api_user(request)
     enterprise = selectors.get_enterprise(user=user, pk=enterprise_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Enterprise)
     version = data.pop("version")
     return services.update_enterprise(
         actor=user, enterprise=enterprise, data=_resolve_refs(request, data), expected_version=version

@@ -10,7 +10,8 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
+from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
 from phoihop.housing import selectors, services
@@ -202,7 +203,7 @@ class ProjectFilters(Schema):
     owner_agency: int | None = None
     investor_enterprise: int | None = None
     milestone: MilestoneKind | None = None
-    milestone_year: int | None = None
+    milestone_year: Year | None = None
     sort: str = "name"
     scope: OwnerScope | None = None
 
@@ -267,7 +268,7 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status:
 def update_project(request: HttpRequest, project_id: int, payload: ProjectPatch) -> HousingProject:
     user = api_user(request)
     project = selectors.get_project(user=user, pk=project_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, HousingProject)
     version = data.pop("version")
     services.update_project(actor=user, project=project, data=_project_data(request, data), expected_version=version)
     return _detail(user, project_id)
@@ -299,7 +300,7 @@ def create_milestone(request: HttpRequest, project_id: int, payload: MilestoneIn
 def update_milestone(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> Milestone:
     user = api_user(request)
     milestone = selectors.get_milestone(user=user, pk=milestone_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Milestone)
     version = data.pop("version")
     services.update_milestone(actor=user, milestone=milestone, data=data, expected_version=version)
     return selectors.get_milestone(user=user, pk=milestone_id)

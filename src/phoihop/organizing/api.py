@@ -8,8 +8,9 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
 from phoihop.accounts.models import User
-from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.directory.choices import Ownership
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
@@ -93,7 +94,7 @@ class FoundingFilters(Schema):
     owner_agency: int | None = None
     zone: int | None = None
     ownership: Ownership | None = None
-    year: int | None = None
+    year: Year | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     enterprise: int | None = None
@@ -178,7 +179,7 @@ def create_founding(request: HttpRequest, payload: FoundingIn) -> Status[Foundin
 def update_founding(request: HttpRequest, founding_id: int, payload: FoundingPatch) -> Founding:
     user = api_user(request)
     founding = _detail(user, founding_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Founding)
     version = data.pop("version")
     services.update_founding(actor=user, founding=founding, data=_resolve_refs(user, data), expected_version=version)
     return _detail(user, founding_id)

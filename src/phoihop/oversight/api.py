@@ -9,8 +9,9 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.oversight import selectors, services
@@ -207,7 +208,7 @@ class InspectionFilters(Schema):
     owner_agency: int | None = None
     topic: int | None = None
     enterprise: int | None = None
-    year: int | None = None
+    year: Year | None = None
     overdue: bool | None = None
     sort: str = "-start_date"
     scope: OwnerScope | None = None
@@ -292,7 +293,7 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status:
 def update_inspection(request: HttpRequest, inspection_id: int, payload: InspectionPatch) -> Inspection:
     user = api_user(request)
     inspection = selectors.get_inspection(user=user, pk=inspection_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Inspection)
     version = data.pop("version")
     services.update_inspection(
         actor=user, inspection=inspection, data=_inspection_data(request, data), expected_version=version
@@ -331,7 +332,7 @@ def create_finding(request: HttpRequest, inspection_id: int, payload: FindingIn)
 def update_finding(request: HttpRequest, finding_id: int, payload: FindingPatch) -> Finding:
     user = api_user(request)
     finding = selectors.get_finding(user=user, pk=finding_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Finding)
     version = data.pop("version")
     services.update_finding(
         actor=user,
@@ -373,7 +374,7 @@ def create_follow_up(request: HttpRequest, inspection_id: int, payload: FollowUp
 def update_follow_up(request: HttpRequest, follow_up_id: int, payload: FollowUpPatch) -> FollowUpAction:
     user = api_user(request)
     follow_up = selectors.get_follow_up(user=user, pk=follow_up_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, FollowUpAction)
     version = data.pop("version")
     services.update_follow_up(
         actor=user,
@@ -415,6 +416,6 @@ def create_topic(request: HttpRequest, payload: TopicIn) -> Status:
 def update_topic(request: HttpRequest, topic_id: int, payload: TopicPatch) -> InspectionTopic:
     user = api_user(request)
     topic = selectors.get_topic(user=user, pk=topic_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, InspectionTopic)
     version = data.pop("version")
     return services.update_topic(actor=user, topic=topic, data=data, expected_version=version)

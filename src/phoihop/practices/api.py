@@ -9,7 +9,8 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
+from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.planning.selectors import linkable_plan_items
@@ -104,7 +105,7 @@ class PracticePatch(Schema):
 
     version: int
     title: str | None = Field(None, max_length=500)
-    year: int | None = None
+    year: Year | None = None
     field: PracticeField | None = None
     description: str | None = Field(None, max_length=20000)
     results: str | None = Field(None, max_length=20000)
@@ -115,7 +116,7 @@ class PracticePatch(Schema):
 
 class PracticeFilters(Schema):
     q: str = ""
-    year: int | None = None
+    year: Year | None = None
     field: PracticeField | None = None
     status: PracticeStatus | None = None
     owner_agency: int | None = None
@@ -186,7 +187,7 @@ def create_practice(request: HttpRequest, payload: PracticeIn) -> Status:
 def update_practice(request: HttpRequest, practice_id: int, payload: PracticePatch) -> GoodPractice:
     user = api_user(request)
     practice = selectors.get_practice(user=user, pk=practice_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, GoodPractice)
     version = data.pop("version")
     services.update_practice(
         actor=user, practice=practice, data=_practice_data(request, data), expected_version=version
@@ -220,7 +221,7 @@ def create_award(request: HttpRequest, practice_id: int, payload: AwardIn) -> St
 def update_award(request: HttpRequest, award_id: int, payload: AwardPatch) -> Award:
     user = api_user(request)
     award = selectors.get_award(user=user, pk=award_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Award)
     version = data.pop("version")
     services.update_award(actor=user, award=award, data=_award_data(request, data), expected_version=version)
     return selectors.get_award(user=user, pk=award_id)

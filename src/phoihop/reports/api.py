@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
+from phoihop.core.params import Year
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
 from phoihop.reports.checker import check_report
@@ -81,7 +82,7 @@ class ReportPatch(Schema):
     number: int | None = Field(None, ge=1)
     place: str | None = Field(None, max_length=100)
     issue_date: dt.date | None = None
-    issue_year: int | None = None
+    issue_year: Year | None = None
     draft_mark: bool | None = None
     rounding: str | None = None
     recipients: str | None = None
@@ -188,7 +189,7 @@ def get_report(request: HttpRequest, report_id: int) -> Report:
 def update_report(request: HttpRequest, report_id: int, payload: ReportPatch) -> Report:
     user = api_user(request)
     report = selectors.get_report(user=user, pk=report_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Report)
     version = data.pop("version")
     return services.update_report(actor=user, report=report, data=data, expected_version=version)
 
@@ -204,7 +205,7 @@ def update_issuer(request: HttpRequest, report_id: int, issuer_id: int, payload:
     user = api_user(request)
     report = selectors.get_report(user=user, pk=report_id)
     issuer = selectors.get_issuer(user=user, report=report, pk=issuer_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, ReportIssuer)
     version = data.pop("version")
     return services.update_issuer(actor=user, issuer=issuer, data=data, expected_version=version)
 
@@ -267,7 +268,7 @@ def get_block(request: HttpRequest, block_id: int) -> ReportBlock:
 def update_block(request: HttpRequest, block_id: int, payload: BlockPatch) -> ReportBlock:
     user = api_user(request)
     block = selectors.get_block(user=user, pk=block_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, ReportBlock)
     version = data.pop("version")
     return services.update_block(actor=user, block=block, data=data, expected_version=version)
 
@@ -553,7 +554,7 @@ def update_figure(request: HttpRequest, figure_id: int, payload: FigurePatch) ->
     # Checked again by the service; asked first so a caller who may not write gets 403, not a 422 about an id.
     if not permissions.can_name_figures(user, figure.report):
         raise PermissionDenied
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, ReportFigure)
     version = data.pop("version")
     if "target_id" in data:
         data["target"] = _target(user, figure.report, data.pop("target_id"))
@@ -747,7 +748,7 @@ def update_listing(request: HttpRequest, listing_id: int, payload: ListingPatch)
     # Checked again by the service; asked first so a caller who may not write gets 403, not a 422 about an id.
     if not permissions.can_edit_listing(user, listing):
         raise PermissionDenied
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Listing)
     version = data.pop("version")
     services.update_listing(actor=user, listing=listing, data=_listing_data(user, data), expected_version=version)
     listing = selectors.get_listing(user=user, pk=listing_id)

@@ -8,7 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from phoihop.accounts.models import User
-from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
 from phoihop.directory.models import Agency
 from phoihop.directory.selectors import agencies_visible_to
@@ -34,7 +34,7 @@ from phoihop.planning.api.schemas import (
     ProgrammeOut,
     ProgrammePatch,
 )
-from phoihop.planning.models import Area, Document, Plan, PlanItem
+from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
 
 router = Router(tags=["Kế hoạch phối hợp"])
 
@@ -162,7 +162,7 @@ def create_document(request: HttpRequest, payload: DocumentIn) -> Status[Documen
 def update_document(request: HttpRequest, document_id: int, payload: DocumentPatch) -> Document:
     user = api_user(request)
     document = selectors.get_document(user=user, pk=document_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Document)
     version = data.pop("version")
     if "issuer_agency_id" in data:
         data["issuer_agency"] = _agency(user, data.pop("issuer_agency_id"), "issuer_agency")
@@ -191,7 +191,7 @@ def create_programme(request: HttpRequest, payload: ProgrammeIn) -> Status[Any]:
 def update_programme(request: HttpRequest, programme_id: int, payload: ProgrammePatch) -> Any:
     user = api_user(request)
     programme = selectors.get_programme(user=user, pk=programme_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Programme)
     version = data.pop("version")
     bodies = _agencies(user, data.pop("body_ids"), "bodies") if data.get("body_ids") is not None else None
     data.pop("body_ids", None)
@@ -221,7 +221,7 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Status[Plan]:
 def update_plan(request: HttpRequest, plan_id: int, payload: PlanPatch) -> Plan:
     user = api_user(request)
     plan = selectors.get_plan(user=user, pk=plan_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Plan)
     version = data.pop("version")
     return services.update_plan(actor=user, plan=plan, data=_plan_refs(user, data), expected_version=version)
 
@@ -237,7 +237,7 @@ def create_area(request: HttpRequest, plan_id: int, payload: AreaIn) -> Status[A
 def update_area(request: HttpRequest, area_id: int, payload: AreaPatch) -> Area:
     user = api_user(request)
     area = selectors.get_area(user=user, pk=area_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Area)
     version = data.pop("version")
     return services.update_area(actor=user, area=area, data=data, expected_version=version)
 
@@ -268,7 +268,7 @@ def create_item(request: HttpRequest, plan_id: int, payload: ItemIn) -> Status[P
 def update_item(request: HttpRequest, item_id: int, payload: ItemPatch) -> PlanItem:
     user = api_user(request)
     item = selectors.get_item(user=user, pk=item_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, PlanItem)
     version = data.pop("version")
     data, partners, documents = _item_data(user, item.plan, data)
     services.update_item(
@@ -281,7 +281,7 @@ def update_item(request: HttpRequest, item_id: int, payload: ItemPatch) -> PlanI
 def update_item_status(request: HttpRequest, item_id: int, payload: ItemStatusIn) -> PlanItem:
     user = api_user(request)
     item = selectors.get_item(user=user, pk=item_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, PlanItem)
     version = data.pop("version")
     services.update_item_status(actor=user, item=item, data=data, expected_version=version)
     return selectors.get_item(user=user, pk=item_id)

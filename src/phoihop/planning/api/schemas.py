@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from phoihop.core.params import Year
 from phoihop.planning.choices import DocumentKind, ItemStatus, PlanStatus
 from phoihop.planning.citation import citation
 from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
@@ -83,8 +84,8 @@ class ProgrammeIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     title: str = Field(max_length=500)
-    start_year: int = Field(ge=1900, le=2200)
-    end_year: int = Field(ge=1900, le=2200)
+    start_year: Year
+    end_year: Year
     document_id: int | None = None
     body_ids: list[int] = []
     note: str = ""
@@ -95,8 +96,8 @@ class ProgrammePatch(Schema):
 
     version: int
     title: str | None = Field(None, max_length=500)
-    start_year: int | None = Field(None, ge=1900, le=2200)
-    end_year: int | None = Field(None, ge=1900, le=2200)
+    start_year: Year | None = None
+    end_year: Year | None = None
     document_id: int | None = None
     body_ids: list[int] | None = None
     note: str | None = None
@@ -123,7 +124,7 @@ class PlanOut(Schema):
 class PlanIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    year: int = Field(ge=1900, le=2200)
+    year: Year
     title: str = Field("", max_length=500)
     programme_id: int | None = None
     document_id: int | None = None
@@ -137,7 +138,7 @@ class PlanPatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
     version: int
-    year: int | None = Field(None, ge=1900, le=2200)
+    year: Year | None = None
     title: str | None = Field(None, max_length=500)
     programme_id: int | None = None
     document_id: int | None = None
