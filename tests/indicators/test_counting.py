@@ -343,3 +343,11 @@ def test_the_api_takes_and_gives_the_counting(secretariat: Any, api_for: Any) ->
     assert "unsupported_counting" in refused.content.decode()
     older = api.post("/indicators/indicators", _data(code="Y"))  # a client that knows nothing of countings
     assert (older.status_code, older.json()["counting"]) == (201, "rows")
+
+
+def test_null_for_a_required_field_in_a_patch_is_a_422(secretariat: Any, api_for: Any) -> None:
+    api = api_for(secretariat, token=True)
+    created = api.post("/indicators/indicators", _data(code="NULL")).json()
+    refused = api.patch(f"/indicators/indicators/{created['id']}", {"version": created["version"], "unit_kind": None})
+    assert refused.status_code == 422, refused.content
+    assert refused.json()["code"] == "null_not_allowed"

@@ -57,6 +57,15 @@ def test_a_stale_version_is_a_409_and_search_ignores_diacritics(officer, enterpr
     assert missing.json()["code"] == "not_found"
 
 
+def test_null_for_a_required_field_in_a_patch_is_a_422(officer, enterprise, api_for) -> None:  # type: ignore[no-untyped-def]
+    api = api_for(officer, token=True)
+    report = api.post("/workforce/labour-reports", report_payload(enterprise.pk)).json()
+    refused = api.patch(f"/workforce/labour-reports/{report['id']}", {"version": 1, "headcount": None})
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "null_not_allowed"
+    assert LabourReport.objects.get().version == 1
+
+
 def test_an_incident_with_support_counts_people_not_names(officer, enterprise, api_for) -> None:  # type: ignore[no-untyped-def]
     api = api_for(officer, token=True)
     created = api.post(

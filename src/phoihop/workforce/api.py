@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, resolve_id, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_id, resolve_ids
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.workforce import selectors, services
@@ -176,7 +176,7 @@ def create_report(request: HttpRequest, payload: ReportIn) -> Status:
 def update_report(request: HttpRequest, report_id: int, payload: ReportPatch) -> LabourReport:
     user = api_user(request)
     report = selectors.get_report(user=user, pk=report_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, LabourReport)
     version = data.pop("version")
     services.update_report(actor=user, report=report, data=_report_data(user, data), expected_version=version)
     return selectors.get_report(user=user, pk=report_id)
@@ -372,7 +372,7 @@ def create_incident(request: HttpRequest, payload: IncidentIn) -> Status:
 def update_incident(request: HttpRequest, incident_id: int, payload: IncidentPatch) -> Incident:
     user = api_user(request)
     incident = selectors.get_incident(user=user, pk=incident_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Incident)
     version = data.pop("version")
     services.update_incident(actor=user, incident=incident, data=_incident_data(user, data), expected_version=version)
     return selectors.get_incident(user=user, pk=incident_id)

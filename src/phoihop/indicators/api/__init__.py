@@ -9,7 +9,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from phoihop.accounts.models import User
-from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
 from phoihop.core.errors import field_error
 from phoihop.core.vnformat import Rounding
 from phoihop.directory.models import Agency
@@ -164,7 +164,7 @@ def create_indicator(request: HttpRequest, payload: IndicatorIn) -> Status[Indic
 def update_indicator(request: HttpRequest, indicator_id: int, payload: IndicatorPatch) -> Indicator:
     user = api_user(request)
     indicator = selectors.get_indicator(user=user, pk=indicator_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Indicator)
     version = data.pop("version")
     data, components = _indicator_refs(user, data)
     return services.update_indicator(
@@ -195,7 +195,7 @@ def create_target(request: HttpRequest, payload: TargetIn) -> Status[Target]:
 def update_target(request: HttpRequest, target_id: int, payload: TargetPatch) -> Target:
     user = api_user(request)
     target = selectors.get_target(user=user, pk=target_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, Target)
     version = data.pop("version")
     if "agency_id" in data:
         data["agency"] = _agency(user, data.pop("agency_id"))
@@ -276,7 +276,7 @@ def create_value(request: HttpRequest, payload: ValueIn) -> Status[ReportedValue
 def update_value(request: HttpRequest, value_id: int, payload: ValuePatch) -> ReportedValue:
     user = api_user(request)
     value = selectors.get_value(user=user, pk=value_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, ReportedValue)
     version = data.pop("version")
     services.update_value(actor=user, reported_value=value, data=data, expected_version=version)
     return selectors.get_value(user=user, pk=value_id)
@@ -375,7 +375,7 @@ def create_rule(request: HttpRequest, payload: RuleIn) -> Status[ValidationRule]
 def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch) -> ValidationRule:
     user = api_user(request)
     rule = selectors.get_rule(user=user, pk=rule_id)
-    data = payload.dict(exclude_unset=True)
+    data = patch_data(payload, ValidationRule)
     version = data.pop("version")
     for side in ("left", "right"):
         if f"{side}_id" in data:
