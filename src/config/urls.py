@@ -19,6 +19,7 @@ urlpatterns = [
     path("vu-viec/", include("phoihop.cases.urls")),
     path("bao-cao/", include("phoihop.reports.urls")),
     path("hoi-dap/", include((cases_public_urls, "intake"))),
+    path("excel/", include("phoihop.spreadsheets.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
     path("favicon.ico", favicon_redirect),

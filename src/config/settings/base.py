@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "ninja",
     "phoihop.core",
     "phoihop.accounts",
+    "phoihop.spreadsheets",
     "phoihop.directory",
     "phoihop.planning",
     "phoihop.indicators",
