@@ -16,16 +16,17 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.audit import record_event
+from phoihop.core.errors import ConflictError
 from phoihop.core.models import AuditAction
 from phoihop.core.vnformat import format_datetime
 from phoihop.spreadsheets.models import ImportBatch
 from phoihop.spreadsheets.reader import FileRefused, check_container, read_rows
-from phoihop.spreadsheets.registry import Change, Problem, SheetKind
+from phoihop.spreadsheets.registry import Change, Checked, Problem, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -147,29 +148,18 @@ def import_file(
                 content=content,
             )
         return outcome
-    with transaction.atomic():
-        kind.apply(actor, checked)
-        batch = ImportBatch.objects.create(
-            kind=kind.key,
-            sha256=digest,
-            filename=filename[:255],
-            actor=actor,
-            agency_id=actor.agency_id,
-            row_count=len(read.rows),
-            created=checked.new,
-            updated=len(checked.changes),
-        )
-        record_event(
-            actor=actor,
-            action=AuditAction.CREATE,
-            obj=batch,
-            changes={
-                "Số dòng": ["", str(len(read.rows))],
-                "Bản ghi mới": ["", str(checked.new)],
-                "Bản ghi cập nhật": ["", str(len(checked.changes))],
-            },
-            note=_("Nhập Excel “%(label)s” từ tệp %(file)s: %(rows)s dòng.")
-            % {"label": kind.label, "file": filename or digest[:12], "rows": len(read.rows)},
+    try:
+        with transaction.atomic():
+            batch = _write(actor, kind, checked, digest=digest, filename=filename, rows=len(read.rows))
+    except (ValidationError, ConflictError) as error:
+        # The data moved between the check and the write (another officer saved first): nothing is kept.
+        text = error.message if isinstance(error, ConflictError) else " ".join(error.messages)
+        return ImportOutcome(
+            status="invalid",
+            code="invalid_rows",
+            message=_("Không ghi được tệp; chưa ghi dòng nào: %(reason)s") % {"reason": text},
+            messages=[text],
+            rows=len(read.rows),
         )
     outcome.status = "imported"
     outcome.batch = batch
@@ -177,6 +167,34 @@ def import_file(
         "Đã nhập %(rows)s dòng: %(new)s bản ghi mới, %(changed)s bản ghi cập nhật, %(same)s không đổi."
     ) % {"rows": len(read.rows), "new": checked.new, "changed": len(checked.changes), "same": checked.unchanged}
     return outcome
+
+
+def _write(actor: User, kind: SheetKind, checked: Checked, *, digest: str, filename: str, rows: int) -> ImportBatch:
+    """The kind's rows, the import log and its one audit event, in the caller's transaction."""
+    kind.apply(actor, checked)
+    batch = ImportBatch.objects.create(
+        kind=kind.key,
+        sha256=digest,
+        filename=filename[:255],
+        actor=actor,
+        agency_id=actor.agency_id,
+        row_count=rows,
+        created=checked.new,
+        updated=len(checked.changes),
+    )
+    record_event(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=batch,
+        changes={
+            "Số dòng": ["", str(rows)],
+            "Bản ghi mới": ["", str(checked.new)],
+            "Bản ghi cập nhật": ["", str(len(checked.changes))],
+        },
+        note=_("Nhập Excel “%(label)s” từ tệp %(file)s: %(rows)s dòng.")
+        % {"label": kind.label, "file": filename or digest[:12], "rows": rows},
+    )
+    return batch
 
 
 def confirm_pending(*, actor: User, kind: SheetKind, batch: ImportBatch) -> ImportOutcome:
