@@ -140,9 +140,17 @@ def check(user: User, rows: list[Row], *, layer: ModuleType) -> Checked:
         else:
             seen[code] = row.number
             codes.append(code)
+    # Which codes are already in the directory (codes only: a file of new enterprises loads no rows), then those rows.
+    known = [
+        code
+        for start in range(0, len(codes), CHUNK)
+        for code in Enterprise.objects.filter(tax_code__in=codes[start : start + CHUNK]).values_list(
+            "tax_code", flat=True
+        )
+    ]
     existing: dict[str, Enterprise] = {}
-    for start in range(0, len(codes), CHUNK):
-        for enterprise in Enterprise.objects.filter(tax_code__in=codes[start : start + CHUNK]).select_related(
+    for start in range(0, len(known), CHUNK):
+        for enterprise in Enterprise.objects.filter(tax_code__in=known[start : start + CHUNK]).select_related(
             "zone", "owner_agency"
         ):
             existing[enterprise.tax_code] = enterprise
