@@ -197,9 +197,7 @@ def floor(content: bytes) -> float:
         with (
             transaction.atomic(),
             connection.cursor() as cursor,
-            cursor.cursor.copy(
-                f"COPY {table} ({columns}) FROM STDIN"  # noqa: S608 - fixed names, no user input
-            ) as copy,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
         ):
             copy.write(buffer.getvalue())
     else:
