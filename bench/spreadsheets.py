@@ -277,7 +277,7 @@ def rows() -> list[tuple[str, str]]:
     _clear()
     floor_name = "calamine + COPY" if connection.vendor == "postgresql" else "calamine + bulk_create"
     return [
-        ("file", f"{ROWS:,} enterprise rows, {len(content) / 1048576:.1f} MB".replace(",", ".")),
+        ("file", f"{ROWS:,} enterprise rows".replace(",", ".") + f"; {len(content) / 1048576:.1f} MB"),
         ("our import", f"{ours_s:.2f} s ({ROWS / ours_s:,.0f} rows/s)".replace(",", ".")),
         ("django-import-export (tuned)", f"{iex_s:.2f} s ({ROWS / iex_s:,.0f} rows/s)".replace(",", ".")),
         (f"floor: {floor_name}", f"{floor_s:.2f} s ({ROWS / floor_s:,.0f} rows/s)".replace(",", ".")),
