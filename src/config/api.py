@@ -15,6 +15,7 @@ from phoihop.oversight.api import router as oversight_router
 from phoihop.planning.api import router as planning_router
 from phoihop.practices.api import router as practices_router
 from phoihop.reports.api import router as reports_router
+from phoihop.spreadsheets.api import router as spreadsheets_router
 from phoihop.workforce.api import router as workforce_router
 
 
@@ -50,3 +51,4 @@ api.add_router("/housing/", housing_router)
 api.add_router("/cases/", cases_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/workforce/", workforce_router)
+api.add_router("/spreadsheets/", spreadsheets_router)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("tinh-hinh-lao-dong/", include("phoihop.workforce.urls")),
     path("khao-sat/", include((survey_public_urls, "survey_public"))),
     path("hoi-dap/", include((cases_public_urls, "intake"))),
+    path("excel/", include("phoihop.spreadsheets.urls")),
     path("api/v1/", api.urls),
     path(settings.PHOIHOP_ADMIN_URL, admin.site.urls),
     path("favicon.ico", favicon_redirect),

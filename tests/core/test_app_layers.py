@@ -17,6 +17,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "phoihop"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"core"}),
     frozenset({"accounts"}),
+    frozenset({"spreadsheets"}),
     frozenset({"directory"}),
     frozenset({"planning"}),
     frozenset({"indicators"}),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ninja",
     "phoihop.core",
     "phoihop.accounts",
+    "phoihop.spreadsheets",
     "phoihop.directory",
     "phoihop.planning",
     "phoihop.indicators",

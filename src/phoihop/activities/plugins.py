@@ -29,3 +29,12 @@ def plug_in() -> None:
         context=enterprise_section,
         order=30,
     )
+    register_spreadsheets()
+
+
+def register_spreadsheets() -> None:
+    """Activities' Excel template, import and export (activities/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.activities.sheets import ACTIVITIES
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    spreadsheets.register(ACTIVITIES)

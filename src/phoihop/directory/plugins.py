@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.plugins import menu, sections
+from phoihop.core.plugins import menu, providers, sections
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -40,4 +40,13 @@ def plug_in() -> None:
         prefix="/danh-muc/co-quan/",
         order=30,
     )
+    register_spreadsheets()
     sections.add("home", key="directory", template="directory/home_section.html", context=home_section, order=90)
+
+
+def register_spreadsheets() -> None:
+    """The enterprise directory's Excel template, import and export (directory/sheets.py). The directory imports no
+    app above core and accounts, so it offers the declaration as a provider the Excel layer picks up."""
+    from phoihop.directory.sheets import declare
+
+    providers.add("spreadsheets:directory.enterprise", declare)

@@ -20,6 +20,7 @@ def plug_in() -> None:
     providers.add("body_progress", body_progress)
     providers.add("values_outside_period", values_outside_period)
     register_directory_kinds()
+    register_spreadsheets()
 
 
 def register_directory_kinds() -> None:
@@ -37,3 +38,11 @@ def register_directory_kinds() -> None:
         filter_fields={"ownership": ("exact", "in"), "zone": ("exact", "in"), "zone__parent": ("exact", "in")},
         sum_fields={"workforce": "persons"},
     )
+
+
+def register_spreadsheets() -> None:
+    """Reported values' Excel template, import and export (indicators/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.indicators.sheets import VALUES
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    spreadsheets.register(VALUES)

@@ -1,0 +1,131 @@
+"""The Excel layer in the API (/api/v1/spreadsheets/): the declared kinds, a kind's template, the export of a list
+(the list's own filter parameters), and the import of a file.
+
+POST /imports?kind=<kind>[&confirm=true] with the file as multipart field `file`:
+- 200 {"status": "imported", ...counts} — written, one ImportBatch and one audit event;
+- 200 {"status": "already_imported"} — the same file (SHA-256) was imported before; nothing written;
+- 200 {"status": "needs_confirmation", "changes": [...]} — the file would change existing rows; nothing written
+  until it is sent again with `confirm=true`;
+- 422 {"message", "code", "fields": {"rows": ["Trang tính …, dòng N, cột …: …", …]}} — every problem at once, nothing
+  written; `code` is `invalid_rows`, or for the file as a whole `not_xlsx`, `too_large`, `zip_bomb`, `macros`,
+  `external_links`, `wrong_template`, `too_many_rows`, `unreadable`, `empty`."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
+
+from phoihop.core.api import ERROR_RESPONSES, api_user
+from phoihop.core.views import require_permission
+from phoihop.spreadsheets.reader import limit
+from phoihop.spreadsheets.registry import SheetKind, spreadsheets
+from phoihop.spreadsheets.services import import_file
+from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, write_workbook
+
+router = Router(tags=["Nhập, xuất Excel"])
+
+
+class KindOut(Schema):
+    key: str
+    label: str
+    columns: list[dict[str, Any]]
+
+
+class ChangeOut(Schema):
+    row: int
+    label: str
+    fields: dict[str, list[str]]
+
+
+class ImportOut(Schema):
+    status: str
+    message: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    batch: int | None = None
+    changes: list[ChangeOut] = []
+
+
+def _kind(key: str) -> SheetKind:
+    kind = spreadsheets.get(key)
+    if kind is None:
+        raise Http404
+    return kind
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@router.get("/kinds", response=list[KindOut], summary="Các loại dữ liệu nhập, xuất được bằng Excel")
+def kinds(request: HttpRequest) -> Any:
+    user = api_user(request)
+    return [
+        {
+            "key": kind.key,
+            "label": kind.label,
+            "columns": [
+                {"key": c.key, "header": c.header, "type": c.type, "required": c.required} for c in kind.columns
+            ],
+        }
+        for kind in spreadsheets
+        if kind.can_export(user) or kind.can_import(user)
+    ]
+
+
+@router.get("/templates/{kind}", summary="Mẫu Excel của một loại dữ liệu", response={200: None, **ERROR_RESPONSES})
+def template(request: HttpRequest, kind: str) -> Any:
+    user = api_user(request)
+    sheet = _kind(kind)
+    require_permission(sheet.can_export(user) or sheet.can_import(user))
+    return _xlsx(write_workbook(sheet, user=user, template=True), f"mau-{sheet.file_stem}.xlsx")
+
+
+@router.get(
+    "/exports/{kind}",
+    summary="Xuất Excel (các tham số lọc như danh sách tương ứng)",
+    response={200: None, **ERROR_RESPONSES},
+)
+def export(request: HttpRequest, kind: str) -> Any:
+    user = api_user(request)
+    sheet = _kind(kind)
+    require_permission(sheet.can_export(user))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return _xlsx(write_workbook(sheet, user=user, rows=sheet.export_rows(user, params)), f"{sheet.file_stem}.xlsx")
+
+
+@router.post("/imports", response={200: ImportOut, **ERROR_RESPONSES}, summary="Nhập một tệp Excel")
+def import_(request: HttpRequest, kind: str, confirm: bool = False, file: UploadedFile = File(...)) -> Any:  # noqa: B008
+    user = api_user(request)
+    sheet = _kind(kind)
+    require_permission(sheet.can_import(user))
+    if file.size and file.size > limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024):
+        raise ValidationError("Tệp quá lớn.", code="too_large")
+    outcome = import_file(actor=user, kind=sheet, content=file.read(), filename=file.name or "", confirm=confirm)
+    if outcome.status == "invalid":
+        raise ValidationError({"rows": [ValidationError(text, code="invalid_rows") for text in outcome.messages]})
+    if outcome.status == "refused":
+        raise ValidationError(outcome.message, code=outcome.code)
+    status = {"already": "already_imported", "confirm": "needs_confirmation"}.get(outcome.status, outcome.status)
+    return {
+        "status": status,
+        "message": outcome.message,
+        "rows": outcome.rows,
+        "created": outcome.created if outcome.status == "imported" else 0,
+        "updated": outcome.updated if outcome.status == "imported" else 0,
+        "unchanged": outcome.unchanged if outcome.status == "imported" else 0,
+        "batch": outcome.batch.pk if outcome.batch is not None and outcome.status == "imported" else None,
+        "changes": [
+            {"row": c.row, "label": c.label, "fields": {k: list(v) for k, v in c.fields.items()}}
+            for c in outcome.changes
+        ]
+        if outcome.status == "confirm"
+        else [],
+    }

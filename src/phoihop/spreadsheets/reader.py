@@ -1,0 +1,225 @@
+"""Reading an uploaded .xlsx: first the file's safety (a real .xlsx, not too big, no zip bomb, no macros or external
+links), then python-calamine reads the data sheet, then every cell is parsed by its column's type. Every problem is
+collected, never raised one at a time: officers fix a whole file in one go."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from phoihop.spreadsheets.registry import CellValue, Column, Problem, Row, SheetKind
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+KEY_ROW = 2  # the hidden row of column keys; data starts on row 3
+FIRST_DATA_ROW = 3
+
+
+def limit(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+class FileRefused(Exception):
+    """The file as a whole cannot be read (not a problem of one cell). `code` is stable for the API."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def check_container(content: bytes, filename: str = "") -> None:
+    """A real .xlsx within the limits, or FileRefused with a clear message."""
+    max_bytes = limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024)
+    if len(content) > max_bytes:
+        raise FileRefused(
+            _("Tệp quá lớn (%(size)s MB); tối đa %(max)s MB.")
+            % {"size": round(len(content) / 1048576, 1), "max": round(max_bytes / 1048576, 1)},
+            "too_large",
+        )
+    if filename and not filename.lower().endswith(".xlsx"):
+        raise FileRefused(_("Chỉ nhận tệp Excel .xlsx (tải mẫu Excel rồi điền vào mẫu)."), "not_xlsx")
+    if not content.startswith(b"PK"):
+        raise FileRefused(_("Tệp không phải là tệp Excel .xlsx hợp lệ."), "not_xlsx")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+        raise FileRefused(
+            _("Tệp không phải là tệp Excel .xlsx hợp lệ (tệp hỏng hoặc không đầy đủ)."), "not_xlsx"
+        ) from None
+    names = {member.filename.lower() for member in members}
+    if "xl/workbook.xml" not in names or "[content_types].xml" not in names:
+        raise FileRefused(_("Tệp không phải là tệp Excel .xlsx hợp lệ."), "not_xlsx")
+    if any(name.endswith("vbaproject.bin") for name in names):
+        raise FileRefused(_("Tệp có chứa macro (VBA); hãy lưu lại dưới dạng .xlsx không có macro."), "macros")
+    if any(name.startswith("xl/externallinks/") for name in names):
+        raise FileRefused(
+            _("Tệp có liên kết tới tệp khác (external links); hãy xóa liên kết rồi lưu lại."), "external_links"
+        )
+    max_unzipped = limit("SPREADSHEET_MAX_UNZIPPED_BYTES", 400 * 1024 * 1024)
+    max_ratio = limit("SPREADSHEET_MAX_RATIO", 200)
+    total = sum(member.file_size for member in members)
+    if total > max_unzipped or any(
+        member.file_size > 1_000_000 and member.file_size > max_ratio * max(member.compress_size, 1)
+        for member in members
+    ):
+        raise FileRefused(_("Tệp giải nén ra quá lớn bất thường (nghi là “bom nén”); không đọc tệp này."), "zip_bomb")
+
+
+@dataclass
+class ReadResult:
+    rows: list[Row]
+    problems: list[Problem]
+
+
+def read_rows(content: bytes, kind: SheetKind, *, user: User) -> ReadResult:
+    """The data sheet's rows, parsed; FileRefused for what makes the whole file unreadable."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
+        names = workbook.sheet_names
+        sheet_name = kind.sheet_name if kind.sheet_name in names else None
+        if sheet_name is None:
+            raise FileRefused(
+                _("Không thấy trang tính “%(sheet)s” của mẫu; hãy dùng mẫu Excel tải từ hệ thống.")
+                % {"sheet": kind.sheet_name},
+                "wrong_template",
+            )
+        sheet = workbook.get_sheet_by_name(sheet_name)
+        max_rows = limit("SPREADSHEET_MAX_ROWS", 200_000)
+        if sheet.height > max_rows + FIRST_DATA_ROW - 1:
+            raise FileRefused(
+                _("Tệp có quá nhiều dòng (%(n)s); tối đa %(max)s dòng mỗi lần nhập.")
+                % {"n": sheet.height - FIRST_DATA_ROW + 1, "max": max_rows},
+                "too_many_rows",
+            )
+        cells = sheet.to_python(skip_empty_area=False)
+    except FileRefused:
+        raise
+    except Exception:
+        raise FileRefused(
+            _("Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng .xlsx)."), "unreadable"
+        ) from None
+    return parse(cells, kind, user=user, sheet_name=sheet_name)
+
+
+def parse(cells: list[list[Any]], kind: SheetKind, *, user: User, sheet_name: str) -> ReadResult:
+    keys_found = [str(value).strip() for value in cells[KEY_ROW - 1]] if len(cells) >= KEY_ROW else []
+    expected = [column.key for column in kind.columns]
+    if [key for key in keys_found if key] != expected:
+        raise FileRefused(
+            _(
+                "Tệp không đúng mẫu “%(label)s”: thiếu hoặc sai dòng khóa ẩn (dòng 2). "
+                "Hãy tải mẫu Excel mới và chép dữ liệu vào mẫu."
+            )
+            % {"label": kind.label},
+            "wrong_template",
+        )
+    choices = {column.key: _choice_map(column, user) for column in kind.columns if column.type == "choice"}
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    width = len(expected)
+    for index, raw in enumerate(cells[FIRST_DATA_ROW - 1 :], start=FIRST_DATA_ROW):
+        raw = list(raw[:width]) + [""] * (width - len(raw))
+        if all(value is None or (isinstance(value, str) and not value.strip()) for value in raw):
+            continue  # empty rows (and the rest of a formatted template) are not data
+        values: dict[str, CellValue] = {}
+        for column, value in zip(kind.columns, raw, strict=True):
+            try:
+                values[column.key] = parse_cell(column, value, choices.get(column.key))
+            except ValueError as error:
+                problems.append(Problem(index, column.key, str(error)))
+        rows.append(Row(index, values))
+    return ReadResult(rows, problems)
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _choice_map(column: Column, user: User) -> dict[str, str]:
+    assert column.choices is not None  # noqa: S101 - a choice column declares its choices
+    return {_fold(label): label for label in column.choices(user)}
+
+
+DATE_TEXT = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_cell(column: Column, value: Any, choices: dict[str, str] | None) -> CellValue:
+    """The cell as its column's type; ValueError with the Vietnamese message otherwise."""
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value).strip()
+    if value is None or value == "":
+        if column.required:
+            raise ValueError(_("không được để trống"))
+        return None
+    if isinstance(value, float) and value.is_integer() and column.type in ("text", "choice"):
+        value = int(value)  # a code or a year typed as a number
+    if column.type == "text":
+        text = value if isinstance(value, str) else str(value)
+        if column.max_length and len(text) > column.max_length:
+            raise ValueError(_("quá dài (%(n)s ký tự, tối đa %(max)s)") % {"n": len(text), "max": column.max_length})
+        return text
+    if column.type == "int":
+        if isinstance(value, bool):
+            raise ValueError(_("phải là một số nguyên"))
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", value):
+            return int(value.replace(".", ""))
+        raise ValueError(_("phải là một số nguyên, không phải “%(v)s”") % {"v": str(value)[:50]})
+    if column.type == "decimal":
+        if isinstance(value, bool):
+            raise ValueError(_("phải là một số"))
+        if isinstance(value, int | float):
+            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        text = str(value).replace(" ", "")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+(,\d+)?", text):
+            text = text.replace(".", "").replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(_("phải là một số, không phải “%(v)s”") % {"v": str(value)[:50]}) from None
+        if not number.is_finite():
+            raise ValueError(_("phải là một số"))
+        return number
+    if column.type == "date":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        match = DATE_TEXT.match(str(value))
+        iso = ISO_DATE.match(str(value))
+        try:
+            if match:
+                return dt.date(int(match[3]), int(match[2]), int(match[1]))
+            if iso:
+                return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            pass
+        raise ValueError(
+            _("ngày không hợp lệ “%(v)s” (nhập dạng ngày/tháng/năm, ví dụ 04/01/2023)") % {"v": str(value)[:50]}
+        )
+    # choice
+    assert choices is not None  # noqa: S101
+    label = choices.get(_fold(str(value)))
+    if label is None:
+        raise ValueError(
+            _("“%(v)s” không có trong danh sách chọn (xem trang tính “Danh mục”)") % {"v": str(value)[:80]}
+        )
+    return label

@@ -1,0 +1,142 @@
+"""The spreadsheet declarations: which record kinds can be downloaded as a template, imported and exported.
+
+An app declares each of its kinds once, in its own `sheets.py`, and registers it from its `plugins.py`
+(`spreadsheets.register(kind)`), exactly as menu entries are registered: this layer never imports a record app.
+A declaration says
+- the columns, in order: the Vietnamese header officers read, the key (the hidden second row of every template and
+  export: how a file is recognised as this kind's), the type of the cell, whether it is required, its length limit
+  and, for a choice, where the allowed values come from (`choices(user)` → the labels a cell may hold);
+- how rows are read for an export (`export_rows(user, params)`: dicts by column key, in the list page's filter);
+- how a whole file of parsed rows is checked against the database (`check(user, rows)` → a `Checked` with every
+  problem by row and column, how many rows are new, which existing rows (by natural key) would change) and written
+  (`apply(user, checked)`), through the app's services and permission rules.
+
+The layer does what is the same for every kind: the file's safety, reading with python-calamine, types, required
+cells, lengths and choices, the one transaction, the import log (`ImportBatch`) and its one audit event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+CellType = Literal["text", "int", "decimal", "date", "choice"]
+CellValue = str | int | Decimal | dt.date | None
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    type: CellType = "text"
+    required: bool = False
+    max_length: int | None = None
+    # For a choice: the labels a cell may hold, as the user may use them (zones by name, bodies by short code...).
+    choices: Callable[[User], list[str]] | None = None
+    help: str = ""
+    # Number format for int/decimal/date cells in templates and exports.
+    num_format: str = ""
+    width: int = 18
+
+
+@dataclass
+class Row:
+    """One parsed data row: `number` is the sheet's row number officers see (1-based, header = 1, keys = 2)."""
+
+    number: int
+    values: dict[str, CellValue]
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str  # a column key, or "" for the whole row
+    message: str
+
+
+@dataclass
+class Change:
+    """An existing row (found by its natural key) that the file would change: what it is and {header: (old, new)}."""
+
+    row: int
+    label: str
+    fields: dict[str, tuple[str, str]]
+
+
+@dataclass
+class Checked:
+    problems: list[Problem] = field(default_factory=list)
+    new: int = 0
+    changes: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    # Whatever the kind's `apply` needs (resolved references, instances to insert); the layer does not look inside.
+    state: Any = None
+
+    def problem(self, row: int, column: str, message: str) -> None:
+        self.problems.append(Problem(row, column, message))
+
+
+@dataclass(frozen=True)
+class SheetKind:
+    key: str  # "<app>.<kind>", also the API's ?kind= and the template file's name
+    label: str  # what it is, in Vietnamese (sheet title, page heading)
+    columns: tuple[Column, ...]
+    natural_key: tuple[str, ...]
+    can_import: Callable[[User], bool]
+    can_export: Callable[[User], bool]
+    export_rows: Callable[[User, Mapping[str, Any]], Iterable[Mapping[str, CellValue]]]
+    check: Callable[[User, list[Row]], Checked]
+    apply: Callable[[User, Checked], int]
+    list_url_name: str = ""
+    instructions: tuple[str, ...] = ()
+
+    @property
+    def sheet_name(self) -> str:
+        return "Dữ liệu"
+
+    @property
+    def file_stem(self) -> str:
+        return self.key.replace(".", "-")
+
+    def column(self, key: str) -> Column:
+        return next(column for column in self.columns if column.key == key)
+
+
+PROVIDER_PREFIX = "spreadsheets:"
+
+
+@dataclass
+class Registry:
+    """Kinds registered directly (`spreadsheets.register(kind)`, from apps above this layer) and kinds offered as a
+    `core.plugins.providers` entry named "spreadsheets:<key>" whose function takes this module and returns the kind
+    (from the directory, which imports nothing above core and accounts)."""
+
+    kinds: dict[str, SheetKind] = field(default_factory=dict)
+
+    def register(self, kind: SheetKind) -> None:
+        self.kinds[kind.key] = kind  # ready() may run twice in tests: the last declaration wins
+
+    def _all(self) -> dict[str, SheetKind]:
+        import sys
+
+        from phoihop.core.plugins import providers
+
+        for name, declare in providers.functions.items():
+            key = name.removeprefix(PROVIDER_PREFIX)
+            if name.startswith(PROVIDER_PREFIX) and key not in self.kinds:
+                self.kinds[key] = declare(sys.modules[__name__])
+        return self.kinds
+
+    def get(self, key: str) -> SheetKind | None:
+        return self._all().get(key)
+
+    def __iter__(self) -> Any:
+        return iter(sorted(self._all().values(), key=lambda kind: kind.key))
+
+
+spreadsheets = Registry()

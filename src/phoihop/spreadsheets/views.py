@@ -1,0 +1,116 @@
+"""Pages of the Excel layer: a kind's template, the export of a list page's current filter, and the upload page
+(htmx: the result — every problem, the preview of changes or the success — replaces the form's result area)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from phoihop.core.views import require_permission, user_of
+from phoihop.spreadsheets.models import ImportBatch
+from phoihop.spreadsheets.reader import limit
+from phoihop.spreadsheets.registry import SheetKind, spreadsheets
+from phoihop.spreadsheets.services import ImportOutcome, confirm_pending, import_file
+from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, write_workbook
+
+
+def kind_or_404(key: str) -> SheetKind:
+    kind = spreadsheets.get(key)
+    if kind is None:
+        raise Http404
+    return kind
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def template_download(request: HttpRequest, kind: str) -> HttpResponse:
+    sheet = kind_or_404(kind)
+    user = user_of(request)
+    require_permission(sheet.can_export(user) or sheet.can_import(user))
+    return xlsx_response(write_workbook(sheet, user=user, template=True), f"mau-{sheet.file_stem}.xlsx")
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest, kind: str) -> HttpResponse:
+    """What the list page shows with its current filter (the same query string), every row, not one page."""
+    sheet = kind_or_404(kind)
+    user = user_of(request)
+    require_permission(sheet.can_export(user))
+    params = request.GET.copy()
+    params.pop("page", None)
+    content = write_workbook(sheet, user=user, rows=sheet.export_rows(user, params))
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    return xlsx_response(content, f"{sheet.file_stem}-{stamp}.xlsx")
+
+
+def _list_url(sheet: SheetKind) -> str:
+    try:
+        return reverse(sheet.list_url_name) if sheet.list_url_name else ""
+    except NoReverseMatch:
+        return ""
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest, kind: str) -> HttpResponse:
+    sheet = kind_or_404(kind)
+    user = user_of(request)
+    require_permission(sheet.can_import(user))
+    context = {
+        "kind": sheet,
+        "list_url": _list_url(sheet),
+        "max_mb": round(limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024) / 1048576),
+        "max_rows": limit("SPREADSHEET_MAX_ROWS", 200_000),
+    }
+    if request.method == "GET":
+        return render(request, "spreadsheets/upload.html", context)
+    uploaded = request.FILES.get("file")
+    if uploaded is None:
+        outcome_context = {"refused": "Hãy chọn một tệp Excel .xlsx để tải lên."}
+        return render(
+            request, "spreadsheets/upload.html#result", {**context, **outcome_context}, status=_status(request, 422)
+        )
+    if uploaded.size and uploaded.size > limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024):
+        # Refused on its size alone, without reading it.
+        outcome = ImportOutcome(
+            status="refused", code="too_large", message=f"Tệp quá lớn; tối đa {context['max_mb']} MB."
+        )
+    else:
+        outcome = import_file(
+            actor=user, kind=sheet, content=uploaded.read(), filename=uploaded.name or "", keep_pending=True
+        )
+    return _result(request, context, outcome)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    sheet = kind_or_404(kind)
+    user = user_of(request)
+    require_permission(sheet.can_import(user))
+    batch = get_object_or_404(ImportBatch, pk=pk, actor=user, status=ImportBatch.Status.PENDING, kind=sheet.key)
+    outcome = confirm_pending(actor=user, kind=sheet, batch=batch)
+    context = {"kind": sheet, "list_url": _list_url(sheet)}
+    return _result(request, context, outcome)
+
+
+def _status(request: HttpRequest, status: int) -> int:
+    # htmx swaps only 2xx answers; a plain form post gets the real status.
+    return 200 if request.headers.get("HX-Request") else status
+
+
+def _result(request: HttpRequest, context: dict[str, object], outcome: ImportOutcome) -> HttpResponse:
+    status = 200 if outcome.status in ("imported", "already", "confirm") else 422
+    template = "spreadsheets/upload.html#result" if request.headers.get("HX-Request") else "spreadsheets/upload.html"
+    return render(request, template, {**context, "outcome": outcome}, status=_status(request, status))

@@ -1,0 +1,184 @@
+"""Writing templates and exports with xlsxwriter. Both have the same layout, so an export can be edited and
+imported back: sheet "Dữ liệu" with the Vietnamese headers (row 1), the hidden row of column keys (row 2), data from
+row 3; a "Danh mục" sheet with the allowed values of every choice column (the data validation lists point there); a
+"Hướng dẫn" sheet. Exports write in constant-memory mode, and every text cell with `write_string`, so a cell that
+starts with =, +, - or @ stays text and is never a formula."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+from phoihop.spreadsheets.reader import FIRST_DATA_ROW, KEY_ROW
+from phoihop.spreadsheets.registry import CellValue, SheetKind
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Rows of a template that carry the validation lists and formats: enough for any body's yearly file.
+TEMPLATE_ROWS = 5000
+TYPE_HELP = {
+    "text": "chữ",
+    "int": "số nguyên",
+    "decimal": "số (dấu phẩy thập phân)",
+    "date": "ngày (ngày/tháng/năm)",
+    "choice": "chọn trong danh sách",
+}
+
+
+def write_workbook(
+    kind: SheetKind, *, user: User, rows: Iterable[Mapping[str, CellValue]] = (), template: bool = False
+) -> bytes:
+    output = io.BytesIO()
+    # constant_memory: rows go to a temporary file as they are written, so a 100.000-row export stays small.
+    workbook = xlsxwriter.Workbook(
+        output, {"constant_memory": True, "in_memory": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+    required = workbook.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1, "text_wrap": True})
+    formats = {
+        "int": workbook.add_format({"num_format": "#,##0"}),
+        "decimal": workbook.add_format({"num_format": "#,##0.##"}),
+        "date": workbook.add_format({"num_format": "dd/mm/yyyy"}),
+    }
+    text_format = workbook.add_format({"num_format": "@"})
+    data = workbook.add_worksheet(kind.sheet_name)
+    lists = workbook.add_worksheet("Danh mục")
+    guide = workbook.add_worksheet("Hướng dẫn")
+
+    # The reference lists first (constant_memory writes rows in order, sheet by sheet).
+    ranges: dict[str, str] = {}
+    list_column = 0
+    for column in kind.columns:
+        if column.type != "choice" or column.choices is None:
+            continue
+        values = column.choices(user)
+        lists.write_string(0, list_column, column.header, header)
+        for offset, choice in enumerate(values, start=1):
+            lists.write_string(offset, list_column, choice)
+        letter = xl_col_to_name(list_column)
+        ranges[column.key] = f"='Danh mục'!${letter}$2:${letter}${max(len(values), 1) + 1}"
+        lists.set_column(list_column, list_column, 40)
+        list_column += 1
+
+    for index, column in enumerate(kind.columns):
+        cell_format = formats.get(column.type) or (text_format if column.type == "text" else None)
+        data.set_column(index, index, column.width, cell_format)
+    data.freeze_panes(FIRST_DATA_ROW - 1, 0)
+    for index, column in enumerate(kind.columns):
+        data.write_string(
+            0, index, column.header + (" *" if column.required else ""), required if column.required else header
+        )
+    data.set_row(KEY_ROW - 1, None, None, {"hidden": True})
+    for index, column in enumerate(kind.columns):
+        data.write_string(KEY_ROW - 1, index, column.key)
+    last = FIRST_DATA_ROW - 1 + TEMPLATE_ROWS
+    for index, column in enumerate(kind.columns):
+        validation = _validation(column, ranges.get(column.key))
+        if validation:
+            data.data_validation(FIRST_DATA_ROW - 1, index, last, index, validation)
+
+    number = FIRST_DATA_ROW - 1
+    if not template:
+        columns = [(index, column.key, formats.get(column.type)) for index, column in enumerate(kind.columns)]
+        write_string = data.write_string
+        write_number = data.write_number
+        for row in rows:
+            for index, key, cell_format in columns:
+                value: Any = row.get(key)
+                if value is None or value == "":
+                    continue
+                if isinstance(value, str):
+                    write_string(number, index, value)
+                elif isinstance(value, bool):
+                    write_string(number, index, "Có" if value else "Không")
+                elif isinstance(value, int | float | Decimal):
+                    write_number(number, index, float(value), cell_format)
+                elif isinstance(value, dt.date):
+                    data.write_datetime(number, index, dt.datetime(value.year, value.month, value.day), cell_format)
+                else:
+                    write_string(number, index, str(value))
+            number += 1
+
+    guide.set_column(0, 0, 110)
+    lines = [
+        f"Mẫu nhập “{kind.label}”",
+        "",
+        "Cách điền:",
+        f"• Điền dữ liệu vào trang tính “{kind.sheet_name}”, từ dòng {FIRST_DATA_ROW}; mỗi dòng là một bản ghi.",
+        "• Không sửa, không xóa dòng tiêu đề và dòng 2 (dòng ẩn chứa mã cột): hệ thống nhận ra mẫu nhờ dòng này.",
+        "• Cột có dấu * là bắt buộc. Cột chọn trong danh sách: chọn giá trị ở ô "
+        "(danh sách lấy từ trang tính “Danh mục”).",
+        "• Ngày nhập dạng ngày/tháng/năm (ví dụ 04/01/2023); số không có đơn vị.",
+        "• Hệ thống kiểm tra toàn bộ tệp trước khi ghi: có một lỗi là không ghi dòng nào, mọi lỗi được báo một lần.",
+        "• Dòng trùng khóa với bản ghi đã có sẽ cập nhật bản ghi đó, sau khi anh/chị xem và xác nhận thay đổi.",
+        "• Tải lên lại đúng tệp đã nhập sẽ không ghi gì thêm.",
+        *kind.instructions,
+        "",
+        "Các cột:",
+    ]
+    for column in kind.columns:
+        text = f"• {column.header}: {TYPE_HELP[column.type]}"
+        if column.required:
+            text += ", bắt buộc"
+        if column.max_length:
+            text += f", tối đa {column.max_length} ký tự"
+        if column.key in kind.natural_key:
+            text += ", dùng để nhận ra bản ghi đã có"
+        if column.help:
+            text += f". {column.help}"
+        lines.append(text)
+    for offset, line in enumerate(lines):
+        guide.write_string(offset, 0, line)
+    data.activate()
+    workbook.close()
+    return output.getvalue()
+
+
+def _validation(column: Any, source: str | None) -> dict[str, Any] | None:
+    if column.type == "choice" and source:
+        return {
+            "validate": "list",
+            "source": source,
+            "error_title": "Giá trị không có trong danh sách",
+            "error_message": f"Chọn {column.header.lower()} trong danh sách.",
+        }
+    if column.type == "int":
+        return {
+            "validate": "integer",
+            "criteria": "between",
+            "minimum": -(2**31),
+            "maximum": 2**31 - 1,
+            "error_message": "Nhập một số nguyên.",
+        }
+    if column.type == "decimal":
+        return {
+            "validate": "decimal",
+            "criteria": "between",
+            "minimum": -1e15,
+            "maximum": 1e15,
+            "error_message": "Nhập một số.",
+        }
+    if column.type == "date":
+        return {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": dt.date(1900, 1, 1),
+            "maximum": dt.date(2100, 12, 31),
+            "error_message": "Nhập ngày dạng ngày/tháng/năm.",
+        }
+    if column.type == "text" and column.max_length:
+        return {
+            "validate": "length",
+            "criteria": "<=",
+            "value": column.max_length,
+            "error_message": f"Tối đa {column.max_length} ký tự.",
+        }
+    return None

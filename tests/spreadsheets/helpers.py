@@ -1,0 +1,51 @@
+"""Building .xlsx files the way an officer's spreadsheet program would, with xlsxwriter (no openpyxl), and reading
+back what the system wrote with python-calamine."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import xlsxwriter
+from python_calamine import CalamineWorkbook
+
+from phoihop.spreadsheets.registry import SheetKind
+
+
+def xlsx(
+    kind: SheetKind,
+    rows: Sequence[Sequence[Any]] | Sequence[dict[str, Any]],
+    *,
+    keys: Sequence[str] | None = None,
+    sheet: str | None = None,
+) -> bytes:
+    """A filled template: headers, the key row, then `rows` (lists in column order, or dicts by key)."""
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_numbers": False})
+    worksheet = workbook.add_worksheet(sheet or kind.sheet_name)
+    date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    columns = [column.key for column in kind.columns]
+    for index, column in enumerate(kind.columns):
+        worksheet.write_string(0, index, column.header)
+    for index, key in enumerate(keys if keys is not None else columns):
+        worksheet.write_string(1, index, key)
+    for number, row in enumerate(rows, start=2):
+        cells = [row.get(key) for key in columns] if isinstance(row, dict) else list(row)
+        for index, value in enumerate(cells):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                worksheet.write_string(number, index, value)
+            elif hasattr(value, "year"):
+                import datetime as dt
+
+                worksheet.write_datetime(number, index, dt.datetime(value.year, value.month, value.day), date_format)
+            else:
+                worksheet.write_number(number, index, value)
+    workbook.close()
+    return output.getvalue()
+
+
+def read_sheet(content: bytes, name: str) -> list[list[Any]]:
+    return CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_name(name).to_python()
