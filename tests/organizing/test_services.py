@@ -56,7 +56,7 @@ def test_update_and_conflict(union_officer: User, union_leader: User, maple: Ent
         ({"kind": "party_cell"}, "kind", "wrong_founder"),
         ({"kind": "youth_union"}, "kind", "wrong_founder"),
         ({"founded_on": timezone.localdate() + dt.timedelta(days=3)}, "founded_on", "future_date"),
-        ({"enterprise": None}, "enterprise", "null"),
+        ({"enterprise": None}, "enterprise", "null_not_allowed"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_saved(
