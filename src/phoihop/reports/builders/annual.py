@@ -101,6 +101,7 @@ class _Builder:
         self.figures: dict[str, Figure] = {}
         self.notes: list[NoteData] = []
         self.listing_data: dict[str, ListingData] = {}
+        self.measure_inputs: dict[str, tuple[Listing, Sequence[SourceRow], dict[int, str], str | None]] = {}
         self.vocabulary = placeholders.Vocabulary(
             figures={f.name: f.target_id for f in inputs.figures},
             indicators=self._indicator_lines(),
@@ -273,6 +274,10 @@ class _Builder:
         if ref.name in self.listing_data:
             listing = self.listing_data[ref.name]
             if ref.attr in placeholders.MEASURE_ATTRS:
+                inputs = self.measure_inputs.get(ref.name)
+                found = measures(*inputs[:3], unit=inputs[3]).get(ref.attr) if inputs is not None else None
+                if found is not None:
+                    return found
                 return Figure(
                     key=key,
                     kind="listing",
@@ -536,9 +541,8 @@ class _Builder:
             value=str(count),
             provenance=behind,
         )
-        texts = {row.record_id: row.text for row in rows}
-        for attr, figure in measures(listing, result.rows, texts, unit=unit).items():
-            self.figures[f"{listing.key}.{attr}"] = figure
+        # The measures over its records ({{KEY.khoang}}…) are computed when a block names them.
+        self.measure_inputs[listing.key] = (listing, result.rows, {row.record_id: row.text for row in rows}, unit)
         intro = self._plain(listing.intro)
         text = patterns.join_rows(
             [r.text for r in rows], intro=intro, separator=listing.separator, ending=listing.ending
