@@ -12,7 +12,8 @@ nhân"), a steady second half. The totals are the seed's, computed back from the
 - the Economic Zone Party Committee admitted 175 to the Party, 169 of them workers in enterprises;
 - the City Labour Federation introduced 3.623 members to the Party (its own 3.308 plus the Economic Zone Union's 315:
   a body's figure includes its units') and 2.161 of them were admitted;
-- the negotiated mid-shift meal value ranged 20.000đ - 25.000đ a portion.
+- the negotiated mid-shift meal value ranged 20.000đ - 25.000đ a portion (the union's quarterly summary here; the
+  report's sentence computes the range from the enterprises' approved labour reports, demo/workforce_data.py).
 
 Plan items are numbered through the plan (1-20), in the order of the seed's part I; the records apps link their
 demo activities and foundings to these numbers."""

@@ -109,7 +109,6 @@ FIGURES: dict[str, tuple[str, str]] = {
     "CHO_TET_GIAN_HANG": ("HD-CHO-TET-GH", "LĐLĐTP"),
     "CHO_TET_LUOT": ("HD-CHO-TET-LUOT", "LĐLĐTP"),
     "KI_OT": ("HD-KI-OT", "LĐLĐTP"),
-    "BUA_AN": ("CD-BAGC", "LĐLĐTP"),
     "TC_DANG": ("TL-TCD-DN-100-NN", "ĐUKKT"),
     "KET_NAP": ("DU-KND", "ĐUKKT"),
     "KET_NAP_NLD": ("DU-KND-NLD", "ĐUKKT"),
@@ -273,6 +272,38 @@ LISTINGS: list[dict[str, Any]] = [  # "entries": (kind of record, [(its name, it
         "owner": "BQLKKT",
         "entries": ("project", PROJECTS_IN_PROGRESS),
     },
+    # Figures over workforce records, not printed as lists: {{BUA_AN.khoang}} is the lowest - highest mid-shift meal
+    # value of the year's approved labour reports (the union's negotiation reaches the enterprises' own reports), and
+    # {{HO_TRO_BO_TRON.tong_khong_trung}} / {{HO_TRO_BO_TRON.so_doanh_nghiep}} the workers of absconding employers
+    # who were helped (each enterprise once: its support that reached the most people) and their enterprises.
+    {
+        "key": "BUA_AN",
+        "title": "Giá trị bữa ăn giữa ca trong báo cáo tình hình lao động đã duyệt",
+        "source": "workforce.labourreport",
+        "record_filter": {"status": "approved", "meal_value__isnull": False},
+        "agency": "",
+        "period_mode": "period",
+        "intro": "",
+        "pattern": "{ten}: {meal_value}đ/suất",
+        "value_field": "meal_value",
+        "separator": "; ",
+        "ending": ".",
+        "owner": "LĐLĐTP",
+    },
+    {
+        "key": "HO_TRO_BO_TRON",
+        "title": "Hỗ trợ người lao động tại doanh nghiệp có chủ bỏ trốn",
+        "source": "workforce.incidentsupport",
+        "record_filter": {"incident__kind": "absconding"},
+        "agency": "",
+        "period_mode": "period",
+        "intro": "",
+        "pattern": "{vu_viec}: {ten|thuong}",
+        "value_field": "people",
+        "separator": "; ",
+        "ending": ".",
+        "owner": "BQLKKT",
+    },
     {
         "key": "CHI_BO_FDI",
         "title": "Tổ chức đảng thành lập tại doanh nghiệp 100% vốn nước ngoài (chú thích 4)",
@@ -341,7 +372,9 @@ BLOCKS: list[tuple[str, str, str]] = [
         "- Ban quản lý Khu kinh tế thường xuyên hướng dẫn, giải quyết các thắc mắc, khó khăn của doanh nghiệp về các "
         "thủ tục hành chính trong các lĩnh vực xây dựng, đầu tư, lao động. Thực hiện các biện pháp hỗ trợ công nhân "
         "lao động thiếu việc làm, lao động nhập cư, công nhân lao động tại các doanh nghiệp có chủ lao động bỏ trốn, "
-        "doanh nghiệp phá sản. Chủ trì tổ chức các Hội nghị kết nối đào tạo lao động chất lượng cao giữa các doanh "
+        "doanh nghiệp phá sản. Năm {{ke_hoach.nam}}, đã hỗ trợ {{HO_TRO_BO_TRON.tong_khong_trung}} công nhân lao động "
+        "tại {{HO_TRO_BO_TRON.so_doanh_nghiep}} doanh nghiệp có chủ lao động bỏ trốn. Chủ trì tổ chức các Hội nghị "
+        "kết nối đào tạo lao động chất lượng cao giữa các doanh "
         "nghiệp và các trường đại học, cao đẳng, thỏa thuận hợp tác đào tạo nguồn nhân lực theo chuyên ngành của các "
         "doanh nghiệp. Phối hợp với Sở Văn hóa và Thể thao tổ chức thực hiện Đề án “Sân khấu truyền hình” tại các khu "
         "công nghiệp phục vụ miễn phí cho người lao động. Trưởng Ban Quản lý Khu kinh tế, Giám đốc Công an thành phố "
@@ -357,7 +390,8 @@ BLOCKS: list[tuple[str, str, str]] = [
         "dùng, thu hút trên {{CHO_TET_LUOT}} lượt người tham dự. Triển khai App “Hướng Công” và đường dây tư vấn, hỗ "
         "trợ đoàn viên, người lao động 24/7. Tổ chức thí điểm {{KI_OT}} ki-ốt cung cấp hàng phúc lợi cho công nhân "
         "lao động tại các khu công nghiệp. Thương lượng với người sử dụng lao động điều chỉnh bữa ăn giữa ca, bình "
-        "quân từ {{BUA_AN}}/suất. Phối hợp với các doanh nghiệp giải quyết nhiều kiến nghị nhằm bảo đảm các quyền và "
+        "quân từ {{BUA_AN.khoang}}/suất. Phối hợp với các doanh nghiệp giải quyết nhiều kiến nghị nhằm bảo đảm các "
+        "quyền và "
         "lợi ích chính đáng cho người lao động. Tăng cường giám sát việc thực hiện chế độ chính sách đối với công nhân "
         "lao động và việc thực hiện quy chế dân chủ ở cơ sở. Tư vấn, hỗ trợ người lao động khó khăn được hưởng các gói "
         "an sinh xã hội.",
@@ -673,6 +707,7 @@ def load_report(report: Any) -> None:
                 "period_mode": spec["period_mode"],
                 "intro": spec["intro"],
                 "pattern": spec["pattern"],
+                "value_field": spec.get("value_field", ""),
                 "separator": spec["separator"],
                 "ending": spec["ending"],
                 "owner_agency": agencies[spec["owner"]],

@@ -1,7 +1,9 @@
 """ILLUSTRATIVE workforce data for 2023 (Số liệu minh họa): the seed report gives no figure per enterprise, so these
 labour reports, incidents and survey answers are invented, plausible and internally consistent, to show the
 workforce pages, warnings and figures. They are not facts about the named enterprises. The only figures taken from
-the seed are the mid-shift meal range (20.000đ–25.000đ a portion), which the reports stay within.
+the seed are the mid-shift meal range (20.000đ–25.000đ a portion): the reports stay within it and reach both ends,
+since the 2023 joint report computes its range from them ({{BUA_AN.khoang}} in demo/reports_data.py), as it computes
+the support to workers of the absconding employer ({{HO_TRO_BO_TRON.tong_khong_trung}}) from the incidents below.
 
 What they raise (all through the services): a lowest wage below region I's minimum (Minh Phát), social-insurance
 arrears of 3 months or more (Hoa Thịnh, Phú An), overtime above 40 hours a month (Everbright), headcount falling by

@@ -591,6 +591,9 @@ class ListingOut(Schema):
     period_mode: ListingPeriod
     intro: str = Field(description="Câu dẫn in trước danh sách; được dùng {{…}}.")
     pattern: str = Field(description="Mẫu câu cho mỗi bản ghi, ví dụ “[{thang}, ]khởi công {du_an}”.")
+    value_field: str = Field(
+        "", description="Trường số mà {{KEY.khoang}}, {{KEY.tong}}… tính trên các bản ghi; rỗng nếu chỉ liệt kê."
+    )
     separator: str
     ending: str
     owner_agency_id: int = Field(description="Cơ quan soạn danh sách.")
@@ -613,6 +616,7 @@ class ListingIn(Schema):
     period_mode: ListingPeriod = ListingPeriod.REPORTING_PERIOD
     intro: str = ""
     pattern: str = Field(description="Mẫu câu cho mỗi bản ghi; chỉ dùng các trường của nguồn.")
+    value_field: str = Field("", max_length=60, description="Trường số cho {{KEY.khoang}}, {{KEY.tong}}…")
     separator: str = Field(" ", max_length=10)
     ending: str = Field("", max_length=10)
     owner_agency_id: int = Field(description="Cơ quan soạn: một cơ quan ban hành mà người gọi soạn thay được.")
@@ -630,6 +634,7 @@ class ListingPatch(Schema):
     period_mode: ListingPeriod | None = None
     intro: str | None = None
     pattern: str | None = Field(None, description="Mẫu câu mới; kiểm tra theo các trường của nguồn khi lưu.")
+    value_field: str | None = Field(None, max_length=60)
     separator: str | None = Field(None, max_length=10)
     ending: str | None = Field(None, max_length=10)
     owner_agency_id: int | None = None

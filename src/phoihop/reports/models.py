@@ -321,6 +321,15 @@ class Listing(VersionedModel):
     )
     intro = models.TextField(_("câu dẫn"), blank=True, help_text=_("In trước danh sách; được dùng {{…}}."))
     pattern = models.TextField(_("mẫu câu cho mỗi bản ghi"))
+    value_field = models.CharField(
+        _("trường số để tính"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Trường số của bản ghi mà {{KEY.khoang}}, {{KEY.tong}}… tính trên các bản ghi của danh sách, ví dụ "
+            "meal_value; để trống nếu chỉ liệt kê."
+        ),
+    )
     separator = models.CharField(_("ngăn cách giữa các bản ghi"), max_length=10, default=" ", blank=True)
     ending = models.CharField(_("kết thúc"), max_length=10, default="", blank=True)
     owner_agency = models.ForeignKey(

@@ -5,6 +5,7 @@
     {{ke_hoach.hoan_thanh}}         19/20             the plan's items done / all items (and .so_hieu, .ket_qua…)
     {{van_ban:28-NQ/TU}}            Nghị quyết số 28-NQ/TU, ngày 10/11/2009   (.day_du, .ten, .so_hieu, .ngay…)
     {{TU_VAN_NLD.so_luong}}         05                the number of records a listing stands for
+    {{BUA_AN.khoang}}               20.000đ - 25.000đ min - max of the listing's value field (.tong, .so_doanh_nghiep…)
     [[chu_thich:NHA_O_KHOI_CONG]]   a listing placed as a real footnote ([[danh_sach:KEY]] prints it in the text)
     *nghiêng*  **đậm**              emphasis
 
@@ -57,7 +58,15 @@ DOCUMENT_ATTRS: dict[str, str] = {
 }
 LISTING_ATTRS: dict[str, str] = {
     "so_luong": "số bản ghi (vụ việc) của danh sách (05)",
+    # Measures over the listing's records, of its value field (see Listing.value_field):
+    "khoang": "thấp nhất - cao nhất của trường số (20.000đ - 25.000đ)",
+    "thap_nhat": "giá trị thấp nhất của trường số",
+    "cao_nhat": "giá trị cao nhất của trường số",
+    "tong": "tổng của trường số",
+    "tong_khong_trung": "tổng của trường số, mỗi doanh nghiệp tính một lần (lần lớn nhất)",
+    "so_doanh_nghiep": "số doanh nghiệp khác nhau có bản ghi trong danh sách",
 }
+MEASURE_ATTRS = ("khoang", "thap_nhat", "cao_nhat", "tong", "tong_khong_trung", "so_doanh_nghiep")
 TASK_ATTRS: dict[str, str] = {
     "": "các nội dung của lĩnh vực này trong kế hoạch năm sau, mỗi nội dung một dòng",
     "chuyen_tiep": "chỉ các nội dung chuyển tiếp từ năm trước",
@@ -293,9 +302,14 @@ def _check_ref(ref: Ref, vocabulary: Vocabulary, listings: set[str]) -> None:
             raise _error(
                 _(
                     "{{%(raw)s}}: “%(name)s” là một danh sách; đặt nó bằng [[chu_thich:%(name)s]] hoặc "
-                    "[[danh_sach:%(name)s]], hoặc lấy số bản ghi bằng {{%(name)s.so_luong}}."
+                    "[[danh_sach:%(name)s]], lấy số bản ghi bằng {{%(name)s.so_luong}}, hoặc một số tính trên "
+                    "trường số của nó (%(measures)s)."
                 )
-                % {"raw": ref.key, "name": ref.name},
+                % {
+                    "raw": ref.key,
+                    "name": ref.name,
+                    "measures": ", ".join(f"{{{{{ref.name}.{attr}}}}}" for attr in MEASURE_ATTRS),
+                },
                 "listing_as_figure",
             )
         return

@@ -36,7 +36,16 @@ def register_record_kinds() -> None:
             "enterprise__zone": ("exact", "in"),
             "enterprise__ownership": ("exact", "in"),
         },
-        sum_fields={"headcount": "persons", "union_members": "persons", "si_arrears_amount": "vnd"},
+        # meal_value is declared for the report's range over records ({{BUA_AN.khoang}}: "20.000đ - 25.000đ"), not
+        # to be added up: an indicator summing it would mean nothing.
+        sum_fields={
+            "headcount": "persons",
+            "union_members": "persons",
+            "si_arrears_amount": "vnd",
+            "meal_value": "vnd",
+            "lowest_wage": "vnd",
+            "average_income": "vnd",
+        },
         enterprise_field="enterprise",
         noun="báo cáo tình hình lao động",
         done="có báo cáo tình hình lao động",
@@ -53,8 +62,9 @@ def register_record_kinds() -> None:
         noun="vụ việc lao động",
         done="có vụ việc lao động",
     )
-    # "hỗ trợ M công nhân tại K doanh nghiệp có chủ bỏ trốn": sum of people, and distinct enterprises, with
-    # incident__kind=absconding.
+    # "hỗ trợ M công nhân tại K doanh nghiệp có chủ bỏ trốn": people (each enterprise once: its largest support, as
+    # the figures page counts them) and distinct enterprises, with incident__kind=absconding; in the report a listing
+    # of this kind with value field "people" gives {{KEY.tong_khong_trung}} and {{KEY.so_doanh_nghiep}}.
     record_kinds.register(
         key="workforce.incidentsupport",
         label="Hỗ trợ người lao động trong vụ việc",

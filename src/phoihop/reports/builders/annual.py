@@ -8,9 +8,9 @@ built again: its stored snapshot is returned."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import FieldError, ValidationError
 from django.utils import timezone
@@ -22,6 +22,7 @@ from phoihop.core.vnformat import (
     format_date_phrase,
     format_fraction,
     format_money,
+    format_money_range,
     format_number,
 )
 from phoihop.indicators.choices import Measure, UnitKind
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from phoihop.indicators.progress import IndicatorProgress
     from phoihop.reports.models import Listing, Report, ReportBlock, ReportSection
     from phoihop.reports.selectors import ReportInputs
+    from phoihop.reports.sources import SourceRow
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 Progress = Callable[[str, int], None]
@@ -99,6 +101,7 @@ class _Builder:
         self.figures: dict[str, Figure] = {}
         self.notes: list[NoteData] = []
         self.listing_data: dict[str, ListingData] = {}
+        self.measure_inputs: dict[str, tuple[Listing, Sequence[SourceRow], dict[int, str], str | None]] = {}
         self.vocabulary = placeholders.Vocabulary(
             figures={f.name: f.target_id for f in inputs.figures},
             indicators=self._indicator_lines(),
@@ -270,6 +273,18 @@ class _Builder:
             return self._tasks_figure(ref, key, section)
         if ref.name in self.listing_data:
             listing = self.listing_data[ref.name]
+            if ref.attr in placeholders.MEASURE_ATTRS:
+                inputs = self.measure_inputs.get(ref.name)
+                found = measures(*inputs[:3], unit=inputs[3]).get(ref.attr) if inputs is not None else None
+                if found is not None:
+                    return found
+                return Figure(
+                    key=key,
+                    kind="listing",
+                    label=listing.title,
+                    text=f"[{ref.key}]",
+                    error=listing.error or f"Danh sách “{listing.title}” chưa chọn trường số để tính.",
+                )
             return Figure(
                 key=key,
                 kind="listing",
@@ -484,7 +499,9 @@ class _Builder:
                 agency_ids=scope,
                 window=self._window(listing),
                 used=sorted(used),
+                value_field=listing.value_field,
             )
+            unit = source.value_unit(listing.value_field) if listing.value_field else None
         # A listing's filter is data the secretariat typed: a field or value that no longer fits is a finding for
         # the checker, not a crash. Anything else is a bug and fails the build with its traceback.
         except (ValidationError, FieldError, ValueError) as exc:
@@ -524,6 +541,8 @@ class _Builder:
             value=str(count),
             provenance=behind,
         )
+        # The measures over its records ({{KEY.khoang}}…) are computed when a block names them.
+        self.measure_inputs[listing.key] = (listing, result.rows, {row.record_id: row.text for row in rows}, unit)
         intro = self._plain(listing.intro)
         text = patterns.join_rows(
             [r.text for r in rows], intro=intro, separator=listing.separator, ending=listing.ending
@@ -546,3 +565,100 @@ class _Builder:
                 else:
                     out.append(token.text)
         return nfc("".join(out)).strip() + (" " if text.endswith(" ") else "")
+
+
+# --- measures over a listing's records ------------------------------------------------------------------------------
+
+
+def measures(
+    listing: Listing, rows: Sequence[SourceRow], texts: Mapping[int, str], *, unit: str | None
+) -> dict[str, Figure]:
+    """The figures a listing's records give besides their count: over its value field the range (lowest - highest),
+    the lowest, the highest, the sum, the sum counting each enterprise once (its largest value: the same workers
+    helped twice are not counted twice); and the number of different enterprises. Each with its rows as provenance
+    (the record's sentence, its value and a link to it), so the preview links the figure to the records."""
+    found: dict[str, Figure] = {}
+    money = unit == UnitKind.VND
+
+    def amount(value: Decimal) -> str:
+        return format_money(value) if money else format_number(value)
+
+    def row_of(row: SourceRow, value: str = "", note: str = "") -> Provenance:
+        return Provenance(
+            source=listing.title,
+            label=texts.get(row.record_id) or row.label or f"Bản ghi số {row.record_id}",
+            value=value,
+            date=row.date.isoformat() if row.date else "",
+            url=row.url,
+            note=note,
+        )
+
+    def figure(attr: str, text: str, value: str, provenance: Iterable[Provenance], error: str = "") -> None:
+        label = f"{listing.title}: {placeholders.LISTING_ATTRS[attr]}"
+        found[attr] = Figure(
+            key=f"{listing.key}.{attr}",
+            kind="listing",
+            label=label,
+            text=f"[{listing.key}.{attr}]" if error else text,
+            value=value,
+            error=error,
+            provenance=tuple(provenance),
+        )
+
+    enterprises = [row.enterprise for row in rows if row.enterprise is not None]
+    seen: set[Any] = set()
+    enterprise_rows = []
+    for row in rows:
+        if row.enterprise is None:
+            enterprise_rows.append(row_of(row, "0", "Không ghi doanh nghiệp, không được đếm."))
+        elif row.enterprise in seen:
+            enterprise_rows.append(row_of(row, "0", "Cùng doanh nghiệp đã được đếm ở dòng trước."))
+        else:
+            seen.add(row.enterprise)
+            enterprise_rows.append(row_of(row, "1"))
+    count = len(set(enterprises))
+    figure("so_doanh_nghiep", format_count(count), str(count), enterprise_rows)
+    if not listing.value_field:
+        return found
+    valued = [(row, row.number) for row in rows if row.number is not None]
+    if not valued:
+        error = f"Danh sách “{listing.title}” chưa có bản ghi nào ghi trường {listing.value_field} trong kỳ."
+        for attr in ("khoang", "thap_nhat", "cao_nhat", "tong", "tong_khong_trung"):
+            figure(attr, "", "", (), error)
+        return found
+    low = min(number for _row, number in valued)
+    high = max(number for _row, number in valued)
+    total = sum((number for _row, number in valued), Decimal(0))
+
+    def ends(row: SourceRow, number: Decimal) -> str:
+        return " · ".join(word for word, hit in (("thấp nhất", number == low), ("cao nhất", number == high)) if hit)
+
+    ranged = [row_of(row, amount(number), ends(row, number)) for row, number in valued]
+    if low == high:
+        range_text = amount(low)
+    else:
+        range_text = format_money_range(low, high) if money else f"{format_number(low)} - {format_number(high)}"
+    figure("khoang", range_text, f"{low}-{high}", ranged)
+    figure("thap_nhat", amount(low), str(low), ranged)
+    figure("cao_nhat", amount(high), str(high), ranged)
+    total_text = format_money(total) if money else format_number(total, pad=2)
+    figure("tong", total_text, str(total), [row_of(row, amount(number)) for row, number in valued])
+    largest: dict[Any, tuple[SourceRow, Decimal]] = {}
+    for row, number in valued:
+        group = row.enterprise if row.enterprise is not None else ("row", row.record_id)
+        if group not in largest or number > largest[group][1]:
+            largest[group] = (row, number)
+    kept = {row.record_id for row, _number in largest.values()}
+    once = sum((number for _row, number in largest.values()), Decimal(0))
+    figure(
+        "tong_khong_trung",
+        format_money(once) if money else format_number(once, pad=2),
+        str(once),
+        [
+            row_of(row, amount(number))
+            if row.record_id in kept
+            else row_of(row, "0", f"Cùng doanh nghiệp: chỉ tính lần lớn nhất ({amount(number)} không cộng thêm).")
+            for row, number in valued
+        ],
+    )
+    return found

@@ -41,6 +41,7 @@ LISTING_FIELDS = (
     "period_mode",
     "intro",
     "pattern",
+    "value_field",
     "separator",
     "ending",
     "owner_agency",

@@ -157,6 +157,9 @@ def _check_listing(report: Report, cleaned: dict[str, Any], listing: Listing | N
             % {"source": source.label, "label": ListingPeriod.CURRENT.label},
             "undated_source",
         )
+    value_field = cleaned.get("value_field", listing.value_field if listing else "")
+    if value_field:
+        source.value_unit(value_field)
     pattern = cleaned.get("pattern", listing.pattern if listing else "")
     if not pattern.strip():
         raise field_error("pattern", _("Hãy ghi mẫu câu cho mỗi bản ghi, ví dụ {ten}."), "required")

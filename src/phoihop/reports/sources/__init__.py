@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
 from phoihop.core.vnformat import format_month
+from phoihop.indicators.choices import Counting
 from phoihop.reports.sources.fields import FieldSpec, attr_chain, model_catalogue
 
 if TYPE_CHECKING:
@@ -36,6 +38,8 @@ class SourceRow:
     url: str
     values: Mapping[str, str]
     amount: int = 1
+    number: Decimal | None = None  # the listing's value field, when it names one
+    enterprise: Any = None  # the key of the enterprise the record is about, when its kind names one
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,15 @@ class Source:
     def validate_filter(self, spec: Mapping[str, Any] | None) -> None:  # pragma: no cover
         raise NotImplementedError
 
+    def value_unit(self, name: str) -> str | None:
+        """The unit kind of a numeric field the listing's measures ({{KEY.khoang}}, {{KEY.tong}}…) read; a name the
+        source does not declare as numeric is refused."""
+        raise field_error(
+            "value_field",
+            _("Nguồn “%(source)s” không có trường số để tính khoảng hay tổng.") % {"source": self.label},
+            "unknown_value_field",
+        )
+
     def rows(
         self,
         *,
@@ -72,6 +85,7 @@ class Source:
         agency_ids: Iterable[int] | None,
         window: Window,
         used: Iterable[str],
+        value_field: str = "",
     ) -> SourceResult:  # pragma: no cover
         raise NotImplementedError
 
@@ -121,6 +135,17 @@ class RecordSource(Source):
                 "record_filter", _("Điều kiện lọc không hợp lệ: %(e)s.") % {"e": exc}, "invalid_filter"
             ) from exc
 
+    def value_unit(self, name: str) -> str | None:
+        """The numeric fields are the record kind's declared ones (its `sum_fields`, with their unit kind)."""
+        if name not in self.kind.sum_fields:
+            raise field_error(
+                "value_field",
+                _("Nguồn “%(source)s” không có trường số “%(name)s” (dùng được: %(fields)s).")
+                % {"source": self.label, "name": name, "fields": ", ".join(self.kind.sum_fields) or _("không có")},
+                "unknown_value_field",
+            )
+        return self.kind.sum_fields[name]
+
     def rows(
         self,
         *,
@@ -129,6 +154,7 @@ class RecordSource(Source):
         agency_ids: Iterable[int] | None,
         window: Window,
         used: Iterable[str],
+        value_field: str = "",
     ) -> SourceResult:
         kind = self.kind
         queryset = kind.model._default_manager.filter(kind.parse_filter(record_filter)).filter(
@@ -139,6 +165,12 @@ class RecordSource(Source):
         specs = [self.fields()[name] for name in used if name in self.fields()]
         related = {p for spec in specs for p in spec.related if p}
         prefetch = {p for spec in specs for p in spec.prefetch if p}
+        # The measures ({{KEY.khoang}}, {{KEY.so_doanh_nghiep}}…) read the value and the enterprise of every row:
+        # joined here, not queried per row.
+        if value_field:
+            self.value_unit(value_field)
+        parts = kind.enterprise_field.split("__")
+        related.update(p for p in ("__".join(parts[:-1]), "__".join(value_field.split("__")[:-1])) if p)
         if related:
             queryset = queryset.select_related(*sorted(related))
         if prefetch:
@@ -146,10 +178,28 @@ class RecordSource(Source):
         date_path = kind.date_field
         queryset = queryset.order_by(date_path, "pk")
         rows = []
+        read_value = attr_chain(value_field.split("__")) if value_field else None
         for record in queryset:
             values = {spec.name: spec.text(record) for spec in specs}
             date = _as_date(attr_chain(date_path.split("__"))(record)) if self.dated else None
-            rows.append(SourceRow(record.pk, date, str(record) if "ten" in values else "", kind.url_of(record), values))
+            number: Decimal | None = None
+            enterprise: Any = None
+            if read_value is not None:
+                raw = read_value(record)
+                number = Decimal(str(raw)) if raw is not None else None
+            if kind.enterprise_field:
+                enterprise = kind.distinct_value(record, Counting.DISTINCT_ENTERPRISES)
+            rows.append(
+                SourceRow(
+                    record.pk,
+                    date,
+                    str(record) if "ten" in values else "",
+                    kind.url_of(record),
+                    values,
+                    number=number,
+                    enterprise=enterprise,
+                )
+            )
         return SourceResult(rows=tuple(rows), count=len(rows))
 
 
@@ -192,6 +242,7 @@ class ConsultationSource(Source):
         agency_ids: Iterable[int] | None,
         window: Window,
         used: Iterable[str],
+        value_field: str = "",
     ) -> SourceResult:
         from phoihop.cases.choices import RequesterKind
         from phoihop.cases.selectors import case_aggregates
