@@ -284,3 +284,14 @@ def test_import_page_and_api(client_for, api_for, ld_officer, plan, bodies: Bodi
     assert imported.status_code == 200
     assert imported.json() == {"created": 1, "updated": 0, "unchanged": 0}
     assert ReportedValue.objects.count() == 2
+
+
+def test_an_oversized_csv_file_is_refused_before_it_is_read(client_for, ld_officer, plan) -> None:  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    header = b"indicator,agency,period,value\n"
+    big = SimpleUploadedFile("so-lieu.csv", header + b"PTDV,C\xc4\x90KKT,2023-01,1\n" * 120_000, "text/csv")
+    response = client_for(ld_officer).post(f"/so-lieu/nhap-tep/?plan={plan.pk}", {"file": big})
+    assert response.status_code == 422
+    assert "Tệp CSV quá lớn" in response.content.decode()
+    assert not ReportedValue.objects.exists()

@@ -362,6 +362,11 @@ class ValueEditForm(VersionedForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
+# A year of monthly values of every indicator and body is a few hundred rows, far below this; a larger upload is a
+# wrong file, refused before it is read into memory.
+IMPORT_MAX_BYTES = 2 * 1024 * 1024
+
+
 class ImportForm(StyledFormMixin, forms.Form):
     file = forms.FileField(label=_("Tệp CSV"), required=False)
     text = forms.CharField(
@@ -378,6 +383,12 @@ class ImportForm(StyledFormMixin, forms.Form):
         cleaned = super().clean() or {}
         upload = cleaned.get("file")
         if upload:
+            if upload.size is not None and upload.size > IMPORT_MAX_BYTES:
+                raise ValidationError(
+                    _("Tệp CSV quá lớn (%(size)s MB); tệp số liệu chỉ tiêu tối đa 2 MB.")
+                    % {"size": f"{upload.size / 1024 / 1024:.1f}".replace(".", ",")},
+                    code="file_too_large",
+                )
             try:
                 content = upload.read().decode("utf-8-sig")
             except UnicodeDecodeError:
