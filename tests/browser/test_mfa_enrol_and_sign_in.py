@@ -67,7 +67,10 @@ def test_a_leader_enrols_and_signs_in_in_two_steps_on_a_phone(
             expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
 
             page.get_by_role("button", name="Mở menu").click()
-            page.get_by_role("button", name="Đăng xuất").click()
+            # Bootstrap opens the menu with a height transition; a click while it runs can land on the page below.
+            expect(page.locator("#mainnav.collapse.show")).to_be_visible()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Đăng xuất").click()
             expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/$"), timeout=15_000)
 
             page.get_by_label("Tên đăng nhập").fill("lanhdao")
