@@ -87,3 +87,44 @@ def test_officer_files_and_submits_leader_approves_warning_shows(
     page.goto(report_url)
     no_wider_than_viewport(page)
     assert failed == []
+
+
+@pytest.fixture
+def survey_path(transactional_db: None) -> str:
+    import datetime as dt
+
+    from phoihop.workforce.services import create_survey
+
+    union = AgencyFactory(short_code="LĐLĐTP", name="Liên đoàn Lao động thành phố Hải Phòng", kind="union")
+    officer = UserFactory(username="canbo.khaosat", role=Role.OFFICER, agency=union)
+    enterprise = EnterpriseFactory(name="Công ty TNHH Giày da Hoa Thịnh")
+    survey = create_survey(
+        actor=officer,
+        data={
+            "title": "Khảo sát việc làm, đời sống, tâm tư, nguyện vọng",
+            "opens_on": dt.date(2020, 1, 1),
+            "closes_on": dt.date(2099, 12, 31),
+            "enterprises": [enterprise],
+        },
+        questions=[
+            {"kind": "single", "text": "Anh/chị có hài lòng với bữa ăn giữa ca?", "options": ["Hài lòng", "Chưa"]},
+            {"kind": "scale", "text": "Mức độ gắn bó với doanh nghiệp"},
+            {"kind": "text", "text": "Ý kiến khác", "required": False},
+        ],
+    )
+    return str(survey.public_path())
+
+
+def test_a_worker_answers_the_public_survey_on_a_phone(live_server: Any, survey_path: str, browser_page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + survey_path)
+    no_wider_than_viewport(page)
+    page.locator("#id_enterprise").select_option(label="Công ty TNHH Giày da Hoa Thịnh")
+    page.get_by_label("Hài lòng", exact=True).check()
+    page.locator("fieldset").nth(1).locator("input").nth(3).check()
+    page.get_by_role("button", name="Gửi phiếu").click()
+    expect(page.get_by_role("status")).to_contain_text("Cảm ơn anh/chị đã trả lời")
+    no_wider_than_viewport(page)
