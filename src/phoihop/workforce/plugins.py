@@ -136,3 +136,7 @@ def plug_in() -> None:
         context=enterprise_section,
         order=60,
     )
+    from phoihop.spreadsheets.registry import spreadsheets
+    from phoihop.workforce.sheets import LABOUR_REPORTS
+
+    spreadsheets.register(LABOUR_REPORTS)

@@ -1,0 +1,265 @@
+"""Labour reports as a spreadsheet kind (phoihop.spreadsheets): one row per report (enterprise by tax code, report
+type, first day of the period and every figure of the form), written through `create_report` / `update_report` — the
+app's rules, permission, owner body and versions, one audit event per report — inside the layer's one transaction.
+A report already recorded for the same enterprise, type and period is updated after the officer confirms the
+preview (only while it is a draft or returned), so an export imported back changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
+from phoihop.workforce import permissions
+from phoihop.workforce.choices import ReportType
+from phoihop.workforce.models import LabourReport
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
+TYPE_BY_LABEL = {str(label): value for value, label in ReportType.choices}
+LABEL_BY_TYPE = {value: label for label, value in TYPE_BY_LABEL.items()}
+YES, NO = "Có", "Không"
+INT_FIELDS = (
+    "headcount",
+    "women",
+    "other_province",
+    "foreign_workers",
+    "hires",
+    "leavers",
+    "union_members",
+    "average_income",
+    "lowest_wage",
+    "meal_value",
+    "si_arrears_amount",
+    "si_arrears_months",
+    "wage_delay_days",
+)
+DECIMAL_FIELDS = ("overtime_avg_hours", "overtime_max_hours", "overtime_year_max_hours")
+BOOL_FIELDS = ("has_collective_agreement", "has_democracy_regulation")
+DATE_FIELDS = ("agreement_expires_on", "last_workers_conference")
+
+
+def _owner_codes(user: User) -> list[str]:
+    from phoihop.directory.selectors import owner_choices
+
+    return [agency.short_code for agency in owner_choices(user=user)]
+
+
+def _yes_no(user: User) -> list[str]:
+    return [YES, NO]
+
+
+def _int(key: str, header: str, *, required: bool = False, help: str = "") -> Column:
+    return Column(key, header, type="int", required=required, num_format="#,##0", help=help)
+
+
+COLUMNS = (
+    Column("enterprise", "Mã số thuế doanh nghiệp", required=True, max_length=20, width=18),
+    Column(
+        "report_type", "Loại báo cáo", type="choice", required=True, choices=lambda user: list(TYPE_BY_LABEL), width=30
+    ),
+    Column(
+        "period_start",
+        "Ngày đầu kỳ báo cáo",
+        type="date",
+        required=True,
+        width=14,
+        help="ngày mùng 1 của tháng đầu kỳ, ví dụ 01/03/2026",
+    ),
+    _int("headcount", "Tổng số lao động", required=True),
+    _int("women", "Lao động nữ"),
+    _int("other_province", "Lao động ngoại tỉnh"),
+    _int("foreign_workers", "Lao động nước ngoài"),
+    _int("hires", "Tuyển mới trong kỳ"),
+    _int("leavers", "Nghỉ việc trong kỳ"),
+    _int("union_members", "Đoàn viên công đoàn"),
+    _int("average_income", "Thu nhập bình quân (đồng/tháng)"),
+    _int("lowest_wage", "Mức lương thấp nhất đang trả (đồng/tháng)"),
+    _int("meal_value", "Giá trị bữa ăn giữa ca (đồng/suất)"),
+    Column("overtime_avg_hours", "Giờ làm thêm bình quân (giờ/tháng)", type="decimal"),
+    Column("overtime_max_hours", "Giờ làm thêm cao nhất (giờ/tháng)", type="decimal"),
+    Column("overtime_year_max_hours", "Giờ làm thêm cao nhất (giờ/năm)", type="decimal"),
+    Column("has_collective_agreement", "Có thỏa ước lao động tập thể", type="choice", choices=_yes_no, width=12),
+    Column("agreement_expires_on", "Thỏa ước hết hạn ngày", type="date", width=14),
+    Column("has_democracy_regulation", "Có quy chế dân chủ ở cơ sở", type="choice", choices=_yes_no, width=12),
+    Column("last_workers_conference", "Ngày hội nghị người lao động gần nhất", type="date", width=14),
+    _int("si_arrears_amount", "Số tiền nợ bảo hiểm xã hội (đồng)"),
+    _int("si_arrears_months", "Số tháng nợ bảo hiểm xã hội"),
+    _int("wage_delay_days", "Số ngày chậm trả lương"),
+    Column("notes", "Ghi chú", max_length=5000, width=30),
+    Column(
+        "owner_agency",
+        "Đơn vị báo cáo",
+        type="choice",
+        choices=_owner_codes,
+        help="ký hiệu đơn vị; để trống là đơn vị của người nhập",
+    ),
+)
+HEADERS = {column.key: column.header for column in COLUMNS}
+
+
+def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    from phoihop.workforce.selectors import list_reports
+
+    reports = list_reports(user=user, params=params).select_related("enterprise", "owner_agency")
+    for report in reports.iterator(1000):
+        row: dict[str, Any] = {
+            "enterprise": report.enterprise.tax_code,
+            "report_type": LABEL_BY_TYPE.get(report.report_type, report.report_type),
+            "period_start": report.period_start,
+            "notes": report.notes,
+            "owner_agency": report.owner_agency.short_code,
+        }
+        for name in (*INT_FIELDS, *DECIMAL_FIELDS, *DATE_FIELDS):
+            row[name] = getattr(report, name)
+        for name in BOOL_FIELDS:
+            row[name] = YES if getattr(report, name) else NO
+        yield row
+
+
+def _data(values: Mapping[str, Any], enterprise: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "enterprise": enterprise,
+        "report_type": TYPE_BY_LABEL[str(values["report_type"])],
+        "period_start": values["period_start"],
+        "notes": str(values.get("notes") or "").strip(),
+    }
+    for name in INT_FIELDS:
+        value = values.get(name)
+        data[name] = None if value is None else int(value)
+    for name in DECIMAL_FIELDS:
+        value = values.get(name)
+        data[name] = None if value is None else Decimal(str(value))
+    for name in DATE_FIELDS:
+        data[name] = values.get(name)
+    for name in BOOL_FIELDS:
+        data[name] = values.get(name) == YES
+    for name in ("si_arrears_months", "wage_delay_days"):
+        if data[name] is None:
+            data[name] = 0
+    return data
+
+
+def check(user: User, rows: list[Row]) -> Checked:
+    from phoihop.directory.selectors import enterprise_choices, owner_choices
+    from phoihop.workforce.services.reports import check_report
+
+    checked = Checked()
+    owners = {agency.short_code: agency for agency in owner_choices(user=user)}
+    default_owner = user.agency if not user.is_admin else None
+    codes = {str(row.values["enterprise"]).strip() for row in rows if row.values.get("enterprise")}
+    enterprises = {e.tax_code: e for e in enterprise_choices().filter(tax_code__in=codes)} if codes else {}
+    starts = {row.values["period_start"] for row in rows if row.values.get("period_start")}
+    existing = {
+        (r.enterprise_id, r.report_type, r.period_start): r
+        for r in LabourReport.objects.filter(
+            enterprise__in=enterprises.values(), period_start__in=starts
+        ).select_related("enterprise", "owner_agency")
+    }
+    seen: dict[tuple[Any, ...], int] = {}
+    plan: list[tuple[LabourReport | None, dict[str, Any], Any]] = []
+    for row in rows:
+        values = row.values
+        owner = owners.get(str(values["owner_agency"])) if values.get("owner_agency") else default_owner
+        if owner is None:
+            checked.problem(row.number, "owner_agency", _("hãy chọn đơn vị báo cáo"))
+            continue
+        code = str(values.get("enterprise") or "").strip()
+        if code and code not in enterprises:
+            message = _("không có doanh nghiệp mang mã số thuế %(code)s trong danh mục") % {"code": code}
+            checked.problem(row.number, "enterprise", message)
+            continue
+        if not (code and values.get("report_type") and values.get("period_start")):
+            continue
+        data = _data(values, enterprises[code])
+        start = data["period_start"]
+        if start.day != 1:
+            checked.problem(row.number, "period_start", _("kỳ báo cáo bắt đầu từ ngày mùng 1 của tháng"))
+            continue
+        try:
+            check_report(data)
+        except ValidationError as error:
+            field = next(iter(getattr(error, "error_dict", {})), "headcount")
+            checked.problem(row.number, field if field in HEADERS else "headcount", " ".join(error.messages))
+            continue
+        key = (data["enterprise"].pk, data["report_type"], start)
+        if key in seen:
+            message = _("trùng doanh nghiệp, loại và kỳ báo cáo với dòng %(n)s") % {"n": seen[key]}
+            checked.problem(row.number, "period_start", message)
+            continue
+        seen[key] = row.number
+        found = existing.get(key)
+        if found is None:
+            checked.new += 1
+            plan.append((None, data, owner))
+            continue
+        fields = _differences(found, data)
+        if not fields:
+            checked.unchanged += 1
+            continue
+        if not permissions.can_edit_report(user, found):
+            checked.problem(
+                row.number,
+                "period_start",
+                _("báo cáo kỳ này đã có (do %(agency)s nhập, trạng thái “%(status)s”), anh/chị không sửa được")
+                % {"agency": found.owner_agency.short_code, "status": found.get_status_display()},
+            )
+            continue
+        checked.changes.append(Change(row.number, f"{found.enterprise.name} — {found.period_label}", fields))
+        plan.append((found, data, owner))
+    checked.state = plan
+    return checked
+
+
+def _differences(report: LabourReport, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    fields = {}
+    for key, value in data.items():
+        old_value = getattr(report, key)
+        if old_value == value or (old_value in ("", None) and value in ("", None)):
+            continue
+        old, new = ("" if old_value is None else str(old_value)), ("" if value is None else str(value))
+        if key in BOOL_FIELDS:
+            old, new = (YES if old_value else NO), (YES if value else NO)
+        if old != new:
+            fields[HEADERS.get(key, key)] = (old, new)
+    return fields
+
+
+def apply(user: User, checked: Checked) -> int:
+    from phoihop.workforce.services.reports import create_report, update_report
+
+    for found, data, owner in checked.state:
+        try:
+            if found is None:
+                create_report(actor=user, data=data, owner_agency=owner)
+            else:
+                update_report(actor=user, report=found, data=data, expected_version=found.version)
+        except ValidationError as error:
+            raise ValidationError(
+                f"{data['enterprise'].name}: {' '.join(error.messages)}", code="import_row"
+            ) from error
+    return len(checked.state)
+
+
+LABOUR_REPORTS = SheetKind(
+    key="workforce.labour_report",
+    label="Báo cáo tình hình lao động",
+    columns=COLUMNS,
+    natural_key=("enterprise", "report_type", "period_start"),
+    can_import=permissions.can_create_report,
+    can_export=permissions.can_view_workforce,
+    export_rows=export_rows,
+    check=check,
+    apply=apply,
+    list_url_name="workforce:report_list",
+    instructions=(
+        "• Báo cáo đã có (cùng doanh nghiệp, loại và kỳ) được cập nhật sau khi anh/chị xác nhận, "
+        "nếu còn đang nhập hoặc bị trả lại.",
+        "• Báo cáo nhập từ tệp ở trạng thái đang nhập; gửi duyệt trên trang của từng báo cáo.",
+    ),
+)
