@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "phoihop.housing",
     "phoihop.cases",
     "phoihop.reports",
+    "phoihop.dashboard",
     "phoihop.demo",
 ]
 
