@@ -93,3 +93,34 @@ def test_navbar_focus_is_visible_and_menu_toggles_open_with_space(
     toggle.focus()
     page.keyboard.press("Space")
     assert toggle.get_attribute("aria-expanded") == "true"
+
+
+@pytest.fixture
+def members_target_pk(demo_data: None) -> int:
+    """Read before the browser starts: no database call from inside Playwright's event loop."""
+    from phoihop.indicators.models import Target
+
+    zone_union = "Công đoàn Khu kinh tế"
+    return Target.objects.get(plan__year=2023, indicator__code="CD-PTDV", agency__name__startswith=zone_union).pk
+
+
+def test_indicator_chart_draws_under_the_csp_and_passes_axe(
+    live_server: Any, members_target_pk: int, browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    log_in(page, live_server.url, "ldldtp.lanhdao")
+    page.goto(live_server.url + target_url(members_target_pk))
+    page.wait_for_function("() => document.querySelector('canvas[data-chart]')?.dataset.drawn === '1'")
+    page.screenshot(path=str(tmp_path / "indicator-chart.png"), full_page=True)
+    assert errors == []
+    page.get_by_text("Bảng số liệu của biểu đồ").click()
+    assert page.locator("table.chart-table").is_visible()
+    assert violations(page) == []
+
+
+def target_url(pk: int) -> str:
+    from django.urls import reverse
+
+    return reverse("indicators:target_progress", args=[pk])
