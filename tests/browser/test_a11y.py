@@ -112,11 +112,13 @@ def test_indicator_chart_draws_under_the_csp_and_passes_axe(
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     log_in(page, live_server.url, "ldldtp.lanhdao")
     page.goto(live_server.url + target_url(members_target_pk))
-    page.wait_for_function("() => document.querySelector('canvas[data-chart]')?.dataset.drawn === '1'")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1').length === 2"
+    )
     page.screenshot(path=str(tmp_path / "indicator-chart.png"), full_page=True)
     assert errors == []
-    page.get_by_text("Bảng số liệu của biểu đồ").click()
-    assert page.locator("table.chart-table").is_visible()
+    page.get_by_text("Bảng số liệu của biểu đồ").first.click()
+    assert page.locator("table.chart-table").first.is_visible()
     assert violations(page) == []
 
 

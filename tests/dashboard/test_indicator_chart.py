@@ -61,3 +61,17 @@ def test_expected_by_now_and_projection_follow_the_elapsed_share(demo) -> None: 
     assert Decimal("0.45") < share < Decimal("0.55")
     assert values["Dự báo cả kỳ"] is not None
     assert "theo đà hiện nay cả năm đạt khoảng" in spec.summary
+
+
+def test_monthly_bars_add_up_to_the_figure(demo) -> None:  # type: ignore[no-untyped-def]
+    secretariat = User.objects.get(username="bdvtu.thuky")
+    _target, line = target_progress(user=secretariat, pk=members_target().pk)
+    from phoihop.dashboard.charts import monthly_chart
+
+    spec = monthly_chart(line=line)
+    assert spec is not None
+    assert len(spec.labels) == 12
+    assert spec.series[1].kind == "line"
+    assert spec.series[1].values[-1] == 13297
+    assert spec.table[0] == ["01/2023", "520; lũy kế 520"]
+    assert spec.summary.startswith("Lũy kế 13.297 sau 12 tháng")

@@ -72,3 +72,38 @@ def indicator_chart(*, line: IndicatorProgress, plan: Plan, as_of: dt.date | Non
         unit=line.unit,
         table=table,
     )
+
+
+def monthly_chart(*, line: IndicatorProgress) -> ChartSpec | None:
+    """The rows the figure is made of, summed by month as bars, with the cumulative total as a line."""
+    months: dict[tuple[int, int], Decimal] = {}
+    for row in line.provenance:
+        if row.date is None:
+            continue
+        key = (row.date.year, row.date.month)
+        months[key] = months.get(key, Decimal(0)) + row.value
+    if not months:
+        return None
+    labels = [f"{month:02d}/{year}" for year, month in sorted(months)]
+    monthly = [months[key] for key in sorted(months)]
+    cumulative: list[Decimal] = []
+    for value in monthly:
+        cumulative.append((cumulative[-1] if cumulative else Decimal(0)) + value)
+    peak = max(range(len(monthly)), key=lambda i: monthly[i])
+    summary = f"Lũy kế {format_number(cumulative[-1].quantize(Decimal(1)))} sau {len(labels)} tháng; "
+    summary += f"tháng cao nhất {labels[peak]} ({format_number(monthly[peak].quantize(Decimal(1)))})."
+    return ChartSpec(
+        key=f"monthly-{line.target_id}",
+        title=f"{line.name}: theo tháng và lũy kế",
+        labels=labels,
+        series=[
+            Series(label="Trong tháng", values=[float(v) for v in monthly]),
+            Series(label="Lũy kế", values=[float(v) for v in cumulative], kind="line"),
+        ],
+        summary=summary,
+        unit=line.unit,
+        table=[
+            [label, f"{format_number(m.quantize(Decimal(1)))}; lũy kế {format_number(c.quantize(Decimal(1)))}"]
+            for label, m, c in zip(labels, monthly, cumulative, strict=True)
+        ],
+    )

@@ -18,3 +18,11 @@ def indicator_chart(line: Any, plan: Any) -> dict[str, Any]:
     if spec is None:
         return {"chart": None}
     return {"chart": spec, "data": spec.as_json(), "chart_data_id": f"chart-{spec.key}-data"}
+
+
+@register.inclusion_tag("dashboard/_chart.html")
+def monthly_chart(line: Any) -> dict[str, Any]:
+    spec = charts.monthly_chart(line=line)
+    if spec is None:
+        return {"chart": None}
+    return {"chart": spec, "data": spec.as_json(), "chart_data_id": f"chart-{spec.key}-data"}

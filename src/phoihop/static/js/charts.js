@@ -19,7 +19,7 @@
         datasets: spec.series.map(function (s, i) {
           return {
             type: s.kind, label: s.label, data: s.values,
-            backgroundColor: s.kind === 'bar' ? spec.labels.map(function (_, j) { return COLOURS[j % COLOURS.length]; }) : COLOURS[i],
+            backgroundColor: s.kind === 'bar' && spec.series.length === 1 ? spec.labels.map(function (_, j) { return COLOURS[j % COLOURS.length]; }) : COLOURS[i],
             borderColor: COLOURS[i], borderDash: s.dashed ? [6, 4] : []
           };
         })
