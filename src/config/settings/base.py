@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "phoihop.cases",
     "phoihop.workforce",
     "phoihop.reports",
+    "phoihop.dashboard",
     "phoihop.demo",
 ]
 

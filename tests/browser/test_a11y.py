@@ -1,0 +1,128 @@
+"""WCAG 2.2 AA, measured: axe-core (vendored under tests/browser/vendor/, a test dependency the app never serves)
+is injected by Playwright into every page of a leader's menu and into the public question form, and must find no
+violation of the WCAG 2.x A/AA rules. The navbar's keyboard focus must be visible (an outline of another colour
+than the navbar), and the menu toggles are real buttons that open with Space."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from phoihop.demo.loader import LoadReport
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PASSWORD = "PhoiHop@2023"
+
+
+@pytest.fixture
+def demo_data(committed_demo: LoadReport) -> None:
+    """The demo, committed before the browser starts (tests/conftest.py)."""
+
+
+def violations(page: Any) -> list[str]:
+    # Through the DevTools protocol, not a <script> tag: the app's CSP (rightly) refuses inline scripts.
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")
+    found = page.evaluate(
+        """async (tags) => {
+          const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+          return result.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')
+            + ' ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')).join(' | '));
+        }""",
+        WCAG_TAGS,
+    )
+    return list(found)
+
+
+def log_in(page: Any, base: str, username: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(base + "/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).to_have_url(base + "/")
+
+
+def test_every_menu_page_and_the_public_form_pass_axe(live_server: Any, demo_data: None, browser_page: Any) -> None:
+    page = browser_page
+    base = live_server.url
+    page.goto(base + "/hoi-dap/")
+    found = {"/hoi-dap/": violations(page)}
+    log_in(page, base, "ldldtp.lanhdao")
+    links = page.eval_on_selector_all("#mainnav a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
+    pages = list(dict.fromkeys(["/", *links]))
+    assert len(pages) >= 10
+    for path in pages:
+        response = page.goto(base + path)
+        assert response is not None
+        assert response.status == 200, path
+        found[path] = violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_navbar_focus_is_visible_and_menu_toggles_open_with_space(
+    live_server: Any, demo_data: None, browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    base = live_server.url
+    log_in(page, base, "ldldtp.lanhdao")
+    # The first Tab lands on the skip link; it leads to the main content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Bỏ qua menu, đến nội dung chính"
+    assert page.evaluate("() => document.activeElement.getBoundingClientRect().top") >= 0
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    style = page.evaluate(
+        """() => { const el = document.activeElement; const s = getComputedStyle(el);
+          const nav = getComputedStyle(document.querySelector('nav.navbar'));
+          return {inNav: !!el.closest('nav.navbar'), outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                  colour: s.outlineColor, navColour: nav.backgroundColor}; }"""
+    )
+    page.screenshot(path=str(tmp_path / "navbar-focus.png"))
+    assert style["inNav"]
+    assert style["outline"] == "solid"
+    assert style["width"] >= 2
+    assert style["colour"] != style["navColour"]
+    # A dropdown toggle is a <button>: Space opens its menu.
+    toggle = page.locator("#mainnav button.dropdown-toggle").first
+    toggle.focus()
+    page.keyboard.press("Space")
+    assert toggle.get_attribute("aria-expanded") == "true"
+
+
+@pytest.fixture
+def members_target_pk(demo_data: None) -> int:
+    """Read before the browser starts: no database call from inside Playwright's event loop."""
+    from phoihop.indicators.models import Target
+
+    zone_union = "Công đoàn Khu kinh tế"
+    return Target.objects.get(plan__year=2023, indicator__code="CD-PTDV", agency__name__startswith=zone_union).pk
+
+
+def test_indicator_chart_draws_under_the_csp_and_passes_axe(
+    live_server: Any, members_target_pk: int, browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    log_in(page, live_server.url, "ldldtp.lanhdao")
+    page.goto(live_server.url + target_url(members_target_pk))
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1').length === 2"
+    )
+    page.screenshot(path=str(tmp_path / "indicator-chart.png"), full_page=True)
+    assert errors == []
+    page.get_by_text("Bảng số liệu của biểu đồ").first.click()
+    assert page.locator("table.chart-table").first.is_visible()
+    assert violations(page) == []
+
+
+def target_url(pk: int) -> str:
+    from django.urls import reverse
+
+    return reverse("indicators:target_progress", args=[pk])

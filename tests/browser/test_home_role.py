@@ -1,0 +1,52 @@
+"""A leader opening the system on a phone (390 px) or a laptop (1.366 px) sees the periods waiting for approval and
+the late plan items without scrolling, and the page is never wider than the screen. Screenshots are kept under the
+test's tmp_path (the test artefacts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from phoihop.demo.loader import LoadReport
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo_data(committed_demo: LoadReport) -> None:
+    """The demo, committed before the browser starts (tests/conftest.py)."""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1366, 768)])
+def test_leader_home_shows_approvals_and_late_items_above_the_fold(
+    live_server: Any, demo_data: None, chromium_path: str, tmp_path: Path, width: int, height: int
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
+            page.get_by_label("Tên đăng nhập").fill("ldldtp.lanhdao")
+            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
+            page.get_by_role("button", name="Đăng nhập").click()
+            expect(page).to_have_url(live_server.url + "/")
+            page.screenshot(path=str(tmp_path / f"home-leader-{width}.png"))
+            for title in ["Số liệu chờ phê duyệt", "Nhiệm vụ quá hạn"]:
+                card = page.locator("a.home-card", has_text=title)
+                expect(card).to_be_visible()
+                box = card.bounding_box()
+                assert box is not None
+                assert box["y"] + box["height"] <= height, title
+                assert box["x"] + box["width"] <= width, title
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        finally:
+            context.close()
+            browser.close()

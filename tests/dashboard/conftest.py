@@ -1,0 +1,1 @@
+from tests.planning.fixtures import demo  # noqa: F401
