@@ -25,6 +25,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"cases"}),
     frozenset({"workforce"}),  # reuses the public page's rate limit from cases
     frozenset({"reports"}),
+    frozenset({"dashboard"}),  # the home page reads the plan, values and reports
 )
 LEFT_OUT = {"demo"}
 
