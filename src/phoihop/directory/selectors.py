@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
 from phoihop.core.text import fold_vi
@@ -74,12 +76,56 @@ def enterprise_choices() -> QuerySet[Enterprise]:
     return Enterprise.objects.select_related("zone")
 
 
+# Below this many characters a word has no trigram to look up: it falls back to a plain LIKE scan.
+TRIGRAM = 3
+# The list counts matches exactly up to this bound and says "more than" beyond it.
+COUNT_BOUND = 1000
+
+
+def _word_in_enterprise_text(word: str) -> Q:
+    """Enterprises whose folded text contains `word`. PostgreSQL serves the LIKE from the trigram GIN index; SQLite
+    asks the FTS5 trigram table (migration 0002), which answers LIKE from its index. Short words use the LIKE."""
+    if len(word) >= TRIGRAM and connection.vendor == "sqlite" and not set(word) & set("%_\\"):
+        subquery = RawSQL("SELECT rowid FROM directory_enterprise_fts WHERE search_text LIKE %s", (f"%{word}%",))
+        return Q(pk__in=subquery)
+    return Q(search_text__contains=word)
+
+
 def search_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:
     """Diacritic-insensitive search over the enterprise's own text and its zone's: "trang due" finds the
-    enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere."""
+    enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere. The zone side is
+    a subquery over the small zone table, so the big table is read only through its search index."""
     for word in fold_vi(query).split():
-        queryset = queryset.filter(Q(search_text__contains=word) | Q(zone__search_text__contains=word))
+        in_zone = Q(zone__in=Zone.objects.filter(search_text__contains=word).values("pk"))
+        queryset = queryset.filter(_word_in_enterprise_text(word) | in_zone)
     return queryset
+
+
+def rank_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:
+    """Best matches first: the folded text starting with the whole query (the full name), then the phrase in the
+    name, then every word in the enterprise's own text, then the tax code, then matches through the zone only."""
+    folded = fold_vi(query)
+    words = folded.split()
+    all_words = Q()
+    for word in words:
+        all_words &= Q(search_text__contains=word)
+    return queryset.annotate(
+        search_rank=Case(
+            When(search_text__startswith=folded, then=Value(0)),
+            When(search_text__contains=folded, then=Value(1)),
+            When(all_words, then=Value(2)),
+            When(tax_code__startswith=query.strip(), then=Value(3)),
+            default=Value(4),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def count_bounded(queryset: QuerySet[Any], bound: int = COUNT_BOUND) -> tuple[int, bool]:
+    """The number of rows, exact up to `bound`; beyond it (`bound`, True): "more than `bound`". One query that stops
+    reading at bound + 1 rows."""
+    count = queryset.order_by()[: bound + 1].count()
+    return (bound, True) if count > bound else (count, False)
 
 
 def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[Enterprise]:
@@ -89,6 +135,8 @@ def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> 
     query = str(params.get("q") or "").strip()
     if query:
         queryset = search_enterprises(queryset, query)
+        if not params.get("sort"):  # a search without a chosen order: best matches first
+            return rank_enterprises(queryset, query).order_by("search_rank", "name", "pk")
     sort = ENTERPRISE_SORTS.get(str(params.get("sort") or "name"), "name")
     # Blanks (no zone, no workforce) go last either way, on SQLite as on PostgreSQL (whose defaults differ).
     column = F(sort.removeprefix("-"))
@@ -101,7 +149,8 @@ def enterprise_options(*, user: User, query: str, limit: int) -> list[Enterprise
     code is part of the searched text), by name, a few at a time. One query; nothing for an empty query."""
     if not query.strip():
         return []
-    return list(search_enterprises(enterprises_visible_to(user), query).order_by("name", "pk")[:limit])
+    found = search_enterprises(enterprises_visible_to(user), query)
+    return list(rank_enterprises(found, query).order_by("search_rank", "name", "pk")[:limit])
 
 
 def get_enterprise(*, user: User, pk: int) -> Enterprise:
