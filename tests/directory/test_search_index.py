@@ -7,8 +7,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
 from bench.generate import seed
+
 from phoihop.accounts.models import User
 from phoihop.core.text import fold_vi
 from phoihop.directory.models import Agency, Enterprise, Zone
@@ -91,7 +91,8 @@ def test_the_index_follows_create_update_and_delete(agency: Agency, officer: Use
         return list(list_enterprises(user=officer, params={"q": query}))
 
     enterprise = create_enterprise(
-        actor=officer, data={"name": "Công ty Cổ phần Xi măng Chinfon", "tax_code": "0200123456", "ownership": "domestic"}
+        actor=officer,
+        data={"name": "Công ty Cổ phần Xi măng Chinfon", "tax_code": "0200123456", "ownership": "domestic"},
     )
     assert found("xi mang chinfon") == [enterprise]
     enterprise = update_enterprise(
