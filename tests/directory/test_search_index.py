@@ -14,6 +14,7 @@ from phoihop.core.text import fold_vi
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.directory.selectors import count_bounded, enterprise_options, list_enterprises
 from phoihop.directory.services import create_enterprise, delete_enterprise, update_enterprise
+from tests.apiclient import ApiClient
 from tests.directory.factories import ZoneFactory
 
 QUERIES = [
@@ -105,3 +106,17 @@ def test_the_index_follows_create_update_and_delete(agency: Agency, officer: Use
     assert found("thep viet uc") == [enterprise]
     delete_enterprise(actor=admin_user, enterprise=enterprise, expected_version=enterprise.version)
     assert found("thep viet uc") == []
+
+
+def test_a_broad_search_says_more_than_the_bound_on_the_page_and_in_the_api(
+    directory: None, officer: User, client_for, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    page = client_for(officer).get("/danh-muc/doanh-nghiep/", {"q": "cong ty"})
+    assert "Hơn 1.000 kết quả" in page.content.decode()
+    narrow = client_for(officer).get("/danh-muc/doanh-nghiep/", {"q": "09000012"})
+    assert "Hơn" not in narrow.content.decode()
+    api = ApiClient(token=token_for(officer))
+    body = api.get("/directory/enterprises", q="cong ty").json()
+    assert (body["count"], body["count_is_lower_bound"]) == (1000, True)
+    body = api.get("/directory/enterprises", q="09000012").json()
+    assert (body["count"], body["count_is_lower_bound"]) == (len(scan("09000012")), False)
