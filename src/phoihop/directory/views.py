@@ -28,7 +28,7 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("q", "").strip():  # a search counts up to a bound ("hơn 1.000"), never the whole directory
         count, count_is_lower_bound = selectors.count_bounded(enterprises)
         paginator = Paginator(enterprises, 25)
-        paginator.count = count  # type: ignore[misc]
+        paginator.count = count
         page = paginator.get_page(request.GET.get("page"))
     else:
         page, count_is_lower_bound = paginate(request, enterprises), False
