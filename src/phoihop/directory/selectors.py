@@ -82,18 +82,6 @@ TRIGRAM = 3
 COUNT_BOUND = 1000
 
 
-def _word_in_enterprise_text(word: str) -> Q:
-    """Enterprises whose folded text contains `word`. PostgreSQL serves the LIKE from the trigram GIN index; SQLite
-    asks the FTS5 trigram table (migration 0002) for the word as a phrase. Words under 3 characters use the LIKE."""
-    if len(word) >= TRIGRAM and connection.vendor == "sqlite":
-        # A quoted one-word FTS5 phrase is a substring match with the trigram tokenizer, and is answered from the
-        # index several times faster than the table's LIKE (which FTS5 also serves, more slowly).
-        phrase = '"' + word.replace('"', '""') + '"'
-        subquery = RawSQL("SELECT rowid FROM directory_enterprise_fts WHERE search_text MATCH %s", (phrase,))
-        return Q(pk__in=subquery)
-    return Q(search_text__contains=word)
-
-
 def _like(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -130,14 +118,15 @@ def _sqlite_matches(words: list[str]) -> RawSQL:
 
 def search_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:
     """Diacritic-insensitive search over the enterprise's own text and its zone's: "trang due" finds the
-    enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere. The zone side is
-    a subquery over the small zone table, so the big table is read only through its search index."""
+    enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere. SQLite: through the
+    FTS5 trigram table (`_sqlite_matches`); PostgreSQL: LIKE per word, served by the pg_trgm GIN index, the zone side
+    a subquery over the small zone table. A query whose words are all under 3 characters scans with LIKE."""
     words = fold_vi(query).split()
     if connection.vendor == "sqlite" and any(len(word) >= TRIGRAM for word in words):
         return queryset.filter(pk__in=_sqlite_matches(words))
-    for word in words:
+    for word in words:  # PostgreSQL serves these LIKEs from the trigram GIN index; words under 3 characters scan
         in_zone = Q(zone__in=Zone.objects.filter(search_text__contains=word).values("pk"))
-        queryset = queryset.filter(_word_in_enterprise_text(word) | in_zone)
+        queryset = queryset.filter(Q(search_text__contains=word) | in_zone)
     return queryset
 
 
