@@ -134,8 +134,27 @@ def get_zone(request: HttpRequest, zone_id: int) -> Zone:
     return selectors.get_zone(user=api_user(request), pk=zone_id)
 
 
+class BoundedPagination(PageNumberPagination):
+    """Pages of a search: `count` is the exact number of matches up to `selectors.COUNT_BOUND`; beyond it `count` is
+    the bound and `count_is_lower_bound` is true ("more than 1.000"), so a broad search never counts the whole
+    directory. Without `q` the count is exact and the flag false."""
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        count_is_lower_bound: bool = False
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any) -> Any:
+        if not request.GET.get("q", "").strip():
+            return super().paginate_queryset(queryset, pagination, request, **params)
+        page_size = self._get_page_size(pagination.page_size)
+        offset = (pagination.page - 1) * page_size
+        count, lower_bound = selectors.count_bounded(queryset)
+        return {"items": queryset[offset : offset + page_size], "count": count, "count_is_lower_bound": lower_bound}
+
+
 @router.get("/enterprises", response=list[EnterpriseOut], summary="Tìm doanh nghiệp (không phân biệt dấu)")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPagination, page_size=50)
 def list_enterprises(request: HttpRequest, filters: Query[EnterpriseFilters]) -> Any:
     params = {k: v for k, v in filters.dict().items() if v is not None}
     return selectors.list_enterprises(user=api_user(request), params=params)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
 from phoihop.core.text import fold_vi
@@ -74,12 +76,85 @@ def enterprise_choices() -> QuerySet[Enterprise]:
     return Enterprise.objects.select_related("zone")
 
 
+# Below this many characters a word has no trigram to look up: it falls back to a plain LIKE scan.
+TRIGRAM = 3
+# The list counts matches exactly up to this bound and says "more than" beyond it.
+COUNT_BOUND = 1000
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _sqlite_matches(words: list[str]) -> RawSQL:
+    """The ids of the enterprises every word of which is in their own text or their zone's, driven by the FTS5
+    trigram index: those with all words in their own text (one FTS5 query), united with those of the zones that
+    match at least one word (the small zone table first, CROSS JOIN keeping that order, then their enterprises)."""
+    params: list[str] = []
+
+    phrase = " AND ".join('"' + w.replace('"', '""') + '"' for w in words if len(w) >= TRIGRAM)
+    params.append(phrase)
+    own_sql = ["SELECT rowid FROM directory_enterprise_fts WHERE search_text MATCH %s"]
+    short = [w for w in words if len(w) < TRIGRAM]
+    if short:
+        own_sql = [f"SELECT e.id FROM directory_enterprise e WHERE e.id IN ({own_sql[0]})"]  # noqa: S608
+        for word in short:
+            params.append(_like(word))
+            own_sql.append("e.search_text LIKE %s ESCAPE '\\'")
+    sql = " AND ".join(own_sql)
+    any_zone = []
+    for word in words:
+        params.append(_like(word))
+        any_zone.append("z.search_text LIKE %s ESCAPE '\\'")
+    every_word = []
+    for word in words:  # rows of the matching zones only: a LIKE on each is cheap
+        params += [_like(word), _like(word)]
+        every_word.append("(e.search_text LIKE %s ESCAPE '\\' OR z.search_text LIKE %s ESCAPE '\\')")
+    # Only constant fragments are joined here; every value the user typed is a parameter.
+    zone_where = f"({' OR '.join(any_zone)}) AND {' AND '.join(every_word)}"
+    sql += f" UNION SELECT e.id FROM directory_zone z CROSS JOIN directory_enterprise e ON e.zone_id = z.id WHERE {zone_where}"  # noqa: E501, S608
+    return RawSQL(sql, params)  # noqa: S611
+
+
 def search_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:
     """Diacritic-insensitive search over the enterprise's own text and its zone's: "trang due" finds the
-    enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere."""
-    for word in fold_vi(query).split():
-        queryset = queryset.filter(Q(search_text__contains=word) | Q(zone__search_text__contains=word))
+    enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere. SQLite: through the
+    FTS5 trigram table (`_sqlite_matches`); PostgreSQL: LIKE per word, served by the pg_trgm GIN index, the zone side
+    a subquery over the small zone table. A query whose words are all under 3 characters scans with LIKE."""
+    words = fold_vi(query).split()
+    if connection.vendor == "sqlite" and any(len(word) >= TRIGRAM for word in words):
+        return queryset.filter(pk__in=_sqlite_matches(words))
+    for word in words:  # PostgreSQL serves these LIKEs from the trigram GIN index; words under 3 characters scan
+        in_zone = Q(zone__in=Zone.objects.filter(search_text__contains=word).values("pk"))
+        queryset = queryset.filter(Q(search_text__contains=word) | in_zone)
     return queryset
+
+
+def rank_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:
+    """Best matches first: the folded text starting with the whole query (the full name), then the phrase in the
+    name, then every word in the enterprise's own text, then the tax code, then matches through the zone only."""
+    folded = fold_vi(query)
+    words = folded.split()
+    all_words = Q()
+    for word in words:
+        all_words &= Q(search_text__contains=word)
+    return queryset.annotate(
+        search_rank=Case(
+            When(search_text__startswith=folded, then=Value(0)),
+            When(search_text__contains=folded, then=Value(1)),
+            When(all_words, then=Value(2)),
+            When(tax_code__startswith=query.strip(), then=Value(3)),
+            default=Value(4),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def count_bounded(queryset: QuerySet[Any], bound: int = COUNT_BOUND) -> tuple[int, bool]:
+    """The number of rows, exact up to `bound`; beyond it (`bound`, True): "more than `bound`". One query that stops
+    reading at bound + 1 rows."""
+    count = queryset.order_by()[: bound + 1].count()
+    return (bound, True) if count > bound else (count, False)
 
 
 def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[Enterprise]:
@@ -89,6 +164,8 @@ def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> 
     query = str(params.get("q") or "").strip()
     if query:
         queryset = search_enterprises(queryset, query)
+        if not params.get("sort"):  # a search without a chosen order: best matches first
+            return rank_enterprises(queryset, query).order_by("search_rank", "name", "pk")
     sort = ENTERPRISE_SORTS.get(str(params.get("sort") or "name"), "name")
     # Blanks (no zone, no workforce) go last either way, on SQLite as on PostgreSQL (whose defaults differ).
     column = F(sort.removeprefix("-"))
@@ -101,7 +178,8 @@ def enterprise_options(*, user: User, query: str, limit: int) -> list[Enterprise
     code is part of the searched text), by name, a few at a time. One query; nothing for an empty query."""
     if not query.strip():
         return []
-    return list(search_enterprises(enterprises_visible_to(user), query).order_by("name", "pk")[:limit])
+    found = search_enterprises(enterprises_visible_to(user), query)
+    return list(rank_enterprises(found, query).order_by("search_rank", "name", "pk")[:limit])
 
 
 def get_enterprise(*, user: User, pk: int) -> Enterprise:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -24,11 +25,18 @@ from phoihop.directory.forms import EnterpriseForm, ZoneForm, enterprise_option
 @login_required
 def enterprise_list(request: HttpRequest) -> HttpResponse:
     enterprises = selectors.list_enterprises(user=user_of(request), params=request.GET)
-    page = paginate(request, enterprises)
+    if request.GET.get("q", "").strip():  # a search counts up to a bound ("hơn 1.000"), never the whole directory
+        count, count_is_lower_bound = selectors.count_bounded(enterprises)
+        paginator = Paginator(enterprises, 25)
+        paginator.count = count
+        page = paginator.get_page(request.GET.get("page"))
+    else:
+        page, count_is_lower_bound = paginate(request, enterprises), False
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "page": page,
+        "count_is_lower_bound": count_is_lower_bound,
         "filter": EnterpriseFilter(request.GET, queryset=enterprises, user=user_of(request)),
         "q": request.GET.get("q", ""),
         "sort": request.GET.get("sort", "name"),

@@ -1,0 +1,96 @@
+"""Search at 100.000 enterprises: p50/p95 of 50 varied queries through the selector (a page of 25 and the bounded
+count, what the list page runs) and through the API, and recall against a plain Python scan of the folded text.
+
+Floor: a page of 25 enterprises by primary key with no search. Target: search p95 <= 50 ms, recall 100%."""
+
+from __future__ import annotations
+
+import random
+import time
+import unicodedata
+from statistics import median, quantiles
+from urllib.parse import quote
+
+from django.test import Client
+
+from bench.generate import WORDS, seed
+from phoihop.core.text import fold_vi
+from phoihop.directory.models import Enterprise, Zone
+from phoihop.directory.selectors import count_bounded, enterprises_visible_to, list_enterprises
+
+ENTERPRISES = 100_000
+TARGET_MS = 50.0
+
+
+def queries() -> list[str]:
+    rng = random.Random(7)
+    found: list[str] = []
+    for word in WORDS:  # the word as typed, without diacritics, upper case, decomposed
+        found += [word, fold_vi(word), unicodedata.normalize("NFD", word.upper())]
+    while len(found) < 45:
+        found.append(f"{rng.choice(WORDS)} {rng.choice(WORDS)}".lower())
+    found += ["0900012", "09000999", "Công ty TNHH Điện tử Đình Vũ 4242", "trang due 77", "kcn dinh vu"]
+    return found[:50]
+
+
+def p50_p95(times: list[float]) -> tuple[float, float]:
+    return median(times) * 1000, quantiles(times, n=20)[-1] * 1000
+
+
+def rows(client: Client, user: object) -> list[tuple[str, float, float, str]]:
+    seed(enterprises=ENTERPRISES)
+    total = Enterprise.objects.count()
+    qs = queries()
+
+    def floor() -> None:
+        list(enterprises_visible_to(user).order_by("pk")[:25])  # type: ignore[arg-type]
+
+    def page(query: str) -> None:
+        found = list_enterprises(user=user, params={"q": query})  # type: ignore[arg-type]
+        count_bounded(found)
+        list(found[:25])
+
+    for query in qs[:5]:  # warm the caches once
+        page(query)
+    floor_times, page_times, api_times = [], [], []
+    for query in qs:  # interleaved: floor, selector, API for each query
+        start = time.perf_counter()
+        floor()
+        floor_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        page(query)
+        page_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        response = client.get(f"/api/v1/directory/enterprises?q={quote(query)}")
+        api_times.append(time.perf_counter() - start)
+        assert response.status_code == 200, response.status_code
+
+    zones = dict(Zone.objects.values_list("pk", "search_text"))
+    texts = list(Enterprise.objects.values_list("pk", "search_text", "zone_id"))
+    missing = extra = 0
+    for query in qs:
+        words = fold_vi(query).split()
+        expected = {pk for pk, text, zone in texts if all(w in text or w in zones.get(zone, "") for w in words)}
+        got = set(list_enterprises(user=user, params={"q": query}).values_list("pk", flat=True))  # type: ignore[arg-type]
+        missing += len(expected - got)
+        extra += len(got - expected)
+    floor_p50, floor_p95 = p50_p95(floor_times)
+    out = []
+    for name, times in (("search selector", page_times), ("search API", api_times)):
+        p50, p95 = p50_p95(times)
+        out.append((f"{name} p50", floor_p50, p50, f"≤ {TARGET_MS:.0f} ms"))
+        out.append((f"{name} p95", floor_p95, p95, f"≤ {TARGET_MS:.0f} ms"))
+    recall = f"{len(qs)} queries over {total:,} enterprises: {missing} missing, {extra} extra"
+    out.append(("search recall", 0.0, float(missing + extra), recall))
+    return out
+
+
+def print_rows(found: list[tuple[str, float, float, str]]) -> None:
+    print(f"\n{'search (100.000)':<22}{'floor ms':>10}{'subject ms':>12}{'ratio':>8}  {'target':<10}pass")
+    for name, floor_ms, subject, target in found:
+        if name == "search recall":
+            print(f"{name:<22}{'':>10}{'':>12}{'':>8}  {'100%':<10}{'yes' if subject == 0 else 'NO'}  ({target})")
+            continue
+        ok = subject <= TARGET_MS
+        ratio = subject / floor_ms if floor_ms else 0.0
+        print(f"{name:<22}{floor_ms:>10.1f}{subject:>12.1f}{ratio:>8.1f}  {target:<10}{'yes' if ok else 'NO'}")
