@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from phoihop.core.audit import object_type_of
 from phoihop.core.models import AuditEvent
@@ -446,7 +447,7 @@ def workforce_figures(*, user: User, year: int) -> list[Figure]:
             sources=[
                 Source(
                     f"{row['survey__title']}: {format_number(row['n'])} phiếu",
-                    f"/tinh-hinh-lao-dong/khao-sat/{row['survey_id']}/",
+                    reverse("workforce:survey_detail", args=[row["survey_id"]]),
                 )
                 for row in rows
             ],

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -99,7 +100,7 @@ def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
         heading=_("Xóa báo cáo “%(row)s”?") % {"row": report},
         consequence=_("Lịch sử thay đổi vẫn được lưu."),
         cancel_url=report.get_absolute_url(),
-        done_url="/tinh-hinh-lao-dong/bao-cao/",
+        done_url=reverse("workforce:report_list"),
         done_message=_("Đã xóa báo cáo."),
     )
 
@@ -206,7 +207,7 @@ def incident_delete(request: HttpRequest, pk: int) -> HttpResponse:
         heading=_("Xóa vụ việc “%(row)s”?") % {"row": incident},
         consequence=_("Các bước xử lý và hỗ trợ của vụ việc bị xóa theo. Lịch sử thay đổi vẫn được lưu."),
         cancel_url=incident.get_absolute_url(),
-        done_url="/tinh-hinh-lao-dong/vu-viec/",
+        done_url=reverse("workforce:incident_list"),
         done_message=_("Đã xóa vụ việc."),
     )
 
@@ -355,7 +356,7 @@ def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
         heading=_("Xóa khảo sát “%(row)s”?") % {"row": survey},
         consequence=_("Các câu hỏi của khảo sát bị xóa theo."),
         cancel_url=survey.get_absolute_url(),
-        done_url="/tinh-hinh-lao-dong/khao-sat/",
+        done_url=reverse("workforce:survey_list"),
         done_message=_("Đã xóa khảo sát."),
     )
 
