@@ -140,3 +140,19 @@ def test_rotating_the_hash_key_recomputes_phone_lookups(world: World) -> None:
         assert list(selectors.find_cases_by_phone(user=handler, phone="0911 222 333")) == []
         call_command("reencrypt_fields", stdout=open(os.devnull, "w"))  # noqa: SIM115
         assert list(selectors.find_cases_by_phone(user=handler, phone="0911 222 333")) == [world.case]
+
+
+def test_recomputing_phone_lookups_is_audited_without_any_hash_or_phone(world: World) -> None:
+    from phoihop.core.audit import MASK
+    from phoihop.core.models import AuditEvent
+
+    person = CasePerson.objects.get(case=world.case)
+    with override_settings(PHOIHOP_HASH_KEY="a-new-hash-key-of-at-least-32-characters!"):
+        call_command("reencrypt_fields", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    events = AuditEvent.objects.filter(object_type="cases.caseperson", object_id=str(person.pk))
+    assert [event.changes for event in events] == [{"phone_index": [MASK, MASK]}]
+    assert "khóa PHOIHOP_HASH_KEY mới" in events[0].note
+    trail = " ".join(f"{event.changes} {event.note} {event.object_repr}" for event in AuditEvent.objects.all())
+    assert PERSON["phone"] not in trail
+    assert PERSON["full_name"] not in trail
+    assert person.phone_index not in trail
