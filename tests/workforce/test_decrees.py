@@ -9,7 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from phoihop.core.models import AuditEvent
-from phoihop.workforce.models import MinimumWage, WageDecree
+from phoihop.workforce.models import MinimumWage, WageDecree, WageRegionAssignment
+from phoihop.workforce.wages import MinimumWageTable
+from tests.directory.factories import ZoneFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,73 @@ def test_an_unknown_decree_is_a_clear_error() -> None:
             "--checked-by",
             "y",
         )
+
+
+def test_a_zone_gets_its_region_from_a_date_with_an_audit_entry_and_once_per_date() -> None:
+    zone = ZoneFactory(name="KCN Thử Vùng Lương")
+    out = io.StringIO()
+    call_command(
+        "set_wage_region",
+        "KCN Thử Vùng Lương",
+        "--vung",
+        "1",
+        "--from",
+        "2024-07-01",
+        "--decree",
+        "74/2024/NĐ-CP",
+        stdout=out,
+    )
+    assert "Vùng I từ 01/7/2024" in out.getvalue()
+    assignment = WageRegionAssignment.objects.get(zone=zone)
+    assert (assignment.region, assignment.check_status) == ("1", "unverified")
+    assert AuditEvent.objects.filter(object_type="workforce.wageregionassignment", action="create").count() == 1
+    with pytest.raises(CommandError, match="đã có vùng lương áp dụng từ ngày 01/7/2024"):
+        call_command(
+            "set_wage_region",
+            "KCN Thử Vùng Lương",
+            "--vung",
+            "2",
+            "--from",
+            "2024-07-01",
+            "--decree",
+            "74/2024/NĐ-CP",
+        )
+    with pytest.raises(CommandError, match="sớm hơn ngày nghị định 74/2024/NĐ-CP có hiệu lực"):
+        call_command(
+            "set_wage_region",
+            "KCN Thử Vùng Lương",
+            "--vung",
+            "1",
+            "--from",
+            "2024-01-01",
+            "--decree",
+            "74/2024/NĐ-CP",
+        )
+    with pytest.raises(CommandError, match="Không có khu tên"):
+        call_command(
+            "set_wage_region", "KCN Không Có", "--vung", "1", "--from", "2024-07-01", "--decree", "74/2024/NĐ-CP"
+        )
+    assert WageRegionAssignment.objects.filter(zone=zone).count() == 1
+
+
+def test_the_appendix_region_of_a_zone_is_checked_with_the_decree_and_a_different_one_stops_everything() -> None:
+    zone = ZoneFactory(name="KCN Phụ Lục")
+    call_command(
+        "set_wage_region",
+        "KCN Phụ Lục",
+        "--vung",
+        "1",
+        "--from",
+        "2024-07-01",
+        "--decree",
+        "74/2024/NĐ-CP",
+        stdout=io.StringIO(),
+    )
+    with pytest.raises(CommandError, match="KCN Phụ Lục: đã lưu Vùng I, phụ lục ghi Vùng II"):
+        _confirm(*READ_74, "--zone", "KCN Phụ Lục=2")
+    assert WageDecree.objects.get(number="74/2024/NĐ-CP").check_status == "unverified"
+    _confirm(*READ_74, "--zone", "KCN Phụ Lục=1")
+    assert WageRegionAssignment.objects.get(zone=zone).check_status == "verified"
+    minimum = MinimumWageTable().in_force([zone.pk], dt.date(2024, 9, 1))
+    assert minimum is not None
+    assert minimum.verified

@@ -14,18 +14,27 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from phoihop.core.audit import record_event
+from phoihop.core.audit import diff, record_event, snapshot
 from phoihop.core.models import AuditAction
 from phoihop.core.vnformat import format_date, format_money
+from phoihop.directory.models import Zone
 from phoihop.workforce.choices import CheckStatus, WageRegion
-from phoihop.workforce.models import MinimumWage, WageDecree
+from phoihop.workforce.models import MinimumWage, WageDecree, WageRegionAssignment
 
 
 @transaction.atomic
 def confirm_decree_text(
-    *, number: str, signed_on: dt.date, amounts: Mapping[str, int], source: str, checked_by: str
+    *,
+    number: str,
+    signed_on: dt.date,
+    amounts: Mapping[str, int],
+    source: str,
+    checked_by: str,
+    regions: Mapping[str, str] | None = None,
 ) -> WageDecree:
-    """Compare what was read from the decree's text with what is stored; mark both checked when all agree."""
+    """Compare what was read from the decree's text with what is stored; mark both checked when all agree.
+    `regions` maps a zone's name to the region the decree's appendix gives it; each such zone's assignment under this
+    decree is compared and marked too."""
     source, checked_by = source.strip(), checked_by.strip()
     if not source or not checked_by:
         raise ValidationError(_("Cần ghi rõ văn bản đã đối chiếu (nguồn, số Công báo) và người đối chiếu."))
@@ -54,15 +63,35 @@ def confirm_decree_text(
                     "read": format_money(amounts[region.value]),
                 }
             )
+    assignments: list[WageRegionAssignment] = []
+    for zone_name, zone_region in (regions or {}).items():
+        assignment = (
+            WageRegionAssignment.objects.select_for_update()
+            .filter(decree=decree, zone__name=zone_name)
+            .order_by("effective_from")
+            .first()
+        )
+        if assignment is None:
+            problems.append(_("%(zone)s chưa có vùng lương theo nghị định này") % {"zone": zone_name})
+        elif assignment.region != zone_region:
+            problems.append(
+                _("%(zone)s: đã lưu %(stored)s, phụ lục ghi %(read)s")
+                % {"zone": zone_name, "stored": assignment.get_region_display(), "read": WageRegion(zone_region).label}
+            )
+        else:
+            assignments.append(assignment)
     if problems:
         raise ValidationError(
             _("Không đánh dấu đã đối chiếu nghị định %(number)s vì khác văn bản: %(problems)s.")
             % {"number": number, "problems": "; ".join(problems)}
         )
     note = _("Đã đối chiếu với %(source)s; người đối chiếu: %(who)s.") % {"source": source, "who": checked_by}
-    for row in stored.values():
+    rows: list[MinimumWage | WageRegionAssignment] = [*stored.values(), *assignments]
+    for row in rows:
         if row.check_status != CheckStatus.VERIFIED:
-            MinimumWage.objects.filter(pk=row.pk).update(check_status=CheckStatus.VERIFIED, version=row.version + 1)
+            type(row)._default_manager.filter(pk=row.pk).update(
+                check_status=CheckStatus.VERIFIED, version=row.version + 1
+            )
             record_event(
                 actor=None,
                 action=AuditAction.UPDATE,
@@ -82,3 +111,32 @@ def confirm_decree_text(
         note=note,
     )
     return decree
+
+
+@transaction.atomic
+def assign_wage_region(
+    *, zone: Zone, region: str, effective_from: dt.date, decree_number: str, commune: str = "", note: str = ""
+) -> WageRegionAssignment:
+    """Record that a zone (or a commune inside it) is in a wage region from a date, as a decree's appendix lists.
+    Unchecked until compared with the appendix; a second assignment of the zone on the same date is refused."""
+    if region not in WageRegion.values:
+        raise ValidationError(_("Vùng lương phải là một trong I, II, III, IV."))
+    decree = WageDecree.objects.filter(number=decree_number).first()
+    if decree is None:
+        raise ValidationError(_("Không có nghị định số %(number)s trong hệ thống.") % {"number": decree_number})
+    if effective_from < decree.effective_from:
+        raise ValidationError(
+            _("Ngày áp dụng %(day)s sớm hơn ngày nghị định %(number)s có hiệu lực (%(start)s).")
+            % {"day": format_date(effective_from), "number": decree.number, "start": format_date(decree.effective_from)}
+        )
+    if WageRegionAssignment.objects.filter(zone=zone, effective_from=effective_from).exists():
+        raise ValidationError(
+            _("%(zone)s đã có vùng lương áp dụng từ ngày %(day)s.") % {"zone": zone, "day": format_date(effective_from)}
+        )
+    assignment = WageRegionAssignment.objects.create(
+        zone=zone, region=region, effective_from=effective_from, decree=decree, commune=commune.strip()
+    )
+    record_event(
+        actor=None, action=AuditAction.CREATE, obj=assignment, changes=diff({}, snapshot(assignment)), note=note
+    )
+    return assignment

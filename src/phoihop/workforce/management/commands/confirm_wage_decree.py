@@ -20,9 +20,22 @@ class Command(BaseCommand):
             parser.add_argument(f"--vung-{region}", type=int, required=True, help=f"Mức vùng {region}, đồng/tháng")
         parser.add_argument("--source", required=True, help="Văn bản đã đối chiếu, ví dụ: Công báo số …, trang …")
         parser.add_argument("--checked-by", required=True, help="Họ tên người đối chiếu")
+        parser.add_argument(
+            "--zone",
+            action="append",
+            default=[],
+            metavar="TÊN_KHU=VÙNG",
+            help='Vùng của một khu theo phụ lục nghị định, ví dụ "KCN Đình Vũ=1"; lặp lại cho từng khu',
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         amounts = {region: options[f"vung_{region}"] for region in ("1", "2", "3", "4")}
+        regions = {}
+        for pair in options["zone"]:
+            name, _sep, region = pair.rpartition("=")
+            if not name.strip() or region.strip() not in {"1", "2", "3", "4"}:
+                raise CommandError(f'"{pair}": cần dạng TÊN_KHU=VÙNG, vùng là 1, 2, 3 hoặc 4.')
+            regions[name.strip()] = region.strip()
         try:
             decree = confirm_decree_text(
                 number=options["number"],
@@ -30,6 +43,7 @@ class Command(BaseCommand):
                 amounts=amounts,
                 source=options["source"],
                 checked_by=options["checked_by"],
+                regions=regions,
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
