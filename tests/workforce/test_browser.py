@@ -128,3 +128,75 @@ def test_a_worker_answers_the_public_survey_on_a_phone(live_server: Any, survey_
     page.get_by_role("button", name="Gửi phiếu").click()
     expect(page.get_by_role("status")).to_contain_text("Cảm ơn anh/chị đã trả lời")
     no_wider_than_viewport(page)
+
+
+@pytest.fixture
+def incident_url(transactional_db: None) -> str:
+    from tests.workforce.factories import IncidentFactory
+
+    union = AgencyFactory(short_code="LĐLĐTP", name="Liên đoàn Lao động thành phố Hải Phòng", kind="union")
+    UserFactory(username="canbo.vuviec", role=Role.OFFICER, agency=union)
+    enterprise = EnterpriseFactory(owner_agency=union, name="Công ty TNHH Cơ khí Tân Hưng")
+    return str(IncidentFactory(owner_agency=union, enterprise=enterprise).get_absolute_url())
+
+
+def whole_page_on_a_phone(page: Any, title: str, message: str) -> None:
+    """The incident page whole after a save at 390 px: its title, the navbar with its menu button (the menu itself is
+    folded on a phone), one main, the confirmation."""
+    from playwright.sync_api import expect
+
+    expect(page).to_have_title(f"{title} · Phối hợp")
+    expect(page.locator("nav.navbar")).to_be_visible()
+    expect(page.locator("nav.navbar .navbar-toggler")).to_be_visible()
+    expect(page.locator("body > main")).to_have_count(1)
+    expect(page.get_by_role("status").filter(has_text=message)).to_be_visible()
+
+
+def test_officer_on_a_phone_records_corrects_and_removes_steps_and_support(
+    live_server: Any, incident_url: str, browser_page: Any
+) -> None:
+    """From the incident page, at 390 px: add a step, correct it, add a support row, remove it; after each save the
+    officer is back on the whole incident page with the confirmation and the table as it now is."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+    base = live_server.url
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, base, "canbo.vuviec")
+    page.goto(base + incident_url)
+    title = page.title().removesuffix(" · Phối hợp")
+    steps = page.locator("section[aria-labelledby=steps-heading]")
+    supports = page.locator("section[aria-labelledby=supports-heading]")
+
+    page.get_by_role("link", name="+ Thêm bước").click()
+    page.locator("#id_date").fill("2023-05-05")
+    page.locator("#id_description").fill("Họp đối thoại với chủ doanh nghiệp")
+    page.get_by_role("button", name="Lưu").click()
+    whole_page_on_a_phone(page, title, "Đã thêm bước xử lý.")
+    expect(steps).to_contain_text("Họp đối thoại với chủ doanh nghiệp")
+
+    steps.get_by_role("link", name="Sửa bước xử lý ngày 05/5/2023").click()
+    page.locator("#id_description").fill("Họp đối thoại, thống nhất lịch trả lương")
+    page.get_by_role("button", name="Lưu").click()
+    whole_page_on_a_phone(page, title, "Đã lưu bước xử lý.")
+    expect(steps).to_contain_text("thống nhất lịch trả lương")
+    expect(steps).not_to_contain_text("với chủ doanh nghiệp")
+    no_wider_than_viewport(page)
+
+    page.get_by_role("link", name="+ Thêm hỗ trợ").click()
+    page.locator("#id_kind").select_option(index=1)
+    page.locator("#id_given_on").fill("2023-05-10")
+    page.locator("#id_people").fill("120")
+    page.get_by_role("button", name="Lưu").click()
+    whole_page_on_a_phone(page, title, "Đã thêm hỗ trợ.")
+    expect(supports).to_contain_text("120")
+
+    supports.get_by_role("link", name="Xóa hỗ trợ ngày 10/5/2023").click()
+    expect(page.locator("main")).to_contain_text("Xóa hỗ trợ ngày 10/5/2023?")
+    page.get_by_role("button", name="Xóa").click()
+    whole_page_on_a_phone(page, title, "Đã xóa hỗ trợ.")
+    expect(supports).to_contain_text("Chưa ghi hỗ trợ nào.")
+    no_wider_than_viewport(page)
+    assert failed == []
