@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "phoihop.core.nostore.NoStorePersonalDataMiddleware",
     # Query strings, JSON bodies and multipart headers held to safe ranges before any view (core/params.py).
     "phoihop.core.params.EdgeInputMiddleware",
+    # A lost database answers 503 with Retry-After, not 500 (core/dbdown.py).
+    "phoihop.core.dbdown.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

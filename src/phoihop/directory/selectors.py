@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.query import ModelIterable
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import Exact, GreaterThan
+from django.db.models.query import ModelIterable
 from django.shortcuts import get_object_or_404
 
 from phoihop.core.text import fold_vi
