@@ -122,7 +122,7 @@ def search_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[E
             left = tuple(word for word in words if word not in text)
             left_by_zone.setdefault(left, []).append(pk)
     for left, zone_ids in left_by_zone.items():
-        condition |= Q(zone_id__in=zone_ids, *([_own_text_has(list(left))] if left else []))
+        condition |= Q(zone_id__in=zone_ids) & _own_text_has(list(left)) if left else Q(zone_id__in=zone_ids)
     return queryset.filter(condition)
 
 
@@ -151,23 +151,43 @@ def rank_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Ent
 
 
 class RankedSearch(QuerySet[Enterprise]):
-    """A ranked search whose pages are read ids first: the ranking and its sort run over the matching ids alone
-    (index-only on both databases), then one query by primary key brings the page's rows with their joins. Whole
-    reads (export, `values_list`) run as a plain queryset."""
+    """A ranked search whose pages are read in two steps. First the page's ids: the ranking and its sort run over the
+    ids alone, and only over the best tier that holds the whole page — the enterprises with the phrase in their own
+    text (ranks 0–1), else those with every word in it (ranks 0–2), else every match — since every enterprise
+    outside a tier ranks after every one inside it, the page is the same as over all matches. One query counts each
+    tier up to the page's end. Then one query by primary key brings the page's rows with their joins. Whole reads
+    (export, `values_list`, the recall check) run as a plain queryset over every match."""
 
     _rows_from: QuerySet[Enterprise] | None = None
+    _tiers: tuple[Q, ...] = ()
 
     def _clone(self) -> RankedSearch:
         clone = super()._clone()
-        clone._rows_from = self._rows_from
+        clone._rows_from, clone._tiers = self._rows_from, self._tiers
         return clone  # type: ignore[return-value]
 
     def __getitem__(self, k: Any) -> Any:
         if not isinstance(k, slice) or self._rows_from is None or self._iterable_class is not ModelIterable:
             return super().__getitem__(k)
-        ids = list(self.values_list("pk", flat=True)[k])
+        ranked = self._best_tier(k.stop) if k.stop else self
+        ids = list(ranked.values_list("pk", flat=True)[k])
         rows = self._rows_from.in_bulk(ids)
         return [rows[pk] for pk in ids if pk in rows]
+
+    def _best_tier(self, stop: int) -> QuerySet[Enterprise]:
+        assert self._rows_from is not None
+        counts, params = [], []
+        for tier in self._tiers:
+            sql, tier_params = self._rows_from.filter(tier).order_by().values("pk")[:stop].query.sql_with_params()
+            counts.append(f"(SELECT COUNT(*) FROM ({sql}) t)")  # noqa: S608 - Django's own SQL, values as params
+            params += tier_params
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(counts)}", params)  # noqa: S608
+            sizes = cursor.fetchone()
+        for tier, size in zip(self._tiers, sizes, strict=True):
+            if size >= stop:
+                return self.filter(tier)
+        return self
 
 
 def ranked_search(queryset: QuerySet[Enterprise], query: str) -> RankedSearch:
@@ -176,6 +196,8 @@ def ranked_search(queryset: QuerySet[Enterprise], query: str) -> RankedSearch:
     result = ranked._chain()
     result.__class__ = RankedSearch
     result._rows_from = queryset  # type: ignore[attr-defined]
+    words = list(dict.fromkeys(fold_vi(query).split()))
+    result._tiers = (_own_text_has([" ".join(words)]), _own_text_has(words))  # type: ignore[attr-defined]
     return result  # type: ignore[return-value]
 
 
