@@ -101,7 +101,7 @@ def _own_text_has(words: list[str]) -> Q:
         condition &= Q(pk__in=RawSQL(fts, [expression]))  # noqa: S611 - the user's words are a parameter
     for word in words:
         if len(word) < TRIGRAM:
-            condition &= GreaterThan(StrIndex("search_text", Value(word)), 0)
+            condition &= Q(GreaterThan(StrIndex("search_text", Value(word)), 0))
     return condition
 
 
@@ -161,28 +161,28 @@ class RankedSearch(QuerySet[Enterprise]):
     _rows_from: QuerySet[Enterprise] | None = None
     _tiers: tuple[Q, ...] = ()
 
-    def _clone(self) -> RankedSearch:
-        clone = super()._clone()
+    def _clone(self) -> Any:
+        clone = super()._clone()  # type: ignore[misc]
         clone._rows_from, clone._tiers = self._rows_from, self._tiers
-        return clone  # type: ignore[return-value]
+        return clone
 
     def __getitem__(self, k: Any) -> Any:
         if not isinstance(k, slice) or self._rows_from is None or self._iterable_class is not ModelIterable:
             return super().__getitem__(k)
-        ranked = self._best_tier(k.stop) if k.stop else self
+        ranked = self._best_tier(self._rows_from, k.stop) if k.stop else self
         ids = list(ranked.values_list("pk", flat=True)[k])
         rows = self._rows_from.in_bulk(ids)
         return [rows[pk] for pk in ids if pk in rows]
 
-    def _best_tier(self, stop: int) -> QuerySet[Enterprise]:
-        assert self._rows_from is not None
-        counts, params = [], []
+    def _best_tier(self, rows_from: QuerySet[Enterprise], stop: int) -> QuerySet[Enterprise]:
+        counts: list[str] = []
+        params: list[Any] = []
         for tier in self._tiers:
-            sql, tier_params = self._rows_from.filter(tier).order_by().values("pk")[:stop].query.sql_with_params()
+            sql, tier_params = rows_from.filter(tier).order_by().values("pk")[:stop].query.sql_with_params()
             counts.append(f"(SELECT COUNT(*) FROM ({sql}) t)")  # noqa: S608 - Django's own SQL, values as params
             params += tier_params
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {', '.join(counts)}", params)  # noqa: S608
+            cursor.execute(f"SELECT {', '.join(counts)}", params)
             sizes = cursor.fetchone()
         for tier, size in zip(self._tiers, sizes, strict=True):
             if size >= stop:
@@ -193,12 +193,11 @@ class RankedSearch(QuerySet[Enterprise]):
 def ranked_search(queryset: QuerySet[Enterprise], query: str) -> RankedSearch:
     """The enterprises of `queryset` that match `query`, best first (`rank_enterprises`), then by name."""
     ranked = rank_enterprises(search_enterprises(queryset, query), query).order_by("search_rank", "name", "pk")
-    result = ranked._chain()
-    result.__class__ = RankedSearch
-    result._rows_from = queryset  # type: ignore[attr-defined]
+    result = RankedSearch(model=Enterprise, query=ranked.query.chain(), using=ranked.db)
+    result._rows_from = queryset
     words = list(dict.fromkeys(fold_vi(query).split()))
-    result._tiers = (_own_text_has([" ".join(words)]), _own_text_has(words))  # type: ignore[attr-defined]
-    return result  # type: ignore[return-value]
+    result._tiers = (_own_text_has([" ".join(words)]), _own_text_has(words))
+    return result
 
 
 def count_bounded(queryset: QuerySet[Any], bound: int = COUNT_BOUND) -> tuple[int, bool]:
