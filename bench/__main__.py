@@ -27,6 +27,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.generate import seed  # noqa: E402
+from bench.table import Row, print_table  # noqa: E402
 
 
 def measure(fn: Callable[[], object], repeat: int = 5) -> tuple[float, int]:
@@ -39,6 +40,21 @@ def measure(fn: Callable[[], object], repeat: int = 5) -> tuple[float, int]:
             times.append(time.perf_counter() - start)
         queries = len(ctx.captured_queries)
     return median(times) * 1000, queries
+
+
+def scale_rows(measured: list[tuple[str, str, float, int]]) -> list[Row]:
+    """One row per page: floor = its median at 1x, subject = at 10x; target: at most twice the time, the same
+    number of queries."""
+    by_name: dict[str, dict[str, tuple[float, int]]] = {}
+    for name, scale, ms, queries in measured:
+        by_name.setdefault(name, {})[scale] = (ms, queries)
+    out = []
+    for name, scales in by_name.items():
+        (small, small_queries), (large, large_queries) = scales["1x"], scales["10x"]
+        ok = large <= 2 * small and small_queries == large_queries
+        note = f"queries {small_queries} / {large_queries}"
+        out.append(Row(name, small, large, "ms", "≤ 2×, = queries", ok, note))
+    return out
 
 
 def main() -> int:
@@ -73,10 +89,7 @@ def main() -> int:
     from bench.report import rows as report_rows
 
     rows += report_rows()  # the 2023 joint report at 1x, then 10x its records
-    print(f"{'what':<26}{'data':>6}{'median ms':>12}{'queries':>9}")
-    for name, scale, ms, queries in rows:
-        print(f"{name:<26}{scale:>6}{ms:>12.1f}{queries:>9}")
-    print(f"\ndatabase: {connection.vendor}; enterprises: 1x = 1.000, 10x = 10.000")
+    print_table(f"1x vs 10x data ({connection.vendor})", scale_rows(rows))
     from bench.spreadsheets import print_rows
     from bench.spreadsheets import rows as spreadsheet_rows
 
