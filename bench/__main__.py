@@ -68,6 +68,11 @@ def main() -> int:
 
         print_rows(spreadsheet_rows())
         return 0
+    if sys.argv[1:] == ["lists"]:  # list pages under load through gunicorn at 10x data
+        from bench import lists
+
+        print_table(f"lists under load, 10x ({connection.vendor})", lists.rows())
+        return 0
     client = Client()
     client.force_login(User.objects.get(username="bqlkkt.canbo"))
     if sys.argv[1:] == ["search"]:  # the search at 100.000 enterprises alone
