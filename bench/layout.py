@@ -26,6 +26,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -139,7 +140,8 @@ class Load:
             self.serial += 1
             tax_code = f"08{self.serial:08d}"
             self.attempted.add(tax_code)
-        body = {"name": f"Công ty Thử tải {self.serial}", "tax_code": tax_code, "ownership": "domestic"}
+        body: dict[str, object] = {"name": f"Công ty Thử tải {self.serial}", "tax_code": tax_code}
+        body["ownership"] = "domestic"
         body["owner_agency_id"] = self.owner_id
         for attempt in range(10):  # a 503 or a cut-off write is sent again, a little later each time
             status = self.request("POST", "/directory/enterprises", body)
@@ -157,11 +159,11 @@ class Load:
             if roll < 0.35:
                 self.request("GET", "/directory/enterprises")
             elif roll < 0.7:
-                self.request("GET", "/directory/enterprises?q=" + urllib.request.quote("dinh vu"))
+                self.request("GET", "/directory/enterprises?q=dinh%20vu")
             else:
                 self.write()
 
-    def run(self, restart: callable) -> tuple[float, float]:  # type: ignore[valid-type]
+    def run(self, restart: Callable[[], None]) -> tuple[float, float]:
         start = time.monotonic()
         stop_at = start + self.seconds
         threads = [threading.Thread(target=self.client, args=(stop_at,)) for _ in range(CLIENTS)]
@@ -200,7 +202,7 @@ def main() -> int:
 
         user = User.objects.get(username="bqlkkt.canbo")
         _, token = create_token(actor=user, owner=user, name="layout load")
-        owner_id = user.agency_id
+        owner_id = int(user.agency_id or 0)
         from django.db import connection
 
         connection.close()
@@ -248,7 +250,8 @@ def main() -> int:
             "rows",
             "0",
             partial == 0,
-            f"{len(stored)} written of {len(load.attempted)} attempted; {len(unaudited)} without audit, {len(lost)} lost",
+            f"{len(stored)} written of {len(load.attempted)} attempted; "
+            f"{len(unaudited)} without audit, {len(lost)} lost",
         ),
         Row(
             "back after the restart",
