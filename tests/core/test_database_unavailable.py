@@ -55,3 +55,18 @@ def test_other_errors_stay_a_500(officer: User, client_for, monkeypatch: pytest.
     client.force_login(officer)
     monkeypatch.setattr(selectors, "list_enterprises", broken)
     assert client.get("/danh-muc/doanh-nghiep/").status_code == 500
+
+
+def test_a_malformed_query_on_sqlite_is_not_taken_for_a_lost_database() -> None:
+    import sqlite3
+
+    from phoihop.core.dbdown import is_unavailable
+
+    def wrapped(message: str) -> OperationalError:
+        error = OperationalError(message)
+        error.__cause__ = sqlite3.OperationalError(message)
+        return error
+
+    assert is_unavailable(wrapped("database is locked"))
+    assert not is_unavailable(wrapped("incomplete input"))
+    assert is_unavailable(OperationalError("server closed the connection unexpectedly"))

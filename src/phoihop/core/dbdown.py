@@ -9,10 +9,11 @@ the next request, so service comes back by itself as soon as the database does."
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -23,11 +24,17 @@ RETRY_AFTER_SECONDS = 5
 UNAVAILABLE = (OperationalError, InterfaceError)
 
 
+# SQLite reports a malformed query as an OperationalError too: only these mean the database could not be used.
+SQLITE_UNAVAILABLE = ("database is locked", "unable to open database", "disk i/o error")
+
+
 def is_unavailable(error: BaseException | None) -> bool:
-    """A lost or refused connection (not a constraint or a bad query: those stay 500 or 4xx)."""
-    return isinstance(error, UNAVAILABLE) or (
-        isinstance(error, DatabaseError) and isinstance(error.__cause__, UNAVAILABLE)
-    )
+    """A lost or refused connection, or a locked SQLite file (not a constraint or a bad query: those stay 500)."""
+    if not isinstance(error, UNAVAILABLE):
+        return False
+    if isinstance(error.__cause__, sqlite3.Error):
+        return any(text in str(error).lower() for text in SQLITE_UNAVAILABLE)
+    return True
 
 
 def unavailable_response(request: HttpRequest) -> HttpResponse:

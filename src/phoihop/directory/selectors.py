@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import Exact, GreaterThan
 from django.db.models.query import ModelIterable
@@ -169,7 +169,7 @@ class RankedSearch(QuerySet[Enterprise]):
     def __getitem__(self, k: Any) -> Any:
         if not isinstance(k, slice) or self._rows_from is None or self._iterable_class is not ModelIterable:
             return super().__getitem__(k)
-        ranked = self._best_tier(self._rows_from, k.stop) if k.stop else self
+        ranked = self._best_tier(self._rows_from, k.stop) if k.stop and self._tiers else self
         ids = list(ranked.values_list("pk", flat=True)[k])
         rows = self._rows_from.in_bulk(ids)
         return [rows[pk] for pk in ids if pk in rows]
@@ -193,10 +193,16 @@ class RankedSearch(QuerySet[Enterprise]):
 def ranked_search(queryset: QuerySet[Enterprise], query: str) -> RankedSearch:
     """The enterprises of `queryset` that match `query`, best first (`rank_enterprises`), then by name."""
     ranked = rank_enterprises(search_enterprises(queryset, query), query).order_by("search_rank", "name", "pk")
-    result = RankedSearch(model=Enterprise, query=ranked.query.chain(), using=ranked.db)
-    result._rows_from = queryset
     words = list(dict.fromkeys(fold_vi(query).split()))
-    result._tiers = (_own_text_has([" ".join(words)]), _own_text_has(words))
+    return ids_first(ranked, queryset, tiers=(_own_text_has([" ".join(words)]), _own_text_has(words)))
+
+
+def ids_first(
+    ordered: QuerySet[Enterprise], rows_from: QuerySet[Enterprise], tiers: tuple[Q, ...] = ()
+) -> RankedSearch:
+    """`ordered`, whose slices read the page's ids first and then its rows from `rows_from` (`RankedSearch`)."""
+    result = RankedSearch(model=Enterprise, query=ordered.query.chain(), using=ordered.db)
+    result._rows_from, result._tiers = rows_from, tiers
     return result
 
 
@@ -215,12 +221,16 @@ def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> 
     if query:
         if not params.get("sort"):  # a search without a chosen order: best matches first
             return ranked_search(queryset, query)
-        queryset = search_enterprises(queryset, query)
+        found = search_enterprises(queryset, query).order_by(*_sort_order(params))
+        return ids_first(found, queryset)  # a page of a search sorts ids, then reads its rows
+    return queryset.order_by(*_sort_order(params))
+
+
+def _sort_order(params: Mapping[str, Any]) -> tuple[OrderBy, str]:
     sort = ENTERPRISE_SORTS.get(str(params.get("sort") or "name"), "name")
     # Blanks (no zone, no workforce) go last either way, on SQLite as on PostgreSQL (whose defaults differ).
     column = F(sort.removeprefix("-"))
-    order = column.desc(nulls_last=True) if sort.startswith("-") else column.asc(nulls_last=True)
-    return queryset.order_by(order, "pk")
+    return (column.desc(nulls_last=True) if sort.startswith("-") else column.asc(nulls_last=True)), "pk"
 
 
 def enterprise_options(*, user: User, query: str, limit: int) -> list[Enterprise]:
