@@ -122,7 +122,9 @@ def test_a_broad_search_says_more_than_the_bound_on_the_page_and_in_the_api(
     assert (body["count"], body["count_is_lower_bound"]) == (len(scan("09000012")), False)
 
 
-@pytest.mark.parametrize("query", ["dinh vu", "hai phong", "cong ty", "dinh vu dien tu", "trang due 77", "kcn nomura"])
+@pytest.mark.parametrize(
+    "query", ["dinh vu", "hai phong", "cong ty", "dinh vu dien tu", "trang due 77", "kcn nomura", "co khi  co khi"]
+)
 def test_a_page_is_the_same_slice_of_the_whole_ranking(directory: None, officer: User, query: str) -> None:
     """Pages rank only the best tier that holds them (phrase, every word, every match): the same enterprises in the
     same order as the whole ranked result, on the first page and further on."""

@@ -193,8 +193,8 @@ class RankedSearch(QuerySet[Enterprise]):
 def ranked_search(queryset: QuerySet[Enterprise], query: str) -> RankedSearch:
     """The enterprises of `queryset` that match `query`, best first (`rank_enterprises`), then by name."""
     ranked = rank_enterprises(search_enterprises(queryset, query), query).order_by("search_rank", "name", "pk")
-    words = list(dict.fromkeys(fold_vi(query).split()))
-    return ids_first(ranked, queryset, tiers=(_own_text_has([" ".join(words)]), _own_text_has(words)))
+    folded = fold_vi(query)  # the tiers hold exactly ranks 0-1 and 0-2 of `rank_enterprises`
+    return ids_first(ranked, queryset, tiers=(_own_text_has([folded]), _own_text_has(folded.split())))
 
 
 def ids_first(
