@@ -1,7 +1,9 @@
-"""`make bench`: timings and query counts at 1x and 10x data, on a throw-away database.
+"""`make bench`: timings and query counts at 1x and 10x data, lists under load, the report, Excel and search at
+100.000 enterprises, on a throw-away database. `python -m bench search|lists|spreadsheets` runs one group.
 
 SQLite in a temporary file by default; set BENCH_DATABASE_URL to measure PostgreSQL (the database is emptied).
-Prints a table; it asserts nothing (tests pin query counts; this measures time)."""
+Each group prints one table (bench/table.py: floor, subject, ratio, target, pass); it asserts nothing (tests pin
+query counts; this measures time)."""
 
 from __future__ import annotations
 
@@ -91,10 +93,14 @@ def main() -> int:
         ):
             ms, queries = measure(lambda url=url: client.get(url))
             rows.append((name, scale, ms, queries))
+    from bench import lists
+
+    lists_rows = lists.rows()  # at 10x, through gunicorn and wrk, before the report adds its records
     from bench.report import rows as report_rows
 
     rows += report_rows()  # the 2023 joint report at 1x, then 10x its records
     print_table(f"1x vs 10x data ({connection.vendor})", scale_rows(rows))
+    print_table(f"lists under load, 10x ({connection.vendor})", lists_rows)
     from bench.spreadsheets import print_rows
     from bench.spreadsheets import rows as spreadsheet_rows
 
