@@ -1,7 +1,9 @@
-"""`make bench`: timings and query counts at 1x and 10x data, on a throw-away database.
+"""`make bench`: timings and query counts at 1x and 10x data, lists under load, the report, Excel and search at
+100.000 enterprises, on a throw-away database. `python -m bench search|lists|spreadsheets` runs one group.
 
 SQLite in a temporary file by default; set BENCH_DATABASE_URL to measure PostgreSQL (the database is emptied).
-Prints a table; it asserts nothing (tests pin query counts; this measures time)."""
+Each group prints one table (bench/table.py: floor, subject, ratio, target, pass); it asserts nothing (tests pin
+query counts; this measures time)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.generate import seed  # noqa: E402
+from bench.table import Row, print_table  # noqa: E402
 
 
 def measure(fn: Callable[[], object], repeat: int = 5) -> tuple[float, int]:
@@ -41,6 +44,21 @@ def measure(fn: Callable[[], object], repeat: int = 5) -> tuple[float, int]:
     return median(times) * 1000, queries
 
 
+def scale_rows(measured: list[tuple[str, str, float, int]]) -> list[Row]:
+    """One row per page: floor = its median at 1x, subject = at 10x; target: at most twice the time, the same
+    number of queries."""
+    by_name: dict[str, dict[str, tuple[float, int]]] = {}
+    for name, scale, ms, queries in measured:
+        by_name.setdefault(name, {})[scale] = (ms, queries)
+    out = []
+    for name, scales in by_name.items():
+        (small, small_queries), (large, large_queries) = scales["1x"], scales["10x"]
+        ok = large <= 2 * small and small_queries == large_queries
+        note = f"queries {small_queries} / {large_queries}"
+        out.append(Row(name, small, large, "ms", "≤ 2×, = queries", ok, note))
+    return out
+
+
 def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -51,6 +69,11 @@ def main() -> int:
         from bench.spreadsheets import rows as spreadsheet_rows
 
         print_rows(spreadsheet_rows())
+        return 0
+    if sys.argv[1:] == ["lists"]:  # list pages under load through gunicorn at 10x data
+        from bench import lists
+
+        print_table(f"lists under load, 10x ({connection.vendor})", lists.rows())
         return 0
     client = Client()
     client.force_login(User.objects.get(username="bqlkkt.canbo"))
@@ -70,13 +93,14 @@ def main() -> int:
         ):
             ms, queries = measure(lambda url=url: client.get(url))
             rows.append((name, scale, ms, queries))
+    from bench import lists
+
+    lists_rows = lists.rows()  # at 10x, through gunicorn and wrk, before the report adds its records
     from bench.report import rows as report_rows
 
     rows += report_rows()  # the 2023 joint report at 1x, then 10x its records
-    print(f"{'what':<26}{'data':>6}{'median ms':>12}{'queries':>9}")
-    for name, scale, ms, queries in rows:
-        print(f"{name:<26}{scale:>6}{ms:>12.1f}{queries:>9}")
-    print(f"\ndatabase: {connection.vendor}; enterprises: 1x = 1.000, 10x = 10.000")
+    print_table(f"1x vs 10x data ({connection.vendor})", scale_rows(rows))
+    print_table(f"lists under load, 10x ({connection.vendor})", lists_rows)
     from bench.spreadsheets import print_rows
     from bench.spreadsheets import rows as spreadsheet_rows
 

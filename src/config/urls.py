@@ -30,6 +30,7 @@ urlpatterns = [
 ]
 
 handler404 = "phoihop.core.errorpages.not_found"
+handler500 = "phoihop.core.dbdown.server_error"
 
 admin.site.site_header = "Phối hợp — quản trị"
 admin.site.site_title = "Phối hợp"

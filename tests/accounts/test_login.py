@@ -9,7 +9,9 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -223,3 +225,27 @@ def test_weak_passwords_are_refused(password: str, agency: object) -> None:
     with pytest.raises(ValidationError):
         create_user(actor=None, username="moi", password=password, role="officer", agency=agency)  # type: ignore[arg-type]
     assert not User.objects.filter(username="moi").exists()
+
+
+def test_a_read_within_a_minute_writes_nothing_to_the_session(officer: User) -> None:
+    client = Client()
+    sign_in(client, "officer", TEST_PASSWORD)
+    assert client.get(HOME).status_code == 200
+    expiry = Session.objects.get().expire_date
+    # The idle timer is refreshed at most once a minute: a second page read writes nothing at all.
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(HOME).status_code == 200
+    writes = [q["sql"] for q in captured.captured_queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))]
+    assert writes == []
+    assert Session.objects.get().expire_date == expiry
+
+
+def test_a_read_after_a_minute_renews_the_idle_timeout(officer: User) -> None:
+    client = Client()
+    sign_in(client, "officer", TEST_PASSWORD)
+    session = client.session
+    session["seen_at"] = timezone.now().timestamp() - settings.SESSION_REFRESH_SECONDS - 1
+    session.save()
+    Session.objects.update(expire_date=timezone.now() + dt.timedelta(minutes=1))
+    assert client.get(HOME).status_code == 200
+    assert Session.objects.get().expire_date > timezone.now() + dt.timedelta(minutes=settings.SESSION_IDLE_MINUTES - 1)

@@ -19,10 +19,12 @@ from phoihop.directory.selectors import list_enterprises
 from tests.apiclient import ApiClient
 from tests.directory.factories import EnterpriseFactory, ZoneFactory
 
-# The enterprise list page: session, user, the user's body (header), count and page of rows, the zone and agency
-# filter lists (count and rows each), and the session save (savepoint, update, release).
+# The enterprise list page: session, user, the user's body (header), the zones a search reads, count and page of
+# rows, the zone and agency filter lists (count and rows each); no session save (at most once a minute).
 LIST_PAGE_QUERIES = 12
-LIST_API_QUERIES = 4
+# The API: token and its user, the zones a search reads, the bounded count, the tiers' counts up to the page's end,
+# the ranked ids of the page, the page's rows by id.
+LIST_API_QUERIES = 7
 
 
 @dataclass

@@ -120,3 +120,16 @@ def test_a_broad_search_says_more_than_the_bound_on_the_page_and_in_the_api(
     assert (body["count"], body["count_is_lower_bound"]) == (1000, True)
     body = api.get("/directory/enterprises", q="09000012").json()
     assert (body["count"], body["count_is_lower_bound"]) == (len(scan("09000012")), False)
+
+
+@pytest.mark.parametrize(
+    "query", ["dinh vu", "hai phong", "cong ty", "dinh vu dien tu", "trang due 77", "kcn nomura", "co khi  co khi"]
+)
+def test_a_page_is_the_same_slice_of_the_whole_ranking(directory: None, officer: User, query: str) -> None:
+    """Pages rank only the best tier that holds them (phrase, every word, every match): the same enterprises in the
+    same order as the whole ranked result, on the first page and further on."""
+    found = list_enterprises(user=officer, params={"q": query})
+    whole = list(found.values_list("pk", flat=True))
+    assert whole, query
+    for start, stop in ((0, 25), (25, 50), (0, 50), (1000, 1025)):
+        assert [e.pk for e in found[start:stop]] == whole[start:stop], (query, start)

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "phoihop.core.nostore.NoStorePersonalDataMiddleware",
     # Query strings, JSON bodies and multipart headers held to safe ranges before any view (core/params.py).
     "phoihop.core.params.EdgeInputMiddleware",
+    # A lost database answers 503 with Retry-After, not 500 (core/dbdown.py).
+    "phoihop.core.dbdown.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -154,11 +156,14 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 PHOIHOP_MFA_REQUIRED = env_bool("PHOIHOP_MFA_REQUIRED", default=True)
 OTP_TOTP_ISSUER = "Phối hợp"
 
-# Idle timeout: the session cookie lives SESSION_IDLE_MINUTES and is renewed on every request.
+# Idle timeout: the session lives SESSION_IDLE_MINUTES from its last save. A signed-in request saves it at most once
+# every SESSION_REFRESH_SECONDS (accounts/middleware.py), not on every request: a read writes nothing, and an idle
+# session ends between SESSION_IDLE_MINUTES - 1 minute and SESSION_IDLE_MINUTES after the last request.
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 SESSION_ABSOLUTE_HOURS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12"))
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,6 +1,7 @@
-"""Absolute session lifetime, and the second factor required of privileged roles. The idle timeout is the session
-cookie's age, renewed on each request (SESSION_SAVE_EVERY_REQUEST); the lifetime caps a session that is kept alive
-by constant use."""
+"""Absolute session lifetime, and the second factor required of privileged roles. The idle timeout is the session's
+age (SESSION_COOKIE_AGE), renewed by use: a signed-in request marks the session seen at most once a minute
+(SESSION_REFRESH_SECONDS), so a request that changes nothing writes nothing to the database and the timeout holds to
+within that minute; the lifetime caps a session that is kept alive by constant use."""
 
 from __future__ import annotations
 
@@ -24,10 +25,15 @@ class SessionLifetimeMiddleware:
         if user is not None and user.is_authenticated:
             started = request.session.get("login_at")
             limit = settings.SESSION_ABSOLUTE_HOURS * 3600
+            now = timezone.now().timestamp()
             if started is None:
-                request.session["login_at"] = timezone.now().timestamp()
-            elif timezone.now().timestamp() - float(started) > limit:
+                request.session["login_at"] = now
+            elif now - float(started) > limit:
                 logout(request)
+                return self.get_response(request)
+            seen = request.session.get("seen_at")
+            if seen is None or now - float(seen) >= settings.SESSION_REFRESH_SECONDS:
+                request.session["seen_at"] = now  # modified: saved with a new expiry, the cookie sent again
         return self.get_response(request)
 
 

@@ -21,6 +21,7 @@ agency_changed = Signal()
 def audit_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if request is not None:
         request.session["login_at"] = request.session.get("login_at") or _now_ts()
+        request.session["seen_at"] = _now_ts()  # the login saves the session: no second save on the next request
     record_event(actor=user, action=AuditAction.LOGIN, obj=user)
 
 

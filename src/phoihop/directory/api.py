@@ -96,7 +96,8 @@ class EnterpriseFilters(Schema):
     ownership: Ownership | None = None
     fdi: bool | None = None
     owner_agency: int | None = None
-    sort: str = "name"
+    # By name when unset; a search (`q`) unset: best match first, as on the list page.
+    sort: str | None = None
 
 
 def _resolve_refs(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:

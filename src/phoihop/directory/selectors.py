@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import OrderBy, RawSQL
+from django.db.models.functions import StrIndex, Substr
+from django.db.models.lookups import Exact, GreaterThan
+from django.db.models.query import ModelIterable
 from django.shortcuts import get_object_or_404
 
 from phoihop.core.text import fold_vi
@@ -82,78 +85,131 @@ TRIGRAM = 3
 COUNT_BOUND = 1000
 
 
-def _like(word: str) -> str:
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _sqlite_matches(words: list[str]) -> RawSQL:
-    """The ids of the enterprises every word of which is in their own text or their zone's, driven by the FTS5
-    trigram index: those with all words in their own text (one FTS5 query), united with those of the zones that
-    match at least one word (the small zone table first, CROSS JOIN keeping that order, then their enterprises)."""
-    params: list[str] = []
-
-    phrase = " AND ".join('"' + w.replace('"', '""') + '"' for w in words if len(w) >= TRIGRAM)
-    params.append(phrase)
-    own_sql = ["SELECT rowid FROM directory_enterprise_fts WHERE search_text MATCH %s"]
-    short = [w for w in words if len(w) < TRIGRAM]
-    if short:
-        own_sql = [f"SELECT e.id FROM directory_enterprise e WHERE e.id IN ({own_sql[0]})"]  # noqa: S608
-        for word in short:
-            params.append(_like(word))
-            own_sql.append("e.search_text LIKE %s ESCAPE '\\'")
-    sql = " AND ".join(own_sql)
-    any_zone = []
+def _own_text_has(words: list[str]) -> Q:
+    """Every word in the enterprise's own folded text. SQLite: one FTS5 trigram query for the words of 3 characters or
+    more, `instr` for shorter ones; PostgreSQL: LIKE per word, served by the pg_trgm GIN index."""
+    if connection.vendor != "sqlite":
+        condition = Q()
+        for word in words:
+            condition &= Q(search_text__contains=word)
+        return condition
+    condition = Q()
+    long_words = [w for w in words if len(w) >= TRIGRAM]
+    if long_words:
+        expression = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        fts = "SELECT rowid FROM directory_enterprise_fts WHERE search_text MATCH %s"
+        condition &= Q(pk__in=RawSQL(fts, [expression]))  # noqa: S611 - the user's words are a parameter
     for word in words:
-        params.append(_like(word))
-        any_zone.append("z.search_text LIKE %s ESCAPE '\\'")
-    every_word = []
-    for word in words:  # rows of the matching zones only: a LIKE on each is cheap
-        params += [_like(word), _like(word)]
-        every_word.append("(e.search_text LIKE %s ESCAPE '\\' OR z.search_text LIKE %s ESCAPE '\\')")
-    # Only constant fragments are joined here; every value the user typed is a parameter.
-    zone_where = f"({' OR '.join(any_zone)}) AND {' AND '.join(every_word)}"
-    sql += f" UNION SELECT e.id FROM directory_zone z CROSS JOIN directory_enterprise e ON e.zone_id = z.id WHERE {zone_where}"  # noqa: E501, S608
-    return RawSQL(sql, params)  # noqa: S611
+        if len(word) < TRIGRAM:
+            condition &= Q(GreaterThan(StrIndex("search_text", Value(word)), 0))
+    return condition
 
 
 def search_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:
     """Diacritic-insensitive search over the enterprise's own text and its zone's: "trang due" finds the
-    enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere. SQLite: through the
-    FTS5 trigram table (`_sqlite_matches`); PostgreSQL: LIKE per word, served by the pg_trgm GIN index, the zone side
-    a subquery over the small zone table. A query whose words are all under 3 characters scans with LIKE."""
-    words = fold_vi(query).split()
-    if connection.vendor == "sqlite" and any(len(word) >= TRIGRAM for word in words):
-        return queryset.filter(pk__in=_sqlite_matches(words))
-    for word in words:  # PostgreSQL serves these LIKEs from the trigram GIN index; words under 3 characters scan
-        in_zone = Q(zone__in=Zone.objects.filter(search_text__contains=word).values("pk"))
-        queryset = queryset.filter(Q(search_text__contains=word) | in_zone)
-    return queryset
+    enterprises of KCN Tràng Duệ, "dinh vu" those of Đình Vũ. Every word must match somewhere.
+
+    One condition, no UNION: the enterprises with every word in their own text, or in a zone whose text holds some
+    of the words and their own text the rest. The zones are read first (a small table, one query) and grouped by
+    the words they leave to the enterprise's text, so each group is one `zone_id IN (...)` plus one index lookup."""
+    words = list(dict.fromkeys(fold_vi(query).split()))
+    if not words:
+        return queryset
+    condition = _own_text_has(words)
+    left_by_zone: dict[tuple[str, ...], list[int]] = {}
+    for pk, text in Zone.objects.values_list("pk", "search_text"):
+        if any(word in text for word in words):
+            left = tuple(word for word in words if word not in text)
+            left_by_zone.setdefault(left, []).append(pk)
+    for left, zone_ids in left_by_zone.items():
+        condition |= Q(zone_id__in=zone_ids) & _own_text_has(list(left)) if left else Q(zone_id__in=zone_ids)
+    return queryset.filter(condition)
 
 
 def rank_enterprises(queryset: QuerySet[Enterprise], query: str) -> QuerySet[Enterprise]:
     """Best matches first: the folded text starting with the whole query (the full name), then the phrase in the
-    name, then every word in the enterprise's own text, then the tax code, then matches through the zone only."""
+    name, then every word in the enterprise's own text, then the tax code, then matches through the zone only.
+    Plain string positions (`instr`/`strpos`), not LIKE: the rank is computed for every match."""
     folded = fold_vi(query)
     words = folded.split()
-    all_words = Q()
-    for word in words:
-        all_words &= Q(search_text__contains=word)
+    tax_code = query.strip()
+
+    def has(text: str) -> GreaterThan:
+        return GreaterThan(StrIndex("search_text", Value(text)), 0)
+
+    all_words = Q(*(has(word) for word in words))
     return queryset.annotate(
         search_rank=Case(
-            When(search_text__startswith=folded, then=Value(0)),
-            When(search_text__contains=folded, then=Value(1)),
+            When(Exact(Substr("search_text", 1, len(folded)), Value(folded)), then=Value(0)),
+            When(has(folded), then=Value(1)),
             When(all_words, then=Value(2)),
-            When(tax_code__startswith=query.strip(), then=Value(3)),
+            When(Exact(Substr("tax_code", 1, len(tax_code)), Value(tax_code)), then=Value(3)),
             default=Value(4),
             output_field=IntegerField(),
         )
     )
 
 
+class RankedSearch(QuerySet[Enterprise]):
+    """A ranked search whose pages are read in two steps. First the page's ids: the ranking and its sort run over the
+    ids alone, and only over the best tier that holds the whole page — the enterprises with the phrase in their own
+    text (ranks 0–1), else those with every word in it (ranks 0–2), else every match — since every enterprise
+    outside a tier ranks after every one inside it, the page is the same as over all matches. One query counts each
+    tier up to the page's end. Then one query by primary key brings the page's rows with their joins. Whole reads
+    (export, `values_list`, the recall check) run as a plain queryset over every match."""
+
+    _rows_from: QuerySet[Enterprise] | None = None
+    _tiers: tuple[Q, ...] = ()
+
+    def _clone(self) -> Any:
+        clone = super()._clone()  # type: ignore[misc]
+        clone._rows_from, clone._tiers = self._rows_from, self._tiers
+        return clone
+
+    def __getitem__(self, k: Any) -> Any:
+        if not isinstance(k, slice) or self._rows_from is None or self._iterable_class is not ModelIterable:
+            return super().__getitem__(k)
+        ranked = self._best_tier(self._rows_from, k.stop) if k.stop and self._tiers else self
+        ids = list(ranked.values_list("pk", flat=True)[k])
+        rows = self._rows_from.in_bulk(ids)
+        return [rows[pk] for pk in ids if pk in rows]
+
+    def _best_tier(self, rows_from: QuerySet[Enterprise], stop: int) -> QuerySet[Enterprise]:
+        counts: list[str] = []
+        params: list[Any] = []
+        for tier in self._tiers:
+            sql, tier_params = rows_from.filter(tier).order_by().values("pk")[:stop].query.sql_with_params()
+            counts.append(f"(SELECT COUNT(*) FROM ({sql}) t)")  # noqa: S608 - Django's own SQL, values as params
+            params += tier_params
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(counts)}", params)
+            sizes = cursor.fetchone()
+        for tier, size in zip(self._tiers, sizes, strict=True):
+            if size >= stop:
+                return self.filter(tier)
+        return self
+
+
+def ranked_search(queryset: QuerySet[Enterprise], query: str) -> RankedSearch:
+    """The enterprises of `queryset` that match `query`, best first (`rank_enterprises`), then by name."""
+    ranked = rank_enterprises(search_enterprises(queryset, query), query).order_by("search_rank", "name", "pk")
+    folded = fold_vi(query)  # the tiers hold exactly ranks 0-1 and 0-2 of `rank_enterprises`
+    return ids_first(ranked, queryset, tiers=(_own_text_has([folded]), _own_text_has(folded.split())))
+
+
+def ids_first(
+    ordered: QuerySet[Enterprise], rows_from: QuerySet[Enterprise], tiers: tuple[Q, ...] = ()
+) -> RankedSearch:
+    """`ordered`, whose slices read the page's ids first and then its rows from `rows_from` (`RankedSearch`)."""
+    result = RankedSearch(model=Enterprise, query=ordered.query.chain(), using=ordered.db)
+    result._rows_from, result._tiers = rows_from, tiers
+    return result
+
+
 def count_bounded(queryset: QuerySet[Any], bound: int = COUNT_BOUND) -> tuple[int, bool]:
     """The number of rows, exact up to `bound`; beyond it (`bound`, True): "more than `bound`". One query that stops
     reading at bound + 1 rows."""
-    count = queryset.order_by()[: bound + 1].count()
+    count = queryset.order_by().values("pk")[: bound + 1].count()
     return (bound, True) if count > bound else (count, False)
 
 
@@ -163,14 +219,18 @@ def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> 
     queryset = EnterpriseFilter(params, queryset=queryset, user=user).qs
     query = str(params.get("q") or "").strip()
     if query:
-        queryset = search_enterprises(queryset, query)
         if not params.get("sort"):  # a search without a chosen order: best matches first
-            return rank_enterprises(queryset, query).order_by("search_rank", "name", "pk")
+            return ranked_search(queryset, query)
+        found = search_enterprises(queryset, query).order_by(*_sort_order(params))
+        return ids_first(found, queryset)  # a page of a search sorts ids, then reads its rows
+    return queryset.order_by(*_sort_order(params))
+
+
+def _sort_order(params: Mapping[str, Any]) -> tuple[OrderBy, str]:
     sort = ENTERPRISE_SORTS.get(str(params.get("sort") or "name"), "name")
     # Blanks (no zone, no workforce) go last either way, on SQLite as on PostgreSQL (whose defaults differ).
     column = F(sort.removeprefix("-"))
-    order = column.desc(nulls_last=True) if sort.startswith("-") else column.asc(nulls_last=True)
-    return queryset.order_by(order, "pk")
+    return (column.desc(nulls_last=True) if sort.startswith("-") else column.asc(nulls_last=True)), "pk"
 
 
 def enterprise_options(*, user: User, query: str, limit: int) -> list[Enterprise]:
@@ -178,7 +238,7 @@ def enterprise_options(*, user: User, query: str, limit: int) -> list[Enterprise
     code is part of the searched text), by name, a few at a time. One query; nothing for an empty query."""
     if not query.strip():
         return []
-    found = search_enterprises(enterprises_visible_to(user), query)
+    found = search_enterprises(enterprises_visible_to(user), query)  # a few rows: one query, no ids first
     return list(rank_enterprises(found, query).order_by("search_rank", "name", "pk")[:limit])
 
 
