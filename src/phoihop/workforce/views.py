@@ -218,20 +218,13 @@ class _IncidentChildView(ChildFormView):
     parent_context_name = "incident"
     can_edit_parent = staticmethod(permissions.can_edit_incident)
 
-    done_message = ""
-
     def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
         return selectors.get_incident(user=user_of(request), pk=kwargs["pk"])
-
-    def success_url_for(self, result: Any) -> str:
-        messages.success(self.request, str(self.done_message))
-        return super().success_url_for(result)
 
 
 class StepCreateView(_IncidentChildView):
     form_class = StepForm
     heading = _("Thêm bước xử lý")
-    done_message = _("Đã thêm bước xử lý.")
 
     def perform(self, form: StepForm) -> Any:
         return services.add_step(actor=user_of(self.request), incident=self.parent, data=form.service_data())
@@ -240,7 +233,6 @@ class StepCreateView(_IncidentChildView):
 class SupportCreateView(_IncidentChildView):
     form_class = SupportForm
     heading = _("Thêm hỗ trợ người lao động")
-    done_message = _("Đã thêm hỗ trợ.")
 
     def perform(self, form: SupportForm) -> Any:
         return services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
@@ -249,7 +241,6 @@ class SupportCreateView(_IncidentChildView):
 class StepUpdateView(_IncidentChildView):
     form_class = StepForm
     heading = _("Sửa bước xử lý")
-    done_message = _("Đã lưu bước xử lý.")
 
     def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
         self.row = selectors.get_step(user=user_of(request), pk=kwargs["pk"])
@@ -266,7 +257,6 @@ class StepUpdateView(_IncidentChildView):
 class SupportUpdateView(_IncidentChildView):
     form_class = SupportForm
     heading = _("Sửa hỗ trợ người lao động")
-    done_message = _("Đã lưu hỗ trợ.")
 
     def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
         self.row = selectors.get_support(user=user_of(request), pk=kwargs["pk"])
