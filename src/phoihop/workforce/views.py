@@ -26,11 +26,10 @@ from phoihop.core.records import (
     render_list,
 )
 from phoihop.core.views import require_permission, user_of
-from phoihop.core.vnformat import format_date
 from phoihop.workforce import permissions, selectors, services
 from phoihop.workforce.filters import IncidentFilter, ReportFilter, SurveyFilter, WarningFilter
 from phoihop.workforce.forms import IncidentForm, LabourReportForm, StepForm, SupportForm, SurveyForm
-from phoihop.workforce.models import Incident, IncidentStep, IncidentSupport, LabourReport, Survey
+from phoihop.workforce.models import Incident, LabourReport, Survey
 
 # --- labour reports ---------------------------------------------------------------------------------------------------
 
@@ -236,82 +235,6 @@ class SupportCreateView(_IncidentChildView):
 
     def perform(self, form: SupportForm) -> Any:
         return services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
-
-
-class StepUpdateView(_IncidentChildView):
-    form_class = StepForm
-    heading = _("Sửa bước xử lý")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
-        self.row = selectors.get_step(user=user_of(request), pk=kwargs["pk"])
-        return self.row.incident
-
-    def perform(self, form: StepForm) -> Any:
-        user = user_of(self.request)
-        step = selectors.get_step(user=user, pk=self.row.pk)
-        return services.update_step(
-            actor=user, step=step, data=form.service_data(), expected_version=form.expected_version
-        )
-
-
-class SupportUpdateView(_IncidentChildView):
-    form_class = SupportForm
-    heading = _("Sửa hỗ trợ người lao động")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
-        self.row = selectors.get_support(user=user_of(request), pk=kwargs["pk"])
-        return self.row.incident
-
-    def perform(self, form: SupportForm) -> Any:
-        user = user_of(self.request)
-        support = selectors.get_support(user=user, pk=self.row.pk)
-        return services.update_support(
-            actor=user, support=support, data=form.service_data(), expected_version=form.expected_version
-        )
-
-
-def _delete_child(
-    request: HttpRequest, row: IncidentStep | IncidentSupport, *, delete: Any, heading: str, done: str
-) -> HttpResponse:
-    """Delete a step or a support row of an incident the user may edit, and go back to the incident."""
-    incident = row.incident
-    require_permission(permissions.can_edit_incident(user_of(request), incident))
-    return confirm_delete(
-        request,
-        row=row,
-        delete=delete,
-        heading=heading,
-        consequence=_("Vụ việc vẫn giữ nguyên; lịch sử thay đổi vẫn được lưu."),
-        cancel_url=incident.get_absolute_url(),
-        done_url=incident.get_absolute_url(),
-        done_message=done,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    step = selectors.get_step(user=user_of(request), pk=pk)
-    return _delete_child(
-        request,
-        step,
-        delete=lambda **kwargs: services.delete_step(step=step, **kwargs),
-        heading=_("Xóa bước xử lý ngày %(day)s?") % {"day": format_date(step.date)},
-        done=_("Đã xóa bước xử lý."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def support_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    support = selectors.get_support(user=user_of(request), pk=pk)
-    return _delete_child(
-        request,
-        support,
-        delete=lambda **kwargs: services.delete_support(support=support, **kwargs),
-        heading=_("Xóa hỗ trợ ngày %(day)s?") % {"day": format_date(support.given_on)},
-        done=_("Đã xóa hỗ trợ."),
-    )
 
 
 # --- warnings ---------------------------------------------------------------------------------------------------------

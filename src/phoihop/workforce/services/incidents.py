@@ -104,16 +104,6 @@ def add_step(*, actor: User, incident: Incident, data: Mapping[str, Any]) -> Inc
 
 
 @transaction.atomic
-def update_step(*, actor: User, step: IncidentStep, data: Mapping[str, Any], expected_version: int) -> IncidentStep:
-    if not can_edit_incident(actor, step.incident):
-        raise PermissionDenied
-    cleaned = clean_input(data, STEP_FIELDS, blank_if_none=TEXT_FIELDS)
-    if "description" in cleaned and not cleaned["description"]:
-        raise field_error("description", _("Hãy ghi việc đã làm."), "required")
-    return update_record(actor=actor, instance=step, data=cleaned, expected_version=expected_version)
-
-
-@transaction.atomic
 def delete_step(*, actor: User, step: IncidentStep, expected_version: int) -> None:
     if not can_edit_incident(actor, step.incident):
         raise PermissionDenied
@@ -127,17 +117,6 @@ def add_support(*, actor: User, incident: Incident, data: Mapping[str, Any]) -> 
     cleaned = clean_input(data, SUPPORT_FIELDS, one_line={"description"}, blank_if_none=TEXT_FIELDS)
     _check(cleaned)
     return create_record(actor=actor, instance=IncidentSupport(incident=incident, **cleaned))
-
-
-@transaction.atomic
-def update_support(
-    *, actor: User, support: IncidentSupport, data: Mapping[str, Any], expected_version: int
-) -> IncidentSupport:
-    if not can_edit_incident(actor, support.incident):
-        raise PermissionDenied
-    cleaned = clean_input(data, SUPPORT_FIELDS, one_line={"description"}, blank_if_none=TEXT_FIELDS)
-    _check(cleaned)
-    return update_record(actor=actor, instance=support, data=cleaned, expected_version=expected_version)
 
 
 @transaction.atomic
