@@ -26,6 +26,7 @@ from phoihop.core.records import (
     render_list,
 )
 from phoihop.core.views import require_permission, user_of
+from phoihop.core.vnformat import format_date
 from phoihop.workforce import permissions, selectors, services
 from phoihop.workforce.filters import IncidentFilter, ReportFilter, SurveyFilter, WarningFilter
 from phoihop.workforce.forms import IncidentForm, LabourReportForm, StepForm, SupportForm, SurveyForm
@@ -235,6 +236,83 @@ class SupportCreateView(_IncidentChildView):
 
     def perform(self, form: SupportForm) -> Any:
         return services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+
+
+class StepUpdateView(_IncidentChildView):
+    form_class = StepForm
+    heading = _("Sửa bước xử lý")
+
+    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
+        self.row = selectors.get_step(user=user_of(request), pk=kwargs["pk"])
+        return selectors.get_incident(user=user_of(request), pk=self.row.incident_id)
+
+    def perform(self, form: StepForm) -> Any:
+        user = user_of(self.request)
+        return services.update_step(
+            actor=user,
+            step=selectors.get_step(user=user, pk=self.row.pk),
+            data=form.service_data(),
+            expected_version=form.expected_version,
+        )
+
+
+class SupportUpdateView(_IncidentChildView):
+    form_class = SupportForm
+    heading = _("Sửa hỗ trợ người lao động")
+
+    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
+        self.row = selectors.get_support(user=user_of(request), pk=kwargs["pk"])
+        return selectors.get_incident(user=user_of(request), pk=self.row.incident_id)
+
+    def perform(self, form: SupportForm) -> Any:
+        user = user_of(self.request)
+        return services.update_support(
+            actor=user,
+            support=selectors.get_support(user=user, pk=self.row.pk),
+            data=form.service_data(),
+            expected_version=form.expected_version,
+        )
+
+
+def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
+    incident = row.incident
+    require_permission(permissions.can_edit_incident(user_of(request), incident))
+    return confirm_delete(
+        request,
+        row=row,
+        delete=delete,
+        heading=heading,
+        consequence=_("Lịch sử thay đổi của vụ việc vẫn được lưu."),
+        cancel_url=incident.get_absolute_url(),
+        done_url=incident.get_absolute_url(),
+        done_message=_("Đã xóa."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    step = selectors.get_step(user=user_of(request), pk=pk)
+
+    def delete(**kwargs: Any) -> None:
+        services.delete_step(step=step, **kwargs)
+
+    return _child_delete(request, step, delete, _("Xóa bước xử lý ngày %(d)s?") % {"d": format_date(step.date)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def support_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    support = selectors.get_support(user=user_of(request), pk=pk)
+
+    def delete(**kwargs: Any) -> None:
+        services.delete_support(support=support, **kwargs)
+
+    heading = _("Xóa hỗ trợ “%(kind)s” ngày %(d)s?") % {
+        "kind": support.get_kind_display(),
+        "d": format_date(support.given_on),
+    }
+    return _child_delete(request, support, delete, heading)
 
 
 # --- warnings ---------------------------------------------------------------------------------------------------------
