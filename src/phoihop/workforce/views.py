@@ -227,7 +227,9 @@ class StepCreateView(_IncidentChildView):
     heading = _("Thêm bước xử lý")
 
     def perform(self, form: StepForm) -> Any:
-        return services.add_step(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+        step = services.add_step(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+        messages.success(self.request, _("Đã thêm bước xử lý."))
+        return step
 
 
 class SupportCreateView(_IncidentChildView):
@@ -235,7 +237,9 @@ class SupportCreateView(_IncidentChildView):
     heading = _("Thêm hỗ trợ người lao động")
 
     def perform(self, form: SupportForm) -> Any:
-        return services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+        support = services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+        messages.success(self.request, _("Đã thêm hỗ trợ người lao động."))
+        return support
 
 
 class StepUpdateView(_IncidentChildView):
@@ -248,12 +252,14 @@ class StepUpdateView(_IncidentChildView):
 
     def perform(self, form: StepForm) -> Any:
         user = user_of(self.request)
-        return services.update_step(
+        row = services.update_step(
             actor=user,
             step=selectors.get_step(user=user, pk=self.row.pk),
             data=form.service_data(),
             expected_version=form.expected_version,
         )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return row
 
 
 class SupportUpdateView(_IncidentChildView):
@@ -266,12 +272,14 @@ class SupportUpdateView(_IncidentChildView):
 
     def perform(self, form: SupportForm) -> Any:
         user = user_of(self.request)
-        return services.update_support(
+        row = services.update_support(
             actor=user,
             support=selectors.get_support(user=user, pk=self.row.pk),
             data=form.service_data(),
             expected_version=form.expected_version,
         )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return row
 
 
 def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
