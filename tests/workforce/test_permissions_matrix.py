@@ -153,6 +153,8 @@ def test_anonymous_reaches_only_the_public_survey(agency, officer, records) -> N
     )
     anonymous = Client(enforce_csrf_checks=True)
     report, incident = records["own"]["report"], records["own"]["incident"]
+    step = IncidentStep.objects.create(incident=incident, date=dt.date(2023, 6, 1), description="Họp")
+    support = IncidentSupport.objects.create(incident=incident, kind="money", given_on=dt.date(2023, 6, 2), people=4)
     for url in (
         reverse("workforce:report_list"),
         report.get_absolute_url(),
@@ -160,6 +162,9 @@ def test_anonymous_reaches_only_the_public_survey(agency, officer, records) -> N
         reverse("workforce:warning_list"),
         survey.get_absolute_url(),
         reverse("workforce:report_create"),
+        reverse("workforce:step_create", args=[incident.pk]),
+        reverse("workforce:step_update", args=[step.pk]),
+        reverse("workforce:support_delete", args=[support.pk]),
     ):
         answer = anonymous.get(url)
         assert answer.status_code == 302, url
@@ -172,6 +177,11 @@ def test_anonymous_reaches_only_the_public_survey(agency, officer, records) -> N
         f"/surveys/{survey.pk}/results",
     ):
         assert anonymous.get(f"/api/v1/workforce{path}").status_code == 401, path
+    for path in (f"/incident-steps/{step.pk}", f"/incident-supports/{support.pk}"):
+        answer = anonymous.patch(f"/api/v1/workforce{path}", '{"version": 1}', content_type="application/json")
+        assert answer.status_code in (401, 403), path
+        assert anonymous.delete(f"/api/v1/workforce{path}?version=1").status_code in (401, 403), path
     assert anonymous.get(survey.public_path()).status_code == 200
     assert Survey.objects.count() == 1
     assert LabourReport.objects.count() == 2
+    assert (IncidentStep.objects.count(), IncidentSupport.objects.get().people) == (1, 4)

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import connection
+from django.urls import reverse
 
 from phoihop.accounts.choices import Role
 from phoihop.workforce.choices import ReportStatus, ReportType
@@ -167,3 +168,24 @@ def test_evaluation_makes_the_same_number_of_queries_for_1_and_10_enterprises(n,
     assert warning.status == "closed"
     assert [event.action for event in warning.events.order_by("pk")] == ["opened", "closed"]
     assert warning.evidence.get().labour_report is not None
+
+
+def test_the_attention_page_by_zone_and_body_and_the_enterprise_page_section(  # type: ignore[no-untyped-def]
+    agency, other_agency, officer, client_for
+) -> None:
+    """ "Doanh nghiệp cần chú ý" per zone and per body, and the warning on the enterprise's own page."""
+    ours = EnterpriseFactory(owner_agency=agency, name="Công ty TNHH Cơ khí Bạch Đằng")
+    theirs = EnterpriseFactory(owner_agency=other_agency, name="Công ty CP Thực phẩm Hải Hà")
+    for enterprise in (ours, theirs):
+        _approved(enterprise, si_arrears_months=6)
+    evaluate_warnings()
+    client = client_for(officer)
+    url = reverse("workforce:warning_list")
+    everything = client.get(url).content.decode()
+    assert ours.name in everything and theirs.name in everything
+    by_zone = client.get(url, {"zone": ours.zone_id}).content.decode()
+    assert ours.name in by_zone and theirs.name not in by_zone
+    by_body = client.get(url, {"body": other_agency.pk}).content.decode()
+    assert theirs.name in by_body and ours.name not in by_body
+    page = client.get(theirs.get_absolute_url()).content.decode()
+    assert "nợ bảo hiểm xã hội 6 tháng" in page
