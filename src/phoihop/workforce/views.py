@@ -3,6 +3,7 @@ warnings ("Doanh nghiệp cần chú ý"), surveys and their results, and the pu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import segno
@@ -242,44 +243,43 @@ class SupportCreateView(_IncidentChildView):
         return support
 
 
-class StepUpdateView(_IncidentChildView):
+class _IncidentChildUpdateView(_IncidentChildView):
+    """Edit a step or a support row: `get_row` is its scoped selector, `update` its service (keyword `row_name`)."""
+
+    get_row: Callable[..., Any]
+    update: Callable[..., Any]
+    row_name: str
+
+    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
+        self.row = type(self).get_row(user=user_of(request), pk=kwargs["pk"])
+        return selectors.get_incident(user=user_of(request), pk=self.row.incident_id)
+
+    def perform(self, form: Any) -> Any:
+        user = user_of(self.request)
+        row = type(self).update(
+            actor=user,
+            data=form.service_data(),
+            expected_version=form.expected_version,
+            **{self.row_name: type(self).get_row(user=user, pk=self.row.pk)},
+        )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return row
+
+
+class StepUpdateView(_IncidentChildUpdateView):
     form_class = StepForm
     heading = _("Sửa bước xử lý")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
-        self.row = selectors.get_step(user=user_of(request), pk=kwargs["pk"])
-        return selectors.get_incident(user=user_of(request), pk=self.row.incident_id)
-
-    def perform(self, form: StepForm) -> Any:
-        user = user_of(self.request)
-        row = services.update_step(
-            actor=user,
-            step=selectors.get_step(user=user, pk=self.row.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
-        )
-        messages.success(self.request, _("Đã lưu thay đổi."))
-        return row
+    get_row = staticmethod(selectors.get_step)
+    update = staticmethod(services.update_step)
+    row_name = "step"
 
 
-class SupportUpdateView(_IncidentChildView):
+class SupportUpdateView(_IncidentChildUpdateView):
     form_class = SupportForm
     heading = _("Sửa hỗ trợ người lao động")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
-        self.row = selectors.get_support(user=user_of(request), pk=kwargs["pk"])
-        return selectors.get_incident(user=user_of(request), pk=self.row.incident_id)
-
-    def perform(self, form: SupportForm) -> Any:
-        user = user_of(self.request)
-        row = services.update_support(
-            actor=user,
-            support=selectors.get_support(user=user, pk=self.row.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
-        )
-        messages.success(self.request, _("Đã lưu thay đổi."))
-        return row
+    get_row = staticmethod(selectors.get_support)
+    update = staticmethod(services.update_support)
+    row_name = "support"
 
 
 def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
