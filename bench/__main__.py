@@ -75,6 +75,11 @@ def main() -> int:
 
         print_table(f"lists under load, 10x ({connection.vendor})", lists.rows())
         return 0
+    if sys.argv[1:] == ["workforce"]:  # the early-warning evaluation alone
+        from bench import workforce
+
+        workforce.print_rows(workforce.rows())
+        return 0
     client = Client()
     client.force_login(User.objects.get(username="bqlkkt.canbo"))
     if sys.argv[1:] == ["search"]:  # the search at 100.000 enterprises alone

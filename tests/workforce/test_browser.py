@@ -1,7 +1,8 @@
 """The workforce pages in Chromium, as officers meet them: an officer fills a labour report on the form whose lowest
 wage is below the regional minimum and submits it, a leader approves it and lands on the whole report page (menu,
 title, message), and "Doanh nghiệp cần chú ý" shows the warning; at 390 px the list and the report page are no wider
-than the screen."""
+than the screen; an officer adds a step and a support to an incident from its page and lands back on it whole,
+the support on a phone."""
 
 from __future__ import annotations
 
@@ -128,3 +129,63 @@ def test_a_worker_answers_the_public_survey_on_a_phone(live_server: Any, survey_
     page.get_by_role("button", name="Gửi phiếu").click()
     expect(page.get_by_role("status")).to_contain_text("Cảm ơn anh/chị đã trả lời")
     no_wider_than_viewport(page)
+
+
+@pytest.fixture
+def incident_path(transactional_db: None) -> tuple[str, str]:
+    import datetime as dt
+
+    from tests.workforce.factories import IncidentFactory
+
+    union = AgencyFactory(short_code="LĐLĐTP", name="Liên đoàn Lao động thành phố Hải Phòng", kind="union")
+    officer = UserFactory(username="canbo.vuviec", role=Role.OFFICER, agency=union)
+    enterprise = EnterpriseFactory(owner_agency=union, name="Công ty TNHH May mặc Thành Đạt")
+    incident = IncidentFactory(
+        enterprise=enterprise, owner_agency=union, kind="absconding", started_on=dt.date(2023, 8, 14)
+    )
+    return officer.username, incident.get_absolute_url()
+
+
+def test_officer_adds_a_step_and_a_support_from_the_incident_page(
+    live_server: Any, incident_path: tuple[str, str], browser_page: Any
+) -> None:
+    """From the incident page through the add forms, each time back on the whole incident page with its message;
+    the support is added on a phone (390 px), where the page is no wider than the screen."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+    username, path = incident_path
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    sign_in(page, live_server.url, username)
+    page.goto(live_server.url + path)
+    title = page.title().removesuffix(" · Phối hợp")
+
+    page.get_by_role("link", name="+ Thêm bước").click()
+    page.locator("#id_date").fill("2023-08-15")
+    page.locator("#id_description").fill("Họp liên ngành, kiểm đếm tài sản của doanh nghiệp")
+    page.get_by_role("button", name="Lưu").click()
+    assert_whole_page(page, title, "Đã thêm bước xử lý.")
+    expect(page.locator("#steps-heading + table, section[aria-labelledby=steps-heading]")).to_contain_text(
+        "kiểm đếm tài sản"
+    )
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("link", name="+ Thêm hỗ trợ").click()
+    no_wider_than_viewport(page)
+    page.locator("#id_kind").select_option(value="money")
+    page.locator("#id_given_on").fill("2023-08-20")
+    page.locator("#id_people").fill("230")
+    page.locator("#id_amount").fill("230000000")
+    page.get_by_role("button", name="Lưu").click()
+    # The whole page on a phone: its title, the collapsed menu's button, the message.
+    expect(page).to_have_title(f"{title} · Phối hợp")
+    expect(page.get_by_role("button", name="Mở menu")).to_be_visible()
+    expect(page.locator("body > main")).to_have_count(1)
+    expect(page.get_by_role("status").filter(has_text="Đã thêm hỗ trợ người lao động.")).to_be_visible()
+    supports = page.locator("section[aria-labelledby=supports-heading]")
+    expect(supports).to_contain_text("230.000.000đ")
+    expect(supports.get_by_role("link", name="Sửa")).to_be_visible()
+    assert page.url == live_server.url + path
+    no_wider_than_viewport(page)
+    assert failed == []

@@ -13,9 +13,9 @@ from django.urls import reverse
 from phoihop.accounts.choices import Role
 from phoihop.core.models import AuditEvent
 from phoihop.workforce.choices import ReportStatus
-from phoihop.workforce.models import Incident, LabourReport, Survey
-from phoihop.workforce.services import create_survey
-from tests.directory.factories import EnterpriseFactory
+from phoihop.workforce.models import Incident, IncidentStep, IncidentSupport, LabourReport, Survey, Warning
+from phoihop.workforce.services import create_survey, evaluate_warnings
+from tests.directory.factories import AgencyFactory, EnterpriseFactory
 from tests.workforce.factories import IncidentFactory, LabourReportFactory
 from tests.workforce.helpers import report_payload
 
@@ -64,6 +64,8 @@ def test_writes_to_another_bodys_records_are_refused_and_change_nothing(
     user = make_user(role, agency)
     client, api = client_for(user), api_for(user)
     report, incident = records["other"]["report"], records["other"]["incident"]
+    step = IncidentStep.objects.create(incident=incident, date=dt.date(2023, 6, 1), description="Họp")
+    support = IncidentSupport.objects.create(incident=incident, kind="money", given_on=dt.date(2023, 6, 2), people=4)
     before = _events()
     assert (
         api.patch(f"/workforce/labour-reports/{report.pk}", {"version": report.version, "headcount": 1}).status_code
@@ -86,10 +88,41 @@ def test_writes_to_another_bodys_records_are_refused_and_change_nothing(
         == 403
     )
     assert client.post(reverse("workforce:incident_update", args=[incident.pk]), {"version": 1}).status_code == 403
+    assert api.patch(f"/workforce/incident-steps/{step.pk}", {"version": 1, "description": "x"}).status_code == 403
+    assert api.delete(f"/workforce/incident-steps/{step.pk}", version=1).status_code == 403
+    assert api.patch(f"/workforce/incident-supports/{support.pk}", {"version": 1, "people": 9}).status_code == 403
+    assert api.delete(f"/workforce/incident-supports/{support.pk}", version=1).status_code == 403
+    for name, row in (("step_update", step), ("step_delete", step), ("support_update", support)):
+        assert client.post(reverse(f"workforce:{name}", args=[row.pk]), {"version": 1}).status_code == 403, name
+    assert client.post(reverse("workforce:support_delete", args=[support.pk]), {"version": 1}).status_code == 403
+    assert (IncidentStep.objects.get().description, IncidentSupport.objects.get().people) == ("Họp", 4)
     report.refresh_from_db()
     assert (report.status, report.headcount, report.version) == (ReportStatus.SUBMITTED, 500, 1)
     assert Incident.objects.get(pk=incident.pk).workers_involved == 120
     assert _events() == before
+
+
+@pytest.mark.parametrize("kind", ["party", "state", "union"])
+def test_a_warning_is_read_by_each_of_the_three_bodies_and_worked_by_the_one_that_takes_it_up(  # type: ignore[no-untyped-def]
+    kind, other_agency, make_user, client_for, api_for
+) -> None:
+    enterprise = EnterpriseFactory(owner_agency=other_agency)
+    LabourReportFactory(
+        enterprise=enterprise, owner_agency=other_agency, status=ReportStatus.APPROVED, si_arrears_months=5
+    )
+    evaluate_warnings()
+    warning = Warning.objects.get(rule__code="si_arrears")
+    body = AgencyFactory(kind=kind)
+    for role in (Role.VIEWER, Role.OFFICER):
+        user = make_user(role, body)
+        client, api = client_for(user), api_for(user)
+        assert enterprise.name in client.get(reverse("workforce:warning_list")).content.decode()
+        assert "nợ bảo hiểm xã hội 5 tháng" in client.get(warning.get_absolute_url()).content.decode()
+        assert api.get(f"/workforce/warnings/{warning.pk}").json()["summary"] == warning.summary
+        assert any(row["id"] == warning.pk for row in api.get("/workforce/warnings").json()["items"])
+    taken = api.post(f"/workforce/warnings/{warning.pk}/acknowledge", {"version": warning.version})
+    assert taken.status_code == 200, taken.content
+    assert Warning.objects.get().handling_agency == body
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -120,6 +153,8 @@ def test_anonymous_reaches_only_the_public_survey(agency, officer, records) -> N
     )
     anonymous = Client(enforce_csrf_checks=True)
     report, incident = records["own"]["report"], records["own"]["incident"]
+    step = IncidentStep.objects.create(incident=incident, date=dt.date(2023, 6, 1), description="Họp")
+    support = IncidentSupport.objects.create(incident=incident, kind="money", given_on=dt.date(2023, 6, 2), people=4)
     for url in (
         reverse("workforce:report_list"),
         report.get_absolute_url(),
@@ -127,6 +162,9 @@ def test_anonymous_reaches_only_the_public_survey(agency, officer, records) -> N
         reverse("workforce:warning_list"),
         survey.get_absolute_url(),
         reverse("workforce:report_create"),
+        reverse("workforce:step_create", args=[incident.pk]),
+        reverse("workforce:step_update", args=[step.pk]),
+        reverse("workforce:support_delete", args=[support.pk]),
     ):
         answer = anonymous.get(url)
         assert answer.status_code == 302, url
@@ -139,6 +177,11 @@ def test_anonymous_reaches_only_the_public_survey(agency, officer, records) -> N
         f"/surveys/{survey.pk}/results",
     ):
         assert anonymous.get(f"/api/v1/workforce{path}").status_code == 401, path
+    for path in (f"/incident-steps/{step.pk}", f"/incident-supports/{support.pk}"):
+        answer = anonymous.patch(f"/api/v1/workforce{path}", '{"version": 1}', content_type="application/json")
+        assert answer.status_code in (401, 403), path
+        assert anonymous.delete(f"/api/v1/workforce{path}?version=1").status_code in (401, 403), path
     assert anonymous.get(survey.public_path()).status_code == 200
     assert Survey.objects.count() == 1
     assert LabourReport.objects.count() == 2
+    assert (IncidentStep.objects.count(), IncidentSupport.objects.get().people) == (1, 4)

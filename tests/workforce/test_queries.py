@@ -81,3 +81,24 @@ def test_api_lists_make_the_same_number_of_queries_at_1x_and_10x(agency, officer
     once = counts()
     _add(9, agency, officer)
     assert counts() == once
+
+
+def test_the_incident_page_makes_the_same_number_of_queries_for_1_and_10_steps_and_supports(  # type: ignore[no-untyped-def]
+    agency, officer, client_for
+) -> None:
+    from phoihop.workforce.models import IncidentStep, IncidentSupport
+
+    client = client_for(officer)
+    incident = IncidentFactory(enterprise=EnterpriseFactory(owner_agency=agency), owner_agency=agency)
+
+    def add(n: int) -> int:
+        for number in range(n):
+            IncidentStep.objects.create(incident=incident, date=dt.date(2023, 5, 5), description=f"Bước {number}")
+            IncidentSupport.objects.create(incident=incident, kind="money", given_on=dt.date(2023, 5, 6), people=3)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(incident.get_absolute_url()).content.decode()
+        assert page.count(">Sửa</a>") == IncidentStep.objects.count() * 2 + 1  # each row, and the incident
+        return len(captured.captured_queries)
+
+    once = add(1)
+    assert add(9) == once

@@ -26,7 +26,7 @@ from phoihop.workforce.choices import (
     SupportKind,
     WarningStatus,
 )
-from phoihop.workforce.models import Incident, LabourReport, Warning
+from phoihop.workforce.models import Incident, IncidentStep, IncidentSupport, LabourReport, Warning
 
 router = Router(tags=["Tình hình công nhân lao động"])
 
@@ -331,6 +331,26 @@ class SupportIn(Schema):
     description: str = Field("", max_length=500)
 
 
+class StepPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    date: dt.date | None = None
+    description: str | None = Field(None, min_length=1, max_length=5000)
+
+
+class SupportPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    kind: SupportKind | None = None
+    given_on: dt.date | None = None
+    people: int | None = Field(None, ge=0)
+    amount: int | None = Field(None, ge=0)
+    given_by_id: int | None = None
+    description: str | None = Field(None, max_length=500)
+
+
 def _incident_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     if "enterprise_id" in data:
         data["enterprise"] = _enterprise(user, data.pop("enterprise_id"))
@@ -400,6 +420,41 @@ def add_support(request: HttpRequest, incident_id: int, payload: SupportIn) -> S
     data = payload.dict()
     data["given_by"] = _agency(user, data.pop("given_by_id"), "given_by")
     return Status(201, services.add_support(actor=user, incident=incident, data=data))
+
+
+@router.patch("/incident-steps/{step_id}", response={200: StepOut, **ERROR_RESPONSES})
+def update_step(request: HttpRequest, step_id: int, payload: StepPatch) -> Any:
+    user = api_user(request)
+    step = selectors.get_step(user=user, pk=step_id)
+    data = patch_data(payload, IncidentStep)
+    version = data.pop("version")
+    return services.update_step(actor=user, step=step, data=data, expected_version=version)
+
+
+@router.delete("/incident-steps/{step_id}", response={204: None, **ERROR_RESPONSES})
+def delete_step(request: HttpRequest, step_id: int, version: int) -> Status:
+    user = api_user(request)
+    services.delete_step(actor=user, step=selectors.get_step(user=user, pk=step_id), expected_version=version)
+    return Status(204, None)
+
+
+@router.patch("/incident-supports/{support_id}", response={200: SupportOut, **ERROR_RESPONSES})
+def update_support(request: HttpRequest, support_id: int, payload: SupportPatch) -> Any:
+    user = api_user(request)
+    support = selectors.get_support(user=user, pk=support_id)
+    data = patch_data(payload, IncidentSupport)
+    version = data.pop("version")
+    if "given_by_id" in data:
+        data["given_by"] = _agency(user, data.pop("given_by_id"), "given_by")
+    return services.update_support(actor=user, support=support, data=data, expected_version=version)
+
+
+@router.delete("/incident-supports/{support_id}", response={204: None, **ERROR_RESPONSES})
+def delete_support(request: HttpRequest, support_id: int, version: int) -> Status:
+    user = api_user(request)
+    support = selectors.get_support(user=user, pk=support_id)
+    services.delete_support(actor=user, support=support, expected_version=version)
+    return Status(204, None)
 
 
 # --- warnings ---------------------------------------------------------------------------------------------------------

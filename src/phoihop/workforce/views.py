@@ -3,6 +3,7 @@ warnings ("Doanh nghiệp cần chú ý"), surveys and their results, and the pu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import segno
@@ -26,6 +27,7 @@ from phoihop.core.records import (
     render_list,
 )
 from phoihop.core.views import require_permission, user_of
+from phoihop.core.vnformat import format_date
 from phoihop.workforce import permissions, selectors, services
 from phoihop.workforce.filters import IncidentFilter, ReportFilter, SurveyFilter, WarningFilter
 from phoihop.workforce.forms import IncidentForm, LabourReportForm, StepForm, SupportForm, SurveyForm
@@ -226,7 +228,9 @@ class StepCreateView(_IncidentChildView):
     heading = _("Thêm bước xử lý")
 
     def perform(self, form: StepForm) -> Any:
-        return services.add_step(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+        step = services.add_step(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+        messages.success(self.request, _("Đã thêm bước xử lý."))
+        return step
 
 
 class SupportCreateView(_IncidentChildView):
@@ -234,7 +238,89 @@ class SupportCreateView(_IncidentChildView):
     heading = _("Thêm hỗ trợ người lao động")
 
     def perform(self, form: SupportForm) -> Any:
-        return services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+        support = services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
+        messages.success(self.request, _("Đã thêm hỗ trợ người lao động."))
+        return support
+
+
+class _IncidentChildUpdateView(_IncidentChildView):
+    """Edit a step or a support row: `get_row` is its scoped selector, `update` its service (keyword `row_name`)."""
+
+    get_row: Callable[..., Any]
+    update: Callable[..., Any]
+    row_name: str
+
+    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
+        self.row = type(self).get_row(user=user_of(request), pk=kwargs["pk"])
+        return selectors.get_incident(user=user_of(request), pk=self.row.incident_id)
+
+    def perform(self, form: Any) -> Any:
+        user = user_of(self.request)
+        row = type(self).update(
+            actor=user,
+            data=form.service_data(),
+            expected_version=form.expected_version,
+            **{self.row_name: type(self).get_row(user=user, pk=self.row.pk)},
+        )
+        messages.success(self.request, _("Đã lưu thay đổi."))
+        return row
+
+
+class StepUpdateView(_IncidentChildUpdateView):
+    form_class = StepForm
+    heading = _("Sửa bước xử lý")
+    get_row = staticmethod(selectors.get_step)
+    update = staticmethod(services.update_step)
+    row_name = "step"
+
+
+class SupportUpdateView(_IncidentChildUpdateView):
+    form_class = SupportForm
+    heading = _("Sửa hỗ trợ người lao động")
+    get_row = staticmethod(selectors.get_support)
+    update = staticmethod(services.update_support)
+    row_name = "support"
+
+
+def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
+    incident = row.incident
+    require_permission(permissions.can_edit_incident(user_of(request), incident))
+    return confirm_delete(
+        request,
+        row=row,
+        delete=delete,
+        heading=heading,
+        consequence=_("Lịch sử thay đổi của vụ việc vẫn được lưu."),
+        cancel_url=incident.get_absolute_url(),
+        done_url=incident.get_absolute_url(),
+        done_message=_("Đã xóa."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    step = selectors.get_step(user=user_of(request), pk=pk)
+
+    def delete(**kwargs: Any) -> None:
+        services.delete_step(step=step, **kwargs)
+
+    return _child_delete(request, step, delete, _("Xóa bước xử lý ngày %(d)s?") % {"d": format_date(step.date)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def support_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    support = selectors.get_support(user=user_of(request), pk=pk)
+
+    def delete(**kwargs: Any) -> None:
+        services.delete_support(support=support, **kwargs)
+
+    heading = _("Xóa hỗ trợ “%(kind)s” ngày %(d)s?") % {
+        "kind": support.get_kind_display(),
+        "d": format_date(support.given_on),
+    }
+    return _child_delete(request, support, delete, heading)
 
 
 # --- warnings ---------------------------------------------------------------------------------------------------------

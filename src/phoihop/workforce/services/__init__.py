@@ -12,6 +12,8 @@ from phoihop.workforce.services.incidents import (
     delete_step,
     delete_support,
     update_incident,
+    update_step,
+    update_support,
 )
 from phoihop.workforce.services.reports import (
     REPORT_FIELDS,
@@ -69,5 +71,7 @@ __all__ = [
     "update_incident",
     "update_report",
     "update_rule",
+    "update_step",
+    "update_support",
     "update_survey",
 ]

@@ -104,6 +104,15 @@ def add_step(*, actor: User, incident: Incident, data: Mapping[str, Any]) -> Inc
 
 
 @transaction.atomic
+def update_step(*, actor: User, step: IncidentStep, data: Mapping[str, Any], expected_version: int) -> IncidentStep:
+    """Only the incident's owner body edits its steps; an edit made on an older version is a conflict."""
+    if not can_edit_incident(actor, step.incident):
+        raise PermissionDenied
+    cleaned = clean_input(data, STEP_FIELDS, blank_if_none=TEXT_FIELDS)
+    return update_record(actor=actor, instance=step, data=cleaned, expected_version=expected_version)
+
+
+@transaction.atomic
 def delete_step(*, actor: User, step: IncidentStep, expected_version: int) -> None:
     if not can_edit_incident(actor, step.incident):
         raise PermissionDenied
@@ -117,6 +126,18 @@ def add_support(*, actor: User, incident: Incident, data: Mapping[str, Any]) -> 
     cleaned = clean_input(data, SUPPORT_FIELDS, one_line={"description"}, blank_if_none=TEXT_FIELDS)
     _check(cleaned)
     return create_record(actor=actor, instance=IncidentSupport(incident=incident, **cleaned))
+
+
+@transaction.atomic
+def update_support(
+    *, actor: User, support: IncidentSupport, data: Mapping[str, Any], expected_version: int
+) -> IncidentSupport:
+    """Only the incident's owner body edits the support given; counts and amounts are never negative."""
+    if not can_edit_incident(actor, support.incident):
+        raise PermissionDenied
+    cleaned = clean_input(data, SUPPORT_FIELDS, one_line={"description"}, blank_if_none=TEXT_FIELDS)
+    _check(cleaned)
+    return update_record(actor=actor, instance=support, data=cleaned, expected_version=expected_version)
 
 
 @transaction.atomic

@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.core.services import create_record, update_record
+from phoihop.core.audit import record_event
+from phoihop.core.models import AuditAction
+from phoihop.core.services import update_record
 from phoihop.core.text import nfc
 from phoihop.core.vnformat import format_date, format_money, format_number
 from phoihop.workforce.choices import ReportStatus, RuleCode, WarningAction, WarningStatus
@@ -311,31 +314,87 @@ def _facts(enterprise_ids: list[int] | None) -> Facts:
     return Facts(reports=by_report, incidents=by_incident, wages=MinimumWageTable(), enterprise_ids=enterprise_ids)
 
 
-def _event(warning: Warning, action: str, text: str, actor: User | None = None) -> None:
-    WarningEvent.objects.create(
+def _event(
+    warning: Warning, action: str, text: str, actor: User | None = None, at: dt.datetime | None = None
+) -> WarningEvent:
+    """A warning's own story line (saved by the caller in bulk when `at` is given, else saved here)."""
+    event = WarningEvent(
         warning=warning,
-        at=timezone.now(),
+        at=at or timezone.now(),
         action=action,
         actor_name=(actor.get_full_name() or actor.get_username()) if actor else "hệ thống",
         agency_id=getattr(actor, "agency_id", None),
         text=text,
     )
+    if at is None:
+        event.save()
+    return event
 
 
-def _set_evidence(warning: Warning, finding: Finding) -> None:
-    warning.evidence.all().delete()
-    WarningEvidence.objects.bulk_create(
+def _evidence_rows(warning: Warning, finding: Finding) -> list[WarningEvidence]:
+    rows = [
         WarningEvidence(warning=warning, labour_report=report, incident=incident, text=text[:500])
         for report, incident, text in finding.evidence
-    )
-    WarningEvidence.objects.bulk_create(
-        WarningEvidence(warning=warning, survey=survey, text=text[:500]) for survey, text in finding.surveys
-    )
+    ]
+    return rows + [WarningEvidence(warning=warning, survey=survey, text=text[:500]) for survey, text in finding.surveys]
+
+
+@dataclass
+class _Changes:
+    """What one rule's evaluation writes, in a fixed number of statements whatever the number of enterprises."""
+
+    opened: list[Warning] = field(default_factory=list)
+    findings: dict[int, Finding] = field(default_factory=dict)  # by enterprise, for the opened ones
+    changed: list[tuple[Warning, Finding]] = field(default_factory=list)
+    closed: list[Warning] = field(default_factory=list)
+
+
+def _apply(rule: WarningRule, changes: _Changes, now: dt.datetime, reason: str) -> None:
+    if changes.closed:
+        Warning.objects.filter(pk__in=[w.pk for w in changes.closed], status__in=LIVE).update(
+            status=WarningStatus.CLOSED, closed_at=now, version=F("version") + 1, updated_at=now
+        )
+    if changes.changed:
+        for warning, finding in changes.changed:
+            warning.summary, warning.version, warning.updated_at = finding.summary[:500], warning.version + 1, now
+        Warning.objects.bulk_update([w for w, _f in changes.changed], ["summary", "version", "updated_at"])
+        WarningEvidence.objects.filter(warning__in=[w for w, _f in changes.changed]).delete()
+    if changes.opened:
+        Warning.objects.bulk_create(changes.opened)
+    evidence: list[WarningEvidence] = []
+    events: list[WarningEvent] = []
+    for warning, finding in changes.changed:
+        evidence += _evidence_rows(warning, finding)
+        events.append(_event(warning, WarningAction.EVIDENCE, finding.summary, at=now))
+    for warning in changes.opened:
+        finding = changes.findings[warning.enterprise_id]
+        evidence += _evidence_rows(warning, finding)
+        events.append(_event(warning, WarningAction.OPENED, finding.summary, at=now))
+    events += [_event(warning, WarningAction.CLOSED, reason, at=now) for warning in changes.closed]
+    WarningEvidence.objects.bulk_create(evidence)
+    WarningEvent.objects.bulk_create(events)
+    if events:
+        # One audit event for the rule's run, naming the warnings it opened, updated and closed.
+        parts = [
+            (_("mở"), changes.opened),
+            (_("cập nhật căn cứ"), [w for w, _f in changes.changed]),
+            (_("đóng"), changes.closed),
+        ]
+        note = "; ".join(
+            f"{label} {len(rows)} cảnh báo (số {', '.join(str(w.pk) for w in rows[:200])})"
+            for label, rows in parts
+            if rows
+        )
+        record_event(actor=None, action=AuditAction.TRANSITION, obj=rule, note=note[:2000])
 
 
 @transaction.atomic
 def evaluate_warnings(*, enterprise_ids: Iterable[int] | None = None) -> EvaluationResult:
-    """Open, update and close warnings so they match what the records show now (for the given enterprises, or all)."""
+    """Open, update and close warnings so they match what the records show now (for the given enterprises, or all).
+
+    Batched: the facts are read once, and each rule reads its live warnings and writes what changed in a fixed number
+    of statements (bulk inserts and updates, one audit event per rule that changed something), so the number of
+    queries depends on the number of rules, not on the number of enterprises or reports."""
     ids = None if enterprise_ids is None else list(enterprise_ids)
     facts = _facts(ids)
     opened = closed = changed = 0
@@ -346,52 +405,39 @@ def evaluate_warnings(*, enterprise_ids: Iterable[int] | None = None) -> Evaluat
         live = Warning.objects.filter(rule=rule, status__in=LIVE).prefetch_related("evidence")
         if ids is not None:
             live = live.filter(enterprise_id__in=ids)
-        live_by_enterprise = {warning.enterprise_id: warning for warning in live}
+        live_by_enterprise = {warning.enterprise_id: warning for warning in live.select_for_update(of=("self",))}
+        changes = _Changes()
         for enterprise_id, warning in live_by_enterprise.items():
-            if enterprise_id in holding:
-                finding = holding[enterprise_id]
-                current = {(e.labour_report_id, e.incident_id, e.survey_id, e.text) for e in warning.evidence.all()}
-                if current != finding.keys():
-                    _set_evidence(warning, finding)
-                    update_record(
-                        actor=None,
-                        instance=warning,
-                        data={"summary": finding.summary[:500]},
-                        expected_version=warning.version,
-                    )
-                    _event(warning, WarningAction.EVIDENCE, finding.summary)
-                    changed += 1
+            finding = holding.get(enterprise_id)
+            if finding is None:
+                changes.closed.append(warning)
                 continue
-            reason = (
-                _("Quy tắc “%(rule)s” đã tạm dừng.") % {"rule": rule.name}
-                if not rule.is_active
-                else _("Số liệu mới nhất không còn thỏa điều kiện cảnh báo.")
-            )
-            update_record(
-                actor=None,
-                instance=warning,
-                data={"status": WarningStatus.CLOSED, "closed_at": now},
-                expected_version=warning.version,
-                note=reason,
-            )
-            _event(warning, WarningAction.CLOSED, reason)
-            closed += 1
+            current = {(e.labour_report_id, e.incident_id, e.survey_id, e.text) for e in warning.evidence.all()}
+            if current != finding.keys():
+                changes.changed.append((warning, finding))
         for enterprise_id, finding in holding.items():
-            if enterprise_id in live_by_enterprise:
-                continue
-            warning = create_record(
-                actor=None,
-                instance=Warning(
-                    rule=rule,
-                    enterprise_id=enterprise_id,
-                    severity=rule.severity,
-                    summary=finding.summary[:500],
-                    opened_at=now,
-                ),
-            )
-            _set_evidence(warning, finding)
-            _event(warning, WarningAction.OPENED, finding.summary)
-            opened += 1
+            if enterprise_id not in live_by_enterprise:
+                changes.findings[enterprise_id] = finding
+                changes.opened.append(
+                    Warning(
+                        rule=rule,
+                        enterprise_id=enterprise_id,
+                        severity=rule.severity,
+                        summary=finding.summary[:500],
+                        opened_at=now,
+                    )
+                )
+        reason = (
+            _("Quy tắc “%(rule)s” đã tạm dừng.") % {"rule": rule.name}
+            if not rule.is_active
+            else _("Số liệu mới nhất không còn thỏa điều kiện cảnh báo.")
+        )
+        _apply(rule, changes, now, reason)
+        opened, closed, changed = (
+            opened + len(changes.opened),
+            closed + len(changes.closed),
+            changed + len(changes.changed),
+        )
     return EvaluationResult(opened=opened, closed=closed, changed=changed)
 
 
