@@ -8,6 +8,7 @@ import dataclasses
 import os
 import sys
 import time
+from typing import cast
 
 import django
 
@@ -21,17 +22,18 @@ def main() -> None:
         call_command("migrate", verbosity=0, interactive=False)
 
     from phoihop.accounts.choices import Role
-    from phoihop.spreadsheets.registry import spreadsheets
+    from phoihop.accounts.models import User
+    from phoihop.spreadsheets.registry import Checked, spreadsheets
     from phoihop.spreadsheets.services import import_file
     from tests.accounts.factories import UserFactory
     from tests.directory.factories import AgencyFactory
     from tests.spreadsheets.helpers import xlsx
 
-    user = UserFactory(role=Role.OFFICER, agency=AgencyFactory(short_code="BQLKKT"), username="killed-import")
+    user = cast(User, UserFactory(role=Role.OFFICER, agency=AgencyFactory(short_code="BQLKKT"), username="dung"))
     kind = spreadsheets.get("directory.enterprise")
     assert kind is not None
 
-    def apply_then_hang(actor, checked):  # type: ignore[no-untyped-def]
+    def apply_then_hang(actor: User, checked: Checked) -> int:
         written = kind.apply(actor, checked)
         print("written", flush=True)
         time.sleep(120)

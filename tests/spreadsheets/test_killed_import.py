@@ -57,7 +57,7 @@ def test_a_killed_import_leaves_no_partial_rows(tmp_path: Path) -> None:
                 db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608
                 for table in ("directory_enterprise", "spreadsheets_importbatch")
             ]
-            users = db.execute("SELECT COUNT(*) FROM accounts_user WHERE username = 'killed-import'").fetchone()[0]
+            users = db.execute("SELECT COUNT(*) FROM accounts_user WHERE username = 'dung'").fetchone()[0]
         assert users == 1  # the child's committed set-up is there…
         assert counts == [0, 0]  # …and nothing of the import
     else:
