@@ -112,6 +112,18 @@ def import_file(
     problems = sorted(read.problems + checked.problems, key=lambda p: (p.row, _column_order(kind, p.column)))
     if problems:
         texts = [problem_text(kind, problem) for problem in problems]
+        kept = None
+        if keep_pending:
+            kept = ImportBatch.objects.create(
+                kind=kind.key,
+                sha256=digest,
+                filename=filename[:255],
+                status=ImportBatch.Status.INVALID,
+                actor=actor,
+                agency_id=actor.agency_id,
+                row_count=len(read.rows),
+                content=content,
+            )
         return ImportOutcome(
             status="invalid",
             code="invalid_rows",
@@ -120,6 +132,7 @@ def import_file(
             problems=problems,
             messages=texts,
             rows=len(read.rows),
+            batch=kept,
         )
     outcome = ImportOutcome(
         status="",
@@ -206,6 +219,15 @@ def confirm_pending(*, actor: User, kind: SheetKind, batch: ImportBatch) -> Impo
     if outcome.status in ("imported", "already"):
         batch.delete()
     return outcome
+
+
+def problems_of(*, actor: User, kind: SheetKind, content: bytes) -> list[Problem]:
+    """Every problem of a kept file, checked again now (for the error workbook)."""
+    try:
+        read = read_rows(content, kind, user=actor)
+    except FileRefused:
+        return []
+    return read.problems + kind.check(actor, list(read.rows)).problems
 
 
 def _column_order(kind: SheetKind, key: str) -> int:

@@ -14,8 +14,8 @@ from phoihop.core.views import require_permission, user_of
 from phoihop.spreadsheets.models import ImportBatch
 from phoihop.spreadsheets.reader import limit
 from phoihop.spreadsheets.registry import SheetKind, spreadsheets
-from phoihop.spreadsheets.services import ImportOutcome, confirm_pending, import_file
-from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, write_workbook
+from phoihop.spreadsheets.services import ImportOutcome, confirm_pending, import_file, problem_text, problems_of
+from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, error_workbook, write_workbook
 
 
 def kind_or_404(key: str) -> SheetKind:
@@ -103,6 +103,20 @@ def confirm(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     outcome = confirm_pending(actor=user, kind=sheet, batch=batch)
     context = {"kind": sheet, "list_url": _list_url(sheet)}
     return _result(request, context, outcome)
+
+
+@login_required
+@require_GET
+def errors(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """The officer's refused file back with its problem cells filled red and a column of messages."""
+    sheet = kind_or_404(kind)
+    user = user_of(request)
+    require_permission(sheet.can_import(user))
+    batch = get_object_or_404(ImportBatch, pk=pk, actor=user, status=ImportBatch.Status.INVALID, kind=sheet.key)
+    content = bytes(batch.content or b"")
+    problems = problems_of(actor=user, kind=sheet, content=content)
+    workbook = error_workbook(sheet, content, problems, lambda problem: problem_text(sheet, problem))
+    return xlsx_response(workbook, f"loi-{sheet.file_stem}.xlsx")
 
 
 def _status(request: HttpRequest, status: int) -> int:
