@@ -3,6 +3,10 @@ message, fix it, upload again — three enterprises and one audit event; the sam
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+
 import pytest
 from django.test import Client
 
@@ -29,9 +33,10 @@ def upload(client: Client, content: bytes, name: str = "doanh-nghiep.xlsx", htmx
     )
 
 
-def test_download_fill_fix_upload_and_upload_again(officer, client_for) -> None:  # type: ignore[no-untyped-def]
+def test_download_fill_fix_upload_and_upload_again(officer, make_user, agency, client_for) -> None:  # type: ignore[no-untyped-def]
     ZoneFactory(name="KCN Tràng Duệ")
     client = client_for(officer)
+    other_officer = make_user("officer", agency, username="other")
     page = client.get("/danh-muc/doanh-nghiep/")
     assert "Tải mẫu Excel" in page.content.decode()
     assert "Xuất Excel" in page.content.decode()
@@ -69,7 +74,29 @@ def test_download_fill_fix_upload_and_upload_again(officer, client_for) -> None:
     assert "Trang tính Dữ liệu, dòng 4, cột Mã số thuế: mã số thuế “02012” không hợp lệ" in text
     assert "Trang tính Dữ liệu, dòng 4, cột Số lao động hiện có: phải là một số nguyên" in text
     assert Enterprise.objects.count() == 0
-    assert not ImportBatch.objects.exists()
+    assert not ImportBatch.objects.filter(status="done").exists()
+
+    # The file back with its problems: the same cells, the bad ones filled red, a column "Lỗi" with the messages.
+    link = re.search(r'href="([^"]+/loi\.xlsx)"', text)
+    assert link is not None, "the refused upload offers the marked file"
+    marked = client.get(link.group(1))
+    assert marked.status_code == 200
+    assert marked["Content-Disposition"] == 'attachment; filename="loi-directory-enterprise.xlsx"'
+    cells = read_sheet(marked.content, "Dữ liệu")
+    errors_at = cells[0].index("Lỗi")
+    assert cells[3][0] == "Công ty TNHH Beta"
+    assert "cột Mã số thuế: mã số thuế “02012” không hợp lệ" in cells[3][errors_at]
+    assert "cột Số lao động hiện có: phải là một số nguyên" in cells[3][errors_at]
+    assert cells[2][errors_at] == ""
+    assert cells[4][errors_at] == ""
+    with zipfile.ZipFile(io.BytesIO(marked.content)) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "FFFFC7CE" in styles  # the red fill…
+    style = {cell: re.search(rf'<c r="{cell}"( s="\d+")?', sheet_xml).group(1) for cell in ("A4", "C4")}  # type: ignore[union-attr]
+    assert style["C4"]
+    assert style["C4"] != style["A4"]
+    assert client_for(other_officer).get(link.group(1)).status_code == 404  # only its officer gets it back
 
     rows[1]["tax_code"] = "0201234568"
     rows[1]["workforce"] = 45

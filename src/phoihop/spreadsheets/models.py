@@ -11,6 +11,7 @@ class ImportBatch(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ xác nhận")
         DONE = "done", _("Đã nhập")
+        INVALID = "invalid", _("Có lỗi")
 
     kind = models.CharField(_("loại dữ liệu"), max_length=60)
     sha256 = models.CharField(_("mã băm SHA-256"), max_length=64)
@@ -25,7 +26,8 @@ class ImportBatch(models.Model):
     row_count = models.PositiveIntegerField(_("số dòng"), default=0)
     created = models.PositiveIntegerField(_("số bản ghi mới"), default=0)
     updated = models.PositiveIntegerField(_("số bản ghi cập nhật"), default=0)
-    # A file waiting for its preview to be confirmed is kept until then, and emptied once imported.
+    # A file waiting for its preview to be confirmed is kept until then, and emptied once imported; a refused file
+    # (status "invalid") is kept for its officer to download it back with the problems marked.
     content = models.BinaryField(_("nội dung tệp"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
 

@@ -112,6 +112,9 @@ def import_file(
     problems = sorted(read.problems + checked.problems, key=lambda p: (p.row, _column_order(kind, p.column)))
     if problems:
         texts = [problem_text(kind, problem) for problem in problems]
+        kept = None
+        if keep_pending:
+            kept = _keep(ImportBatch.Status.INVALID, actor, kind, content, digest, filename, len(read.rows))
         return ImportOutcome(
             status="invalid",
             code="invalid_rows",
@@ -120,6 +123,7 @@ def import_file(
             problems=problems,
             messages=texts,
             rows=len(read.rows),
+            batch=kept,
         )
     outcome = ImportOutcome(
         status="",
@@ -137,16 +141,7 @@ def import_file(
             "Tệp sẽ thêm %(new)s bản ghi mới và sửa %(changed)s bản ghi đã có; xem các thay đổi rồi xác nhận."
         ) % {"new": checked.new, "changed": len(checked.changes)}
         if keep_pending:
-            outcome.batch = ImportBatch.objects.create(
-                kind=kind.key,
-                sha256=digest,
-                filename=filename[:255],
-                status=ImportBatch.Status.PENDING,
-                actor=actor,
-                agency_id=actor.agency_id,
-                row_count=len(read.rows),
-                content=content,
-            )
+            outcome.batch = _keep(ImportBatch.Status.PENDING, actor, kind, content, digest, filename, len(read.rows))
         return outcome
     try:
         with transaction.atomic():
@@ -167,6 +162,22 @@ def import_file(
         "Đã nhập %(rows)s dòng: %(new)s bản ghi mới, %(changed)s bản ghi cập nhật, %(same)s không đổi."
     ) % {"rows": len(read.rows), "new": checked.new, "changed": len(checked.changes), "same": checked.unchanged}
     return outcome
+
+
+def _keep(
+    status: str, actor: User, kind: SheetKind, content: bytes, digest: str, filename: str, rows: int
+) -> ImportBatch:
+    """A file kept with its content: waiting for its preview to be confirmed, or refused (for the error workbook)."""
+    return ImportBatch.objects.create(
+        kind=kind.key,
+        sha256=digest,
+        filename=filename[:255],
+        status=status,
+        actor=actor,
+        agency_id=actor.agency_id,
+        row_count=rows,
+        content=content,
+    )
 
 
 def _write(actor: User, kind: SheetKind, checked: Checked, *, digest: str, filename: str, rows: int) -> ImportBatch:
@@ -206,6 +217,15 @@ def confirm_pending(*, actor: User, kind: SheetKind, batch: ImportBatch) -> Impo
     if outcome.status in ("imported", "already"):
         batch.delete()
     return outcome
+
+
+def problems_of(*, actor: User, kind: SheetKind, content: bytes) -> list[Problem]:
+    """Every problem of a kept file, checked again now (for the error workbook)."""
+    try:
+        read = read_rows(content, kind, user=actor)
+    except FileRefused:
+        return []
+    return read.problems + kind.check(actor, list(read.rows)).problems
 
 
 def _column_order(kind: SheetKind, key: str) -> int:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<str:kind>/xuat/", views.export, name="export"),
     path("<str:kind>/nhap/", views.upload, name="upload"),
     path("<str:kind>/nhap/<int:pk>/xac-nhan/", views.confirm, name="confirm"),
+    path("<str:kind>/nhap/<int:pk>/loi.xlsx", views.errors, name="errors"),
 ]

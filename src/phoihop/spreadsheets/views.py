@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,8 +16,11 @@ from phoihop.core.views import require_permission, user_of
 from phoihop.spreadsheets.models import ImportBatch
 from phoihop.spreadsheets.reader import limit
 from phoihop.spreadsheets.registry import SheetKind, spreadsheets
-from phoihop.spreadsheets.services import ImportOutcome, confirm_pending, import_file
-from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, write_workbook
+from phoihop.spreadsheets.services import ImportOutcome, confirm_pending, import_file, problem_text, problems_of
+from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, error_workbook, write_workbook
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
 
 
 def kind_or_404(key: str) -> SheetKind:
@@ -93,16 +98,32 @@ def upload(request: HttpRequest, kind: str) -> HttpResponse:
     return _result(request, context, outcome)
 
 
-@login_required
-@require_POST
-def confirm(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def _kept(request: HttpRequest, kind: str, pk: int, status: str) -> tuple[SheetKind, User, ImportBatch]:
+    """A file the signed-in officer uploaded and the system kept (pending its confirmation, or refused)."""
     sheet = kind_or_404(kind)
     user = user_of(request)
     require_permission(sheet.can_import(user))
-    batch = get_object_or_404(ImportBatch, pk=pk, actor=user, status=ImportBatch.Status.PENDING, kind=sheet.key)
+    return sheet, user, get_object_or_404(ImportBatch, pk=pk, actor=user, status=status, kind=sheet.key)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    sheet, user, batch = _kept(request, kind, pk, ImportBatch.Status.PENDING)
     outcome = confirm_pending(actor=user, kind=sheet, batch=batch)
     context = {"kind": sheet, "list_url": _list_url(sheet)}
     return _result(request, context, outcome)
+
+
+@login_required
+@require_GET
+def errors(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """The officer's refused file back with its problem cells filled red and a column of messages."""
+    sheet, user, batch = _kept(request, kind, pk, ImportBatch.Status.INVALID)
+    content = bytes(batch.content or b"")
+    problems = problems_of(actor=user, kind=sheet, content=content)
+    workbook = error_workbook(sheet, content, problems, lambda problem: problem_text(sheet, problem))
+    return xlsx_response(workbook, f"loi-{sheet.file_stem}.xlsx")
 
 
 def _status(request: HttpRequest, status: int) -> int:

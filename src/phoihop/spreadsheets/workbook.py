@@ -16,7 +16,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from phoihop.spreadsheets.reader import FIRST_DATA_ROW, KEY_ROW
-from phoihop.spreadsheets.registry import CellValue, SheetKind
+from phoihop.spreadsheets.registry import CellValue, Problem, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -182,3 +182,49 @@ def _validation(column: Any, source: str | None) -> dict[str, Any] | None:
             "error_message": f"Tối đa {column.max_length} ký tự.",
         }
     return None
+
+
+def error_workbook(kind: SheetKind, content: bytes, problems: Iterable[Problem], message_of: Any) -> bytes:
+    """The officer's own file back: the data sheet's cells as they were, every cell with a problem filled red, and
+    one more column "Lỗi" with each row's messages. `message_of(problem)` is the problem's text."""
+    from python_calamine import CalamineWorkbook
+
+    cells = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_name(kind.sheet_name)
+    grid: list[list[Any]] = cells.to_python(skip_empty_area=False)
+    columns = {column.key: index for index, column in enumerate(kind.columns)}
+    marked: dict[int, set[int]] = {}
+    texts: dict[int, list[str]] = {}
+    for problem in problems:
+        row = problem.row - 1
+        if problem.column in columns:
+            marked.setdefault(row, set()).add(columns[problem.column])
+        texts.setdefault(row, []).append(message_of(problem))
+    output = io.BytesIO()
+    book = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    sheet = book.add_worksheet(kind.sheet_name)
+    bad = book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", "border": 1, "border_color": "#9C0006"})
+    dates = book.add_format({"num_format": "dd/mm/yyyy"})
+    bad_dates = book.add_format({"num_format": "dd/mm/yyyy", "bg_color": "#FFC7CE", "font_color": "#9C0006"})
+    wrap = book.add_format({"text_wrap": True, "font_color": "#9C0006"})
+    width = max([len(kind.columns)] + [len(line) for line in grid])
+    for r, line in enumerate(grid):
+        for c, value in enumerate(line):
+            is_bad = c in marked.get(r, ())
+            if isinstance(value, dt.date | dt.datetime):
+                moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+                sheet.write_datetime(r, c, moment, bad_dates if is_bad else dates)
+            elif isinstance(value, bool) or value is None or value == "":
+                sheet.write_blank(r, c, None, bad if is_bad else None)
+            elif isinstance(value, int | float):
+                sheet.write_number(r, c, value, bad if is_bad else None)
+            else:
+                sheet.write_string(r, c, str(value), bad if is_bad else None)
+        if r in texts:
+            sheet.write_string(r, width, "\n".join(texts[r]), wrap)
+    sheet.write_string(0, width, "Lỗi", book.add_format({"bold": True, "font_color": "#9C0006"}))
+    sheet.set_column(width, width, 60)
+    if len(grid) >= KEY_ROW:
+        sheet.set_row(KEY_ROW - 1, None, None, {"hidden": True})
+    sheet.freeze_panes(FIRST_DATA_ROW - 1, 0)
+    book.close()
+    return output.getvalue()
