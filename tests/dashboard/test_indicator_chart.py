@@ -75,3 +75,12 @@ def test_monthly_bars_add_up_to_the_figure(demo) -> None:  # type: ignore[no-unt
     assert spec.series[1].values[-1] == 13297
     assert spec.table[0] == ["01/2023", "520; lũy kế 520"]
     assert spec.summary.startswith("Lũy kế 13.297 sau 12 tháng")
+
+
+def test_a_page_with_two_charts_loads_the_chart_library_once(demo) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(User.objects.get(username="bdvtu.thuky"))
+    page = client.get(reverse("indicators:target_progress", args=[members_target().pk])).content.decode()
+    assert page.count("chart-block card") == 2
+    assert page.count("chart.umd.min.js") == 1
+    assert page.count("js/charts.js") == 1

@@ -1,5 +1,5 @@
 """`{% indicator_chart line plan %}`: a chart block (figure, text summary, data table one click away) for any page,
-without the page's app importing this one."""
+without the page's app importing this one; `{% chart_scripts %}` in the page's scripts block loads the library once."""
 
 from __future__ import annotations
 
@@ -10,6 +10,12 @@ from django import template
 from phoihop.dashboard import charts
 
 register = template.Library()
+
+
+@register.inclusion_tag("dashboard/_chart_scripts.html")
+def chart_scripts() -> dict[str, Any]:
+    """The chart library and its starter, once per page in base.html's scripts block, however many charts it shows."""
+    return {}
 
 
 @register.inclusion_tag("dashboard/_chart.html")
