@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from phoihop.demo import read
+
+DATA = read("activities")
+
 TRAINING_SERIES = "Tập huấn, bồi dưỡng cán bộ công đoàn năm 2023"
 TET_SERIES = "Tết Sum vầy, Xuân gắn kết"
 
@@ -328,68 +332,10 @@ ACTIVITIES: list[dict[str, Any]] = [
     },
 ]
 
-TRAINING_TOPICS = {
-    "skills": "Tập huấn kỹ năng, nghiệp vụ công tác công đoàn",
-    "law": "Tập huấn kiến thức pháp luật cho cán bộ công đoàn",
-    "osh": "Tập huấn an toàn, vệ sinh lao động cho cán bộ công đoàn",
-}
-TRAINING_PLACES = [
-    "Hội trường Liên đoàn Lao động thành phố",
-    "Trụ sở Công đoàn Khu kinh tế",
-    "Nhà văn hóa công nhân KCN Tràng Duệ",
-    "Hội trường Ban Quản lý Khu kinh tế",
-]
+TRAINING_TOPICS = DATA["TRAINING_TOPICS"]
+TRAINING_PLACES = DATA["TRAINING_PLACES"]
 # The 48 classes of part I.5: (date, topic, union cadres trained in person-times, place). They add up to 2.500.
-TRAINING_CLASSES: list[tuple[str, str, int, int]] = [
-    ("2023-02-07", "skills", 52, 0),
-    ("2023-02-15", "law", 48, 1),
-    ("2023-02-23", "osh", 61, 2),
-    ("2023-03-06", "skills", 45, 3),
-    ("2023-03-09", "law", 55, 0),
-    ("2023-03-14", "osh", 50, 1),
-    ("2023-03-17", "skills", 58, 2),
-    ("2023-03-22", "law", 44, 3),
-    ("2023-03-27", "osh", 63, 0),
-    ("2023-04-04", "skills", 47, 1),
-    ("2023-04-07", "law", 53, 2),
-    ("2023-04-12", "osh", 49, 3),
-    ("2023-04-18", "skills", 56, 0),
-    ("2023-04-21", "law", 42, 1),
-    ("2023-04-26", "osh", 60, 2),
-    ("2023-05-04", "skills", 51, 3),
-    ("2023-05-09", "law", 46, 0),
-    ("2023-05-15", "osh", 57, 1),
-    ("2023-05-19", "skills", 54, 2),
-    ("2023-05-24", "law", 50, 3),
-    ("2023-06-06", "osh", 65, 0),
-    ("2023-06-09", "skills", 43, 1),
-    ("2023-06-15", "law", 52, 2),
-    ("2023-06-21", "osh", 48, 3),
-    ("2023-06-26", "skills", 59, 0),
-    ("2023-07-04", "law", 47, 1),
-    ("2023-07-11", "osh", 55, 2),
-    ("2023-07-18", "skills", 50, 3),
-    ("2023-07-25", "law", 62, 0),
-    ("2023-08-04", "osh", 45, 1),
-    ("2023-08-09", "skills", 53, 2),
-    ("2023-08-15", "law", 49, 3),
-    ("2023-08-21", "osh", 57, 0),
-    ("2023-08-24", "skills", 44, 1),
-    ("2023-09-05", "law", 58, 2),
-    ("2023-09-11", "osh", 52, 3),
-    ("2023-09-14", "skills", 46, 0),
-    ("2023-09-20", "law", 60, 1),
-    ("2023-09-26", "osh", 51, 2),
-    ("2023-10-04", "skills", 48, 3),
-    ("2023-10-10", "law", 55, 0),
-    ("2023-10-13", "osh", 50, 1),
-    ("2023-10-19", "skills", 64, 2),
-    ("2023-10-25", "law", 47, 3),
-    ("2023-11-07", "osh", 53, 0),
-    ("2023-11-15", "skills", 49, 1),
-    ("2023-11-23", "law", 56, 2),
-    ("2023-12-12", "osh", 41, 3),
-]
+TRAINING_CLASSES: list[tuple[str, str, int, int]] = DATA["TRAINING_CLASSES"]
 TRAINING_PLAN_ITEM = 14
 
 

@@ -24,195 +24,22 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from phoihop.demo import read
+
+DATA = read("planning")
+
 PLAN_YEAR = 2023
 NEXT_YEAR = 2024
 SECRETARIAT = "bdvtu.thuky"
 
 # Accounts of the Economic Zone Party Committee: no account of the three bodies acts for it (its parent is the City
 # Party Committee), and its data needs its own officer and leader.
-EXTRA_USERS: list[dict[str, str]] = [
-    {"username": "dukkt.canbo", "role": "officer", "agency": "ĐUKKT", "full_name": "Cán bộ ĐUKKT"},
-    {"username": "dukkt.lanhdao", "role": "leader", "agency": "ĐUKKT", "full_name": "Lãnh đạo ĐUKKT"},
-]
+EXTRA_USERS: list[dict[str, str]] = DATA["EXTRA_USERS"]
 
 # Every document the seed cites with a number. Unknown dates and issuers stay blank.
-DOCUMENTS: list[dict[str, Any]] = [
-    {
-        "kind": "plan",
-        "designation": "",
-        "number": "02",
-        "symbol": "KH/BDVTU-BQLKKT-LĐLĐTP",
-        "issued_on": "2023-01-04",
-        "issuer": "Ban Dân vận Thành ủy, Ban Quản lý Khu kinh tế, Liên đoàn Lao động thành phố",
-        "issuer_agency": "",
-        "title": (
-            "về phối hợp thực hiện nhiệm vụ xây dựng giai cấp công nhân trong khu công nghiệp, khu kinh tế năm 2023"
-        ),
-        "note": "Kế hoạch phối hợp năm 2023. Bản dự thảo báo cáo có chỗ ghi nhầm ký hiệu là “02-KH/BDV-BQLKKT-LĐLĐTP”.",
-    },
-    {
-        "kind": "resolution",
-        "designation": "",
-        "number": "28",
-        "symbol": "NQ/TU",
-        "issued_on": "2009-11-10",
-        "issuer": "Ban Thường vụ Thành ủy",
-        "issuer_agency": "TU",
-        "title": (
-            "về “Xây dựng, củng cố và phát triển tổ chức đảng, đoàn thể trong các loại hình doanh nghiệp ngoài nhà "
-            "nước, hợp tác xã, đơn vị sự nghiệp ngoài công lập”"
-        ),
-        "note": "",
-    },
-    {
-        "kind": "resolution",
-        "designation": "",
-        "number": "09",
-        "symbol": "NQ/TU",
-        "issued_on": "2023-11-13",
-        "issuer": "Ban Chấp hành Đảng bộ thành phố",
-        "issuer_agency": "TU",
-        "title": "về phát triển nhà ở xã hội đến năm 2030",
-        "note": "",
-    },
-    {
-        "kind": "conclusion",
-        "designation": "",
-        "number": "93",
-        "symbol": "KL/TU",
-        "issued_on": "2020-05-04",
-        "issuer": "Ban Thường vụ Thành ủy",
-        "issuer_agency": "TU",
-        "title": (
-            "về tổng kết 10 năm thực hiện Nghị quyết số 20-NQ/TW của Ban Chấp hành Trung ương Đảng (Khóa X), Nghị "
-            "quyết số 26-NQ/TU của Ban Chấp hành Đảng bộ thành phố (Khóa XIII) về tiếp tục xây dựng giai cấp công "
-            "nhân Hải Phòng thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa"
-        ),
-        "note": "",
-    },
-    {
-        "kind": "resolution",
-        "designation": "",
-        "number": "20",
-        "symbol": "NQ/TW",
-        "issued_on": None,
-        "issuer": "Ban Chấp hành Trung ương Đảng (Khóa X)",
-        "issuer_agency": "",
-        "title": "",
-        "note": "Báo cáo không ghi ngày ban hành.",
-    },
-    {
-        "kind": "resolution",
-        "designation": "",
-        "number": "26",
-        "symbol": "NQ/TU",
-        "issued_on": None,
-        "issuer": "Ban Chấp hành Đảng bộ thành phố (Khóa XIII)",
-        "issuer_agency": "TU",
-        "title": "về tiếp tục xây dựng giai cấp công nhân Hải Phòng thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa",
-        "note": "Báo cáo không ghi ngày ban hành.",
-    },
-    {
-        "kind": "programme",
-        "designation": "Chương trình hành động",
-        "number": "02",
-        "symbol": "CTr/TU",
-        "issued_on": "2020-12-25",
-        "issuer": "Ban Chấp hành Đảng bộ thành phố",
-        "issuer_agency": "TU",
-        "title": "thực hiện Nghị quyết Đại hội XVI",
-        "note": "Bản dự thảo báo cáo ghi ký hiệu là “02-Ctr/TU”.",
-    },
-    {
-        "kind": "programme",
-        "designation": "Chương trình hành động",
-        "number": "16",
-        "symbol": "CTr/TU",
-        "issued_on": "2021-10-12",
-        "issuer": "Ban Thường vụ Thành ủy",
-        "issuer_agency": "TU",
-        "title": (
-            "về thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị về “Đổi mới tổ chức và hoạt động "
-            "của Công đoàn Việt Nam trong tình hình mới”"
-        ),
-        "note": "",
-    },
-    {
-        "kind": "resolution",
-        "designation": "",
-        "number": "02",
-        "symbol": "NQ/TW",
-        "issued_on": "2021-06-12",
-        "issuer": "Bộ Chính trị",
-        "issuer_agency": "",
-        "title": "về “Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới”",
-        "note": "",
-    },
-    {
-        "kind": "notice",
-        "designation": "",
-        "number": "1558",
-        "symbol": "TB/TU",
-        "issued_on": "2023-05-27",
-        "issuer": "",
-        "issuer_agency": "",
-        "title": (
-            "về kết luận của Thường trực Thành ủy tại Chương trình Thường trực Thành ủy gặp gỡ đối thoại với công "
-            "nhân, viên chức lao động thành phố"
-        ),
-        "note": "",
-    },
-    {
-        "kind": "notice",
-        "designation": "",
-        "number": "174",
-        "symbol": "TB/VPTU",
-        "issued_on": "2024-01-18",
-        "issuer": "",
-        "issuer_agency": "",
-        "title": (
-            "về kết luận của đồng chí Bí thư Thành ủy tại Hội nghị tổng kết Ban Chỉ đạo xây dựng giai cấp công nhân "
-            "thành phố năm 2023"
-        ),
-        "note": "",
-    },
-    {
-        "kind": "notice",
-        "designation": "",
-        "number": "12",
-        "symbol": "TB/VPTU",
-        "issued_on": "2024-01-18",
-        "issuer": "",
-        "issuer_agency": "",
-        "title": (
-            "về kết luận của đồng chí Phó Bí thư Thường trực Thành ủy tại Hội nghị tổng kết Ban Chỉ đạo xây dựng giai "
-            "cấp công nhân thành phố năm 2023"
-        ),
-        "note": "",
-    },
-    {
-        "kind": "programme",
-        "designation": "Chương trình công tác",
-        "number": "03",
-        "symbol": "CTr/BCĐ",
-        "issued_on": None,
-        "issuer": "Ban Chỉ đạo Xây dựng giai cấp công nhân thành phố",
-        "issuer_agency": "",
-        "title": "",
-        "note": "Chương trình công tác năm 2024. Báo cáo không ghi ngày ban hành.",
-    },
-]
+DOCUMENTS: list[dict[str, Any]] = DATA["DOCUMENTS"]
 
-PROGRAMME: dict[str, Any] = {
-    "title": (
-        "Chương trình phối hợp thực hiện nhiệm vụ xây dựng giai cấp công nhân Hải Phòng trong khu công nghiệp, khu "
-        "kinh tế giai đoạn 2021 - 2025"
-    ),
-    "start_year": 2021,
-    "end_year": 2025,
-    "bodies": ["BDVTU", "BQLKKT", "LĐLĐTP"],
-    "note": "Số, ngày văn bản chương trình không được ghi trong báo cáo năm 2023.",
-}
+PROGRAMME: dict[str, Any] = DATA["PROGRAMME"]
 
 PLANS: list[dict[str, Any]] = [
     {
@@ -238,20 +65,9 @@ PLANS: list[dict[str, Any]] = [
 THREE = ["BDVTU", "BQLKKT", "LĐLĐTP"]
 
 # The seven areas of part I of the seed, and the twenty items of the 2023 plan written from what it says was done.
-AREAS_2023: list[str] = [
-    "Phối hợp trong công tác lãnh đạo, chỉ đạo",
-    "Phối hợp trong công tác tuyên truyền",
-    "Phối hợp trong nắm tình hình công nhân lao động, chăm lo bảo vệ quyền lợi cho công nhân lao động",
-    "Phối hợp tham mưu xây dựng các dự án nhà ở cho công nhân",
-    "Phối hợp trong xây dựng, nâng cao chất lượng tổ chức đảng, đoàn thể trong các doanh nghiệp",
-    "Xây dựng các mô hình “Dân vận khéo”",
-    "Phối hợp trong công tác kiểm tra, giám sát",
-]
+AREAS_2023: list[str] = DATA["AREAS_2023"]
 
-NOT_DONE_REASON = (
-    "Do trong cùng một thời điểm nhiều đoàn kiểm tra của thành phố tiến hành kiểm tra tại cơ sở, có thể gây trùng "
-    "chéo, khó khăn cho cơ sở, nên các nội dung kiểm tra, giám sát, đánh giá đề nghị chuyển sang năm sau."
-)
+NOT_DONE_REASON = DATA["NOT_DONE_REASON"]
 
 ITEMS_2023: list[dict[str, Any]] = [
     {
@@ -525,291 +341,20 @@ ITEMS_2023: list[dict[str, Any]] = [
 NOT_DONE_ITEM = 20
 
 # The four key tasks of part II; the item not done in 2023 is carried into area 2 by the carry-over action.
-AREAS_2024: list[str] = [
-    (
-        "Tiếp tục làm tốt công tác tuyên truyền; tăng cường nắm tình hình công nhân lao động trong các khu công "
-        "nghiệp, khu kinh tế"
-    ),
-    "Phối hợp triển khai thực hiện các nghị quyết, kết luận, chương trình hành động của Thành ủy về giai cấp công nhân",
-    (
-        "Phối hợp chăm lo đời sống vật chất, tinh thần cho công nhân lao động; xây dựng quan hệ lao động hài hòa, ổn "
-        "định, tiến bộ trong doanh nghiệp"
-    ),
-    "Phối hợp chỉ đạo nâng cao chất lượng tổ chức Đảng, Công đoàn, Đoàn TNCS Hồ Chí Minh, Hội LHTN trong doanh nghiệp",
-]
+AREAS_2024: list[str] = DATA["AREAS_2024"]
 CARRY_INTO_AREA = 2
 
-ITEMS_2024: list[dict[str, Any]] = [
-    {
-        "area": 1,
-        "title": (
-            "Định hướng thông tin, phản bác thông tin, quan điểm sai trái liên quan đến lao động và công đoàn trên "
-            "mạng "
-            "xã hội; phòng ngừa việc lợi dụng thành lập tổ chức của người lao động ngoài tổ chức Công đoàn Việt Nam; "
-            "nắm bắt, dự báo tình hình đời sống, việc làm của công nhân lao động"
-        ),
-        "lead": "BDVTU",
-        "partners": ["BQLKKT", "LĐLĐTP"],
-        "documents": [],
-    },
-    {
-        "area": 1,
-        "title": (
-            "Tuyên truyền chính sách của thành phố cho người lao động: hỗ trợ học phí cho con em người lao động, thông "
-            "tin về nhà ở xã hội; phối hợp với Sở Văn hóa và Thể thao biểu diễn nghệ thuật phục vụ người lao động"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": ["BQLKKT", "BDVTU"],
-        "documents": [],
-    },
-    {
-        "area": 1,
-        "title": (
-            "Tuyên truyền nâng cao nhận thức về vị trí, vai trò của giai cấp công nhân; định hướng chủ doanh nghiệp "
-            "quan tâm quyền, lợi ích hợp pháp của người lao động; gặp gỡ, đối thoại với doanh nghiệp"
-        ),
-        "lead": "BQLKKT",
-        "partners": ["BDVTU", "LĐLĐTP"],
-        "documents": [],
-    },
-    {
-        "area": 2,
-        "title": (
-            "Phối hợp tham mưu triển khai thực hiện nghị quyết của Ban Chấp hành Đảng bộ thành phố về phát triển nhà "
-            "ở xã hội đến năm 2030"
-        ),
-        "lead": "BDVTU",
-        "partners": ["BQLKKT", "LĐLĐTP"],
-        "documents": ["09-NQ/TU"],
-    },
-    {
-        "area": 2,
-        "title": (
-            "Phối hợp rà soát, đề xuất điều chỉnh, bổ sung một số chỉ tiêu tại kết luận của Ban Thường vụ Thành ủy về "
-            "tổng kết 10 năm xây dựng giai cấp công nhân"
-        ),
-        "lead": "BDVTU",
-        "partners": ["BQLKKT", "LĐLĐTP"],
-        "documents": ["93-KL/TU", "20-NQ/TW", "26-NQ/TU"],
-    },
-    {
-        "area": 2,
-        "title": (
-            "Dự báo nhu cầu sử dụng lao động; kết nối doanh nghiệp với các trường đại học, cao đẳng, trung cấp trọng "
-            "điểm trong tuyển dụng và đào tạo nhân lực"
-        ),
-        "lead": "BQLKKT",
-        "partners": ["LĐLĐTP"],
-        "documents": [],
-    },
-    {
-        "area": 2,
-        "title": (
-            "Đẩy nhanh xây dựng thiết chế văn hóa, thể thao tại các khu công nghiệp, khu kinh tế; thiết chế công đoàn "
-            "tại KCN Tràng Duệ"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": ["BQLKKT"],
-        "documents": [],
-    },
-    {
-        "area": 2,
-        "title": (
-            "Hoàn thành Đề án phát triển và nâng cao chất lượng giai cấp công nhân; bảo đảm quyền lợi hợp pháp và nâng "
-            "cao đời sống vật chất, tinh thần cho công nhân lao động thành phố"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": ["BDVTU", "BQLKKT"],
-        "documents": ["02-CTr/TU"],
-    },
-    {
-        "area": 2,
-        "title": (
-            "Phối hợp đánh giá 03 năm thực hiện chương trình hành động của Ban Thường vụ Thành ủy về đổi mới tổ chức "
-            "và hoạt động của Công đoàn Việt Nam"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": ["BDVTU", "BQLKKT"],
-        "documents": ["16-CTr/TU", "02-NQ/TW"],
-    },
-    {
-        "area": 2,
-        "title": (
-            "Phát huy vai trò nòng cốt của 03 cơ quan trong thực hiện các thông báo kết luận của Thường trực Thành ủy, "
-            "của Bí thư, Phó Bí thư Thường trực Thành ủy và chương trình công tác năm 2024 của Ban Chỉ đạo xây dựng "
-            "giai cấp công nhân thành phố"
-        ),
-        "lead": "BDVTU",
-        "partners": ["BQLKKT", "LĐLĐTP"],
-        "documents": ["1558-TB/TU", "174-TB/VPTU", "12-TB/VPTU", "03-CTr/BCĐ"],
-    },
-    {
-        "area": 3,
-        "title": (
-            "Phối hợp triển khai Luật Thực hiện dân chủ ở cơ sở; nắm chắc tâm tư, nguyện vọng của người lao động; tăng "
-            "cường thanh tra, kiểm tra doanh nghiệp chậm đóng, nợ bảo hiểm xã hội"
-        ),
-        "lead": "BQLKKT",
-        "partners": ["LĐLĐTP"],
-        "documents": [],
-    },
-    {
-        "area": 3,
-        "title": (
-            "Phòng ngừa và tham gia giải quyết tranh chấp lao động tập thể; kiến nghị Thường trực Thành ủy chỉ đạo "
-            "ngăn chặn vụ việc phức tạp, điểm nóng"
-        ),
-        "lead": "BDVTU",
-        "partners": ["BQLKKT", "LĐLĐTP"],
-        "documents": [],
-    },
-    {
-        "area": 3,
-        "title": (
-            "Tham mưu hỗ trợ doanh nghiệp xây dựng ký túc xá, nhà ở cho công nhân; tư vấn pháp luật, trợ giúp pháp lý; "
-            "thanh tra, kiểm tra an toàn vệ sinh lao động, phòng chống cháy nổ"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": ["BQLKKT"],
-        "documents": [],
-    },
-    {
-        "area": 3,
-        "title": (
-            "Tổ chức đối thoại; nâng cao chất lượng thỏa ước lao động tập thể về tiền lương, phụ cấp, điều kiện làm "
-            "việc"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": ["BQLKKT"],
-        "documents": [],
-    },
-    {
-        "area": 4,
-        "title": (
-            "Phối hợp xây dựng tổ chức Đảng, phát triển đảng viên; thành lập tổ chức Đoàn, Hội, kết nạp đoàn viên, hội "
-            "viên; chuẩn bị nguồn cán bộ công đoàn giới thiệu cho Đảng"
-        ),
-        "lead": "BDVTU",
-        "partners": ["BQLKKT", "LĐLĐTP"],
-        "documents": ["28-NQ/TU"],
-    },
-    {
-        "area": 4,
-        "title": (
-            "Phát động phong trào thi đua chào mừng kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam; nâng cao chất "
-            "lượng các mô hình “Dân vận khéo” năm 2024"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": ["BDVTU"],
-        "documents": [],
-    },
-    {
-        "area": 4,
-        "title": (
-            "Đa dạng hóa hình thức tuyên truyền, giáo dục của tổ chức công đoàn phù hợp với điều kiện sống và làm việc "
-            "của công nhân"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": [],
-        "documents": [],
-    },
-    {
-        "area": 4,
-        "title": (
-            "Nghiên cứu mô hình tổ chức công đoàn hiện nay để đề xuất với Tổng Liên đoàn Lao động Việt Nam sắp xếp, "
-            "chuyển giao"
-        ),
-        "lead": "LĐLĐTP",
-        "partners": [],
-        "documents": [],
-    },
-]
+ITEMS_2024: list[dict[str, Any]] = DATA["ITEMS_2024"]
 
 # Indicators of the 2023 figures that come from reported values, each with its one reporting frequency: the
 # monthly figures by month, the mid-shift meal value by quarter.
 SOURCE_UNION_SOFTWARE = "Phần mềm quản lý đoàn viên"
-INDICATORS: list[dict[str, Any]] = [
-    {
-        "code": "CD-PTDV",
-        "name": "Đoàn viên công đoàn phát triển mới",
-        "unit": "đoàn viên",
-        "unit_kind": "persons",
-        "owner": "LĐLĐTP",
-        "measure": "sum_values",
-        "frequency": "month",
-    },
-    {
-        "code": "CD-GTD",
-        "name": "Đoàn viên ưu tú được giới thiệu cho Đảng bồi dưỡng kết nạp",
-        "unit": "đoàn viên",
-        "unit_kind": "persons",
-        "owner": "LĐLĐTP",
-        "measure": "sum_values",
-        "frequency": "month",
-    },
-    {
-        "code": "CD-KND",
-        "name": "Đoàn viên được kết nạp Đảng",
-        "unit": "đoàn viên",
-        "unit_kind": "persons",
-        "owner": "LĐLĐTP",
-        "measure": "sum_values",
-        "frequency": "month",
-    },
-    {
-        "code": "DU-KND",
-        "name": "Quần chúng ưu tú được kết nạp vào Đảng",
-        "unit": "người",
-        "unit_kind": "persons",
-        "owner": "ĐUKKT",
-        "measure": "sum_values",
-        "frequency": "month",
-    },
-    {
-        "code": "DU-KND-NLD",
-        "name": "Trong đó: đảng viên mới là người lao động trong doanh nghiệp",
-        "unit": "người",
-        "unit_kind": "persons",
-        "owner": "ĐUKKT",
-        "measure": "sum_values",
-        "frequency": "month",
-    },
-    {
-        "code": "CD-BAGC",
-        "name": "Giá trị bữa ăn giữa ca bình quân sau thương lượng",
-        "unit": "đồng/suất",
-        "unit_kind": "vnd",
-        "owner": "LĐLĐTP",
-        "measure": "range_of_values",
-        "frequency": "quarter",
-    },
-]
+INDICATORS: list[dict[str, Any]] = DATA["INDICATORS"]
 
 # (indicator, body, plan figure or None); the order is the plan page's.
-TARGETS_2023: list[tuple[str, str, int | None]] = [
-    ("CD-PTDV", "CĐKKT", 21500),
-    ("CD-GTD", "CĐKKT", 190),
-    ("CD-GTD", "LĐLĐTP", None),
-    ("CD-KND", "LĐLĐTP", None),
-    ("DU-KND", "ĐUKKT", None),
-    ("DU-KND-NLD", "ĐUKKT", None),
-    ("CD-BAGC", "LĐLĐTP", None),
-]
+TARGETS_2023: list[tuple[str, str, int | None]] = DATA["TARGETS_2023"]
 
-RULES: list[dict[str, str]] = [
-    {
-        "left": "DU-KND-NLD",
-        "operator": "le",
-        "right": "DU-KND",
-        "message": "Số đảng viên mới là người lao động không được vượt tổng số quần chúng được kết nạp vào Đảng",
-    },
-    {
-        "left": "CD-KND",
-        "operator": "le",
-        "right": "CD-GTD",
-        "message": "Số đoàn viên được kết nạp Đảng không được vượt số đoàn viên được giới thiệu cho Đảng",
-    },
-]
+RULES: list[dict[str, str]] = DATA["RULES"]
 
 # Monthly values January-December 2023: (indicator, body, [12 values], source).
 MONTHLY_2023: list[tuple[str, str, list[int], str]] = [
@@ -837,20 +382,14 @@ MONTHLY_2023: list[tuple[str, str, list[int], str]] = [
 ]
 
 # Quarterly values: the mid-shift meal value negotiated in the quarter (VND a portion).
-QUARTERLY_2023: list[tuple[str, str, list[int], str]] = [
-    ("CD-BAGC", "LĐLĐTP", [20000, 22000, 23000, 25000], "Tổng hợp thương lượng tại doanh nghiệp"),
-]
+QUARTERLY_2023: list[tuple[str, str, list[int], str]] = DATA["QUARTERLY_2023"]
 
 # Who enters and who approves each body's data.
 OFFICER_OF = {"CĐKKT": "ldldtp.canbo", "LĐLĐTP": "ldldtp.canbo", "ĐUKKT": "dukkt.canbo"}
 LEADER_OF = {"CĐKKT": "ldldtp.lanhdao", "LĐLĐTP": "ldldtp.lanhdao", "ĐUKKT": "dukkt.lanhdao"}
 
 # The figures these rows must produce (checked by tests/planning/test_demo.py).
-EXPECTED = {
-    "items": "19/20",
-    "CD-PTDV": ("CĐKKT", "13.297/21.500", "61,8%"),
-    "CD-GTD": ("CĐKKT", "315/190", "165,8%"),
-}
+EXPECTED = DATA["EXPECTED"]
 
 
 # --- Loader steps ---------------------------------------------------------------------------------------------
