@@ -33,43 +33,7 @@ MONTHLY_2023: list[tuple[str, str, int]] = DATA["MONTHLY_2023"]
 
 INCIDENTS: list[dict[str, Any]] = DATA["INCIDENTS"]
 
-SURVEY: dict[str, Any] = {
-    "title": "Khảo sát tình hình việc làm, đời sống, tâm tư, nguyện vọng của công nhân lao động năm 2023",
-    "intro": "Phiếu khảo sát không ghi tên. " + ILLUSTRATIVE,
-    "opens_on": "2023-06-01",
-    "closes_on": "2023-06-30",
-    "enterprises": ["0299000049", "0299000050", "0299000054"],
-    "questions": [
-        {
-            "kind": "single",
-            "text": "Anh/chị có hài lòng với bữa ăn giữa ca?",
-            "options": ["Rất hài lòng", "Hài lòng", "Chưa hài lòng", "Rất không hài lòng"],
-        },
-        {
-            "kind": "multiple",
-            "text": "Anh/chị mong muốn được hỗ trợ về",
-            "options": ["Nhà ở", "Nhà trẻ, trường học cho con", "Nâng cao tay nghề", "Tư vấn pháp luật"],
-        },
-        {"kind": "scale", "text": "Mức độ gắn bó lâu dài với doanh nghiệp (1: thấp, 5: cao)"},
-    ],
-    # (enterprise tax code, meal answer, wishes, attachment) for each answer sheet: 14 sheets.
-    "answers": [
-        ("0299000049", 1, [0, 1], 4),
-        ("0299000049", 2, [0], 3),
-        ("0299000049", 1, [1], 4),
-        ("0299000049", 2, [0, 2], 3),
-        ("0299000049", 3, [0], 2),
-        ("0299000049", 1, [3], 4),
-        ("0299000050", 0, [2], 5),
-        ("0299000050", 1, [0, 2], 4),
-        ("0299000050", 1, [1], 4),
-        ("0299000050", 0, [2, 3], 5),
-        ("0299000050", 1, [0], 4),
-        ("0299000050", 2, [0, 1], 3),
-        ("0299000054", 2, [0], 3),
-        ("0299000054", 1, [1, 0], 4),
-    ],
-}
+SURVEY: dict[str, Any] = DATA["SURVEY"]
 
 
 def _date(text: str | None) -> dt.date | None:
