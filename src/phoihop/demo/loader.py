@@ -12,9 +12,9 @@ from django.db import transaction
 from phoihop.accounts.choices import Role
 from phoihop.accounts.models import User
 from phoihop.accounts.services import create_user
-from phoihop.cases.demo import load_cases
 from phoihop.demo import directory_data as d
 from phoihop.demo.activities_data import load_activities, load_activity_indicators
+from phoihop.demo.cases_data import load_cases
 from phoihop.demo.housing_data import load_housing
 from phoihop.demo.organizing_data import load_founding_indicators, load_foundings
 from phoihop.demo.oversight_data import load_inspections, load_oversight_indicators, load_topics
