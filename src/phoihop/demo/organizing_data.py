@@ -104,9 +104,3 @@ def load_foundings(report: Any) -> None:
             },
         )
         report.count("foundings")
-
-
-def load_founding_indicators(report: Any) -> None:
-    from phoihop.demo.activities_data import load_indicators
-
-    load_indicators(report, INDICATORS)
