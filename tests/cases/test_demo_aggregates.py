@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from phoihop.accounts.models import User
 from phoihop.cases import selectors, services
-from phoihop.cases.demo import load_cases
 from phoihop.cases.models import Case, CaseHandlerGrant, CasePerson, Petition
 from phoihop.demo import cases_data
+from phoihop.demo.cases_data import load_cases
 from phoihop.demo.loader import LoadReport, load_agencies, load_demo, load_enterprises, load_users, load_zones
 from phoihop.directory.models import Agency
 from tests.cases.factories import CaseFactory, TopicFactory

@@ -14,9 +14,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from phoihop.accounts.models import User
-from phoihop.cases.demo import load_cases
 from phoihop.cases.models import Case, DataRequest, Topic
 from phoihop.demo import cases_data
+from phoihop.demo.cases_data import load_cases
 from phoihop.demo.loader import LoadReport, load_agencies, load_enterprises, load_users, load_zones
 from phoihop.directory.models import Agency
 

@@ -6,24 +6,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
 from phoihop.accounts.choices import Role
 from phoihop.accounts.models import User
 from phoihop.accounts.services import create_user
-from phoihop.cases.demo import load_cases
+from phoihop.demo import activities_data, organizing_data, oversight_data
 from phoihop.demo import directory_data as d
-from phoihop.demo.activities_data import load_activities, load_activity_indicators
+from phoihop.demo.activities_data import load_activities
+from phoihop.demo.cases_data import load_cases
 from phoihop.demo.housing_data import load_housing
-from phoihop.demo.organizing_data import load_founding_indicators, load_foundings
-from phoihop.demo.oversight_data import load_inspections, load_oversight_indicators, load_topics
+from phoihop.demo.organizing_data import load_foundings
+from phoihop.demo.oversight_data import load_inspections, load_topics
 from phoihop.demo.planning_data import STEPS as PLANNING_STEPS
 from phoihop.demo.practices_data import load_practices
 from phoihop.demo.reports_data import load_report
 from phoihop.demo.workforce_data import load_workforce
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.directory.services import create_agency, create_enterprise, create_zone
+from phoihop.indicators.models import Indicator, Target
+from phoihop.indicators.services import create_indicator, create_target
+from phoihop.planning.models import Plan
 
 
 @dataclass
@@ -126,6 +131,40 @@ def load_enterprises(report: LoadReport) -> None:
         report.count("enterprises")
 
 
+def indicator_step(rows: list[dict[str, Any]]) -> Callable[[LoadReport], None]:
+    """A step that adds indicators of the 2023 plan that count a module's records, each with its plan line (target).
+    Skipped while the 2023 plan is not there; idempotent by indicator code and by (plan, indicator, body)."""
+
+    def load_indicators(report: LoadReport) -> None:
+        plan = Plan.objects.filter(year=2023).first()
+        if plan is None:
+            return
+        admin = _admin()
+        agencies = {agency.short_code: agency for agency in Agency.objects.all()}
+        position = Target.objects.filter(plan=plan).count()
+        for row in rows:
+            indicator = Indicator.objects.filter(code=row["code"]).first()
+            if indicator is None:
+                fields = ("code", "name", "unit", "unit_kind", "measure", "record_kind", "record_filter", "sum_field")
+                data = {name: row[name] for name in fields}
+                indicator = create_indicator(
+                    actor=admin,
+                    data={**data, "owner_agency": agencies[row["owner"]], "counting": row.get("counting", "")},
+                )
+                report.count("indicators")
+            agency = agencies[row["target_agency"]] if row["target_agency"] else None
+            if not Target.objects.filter(plan=plan, indicator=indicator, agency=agency).exists():
+                position += 1
+                create_target(
+                    actor=admin,
+                    plan=plan,
+                    data={"indicator": indicator, "agency": agency, "value": row["target"], "position": position},
+                )
+                report.count("targets")
+
+    return load_indicators
+
+
 # Each app that brings demo data adds its step here, after the steps it depends on.
 # load_cases stays after the planning step, which registers Thông báo số 1558-TB/TU that petitions cite.
 STEPS: list[Callable[[LoadReport], None]] = [
@@ -137,8 +176,13 @@ STEPS: list[Callable[[LoadReport], None]] = [
     load_cases,
 ]
 # Activities and foundings link to the 2023 plan's items, so they come after every step above (planning included).
-STEPS += [load_activities, load_foundings, load_activity_indicators, load_founding_indicators]
-STEPS += [load_topics, load_inspections, load_practices, load_housing, load_oversight_indicators]
+STEPS += [
+    load_activities,
+    load_foundings,
+    indicator_step(activities_data.INDICATORS),
+    indicator_step(organizing_data.INDICATORS),
+]
+STEPS += [load_topics, load_inspections, load_practices, load_housing, indicator_step(oversight_data.INDICATORS)]
 STEPS += [load_workforce]  # illustrative 2023 labour reports, incidents, a survey; the warnings they raise
 # The joint report binds every app's records: it goes last.
 STEPS += [load_report]

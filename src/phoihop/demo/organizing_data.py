@@ -10,53 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from phoihop.demo import read
+
+DATA = read("organizing")
+
 UNION_PLAN_ITEM = 13
 PARTY_PLAN_ITEM = 12
 
 # (tax code, founded on, members at founding)
-GRASSROOTS_UNIONS: list[tuple[str, str, int]] = [
-    ("0299000041", "2023-02-16", 412),
-    ("0299000042", "2023-03-02", 215),
-    ("0299000043", "2023-03-21", 138),
-    ("0299000044", "2023-04-06", 74),
-    ("0299000045", "2023-04-19", 326),
-    ("0299000046", "2023-05-10", 52),
-    ("0299000047", "2023-05-23", 168),
-    ("0299000048", "2023-06-07", 110),
-    ("0299000049", "2023-06-20", 590),
-    ("0299000050", "2023-07-05", 468),
-    ("0299000051", "2023-07-18", 96),
-    ("0299000052", "2023-08-02", 63),
-    ("0299000053", "2023-08-16", 245),
-    ("0299000054", "2023-08-29", 372),
-    ("0299000055", "2023-09-12", 151),
-    ("0299000056", "2023-09-26", 81),
-    ("0299000057", "2023-10-10", 287),
-    ("0299000058", "2023-10-24", 102),
-    ("0299000059", "2023-11-07", 176),
-    ("0299000060", "2023-11-21", 58),
-    ("0299000061", "2023-12-05", 45),
-    ("0299000062", "2023-12-14", 198),
-]
+GRASSROOTS_UNIONS: list[tuple[str, str, int]] = DATA["GRASSROOTS_UNIONS"]
 
-YOUTH_UNION_BRANCHES: list[tuple[str, str, int]] = [
-    ("0299000041", "2023-05-26", 48),
-    ("0299000050", "2023-09-22", 57),
-    ("0299000059", "2023-12-08", 26),
-]
+YOUTH_UNION_BRANCHES: list[tuple[str, str, int]] = DATA["YOUTH_UNION_BRANCHES"]
 
 # Footnote 4, in the seed's order; the names are those the footnote prints.
-PARTY_CELLS: list[tuple[str, str, int, str]] = [
-    ("0299000011", "2023-03-24", 4, "Chi bộ Công ty TNHH Crystal Sweater Việt Nam"),
-    ("0299000012", "2023-04-14", 3, "Chi bộ Công ty TNHH ngành gỗ Fuming Việt Nam"),
-    ("0299000013", "2023-05-19", 3, "Chi bộ Công ty TNHH Maple"),
-    ("0299000014", "2023-06-16", 5, "Chi bộ Công ty TNHH Công nghệ Amtran Việt Nam"),
-    ("0299000015", "2023-07-21", 3, "Chi bộ Công ty TNHH Horn Việt Nam"),
-    ("0299000016", "2023-08-25", 4, "Chi bộ Công ty TNHH Công nghệ vật liệu xây dựng Jinka"),
-    ("0299000017", "2023-09-29", 3, "Chi bộ Công ty TNHH Flat Việt Nam"),
-    ("0299000018", "2023-10-27", 6, "Chi bộ Công ty Cổ phần thiết bị điện Nano Phước Thạnh"),
-    ("0299000019", "2023-11-24", 3, "Chi bộ Công ty TNHH Takahata Precision Việt Nam"),
-]
+PARTY_CELLS: list[tuple[str, str, int, str]] = DATA["PARTY_CELLS"]
 
 
 def founding_rows() -> list[dict[str, Any]]:
@@ -100,47 +67,7 @@ def founding_rows() -> list[dict[str, Any]]:
     return rows
 
 
-INDICATORS: list[dict[str, Any]] = [
-    {
-        "code": "TL-CDCS-MOI",
-        "name": "Tổ chức công đoàn cơ sở thành lập mới",
-        "unit": "tổ chức",
-        "unit_kind": "organisations",
-        "owner": "CĐKKT",
-        "measure": "count_records",
-        "record_kind": "organizing.founding",
-        "record_filter": {"kind": "grassroots_union"},
-        "sum_field": "",
-        "target_agency": "CĐKKT",
-        "target": 22,
-    },
-    {
-        "code": "TL-TCD-DN-100-NN",
-        "name": "Tổ chức đảng thành lập mới tại doanh nghiệp có 100% vốn nước ngoài",
-        "unit": "tổ chức đảng",
-        "unit_kind": "organisations",
-        "owner": "ĐUKKT",
-        "measure": "count_records",
-        "record_kind": "organizing.founding",
-        "record_filter": {"kind": "party_cell", "enterprise__ownership": "wholly_foreign"},
-        "sum_field": "",
-        "target_agency": "ĐUKKT",
-        "target": 9,
-    },
-    {
-        "code": "TL-TO-CHUC-DOAN",
-        "name": "Tổ chức Đoàn thành lập mới",
-        "unit": "tổ chức Đoàn",
-        "unit_kind": "organisations",
-        "owner": "ĐTNKKT",
-        "measure": "count_records",
-        "record_kind": "organizing.founding",
-        "record_filter": {"kind": "youth_union"},
-        "sum_field": "",
-        "target_agency": "ĐTNKKT",
-        "target": None,
-    },
-]
+INDICATORS: list[dict[str, Any]] = DATA["INDICATORS"]
 
 
 def load_foundings(report: Any) -> None:
@@ -177,9 +104,3 @@ def load_foundings(report: Any) -> None:
             },
         )
         report.count("foundings")
-
-
-def load_founding_indicators(report: Any) -> None:
-    from phoihop.demo.activities_data import load_indicators
-
-    load_indicators(report, INDICATORS)

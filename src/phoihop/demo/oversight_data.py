@@ -17,23 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from phoihop.demo import read
+
+DATA = read("oversight")
+
 # (topic code, text) for a finding of compliance, per topic.
-COMPLIANT = {
-    "regional_minimum_wage": (
-        "Mức lương thấp nhất trả cho người lao động không thấp hơn mức lương tối thiểu vùng theo Nghị định số "
-        "38/2022/NĐ-CP."
-    ),
-    "osh": (
-        "Có bộ phận an toàn, vệ sinh lao động; tổ chức huấn luyện an toàn, vệ sinh lao động và khám sức khỏe định kỳ "
-        "cho người lao động."
-    ),
-    "democracy_regulation": (
-        "Đã ban hành và công khai quy chế dân chủ ở cơ sở tại nơi làm việc; tổ chức đối thoại định kỳ tại nơi làm việc."
-    ),
-    "cla": "Thỏa ước lao động tập thể còn hiệu lực, có nhiều nội dung có lợi hơn cho người lao động so với quy định.",
-    "labour_rules": "Nội quy lao động đã được đăng ký với cơ quan quản lý, niêm yết công khai tại nơi làm việc.",
-    "workers_conference": "Tổ chức hội nghị người lao động năm 2023 đúng quy định, có sự tham gia của công đoàn cơ sở.",
-}
+COMPLIANT = DATA["COMPLIANT"]
 
 FDI_SUPERVISION_TOPICS = ["regional_minimum_wage", "osh", "democracy_regulation", "cla"]
 FEDERATION_PARTNERS = ["BQLKKT", "CĐKKT"]
@@ -189,27 +178,7 @@ INSPECTIONS: list[dict[str, Any]] = [
     },
 ]
 
-INDICATORS: list[dict[str, Any]] = [
-    {
-        "code": "GS-DN-FDI-LDLD",
-        "name": "Doanh nghiệp FDI được Liên đoàn Lao động thành phố chủ trì giám sát",
-        "unit": "doanh nghiệp",
-        "unit_kind": "organisations",
-        "owner": "LĐLĐTP",
-        "measure": "count_records",
-        # "Giám sát tại 13 doanh nghiệp": an enterprise supervised twice in the year counts once.
-        "counting": "distinct_enterprises",
-        "record_kind": "oversight.inspection_enterprise",
-        "record_filter": {
-            "inspection__kind": "supervision",
-            "enterprise__ownership__in": ["foreign_invested", "wholly_foreign"],
-        },
-        "sum_field": "",
-        "target_agency": "LĐLĐTP",
-        # The seed reports the figure without a plan figure: the line is followed without a target value.
-        "target": None,
-    },
-]
+INDICATORS: list[dict[str, Any]] = DATA["INDICATORS"]
 
 
 def plan_items_numbered(year: int, numbers: list[int]) -> list[Any]:
@@ -221,20 +190,7 @@ def plan_items_numbered(year: int, numbers: list[int]) -> list[Any]:
 
 # The managed list as the first migration seeds it (oversight/migrations/0002_seed_topics.py). A test database that
 # is flushed between tests loses migration data, so the demo makes sure the topics it uses are there.
-DEFAULT_TOPICS = [
-    ("regional_minimum_wage", "Mức lương tối thiểu vùng"),
-    ("osh", "An toàn, vệ sinh lao động"),
-    ("democracy_regulation", "Quy chế dân chủ ở cơ sở"),
-    ("cla", "Thỏa ước lao động tập thể"),
-    ("labour_rules", "Nội quy lao động"),
-    ("social_insurance", "Đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp"),
-    ("workers_conference", "Hội nghị người lao động"),
-    ("labour_contract", "Hợp đồng lao động"),
-    ("working_hours", "Thời giờ làm việc, thời giờ nghỉ ngơi"),
-    ("female_workers", "Chính sách đối với lao động nữ"),
-    ("mid_shift_meal", "Bữa ăn giữa ca"),
-    ("union_fee", "Đóng kinh phí công đoàn"),
-]
+DEFAULT_TOPICS = DATA["DEFAULT_TOPICS"]
 
 
 def load_topics(report: Any) -> None:
@@ -315,49 +271,3 @@ def load_inspections(report: Any) -> None:
                 },
             )
             report.count("follow-up actions")
-
-
-def load_oversight_indicators(report: Any) -> None:
-    """Step of `load_demo`: the indicator of the 2023 plan that counts these records ("13 doanh nghiệp FDI"),
-    through the indicators services. Skipped while the 2023 plan is not there; idempotent by indicator code."""
-    from phoihop.accounts.models import User
-    from phoihop.demo.directory_data import ADMIN_USERNAME
-    from phoihop.directory.models import Agency
-    from phoihop.indicators.models import Indicator, Target
-    from phoihop.indicators.services import create_indicator, create_target
-    from phoihop.planning.models import Plan
-
-    plan = Plan.objects.filter(year=2023).first()
-    if plan is None:
-        return
-    admin = User.objects.get(username=ADMIN_USERNAME)
-    agencies = {agency.short_code: agency for agency in Agency.objects.all()}
-    position = Target.objects.filter(plan=plan).count()
-    for row in INDICATORS:
-        indicator = Indicator.objects.filter(code=row["code"]).first()
-        if indicator is None:
-            indicator = create_indicator(
-                actor=admin,
-                data={
-                    "code": row["code"],
-                    "name": row["name"],
-                    "unit": row["unit"],
-                    "unit_kind": row["unit_kind"],
-                    "owner_agency": agencies[row["owner"]],
-                    "measure": row["measure"],
-                    "record_kind": row["record_kind"],
-                    "record_filter": row["record_filter"],
-                    "sum_field": row["sum_field"],
-                    "counting": row.get("counting", ""),
-                },
-            )
-            report.count("indicators")
-        agency = agencies[row["target_agency"]] if row["target_agency"] else None
-        if not Target.objects.filter(plan=plan, indicator=indicator, agency=agency).exists():
-            position += 1
-            create_target(
-                actor=admin,
-                plan=plan,
-                data={"indicator": indicator, "agency": agency, "value": row["target"], "position": position},
-            )
-            report.count("targets")

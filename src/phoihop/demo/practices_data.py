@@ -12,85 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-PRACTICES: list[dict[str, Any]] = [
-    {
-        "title": (
-            "Đảm bảo nâng cao chất lượng hoạt động hỗ trợ giải quyết khó khăn, vướng mắc cho doanh nghiệp thực chất, "
-            "hiệu quả qua số điện thoại đường dây nóng của Ban"
-        ),
-        "owner": "BQLKKT",
-        "field": "administrative_support",
-        "description": (
-            "Công khai số điện thoại đường dây nóng của Ban; tiếp nhận, phân công xử lý và trả lời phản ánh, kiến nghị "
-            "của doanh nghiệp về thủ tục đầu tư, xây dựng, lao động."
-        ),
-        "results": "Khó khăn, vướng mắc của doanh nghiệp được tiếp nhận và giải quyết kịp thời, thực chất.",
-        "awarded": True,
-        "plan_items": [16],
-    },
-    {
-        "title": (
-            "Tổ chức đối thoại định kỳ giữa Trưởng ban Ban Quản lý Khu kinh tế Hải Phòng với các doanh nghiệp và công "
-            "nhân trong các KCN, KKT trên địa bàn thành phố Hải Phòng"
-        ),
-        "owner": "BQLKKT",
-        "field": "labour_relations",
-        "description": (
-            "Trưởng ban Ban Quản lý Khu kinh tế định kỳ gặp gỡ, đối thoại với doanh nghiệp và công nhân lao động để "
-            "nắm bắt và tháo gỡ vướng mắc trong sản xuất kinh doanh và quan hệ lao động."
-        ),
-        "results": "Góp phần xây dựng quan hệ lao động hài hòa, ổn định, tiến bộ trong doanh nghiệp.",
-        "awarded": True,
-        "plan_items": [16],
-    },
-    {
-        "title": (
-            "Vận động tổ chức doanh nghiệp sử dụng dịch vụ Bưu chính công ích trong tiếp nhận và trả kết quả thủ tục "
-            "hành chính"
-        ),
-        "owner": "BQLKKT",
-        "field": "administrative_support",
-        "description": (
-            "Vận động doanh nghiệp nộp hồ sơ và nhận kết quả thủ tục hành chính qua dịch vụ bưu chính công ích."
-        ),
-        "results": "Giảm thời gian đi lại, chi phí của doanh nghiệp khi thực hiện thủ tục hành chính.",
-        "awarded": False,
-        "plan_items": [16],
-    },
-    {
-        "title": "Vận động tổ chức doanh nghiệp tham gia thanh toán điện tử đạt 100%",
-        "owner": "BQLKKT",
-        "field": "digital",
-        "description": "Vận động doanh nghiệp thanh toán phí, lệ phí thủ tục hành chính bằng hình thức điện tử.",
-        "results": "Các doanh nghiệp thực hiện thủ tục tại Ban đều thanh toán điện tử.",
-        "awarded": False,
-        "plan_items": [16],
-    },
-    {
-        "title": ("Vận động tổ chức, doanh nghiệp thực hiện báo cáo, trao đổi thông tin trên hệ thống phần mềm eHeza"),
-        "owner": "BQLKKT",
-        "field": "digital",
-        "description": (
-            "Hướng dẫn, vận động doanh nghiệp báo cáo tình hình sử dụng lao động và trao đổi thông tin với Ban trên hệ "
-            "thống quản lý, điều hành điện tử eHeza."
-        ),
-        "results": "Rút ngắn thời gian báo cáo của doanh nghiệp; số liệu được cập nhật thường xuyên.",
-        "awarded": True,
-        "plan_items": [16],
-    },
-    {
-        "title": "Khu nhà trọ văn minh an toàn",
-        "owner": "LĐLĐTP",
-        "field": "worker_welfare",
-        "description": (
-            "Phối hợp với chính quyền địa phương và chủ nhà trọ xây dựng khu nhà trọ bảo đảm an ninh, trật tự, phòng "
-            "cháy, chữa cháy và vệ sinh môi trường cho công nhân lao động thuê trọ."
-        ),
-        "results": "Công nhân lao động thuê trọ được bảo đảm an toàn, văn minh trong sinh hoạt.",
-        "awarded": False,
-        "plan_items": [15],
-    },
-]
+from phoihop.demo import read
+
+DATA = read("practices")
+
+PRACTICES: list[dict[str, Any]] = DATA["PRACTICES"]
 
 YEAR = 2023
 STATUS = "effective"

@@ -18,169 +18,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from phoihop.demo import read
+
+DATA = read("workforce")
+
 ILLUSTRATIVE = "Số liệu minh họa (demo), không phải số liệu thật của doanh nghiệp."
 
 # (tax code, headcount, women %, lowest wage, meal, SI arrears months, overtime max h/month, agreement, conference)
-ANNUAL_2023: list[tuple[str, int, int, int, int, int, int, bool, str | None]] = [
-    ("0299000041", 1250, 62, 4_850_000, 22_000, 0, 36, True, "2023-02-10"),
-    ("0299000042", 640, 81, 4_600_000, 20_000, 0, 38, False, "2023-03-05"),  # wage below region I
-    ("0299000043", 410, 35, 5_100_000, 25_000, 0, 30, True, "2023-01-20"),
-    ("0299000044", 230, 48, 4_800_000, 20_000, 0, 24, False, None),  # no workers' conference
-    ("0299000045", 980, 30, 5_200_000, 25_000, 0, 32, True, "2023-02-25"),
-    ("0299000046", 160, 22, 4_900_000, 21_000, 0, 20, True, "2023-03-15"),
-    ("0299000047", 520, 70, 4_950_000, 23_000, 0, 28, True, "2023-02-18"),
-    ("0299000048", 350, 55, 4_750_000, 20_000, 0, 34, True, "2023-01-30"),
-    ("0299000049", 1800, 78, 4_700_000, 20_000, 4, 39, True, "2023-02-05"),  # SI arrears, two stoppages
-    ("0299000050", 1420, 66, 4_900_000, 22_000, 0, 36, True, "2023-02-12"),
-    ("0299000051", 290, 60, 4_720_000, 20_000, 0, 26, True, "2023-03-01"),
-    ("0299000052", 210, 8, 5_000_000, 24_000, 0, 35, True, "2023-01-14"),
-    ("0299000053", 760, 58, 5_050_000, 23_000, 0, 30, True, "2023-02-22"),
-    ("0299000054", 1100, 85, 4_780_000, 21_000, 0, 48, True, "2023-02-08"),  # overtime over 40 h/month
-    ("0299000055", 470, 52, 4_880_000, 22_000, 0, 33, True, "2023-02-16"),
-    ("0299000056", 260, 40, 4_960_000, 22_000, 0, 22, True, "2023-03-10"),
-    ("0299000058", 330, 45, 4_690_000, 20_000, 3, 30, True, "2023-01-25"),  # SI arrears; employer absconded
-    ("0299000059", 540, 38, 5_000_000, 24_000, 0, 31, True, "2023-02-20"),
-    ("0299000060", 190, 50, 4_820_000, 21_000, 0, 27, True, "2023-03-03"),
-    ("0299000061", 150, 25, 5_150_000, 25_000, 0, 18, True, "2023-01-18"),
-    ("0299000062", 620, 47, 4_870_000, 22_000, 0, 34, True, "2023-02-27"),
-]
+ANNUAL_2023: list[tuple[str, int, int, int, int, int, int, bool, str | None]] = DATA["ANNUAL_2023"]
 # Solaris: the two half-years, headcount 890 → 680 (−23,6%).
-SEMIANNUAL_2023: list[tuple[str, str, int, int]] = [
-    ("0299000057", "2023-01-01", 890, 4_900_000),
-    ("0299000057", "2023-07-01", 680, 4_900_000),
-]
+SEMIANNUAL_2023: list[tuple[str, str, int, int]] = DATA["SEMIANNUAL_2023"]
 # The union's monthly follow-up at Hoa Thịnh, second half of 2023.
-MONTHLY_2023: list[tuple[str, str, int]] = [
-    ("0299000049", "2023-07-01", 1810),
-    ("0299000049", "2023-08-01", 1805),
-    ("0299000049", "2023-09-01", 1800),
-]
+MONTHLY_2023: list[tuple[str, str, int]] = DATA["MONTHLY_2023"]
 
-INCIDENTS: list[dict[str, Any]] = [
-    {
-        "tax_code": "0299000049",
-        "owner": "LĐLĐTP",
-        "kind": "stoppage",
-        "started_on": "2023-03-14",
-        "ended_on": "2023-03-15",
-        "workers_involved": 600,
-        "cause_topic": "meals",
-        "demands": "Người lao động đề nghị nâng chất lượng và giá trị bữa ăn giữa ca.",
-        "handled_by": ["LĐLĐTP", "BQLKKT"],
-        "outcome": "resolved",
-        "outcome_text": "Doanh nghiệp nâng giá trị bữa ăn giữa ca lên 20.000đ/suất; người lao động trở lại làm việc.",
-        "steps": [("2023-03-14", "Công đoàn khu kinh tế và Ban Quản lý làm việc với doanh nghiệp và người lao động.")],
-        "supports": [],
-    },
-    {
-        "tax_code": "0299000049",
-        "owner": "LĐLĐTP",
-        "kind": "stoppage",
-        "started_on": "2023-07-10",
-        "ended_on": "2023-07-11",
-        "workers_involved": 850,
-        "cause_topic": "wage_arrears",
-        "demands": "Người lao động đề nghị trả lương tháng 6 đúng hạn và đóng bảo hiểm xã hội còn nợ.",
-        "handled_by": ["LĐLĐTP", "BQLKKT"],
-        "outcome": "partly",
-        "outcome_text": "Doanh nghiệp cam kết trả lương trước ngày 20/7; nợ bảo hiểm xã hội tiếp tục theo dõi.",
-        "steps": [
-            ("2023-07-10", "Đối thoại giữa doanh nghiệp, công đoàn cơ sở và đại diện người lao động."),
-            ("2023-07-20", "Kiểm tra việc trả lương theo cam kết."),
-        ],
-        "supports": [],
-    },
-    {
-        "tax_code": "0299000058",
-        "owner": "BQLKKT",
-        "kind": "absconding",
-        "started_on": "2023-09-05",
-        "ended_on": None,
-        "workers_involved": 330,
-        "cause_topic": "employer_gone",
-        "demands": "Chủ doanh nghiệp rời Việt Nam, nợ lương tháng 8 và bảo hiểm xã hội của người lao động.",
-        "handled_by": ["BQLKKT", "LĐLĐTP"],
-        "outcome": "partly",
-        "outcome_text": (
-            "Người lao động được hỗ trợ tiền, giới thiệu việc làm; thủ tục xử lý tài sản doanh nghiệp đang tiến hành."
-        ),
-        "steps": [
-            ("2023-09-06", "Ban Quản lý chủ trì họp liên ngành với Công an, Bảo hiểm xã hội, Công đoàn."),
-            ("2023-09-15", "Tổ chức phiên giao dịch việc làm riêng cho người lao động của doanh nghiệp."),
-        ],
-        "supports": [
-            {
-                "kind": "money",
-                "given_on": "2023-09-20",
-                "people": 330,
-                "amount": 165_000_000,
-                "given_by": "LĐLĐTP",
-                "description": "Hỗ trợ 500.000đ/người từ quỹ xã hội của Công đoàn",
-            },
-            {
-                "kind": "jobs",
-                "given_on": "2023-10-10",
-                "people": 212,
-                "amount": None,
-                "given_by": "BQLKKT",
-                "description": "Giới thiệu việc làm tại các doanh nghiệp trong khu",
-            },
-        ],
-    },
-    {
-        "tax_code": "0299000052",
-        "owner": "BQLKKT",
-        "kind": "accident",
-        "started_on": "2023-11-02",
-        "ended_on": "2023-11-02",
-        "workers_involved": 2,
-        "cause_topic": "working_conditions",
-        "demands": "Tai nạn khi lắp dựng kết cấu thép; hai người lao động bị thương.",
-        "handled_by": ["BQLKKT"],
-        "outcome": "resolved",
-        "outcome_text": "Doanh nghiệp chi trả chi phí điều trị; bổ sung biện pháp an toàn khi làm việc trên cao.",
-        "steps": [("2023-11-03", "Kiểm tra hiện trường, yêu cầu doanh nghiệp khai báo và điều tra tai nạn.")],
-        "supports": [],
-    },
-]
+INCIDENTS: list[dict[str, Any]] = DATA["INCIDENTS"]
 
-SURVEY: dict[str, Any] = {
-    "title": "Khảo sát tình hình việc làm, đời sống, tâm tư, nguyện vọng của công nhân lao động năm 2023",
-    "intro": "Phiếu khảo sát không ghi tên. " + ILLUSTRATIVE,
-    "opens_on": "2023-06-01",
-    "closes_on": "2023-06-30",
-    "enterprises": ["0299000049", "0299000050", "0299000054"],
-    "questions": [
-        {
-            "kind": "single",
-            "text": "Anh/chị có hài lòng với bữa ăn giữa ca?",
-            "options": ["Rất hài lòng", "Hài lòng", "Chưa hài lòng", "Rất không hài lòng"],
-        },
-        {
-            "kind": "multiple",
-            "text": "Anh/chị mong muốn được hỗ trợ về",
-            "options": ["Nhà ở", "Nhà trẻ, trường học cho con", "Nâng cao tay nghề", "Tư vấn pháp luật"],
-        },
-        {"kind": "scale", "text": "Mức độ gắn bó lâu dài với doanh nghiệp (1: thấp, 5: cao)"},
-    ],
-    # (enterprise tax code, meal answer, wishes, attachment) for each answer sheet: 14 sheets.
-    "answers": [
-        ("0299000049", 1, [0, 1], 4),
-        ("0299000049", 2, [0], 3),
-        ("0299000049", 1, [1], 4),
-        ("0299000049", 2, [0, 2], 3),
-        ("0299000049", 3, [0], 2),
-        ("0299000049", 1, [3], 4),
-        ("0299000050", 0, [2], 5),
-        ("0299000050", 1, [0, 2], 4),
-        ("0299000050", 1, [1], 4),
-        ("0299000050", 0, [2, 3], 5),
-        ("0299000050", 1, [0], 4),
-        ("0299000050", 2, [0, 1], 3),
-        ("0299000054", 2, [0], 3),
-        ("0299000054", 1, [1, 0], 4),
-    ],
-}
+SURVEY: dict[str, Any] = DATA["SURVEY"]
 
 
 def _date(text: str | None) -> dt.date | None:
