@@ -58,6 +58,17 @@ def resolve_id(queryset: QuerySet[Any], pk: int | None, *, field: str, message: 
     return None if pk is None else resolve_ids(queryset, [pk], field=field, message=message, code=code)[0]
 
 
+def resolve_refs(queryset: QuerySet[Any], ids: Iterable[int] | None, field: str, what: str) -> list[Any]:
+    """`resolve_ids` with the usual message: “Không có <what> số 7, 9.”, code `unknown_<field>`; None is none."""
+    message = _("Không có %(what)s số %%(ids)s.") % {"what": what}
+    return resolve_ids(queryset, ids or [], field=field, message=message, code=f"unknown_{field}")
+
+
+def resolve_ref(queryset: QuerySet[Any], pk: int | None, field: str, what: str) -> Any:
+    """One optional reference with the usual message: None stays None."""
+    return None if pk is None else resolve_refs(queryset, [pk], field, what)[0]
+
+
 def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
     """The fields a PATCH sent (`exclude_unset`). `null` is how a client clears an optional field; for a field the
     record cannot be without (NOT NULL, other than optional text, which services store as "") it is a 422
@@ -100,12 +111,14 @@ class RecordRoutes:
     update: Callable[[User, Any, dict[str, Any], int], Any]
     delete: Callable[[User, Any, int], Any]
     resolve: Callable[[User, dict[str, Any]], dict[str, Any]] = lambda user, data: data
+    detail_out: type[Schema] | None = None  # what detail, create and patch answer, when richer than a list row
     summary: str = ""
     page_size: int = 50
 
     def mount(self, router: Router) -> Router:
         detail = f"{self.path}/{{pk}}"
-        responses = {200: self.out, **ERROR_RESPONSES}
+        one = self.detail_out or self.out
+        responses = {200: one, **ERROR_RESPONSES}
 
         def list_records(request: HttpRequest, filters: Any) -> Any:
             params = {key: value for key, value in filters.dict().items() if value is not None}
@@ -140,7 +153,7 @@ class RecordRoutes:
         paged = paginate(PageNumberPagination, page_size=self.page_size)(list_records)
         router.get(self.path, response=list[self.out], summary=self.summary, operation_id=f"list_{self.name}")(paged)  # type: ignore[name-defined]
         router.get(detail, response=responses, operation_id=f"get_{self.name}")(get_record)
-        router.post(self.path, response={201: self.out, **ERROR_RESPONSES}, operation_id=f"create_{self.name}")(
+        router.post(self.path, response={201: one, **ERROR_RESPONSES}, operation_id=f"create_{self.name}")(
             create_record
         )
         router.patch(detail, response=responses, operation_id=f"update_{self.name}")(update_record)

@@ -1,14 +1,12 @@
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
-from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_ref, resolve_refs
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
@@ -125,26 +123,19 @@ class PracticeFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
-    message = _("Không có %(what)s số %%(ids)s.") % {"what": what}
-    return resolve_ids(queryset, ids, field=field, message=message, code=f"unknown_{field}")
-
-
 def _practice_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(data)
     if "owner_agency_id" in resolved:
         owner_id = resolved.pop("owner_agency_id")
-        resolved["owner_agency"] = (
-            None if owner_id is None else _by_ids(agencies_visible_to(user), [owner_id], "owner_agency", _("đơn vị"))[0]
-        )
+        resolved["owner_agency"] = resolve_ref(agencies_visible_to(user), owner_id, "owner_agency", _("đơn vị"))
     if "enterprise_ids" in resolved:
         ids = resolved.pop("enterprise_ids") or []
-        resolved["enterprises"] = _by_ids(
+        resolved["enterprises"] = resolve_refs(
             enterprises_visible_to(user), ids, "enterprises", _("doanh nghiệp trong danh mục")
         )
     if "plan_item_ids" in resolved:
         ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = _by_ids(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
+        resolved["plan_items"] = resolve_refs(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
     return resolved
 
 
@@ -155,7 +146,7 @@ def _award_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
         resolved["awarding_agency"] = (
             None
             if agency_id is None
-            else _by_ids(agencies_visible_to(api_user(request)), [agency_id], "awarding_agency", _("cơ quan"))[0]
+            else resolve_refs(agencies_visible_to(api_user(request)), [agency_id], "awarding_agency", _("cơ quan"))[0]
         )
     return resolved
 
