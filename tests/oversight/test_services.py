@@ -28,7 +28,7 @@ from tests.oversight.helpers import (
     inspection_payload,
     visited_enterprise,
 )
-from tests.oversight.record_matrix import audit_count
+from tests.matrix import audit_count
 
 
 @pytest.fixture
