@@ -190,14 +190,6 @@ class ActivityFilters(Schema):
 def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
     """Turn ids into directory and plan objects; an id that is not there is a 422 naming the field."""
     resolved = dict(data)
-    if "owner_agency_id" in resolved:
-        resolved["owner_agency"] = resolve_id(
-            agencies_visible_to(user),
-            resolved.pop("owner_agency_id"),
-            field="owner_agency",
-            message=_("Không có đơn vị số %(ids)s."),
-            code="unknown_agency",
-        )
     if "zone_id" in resolved:
         resolved["zone"] = resolve_id(
             zones_visible_to(user),
@@ -264,6 +256,7 @@ RecordRoutes(
     delete=lambda user, row, version: services.delete_activity(actor=user, activity=row, expected_version=version),
     resolve=_resolve_refs,
     summary="Danh sách hoạt động (tìm không phân biệt dấu)",
+    owners=agencies_visible_to,
 ).mount(router)
 
 

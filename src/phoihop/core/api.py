@@ -96,7 +96,8 @@ class RecordRoutes:
     """The five endpoints of one owned record kind on a ninja router: list (filters + paging), detail, create,
     patch (the body carries `version`; a stale one is a 409) and delete (`?version=`). The app gives its schemas,
     its scoped selectors, its services and `resolve(user, data)`, which turns payload ids into rows the user can read
-    (`resolve_id`/`resolve_ids`). Each endpoint reads through `get`, so what is out of scope is a 404."""
+    (`resolve_id`/`resolve_ids`); with `owners`, `owner_agency_id` becomes `owner_agency` before that. Each endpoint
+    reads through `get`, so what is out of scope is a 404."""
 
     path: str  # "/foundings"; the detail is "/foundings/{pk}"
     name: str  # "founding": operation ids list_founding, get_founding, …
@@ -111,6 +112,7 @@ class RecordRoutes:
     update: Callable[[User, Any, dict[str, Any], int], Any]
     delete: Callable[[User, Any, int], Any]
     resolve: Callable[[User, dict[str, Any]], dict[str, Any]] = lambda user, data: data
+    owners: Callable[[User], QuerySet[Any]] | None = None  # the bodies a payload's `owner_agency_id` may name
     detail_out: type[Schema] | None = None  # what detail, create and patch answer, when richer than a list row
     summary: str = ""
     page_size: int = 50
@@ -119,6 +121,18 @@ class RecordRoutes:
         detail = f"{self.path}/{{pk}}"
         one = self.detail_out or self.out
         responses = {200: one, **ERROR_RESPONSES}
+
+        def resolve(user: User, data: dict[str, Any]) -> dict[str, Any]:
+            if self.owners is not None and "owner_agency_id" in data:
+                owner_id = data.pop("owner_agency_id")
+                data["owner_agency"] = resolve_id(
+                    self.owners(user),
+                    owner_id,
+                    field="owner_agency",
+                    message=_("Không có đơn vị số %(ids)s."),
+                    code="unknown_agency",
+                )
+            return self.resolve(user, data)
 
         def list_records(request: HttpRequest, filters: Any) -> Any:
             params = {key: value for key, value in filters.dict().items() if value is not None}
@@ -129,14 +143,14 @@ class RecordRoutes:
 
         def create_record(request: HttpRequest, payload: Any) -> Any:
             user = api_user(request)
-            record = self.create(user, self.resolve(user, payload.dict()))
+            record = self.create(user, resolve(user, payload.dict()))
             return Status(201, self.get(user, record.pk))
 
         def update_record(request: HttpRequest, pk: int, payload: Any) -> Any:
             user = api_user(request)
             data = patch_data(payload, self.model)
             version = data.pop("version")
-            self.update(user, self.get(user, pk), self.resolve(user, data), version)
+            self.update(user, self.get(user, pk), resolve(user, data), version)
             return self.get(user, pk)
 
         def delete_record(request: HttpRequest, pk: int, version: int) -> Any:

@@ -208,10 +208,6 @@ class ProjectFilters(Schema):
 
 def _project_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(data)
-    if "owner_agency_id" in resolved:
-        resolved["owner_agency"] = resolve_ref(
-            agencies_visible_to(user), resolved.pop("owner_agency_id"), "owner_agency", _("đơn vị")
-        )
     if "part_of_id" in resolved:
         resolved["part_of"] = resolve_ref(
             selectors.projects_visible_to(user), resolved.pop("part_of_id"), "part_of", _("dự án")
@@ -251,6 +247,7 @@ RecordRoutes(
     delete=lambda user, row, version: services.delete_project(actor=user, project=row, expected_version=version),
     resolve=_project_data,
     summary="Danh sách dự án nhà ở",
+    owners=agencies_visible_to,
 ).mount(router)
 
 

@@ -103,14 +103,6 @@ class FoundingFilters(Schema):
 def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
     """Turn ids into rows the user can read; an id that is not there is a 422 naming the field."""
     resolved = dict(data)
-    if "owner_agency_id" in resolved:
-        resolved["owner_agency"] = resolve_id(
-            agencies_visible_to(user),
-            resolved.pop("owner_agency_id"),
-            field="owner_agency",
-            message=_("Không có đơn vị số %(ids)s."),
-            code="unknown_agency",
-        )
     if "enterprise_id" in resolved:
         resolved["enterprise"] = resolve_ids(
             enterprises_visible_to(user),
@@ -158,4 +150,5 @@ RecordRoutes(
     delete=lambda user, row, version: services.delete_founding(actor=user, founding=row, expected_version=version),
     resolve=_resolve_refs,
     summary="Danh sách thành lập tổ chức tại doanh nghiệp",
+    owners=agencies_visible_to,
 ).mount(router)

@@ -214,10 +214,6 @@ class InspectionFilters(Schema):
 
 def _inspection_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(data)
-    if "owner_agency_id" in resolved:
-        resolved["owner_agency"] = resolve_ref(
-            agencies_visible_to(user), resolved.pop("owner_agency_id"), "owner_agency", _("đơn vị")
-        )
     if "partner_agency_ids" in resolved:
         ids = resolved.pop("partner_agency_ids") or []
         resolved["partner_agencies"] = resolve_refs(agencies_visible_to(user), ids, "partner_agencies", _("đơn vị"))
@@ -273,6 +269,7 @@ RecordRoutes(
     delete=lambda user, row, version: services.delete_inspection(actor=user, inspection=row, expected_version=version),
     resolve=_inspection_data,
     summary="Danh sách cuộc kiểm tra, giám sát",
+    owners=agencies_visible_to,
 ).mount(router)
 
 

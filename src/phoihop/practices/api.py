@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_ref, resolve_refs
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_refs
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
@@ -125,9 +125,6 @@ class PracticeFilters(Schema):
 
 def _practice_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(data)
-    if "owner_agency_id" in resolved:
-        owner_id = resolved.pop("owner_agency_id")
-        resolved["owner_agency"] = resolve_ref(agencies_visible_to(user), owner_id, "owner_agency", _("đơn vị"))
     if "enterprise_ids" in resolved:
         ids = resolved.pop("enterprise_ids") or []
         resolved["enterprises"] = resolve_refs(
@@ -172,6 +169,7 @@ RecordRoutes(
     delete=lambda user, row, version: services.delete_practice(actor=user, practice=row, expected_version=version),
     resolve=_practice_data,
     summary="Danh sách mô hình “Dân vận khéo”",
+    owners=agencies_visible_to,
 ).mount(router)
 
 
