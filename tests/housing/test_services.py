@@ -22,7 +22,7 @@ from phoihop.housing.permissions import own_scope
 from tests.directory.factories import EnterpriseFactory
 from tests.housing.factories import MilestoneFactory, ProjectFactory
 from tests.housing.helpers import milestone_form_data, milestone_payload, project_form_data, project_payload
-from tests.oversight.record_matrix import audit_count
+from tests.matrix import audit_count
 
 
 def test_a_project_and_its_milestone_print_as_the_seed_writes_them(officer: User, client_for: Any) -> None:

@@ -19,6 +19,7 @@ from phoihop.directory.models import Agency
 from phoihop.oversight import services
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
 from tests.directory.factories import AgencyFactory, EnterpriseFactory
+from tests.matrix import audit_count
 from tests.oversight.factories import FindingFactory, FollowUpFactory, InspectionFactory, topic
 from tests.oversight.helpers import (
     finding_form_data,
@@ -28,7 +29,6 @@ from tests.oversight.helpers import (
     inspection_payload,
     visited_enterprise,
 )
-from tests.oversight.record_matrix import audit_count
 
 
 @pytest.fixture

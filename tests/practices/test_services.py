@@ -21,7 +21,7 @@ from phoihop.practices import selectors, services
 from phoihop.practices.models import Award, GoodPractice
 from phoihop.practices.permissions import own_scope
 from tests.directory.factories import EnterpriseFactory
-from tests.oversight.record_matrix import audit_count
+from tests.matrix import audit_count
 from tests.practices.factories import AwardFactory, PracticeFactory
 from tests.practices.helpers import award_form_data, award_payload, city_committee, practice_form_data, practice_payload
 

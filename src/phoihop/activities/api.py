@@ -1,12 +1,10 @@
 import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, File, Query, Router, Schema, Status
+from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
 from phoihop.accounts.models import User
@@ -14,8 +12,7 @@ from phoihop.activities import selectors, services
 from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.activities.views import attachment_response
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
-from phoihop.core.errors import field_error
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, resolve_id, resolve_ids
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise
@@ -190,114 +187,85 @@ class ActivityFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _resolve_many(queryset: QuerySet[Any], ids: list[int], field: str, message: str, code: str) -> list[Any]:
-    return resolve_ids(queryset, ids, field=field, message=message, code=code)
-
-
 def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
     """Turn ids into directory and plan objects; an id that is not there is a 422 naming the field."""
     resolved = dict(data)
     if "zone_id" in resolved:
-        zone_id = resolved.pop("zone_id")
-        zone = None
-        if zone_id is not None:
-            zone = zones_visible_to(user).filter(pk=zone_id).first()
-            if zone is None:
-                raise field_error("zone", _("Không có khu số %(id)s trong danh mục.") % {"id": zone_id}, "unknown_zone")
-        resolved["zone"] = zone
-    if resolved.get("partner_agency_ids") is not None:
-        resolved["partner_agencies"] = _resolve_many(
-            agencies_visible_to(user),
-            resolved.pop("partner_agency_ids"),
+        resolved["zone"] = resolve_id(
+            zones_visible_to(user),
+            resolved.pop("zone_id"),
+            field="zone",
+            message=_("Không có khu số %(ids)s trong danh mục."),
+            code="unknown_zone",
+        )
+    many = (
+        (
+            "partner_agency_ids",
             "partner_agencies",
+            agencies_visible_to(user),
             _("Không có đơn vị số %(ids)s trong danh mục."),
             "unknown_agency",
-        )
-    if resolved.get("enterprise_ids") is not None:
-        resolved["enterprises"] = _resolve_many(
-            enterprises_visible_to(user),
-            resolved.pop("enterprise_ids"),
+        ),
+        (
+            "enterprise_ids",
             "enterprises",
+            enterprises_visible_to(user),
             _("Không có doanh nghiệp số %(ids)s trong danh mục doanh nghiệp."),
             "unknown_enterprise",
-        )
-    if resolved.get("plan_item_ids") is not None:
-        resolved["plan_items"] = _resolve_many(
-            linkable_plan_items(user=user),
-            resolved.pop("plan_item_ids"),
+        ),
+        (
+            "plan_item_ids",
             "plan_items",
+            linkable_plan_items(user=user),
             _("Không có nội dung phối hợp số %(ids)s."),
             "unknown_plan_item",
-        )
-    for key in ("partner_agency_ids", "enterprise_ids", "plan_item_ids"):
-        resolved.pop(key, None)
+        ),
+    )
+    for key, field, queryset, message, code in many:
+        ids = resolved.pop(key, None)
+        if ids is not None:
+            resolved[field] = resolve_ids(queryset, ids, field=field, message=message, code=code)
     return resolved
 
 
-def _detail(user: User, pk: int) -> Activity:
-    return selectors.get_activity(user=user, pk=pk)
-
-
-@router.get("/activities", response=list[ActivityOut], summary="Danh sách hoạt động (tìm không phân biệt dấu)")
-@paginate(PageNumberPagination, page_size=50)
-def list_activities(request: HttpRequest, filters: Query[ActivityFilters]) -> Any:
-    params = {k: v for k, v in filters.dict().items() if v is not None}
-    return selectors.with_links(selectors.list_activities(user=api_user(request), params=params))
-
-
-@router.get("/activities/{activity_id}", response={200: ActivityOut, **ERROR_RESPONSES})
-def get_activity(request: HttpRequest, activity_id: int) -> Activity:
-    return _detail(api_user(request), activity_id)
-
-
-@router.post("/activities", response={201: ActivityOut, **ERROR_RESPONSES})
-def create_activity(request: HttpRequest, payload: ActivityIn) -> Status[Activity]:
-    user = api_user(request)
-    data = payload.dict()
-    participants = data.pop("participants")
-    outputs = data.pop("outputs")
-    owner_id = data.pop("owner_agency_id")
-    owner = None
-    if owner_id is not None:
-        owner = agencies_visible_to(user).filter(pk=owner_id).first()
-        if owner is None:
-            raise field_error("owner_agency", _("Không có đơn vị số %(id)s.") % {"id": owner_id}, "unknown_agency")
-    activity = services.create_activity(
-        actor=user, data=_resolve_refs(user, data), participants=participants, outputs=outputs, owner_agency=owner
-    )
-    return Status(201, _detail(user, activity.pk))
-
-
-@router.patch("/activities/{activity_id}", response={200: ActivityOut, **ERROR_RESPONSES})
-def update_activity(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> Activity:
-    user = api_user(request)
-    activity = _detail(user, activity_id)
-    data = patch_data(payload, Activity)
-    version = data.pop("version")
-    participants = data.pop("participants", None)
-    outputs = data.pop("outputs", None)
-    services.update_activity(
+RecordRoutes(
+    path="/activities",
+    name="activity",
+    model=Activity,
+    out=ActivityOut,
+    create_in=ActivityIn,
+    patch_in=ActivityPatch,
+    filters=ActivityFilters,
+    rows=lambda user, params: selectors.with_links(selectors.list_activities(user=user, params=params)),
+    get=lambda user, pk: selectors.get_activity(user=user, pk=pk),
+    create=lambda user, data: services.create_activity(
         actor=user,
-        activity=activity,
-        data=_resolve_refs(user, data),
+        participants=data.pop("participants"),
+        outputs=data.pop("outputs"),
+        owner_agency=data.pop("owner_agency", None),
+        data=data,
+    ),
+    update=lambda user, row, data, version: services.update_activity(
+        actor=user,
+        activity=row,
+        participants=data.pop("participants", None),
+        outputs=data.pop("outputs", None),
+        data=data,
         expected_version=version,
-        participants=participants,
-        outputs=outputs,
-    )
-    return _detail(user, activity_id)
-
-
-@router.delete("/activities/{activity_id}", response={204: None, **ERROR_RESPONSES})
-def delete_activity(request: HttpRequest, activity_id: int, version: int) -> Status[None]:
-    user = api_user(request)
-    services.delete_activity(actor=user, activity=_detail(user, activity_id), expected_version=version)
-    return Status(204, None)
+    ),
+    delete=lambda user, row, version: services.delete_activity(actor=user, activity=row, expected_version=version),
+    resolve=_resolve_refs,
+    summary="Danh sách hoạt động (tìm không phân biệt dấu)",
+    owners=agencies_visible_to,
+).mount(router)
 
 
 @router.post("/activities/{activity_id}/attachments", response={201: AttachmentOut, **ERROR_RESPONSES})
 def upload_attachment(request: HttpRequest, activity_id: int, file: File[UploadedFile]) -> Status[ActivityAttachment]:
     user = api_user(request)
-    attachment = services.add_attachment(actor=user, activity=_detail(user, activity_id), upload=file)
+    attachment = services.add_attachment(
+        actor=user, activity=selectors.get_activity(user=user, pk=activity_id), upload=file
+    )
     return Status(201, attachment)
 
 

@@ -5,7 +5,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,9 +14,10 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Query, Router, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
+from ninja.pagination import PageNumberPagination, paginate
 
 from phoihop.core.errors import ConflictError, field_error
 
@@ -56,6 +58,17 @@ def resolve_id(queryset: QuerySet[Any], pk: int | None, *, field: str, message: 
     return None if pk is None else resolve_ids(queryset, [pk], field=field, message=message, code=code)[0]
 
 
+def resolve_refs(queryset: QuerySet[Any], ids: Iterable[int] | None, field: str, what: str) -> list[Any]:
+    """`resolve_ids` with the usual message: “Không có <what> số 7, 9.”, code `unknown_<field>`; None is none."""
+    message = _("Không có %(what)s số %%(ids)s.") % {"what": what}
+    return resolve_ids(queryset, ids or [], field=field, message=message, code=f"unknown_{field}")
+
+
+def resolve_ref(queryset: QuerySet[Any], pk: int | None, field: str, what: str) -> Any:
+    """One optional reference with the usual message: None stays None."""
+    return None if pk is None else resolve_refs(queryset, [pk], field, what)[0]
+
+
 def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
     """The fields a PATCH sent (`exclude_unset`). `null` is how a client clears an optional field; for a field the
     record cannot be without (NOT NULL, other than optional text, which services store as "") it is a 422
@@ -76,6 +89,92 @@ def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     return data
+
+
+@dataclass(frozen=True)
+class RecordRoutes:
+    """The five endpoints of one owned record kind on a ninja router: list (filters + paging), detail, create,
+    patch (the body carries `version`; a stale one is a 409) and delete (`?version=`). The app gives its schemas,
+    its scoped selectors, its services and `resolve(user, data)`, which turns payload ids into rows the user can read
+    (`resolve_id`/`resolve_ids`); with `owners`, `owner_agency_id` becomes `owner_agency` before that. Each endpoint
+    reads through `get`, so what is out of scope is a 404."""
+
+    path: str  # "/foundings"; the detail is "/foundings/{pk}"
+    name: str  # "founding": operation ids list_founding, get_founding, …
+    model: type[models.Model]
+    out: type[Schema]
+    create_in: type[Schema]
+    patch_in: type[Schema]
+    filters: type[Schema]
+    rows: Callable[[User, dict[str, Any]], QuerySet[Any]]  # the list, filtered and sorted, with its prefetches
+    get: Callable[[User, int], Any]
+    create: Callable[[User, dict[str, Any]], Any]
+    update: Callable[[User, Any, dict[str, Any], int], Any]
+    delete: Callable[[User, Any, int], Any]
+    resolve: Callable[[User, dict[str, Any]], dict[str, Any]] = lambda user, data: data
+    owners: Callable[[User], QuerySet[Any]] | None = None  # the bodies a payload's `owner_agency_id` may name
+    detail_out: type[Schema] | None = None  # what detail, create and patch answer, when richer than a list row
+    summary: str = ""
+    page_size: int = 50
+
+    def mount(self, router: Router) -> Router:
+        detail = f"{self.path}/{{pk}}"
+        one = self.detail_out or self.out
+        responses = {200: one, **ERROR_RESPONSES}
+
+        def resolve(user: User, data: dict[str, Any]) -> dict[str, Any]:
+            if self.owners is not None and "owner_agency_id" in data:
+                owner_id = data.pop("owner_agency_id")
+                data["owner_agency"] = resolve_id(
+                    self.owners(user),
+                    owner_id,
+                    field="owner_agency",
+                    message=_("Không có đơn vị số %(ids)s."),
+                    code="unknown_agency",
+                )
+            return self.resolve(user, data)
+
+        def list_records(request: HttpRequest, filters: Any) -> Any:
+            params = {key: value for key, value in filters.dict().items() if value is not None}
+            return self.rows(api_user(request), params)
+
+        def get_record(request: HttpRequest, pk: int) -> Any:
+            return self.get(api_user(request), pk)
+
+        def create_record(request: HttpRequest, payload: Any) -> Any:
+            user = api_user(request)
+            record = self.create(user, resolve(user, payload.dict()))
+            return Status(201, self.get(user, record.pk))
+
+        def update_record(request: HttpRequest, pk: int, payload: Any) -> Any:
+            user = api_user(request)
+            data = patch_data(payload, self.model)
+            version = data.pop("version")
+            self.update(user, self.get(user, pk), resolve(user, data), version)
+            return self.get(user, pk)
+
+        def delete_record(request: HttpRequest, pk: int, version: int) -> Any:
+            user = api_user(request)
+            self.delete(user, self.get(user, pk), version)
+            return Status(204, None)
+
+        # The payload types are this record kind's; ninja reads them from the annotations.
+        list_records.__annotations__ = {"request": HttpRequest, "filters": Query[self.filters]}  # type: ignore[misc,name-defined]
+        get_record.__annotations__ = {"request": HttpRequest, "pk": int}
+        create_record.__annotations__ = {"request": HttpRequest, "payload": self.create_in}
+        update_record.__annotations__ = {"request": HttpRequest, "pk": int, "payload": self.patch_in}
+        delete_record.__annotations__ = {"request": HttpRequest, "pk": int, "version": int}
+        paged = paginate(PageNumberPagination, page_size=self.page_size)(list_records)
+        router.get(self.path, response=list[self.out], summary=self.summary, operation_id=f"list_{self.name}")(paged)  # type: ignore[name-defined]
+        router.get(detail, response=responses, operation_id=f"get_{self.name}")(get_record)
+        router.post(self.path, response={201: one, **ERROR_RESPONSES}, operation_id=f"create_{self.name}")(
+            create_record
+        )
+        router.patch(detail, response=responses, operation_id=f"update_{self.name}")(update_record)
+        router.delete(detail, response={204: None, **ERROR_RESPONSES}, operation_id=f"delete_{self.name}")(
+            delete_record
+        )
+        return router
 
 
 def _validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:

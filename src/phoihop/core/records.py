@@ -12,11 +12,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
@@ -171,3 +176,65 @@ class ChildFormView(ServiceFormView):
 
     def success_url_for(self, result: Any) -> str:
         return str(self.parent.get_absolute_url())
+
+
+def detail_view(
+    *,
+    template: str,
+    name: str,
+    load: Callable[..., Any],
+    can_edit: Callable[[User, Any], bool],
+    can_delete: Callable[[User, Any], bool],
+    history: Callable[[Any], Any],
+    extra: Callable[[Any], dict[str, Any]] | None = None,
+) -> Callable[..., HttpResponse]:
+    """A record's page: the record under `name` (read through the scoped `load`: 404 out of scope), its last 50
+    changes, whether the user may edit and delete it, and what `extra(record)` adds."""
+
+    @login_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        user = user_of(request)
+        record = load(user=user, pk=pk)
+        context = {
+            name: record,
+            "history": history(record)[:50],
+            "can_edit": can_edit(user, record),
+            "can_delete": can_delete(user, record),
+            **(extra(record) if extra else {}),
+        }
+        return render(request, template, context)
+
+    return view
+
+
+def delete_view(
+    *,
+    load: Callable[..., Any],
+    can_delete: Callable[[User, Any], bool],
+    delete: Callable[..., Any],
+    what: str | Promise,
+    consequence: str | Promise,
+    list_url: str,
+) -> Callable[..., HttpResponse]:
+    """The delete confirmation of a record kind: `load` (scoped, 404), `can_delete` (403), then `confirm_delete` with
+    “Xóa <what> “<record>”?” and back to the list (`list_url`, a URL name). `delete(row, actor=…,
+    expected_version=…)` calls the app's delete service."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        row = load(user=user_of(request), pk=pk)
+        require_permission(can_delete(user_of(request), row))
+        names = {"what": what, "name": row}
+        return confirm_delete(
+            request,
+            row=row,
+            delete=lambda **kwargs: delete(row, **kwargs),
+            heading=_("Xóa %(what)s “%(name)s”?") % names,
+            consequence=str(consequence),
+            cancel_url=row.get_absolute_url(),
+            done_url=reverse(list_url),
+            done_message=_("Đã xóa %(what)s “%(name)s”.") % names,
+        )
+
+    return view

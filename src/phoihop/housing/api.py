@@ -1,16 +1,14 @@
 import datetime as dt
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_ref, resolve_refs
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
@@ -208,78 +206,49 @@ class ProjectFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
-    message = _("Không có %(what)s số %%(ids)s.") % {"what": what}
-    return resolve_ids(queryset, ids, field=field, message=message, code=f"unknown_{field}")
-
-
-def _one(queryset: "models.QuerySet[Any]", pk: int | None, field: str, what: str) -> Any:
-    return None if pk is None else _by_ids(queryset, [pk], field, what)[0]
-
-
-def _project_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
-    user = api_user(request)
+def _project_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(data)
     if "part_of_id" in resolved:
-        resolved["part_of"] = _one(
+        resolved["part_of"] = resolve_ref(
             selectors.projects_visible_to(user), resolved.pop("part_of_id"), "part_of", _("dự án")
         )
     if "zone_id" in resolved:
-        resolved["zone"] = _one(zones_visible_to(user), resolved.pop("zone_id"), "zone", _("khu trong danh mục"))
+        resolved["zone"] = resolve_ref(zones_visible_to(user), resolved.pop("zone_id"), "zone", _("khu trong danh mục"))
     if "investor_enterprise_id" in resolved:
-        resolved["investor_enterprise"] = _one(
+        resolved["investor_enterprise"] = resolve_ref(
             enterprises_visible_to(user),
             resolved.pop("investor_enterprise_id"),
             "investor_enterprise",
             _("doanh nghiệp trong danh mục"),
         )
     if "plan_item_ids" in resolved:
-        ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = _by_ids(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
+        resolved["plan_items"] = resolve_refs(
+            linkable_plan_items(user=user), resolved.pop("plan_item_ids"), "plan_items", _("nội dung phối hợp")
+        )
     return resolved
 
 
-def _detail(user: Any, pk: int) -> HousingProject:
-    return selectors.get_project_detail(user=user, pk=pk)
-
-
-@router.get("/projects", response=list[ProjectOut], summary="Danh sách dự án nhà ở")
-@paginate(PageNumberPagination, page_size=50)
-def list_projects(request: HttpRequest, filters: Query[ProjectFilters]) -> Any:
-    params = {k: v for k, v in filters.dict().items() if v is not None}
-    return selectors.list_projects(user=api_user(request), params=params).prefetch_related("plan_items")
-
-
-@router.get("/projects/{project_id}", response={200: ProjectOut, **ERROR_RESPONSES})
-def get_project(request: HttpRequest, project_id: int) -> HousingProject:
-    return _detail(api_user(request), project_id)
-
-
-@router.post("/projects", response={201: ProjectOut, **ERROR_RESPONSES})
-def create_project(request: HttpRequest, payload: ProjectIn) -> Status:
-    user = api_user(request)
-    data = payload.dict()
-    owner = _one(agencies_visible_to(user), data.pop("owner_agency_id"), "owner_agency", _("đơn vị"))
-    project = services.create_project(actor=user, data=_project_data(request, data), owner_agency=owner)
-    return Status(201, _detail(user, project.pk))
-
-
-@router.patch("/projects/{project_id}", response={200: ProjectOut, **ERROR_RESPONSES})
-def update_project(request: HttpRequest, project_id: int, payload: ProjectPatch) -> HousingProject:
-    user = api_user(request)
-    project = selectors.get_project(user=user, pk=project_id)
-    data = patch_data(payload, HousingProject)
-    version = data.pop("version")
-    services.update_project(actor=user, project=project, data=_project_data(request, data), expected_version=version)
-    return _detail(user, project_id)
-
-
-@router.delete("/projects/{project_id}", response={204: None, **ERROR_RESPONSES})
-def delete_project(request: HttpRequest, project_id: int, version: int) -> Status:
-    user = api_user(request)
-    project = selectors.get_project(user=user, pk=project_id)
-    services.delete_project(actor=user, project=project, expected_version=version)
-    return Status(204, None)
+RecordRoutes(
+    path="/projects",
+    name="project",
+    model=HousingProject,
+    out=ProjectOut,
+    create_in=ProjectIn,
+    patch_in=ProjectPatch,
+    filters=ProjectFilters,
+    rows=lambda user, params: selectors.list_projects(user=user, params=params).prefetch_related("plan_items"),
+    get=lambda user, pk: selectors.get_project_detail(user=user, pk=pk),
+    create=lambda user, data: services.create_project(
+        actor=user, data=data, owner_agency=data.pop("owner_agency", None)
+    ),
+    update=lambda user, row, data, version: services.update_project(
+        actor=user, project=row, data=data, expected_version=version
+    ),
+    delete=lambda user, row, version: services.delete_project(actor=user, project=row, expected_version=version),
+    resolve=_project_data,
+    summary="Danh sách dự án nhà ở",
+    owners=agencies_visible_to,
+).mount(router)
 
 
 @router.get("/projects/{project_id}/milestones", response={200: list[MilestoneOut], **ERROR_RESPONSES})

@@ -6,13 +6,20 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from phoihop.accounts.models import User
-from phoihop.core.records import ChildFormView, RecordCreateView, RecordUpdateView, confirm_delete, render_list
+from phoihop.core.records import (
+    ChildFormView,
+    RecordCreateView,
+    RecordUpdateView,
+    confirm_delete,
+    delete_view,
+    detail_view,
+    render_list,
+)
 from phoihop.core.views import require_permission, user_of
 from phoihop.housing import permissions, selectors, services
 from phoihop.housing.filters import ProjectFilter
@@ -33,18 +40,15 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    project = selectors.get_project_detail(user=user, pk=pk)
-    context = {
-        "project": project,
-        "progress": selectors.progress_of(project),
-        "history": selectors.project_history(project)[:50],
-        "can_edit": permissions.can_edit_project(user, project),
-        "can_delete": permissions.can_delete_project(user, project),
-    }
-    return render(request, "housing/project_detail.html", context)
+project_detail = detail_view(
+    template="housing/project_detail.html",
+    name="project",
+    load=selectors.get_project_detail,
+    can_edit=permissions.can_edit_project,
+    can_delete=permissions.can_delete_project,
+    history=selectors.project_history,
+    extra=lambda project: {"progress": selectors.progress_of(project)},
+)
 
 
 class ProjectCreateView(RecordCreateView):
@@ -74,21 +78,14 @@ class ProjectUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.get_project(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_project(user_of(request), project))
-    return confirm_delete(
-        request,
-        row=project,
-        delete=lambda **kwargs: services.delete_project(project=project, **kwargs),
-        heading=_("Xóa dự án “%(name)s”?") % {"name": project.name},
-        consequence=_("Các mốc tiến độ của dự án cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=project.get_absolute_url(),
-        done_url=reverse("housing:project_list"),
-        done_message=_("Đã xóa dự án “%(name)s”.") % {"name": project.name},
-    )
+project_delete = delete_view(
+    load=selectors.get_project,
+    can_delete=permissions.can_delete_project,
+    delete=lambda row, **kwargs: services.delete_project(project=row, **kwargs),
+    what=gettext_lazy("dự án"),
+    consequence=gettext_lazy("Các mốc tiến độ của dự án cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
+    list_url="housing:project_list",
+)
 
 
 class _MilestoneFormView(ChildFormView):

@@ -1,15 +1,12 @@
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
 from phoihop.accounts.models import User
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
-from phoihop.core.errors import field_error
+from phoihop.core.api import RecordRoutes, resolve_id, resolve_ids
 from phoihop.core.params import Year
 from phoihop.directory.choices import Ownership
 from phoihop.directory.filters import OwnerScope
@@ -104,89 +101,54 @@ class FoundingFilters(Schema):
 
 
 def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
-    """Turn ids into directory and plan objects; an id that is not there is a 422 naming the field."""
+    """Turn ids into rows the user can read; an id that is not there is a 422 naming the field."""
     resolved = dict(data)
     if "enterprise_id" in resolved:
-        enterprise_id = resolved.pop("enterprise_id")
-        enterprise = (
-            enterprises_visible_to(user).filter(pk=enterprise_id).first() if enterprise_id is not None else None
-        )
-        if enterprise is None:
-            raise field_error(
-                "enterprise",
-                _("Không có doanh nghiệp số %(id)s trong danh mục doanh nghiệp.") % {"id": enterprise_id},
-                "unknown_enterprise",
-            )
-        resolved["enterprise"] = enterprise
+        resolved["enterprise"] = resolve_ids(
+            enterprises_visible_to(user),
+            [resolved.pop("enterprise_id")],
+            field="enterprise",
+            message=_("Không có doanh nghiệp số %(ids)s trong danh mục doanh nghiệp."),
+            code="unknown_enterprise",
+        )[0]
     if "decision_document_id" in resolved:
-        document_id = resolved.pop("decision_document_id")
-        document = None
-        if document_id is not None:
-            document = documents_visible_to(user).filter(pk=document_id).first()
-            if document is None:
-                raise field_error(
-                    "decision_document",
-                    _("Không có văn bản số %(id)s trong sổ văn bản.") % {"id": document_id},
-                    "unknown_document",
-                )
-        resolved["decision_document"] = document
+        resolved["decision_document"] = resolve_id(
+            documents_visible_to(user),
+            resolved.pop("decision_document_id"),
+            field="decision_document",
+            message=_("Không có văn bản số %(ids)s trong sổ văn bản."),
+            code="unknown_document",
+        )
     if resolved.get("plan_item_ids") is not None:
-        wanted = list(dict.fromkeys(resolved.pop("plan_item_ids")))
-        found = {item.pk: item for item in linkable_plan_items(user=user).filter(pk__in=wanted)}
-        missing = [str(pk) for pk in wanted if pk not in found]
-        if missing:
-            raise field_error(
-                "plan_items",
-                _("Không có nội dung phối hợp số %(ids)s.") % {"ids": ", ".join(missing)},
-                "unknown_plan_item",
-            )
-        resolved["plan_items"] = [found[pk] for pk in wanted]
+        resolved["plan_items"] = resolve_ids(
+            linkable_plan_items(user=user),
+            resolved.pop("plan_item_ids"),
+            field="plan_items",
+            message=_("Không có nội dung phối hợp số %(ids)s."),
+            code="unknown_plan_item",
+        )
     resolved.pop("plan_item_ids", None)
     return resolved
 
 
-def _detail(user: User, pk: int) -> Founding:
-    return selectors.get_founding(user=user, pk=pk)
-
-
-@router.get("/foundings", response=list[FoundingOut], summary="Danh sách thành lập tổ chức tại doanh nghiệp")
-@paginate(PageNumberPagination, page_size=50)
-def list_foundings(request: HttpRequest, filters: Query[FoundingFilters]) -> Any:
-    params = {k: v for k, v in filters.dict().items() if v is not None}
-    return selectors.with_details(selectors.list_foundings(user=api_user(request), params=params))
-
-
-@router.get("/foundings/{founding_id}", response={200: FoundingOut, **ERROR_RESPONSES})
-def get_founding(request: HttpRequest, founding_id: int) -> Founding:
-    return _detail(api_user(request), founding_id)
-
-
-@router.post("/foundings", response={201: FoundingOut, **ERROR_RESPONSES})
-def create_founding(request: HttpRequest, payload: FoundingIn) -> Status[Founding]:
-    user = api_user(request)
-    data = payload.dict()
-    owner_id = data.pop("owner_agency_id")
-    owner = None
-    if owner_id is not None:
-        owner = agencies_visible_to(user).filter(pk=owner_id).first()
-        if owner is None:
-            raise field_error("owner_agency", _("Không có đơn vị số %(id)s.") % {"id": owner_id}, "unknown_agency")
-    founding = services.create_founding(actor=user, data=_resolve_refs(user, data), owner_agency=owner)
-    return Status(201, _detail(user, founding.pk))
-
-
-@router.patch("/foundings/{founding_id}", response={200: FoundingOut, **ERROR_RESPONSES})
-def update_founding(request: HttpRequest, founding_id: int, payload: FoundingPatch) -> Founding:
-    user = api_user(request)
-    founding = _detail(user, founding_id)
-    data = patch_data(payload, Founding)
-    version = data.pop("version")
-    services.update_founding(actor=user, founding=founding, data=_resolve_refs(user, data), expected_version=version)
-    return _detail(user, founding_id)
-
-
-@router.delete("/foundings/{founding_id}", response={204: None, **ERROR_RESPONSES})
-def delete_founding(request: HttpRequest, founding_id: int, version: int) -> Status[None]:
-    user = api_user(request)
-    services.delete_founding(actor=user, founding=_detail(user, founding_id), expected_version=version)
-    return Status(204, None)
+RecordRoutes(
+    path="/foundings",
+    name="founding",
+    model=Founding,
+    out=FoundingOut,
+    create_in=FoundingIn,
+    patch_in=FoundingPatch,
+    filters=FoundingFilters,
+    rows=lambda user, params: selectors.with_details(selectors.list_foundings(user=user, params=params)),
+    get=lambda user, pk: selectors.get_founding(user=user, pk=pk),
+    create=lambda user, data: services.create_founding(
+        actor=user, data=data, owner_agency=data.pop("owner_agency", None)
+    ),
+    update=lambda user, row, data, version: services.update_founding(
+        actor=user, founding=row, data=data, expected_version=version
+    ),
+    delete=lambda user, row, version: services.delete_founding(actor=user, founding=row, expected_version=version),
+    resolve=_resolve_refs,
+    summary="Danh sách thành lập tổ chức tại doanh nghiệp",
+    owners=agencies_visible_to,
+).mount(router)

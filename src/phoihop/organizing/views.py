@@ -6,15 +6,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy
 
 from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
-from phoihop.core.records import RecordCreateView, RecordUpdateView, confirm_delete, render_list
-from phoihop.core.views import require_permission, user_of
+from phoihop.core.records import RecordCreateView, RecordUpdateView, delete_view, detail_view, render_list
+from phoihop.core.views import user_of
 from phoihop.organizing import permissions, selectors, services
 from phoihop.organizing.filters import FoundingFilter
 from phoihop.organizing.forms import FoundingForm
@@ -32,17 +30,14 @@ def founding_list(request: HttpRequest) -> HttpResponse:
     return render_list(request, template="organizing/founding_list.html", rows=foundings, context=context)
 
 
-@login_required
-def founding_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    founding = selectors.get_founding(user=user, pk=pk)
-    context = {
-        "founding": founding,
-        "history": history_of(founding)[:50],
-        "can_edit": permissions.can_edit_founding(user, founding),
-        "can_delete": permissions.can_delete_founding(user, founding),
-    }
-    return render(request, "organizing/founding_detail.html", context)
+founding_detail = detail_view(
+    template="organizing/founding_detail.html",
+    name="founding",
+    load=selectors.get_founding,
+    can_edit=permissions.can_edit_founding,
+    can_delete=permissions.can_delete_founding,
+    history=history_of,
+)
 
 
 class FoundingCreateView(RecordCreateView):
@@ -79,20 +74,13 @@ class FoundingUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def founding_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    founding = selectors.get_founding(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_founding(user_of(request), founding))
-    return confirm_delete(
-        request,
-        row=founding,
-        delete=lambda **kwargs: services.delete_founding(founding=founding, **kwargs),
-        heading=_("Xóa bản ghi “%(name)s”?") % {"name": founding},
-        consequence=_(
-            "Bản ghi thành lập sẽ bị xóa và không còn được tính vào các chỉ tiêu. Lịch sử thay đổi vẫn được lưu."
-        ),
-        cancel_url=founding.get_absolute_url(),
-        done_url=reverse("organizing:founding_list"),
-        done_message=_("Đã xóa bản ghi “%(name)s”.") % {"name": founding},
-    )
+founding_delete = delete_view(
+    load=selectors.get_founding,
+    can_delete=permissions.can_delete_founding,
+    delete=lambda row, **kwargs: services.delete_founding(founding=row, **kwargs),
+    what=gettext_lazy("bản ghi"),
+    consequence=gettext_lazy(
+        "Bản ghi thành lập sẽ bị xóa và không còn được tính vào các chỉ tiêu. Lịch sử thay đổi vẫn được lưu."
+    ),
+    list_url="organizing:founding_list",
+)

@@ -1,15 +1,13 @@
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
-from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_ref, resolve_refs
 from phoihop.core.errors import field_error
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
@@ -214,33 +212,21 @@ class InspectionFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
-    message = _("Không có %(what)s số %%(ids)s.") % {"what": what}
-    return resolve_ids(queryset, ids, field=field, message=message, code=f"unknown_{field}")
-
-
-def _one(queryset: "models.QuerySet[Any]", pk: int | None, field: str, what: str) -> Any:
-    if pk is None:
-        return None
-    return _by_ids(queryset, [pk], field, what)[0]
-
-
-def _inspection_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
-    user = api_user(request)
+def _inspection_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(data)
     if "partner_agency_ids" in resolved:
         ids = resolved.pop("partner_agency_ids") or []
-        resolved["partner_agencies"] = _by_ids(agencies_visible_to(user), ids, "partner_agencies", _("đơn vị"))
+        resolved["partner_agencies"] = resolve_refs(agencies_visible_to(user), ids, "partner_agencies", _("đơn vị"))
     if "enterprise_ids" in resolved:
         ids = resolved.pop("enterprise_ids") or []
-        resolved["enterprises"] = _by_ids(
+        resolved["enterprises"] = resolve_refs(
             enterprises_visible_to(user), ids, "enterprises", _("doanh nghiệp trong danh mục")
         )
     if "topic_codes" in resolved:
         resolved["topics"] = selectors.topics_by_code(list(resolved.pop("topic_codes") or []))
     if "plan_item_ids" in resolved:
         ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = _by_ids(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
+        resolved["plan_items"] = resolve_refs(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
     return resolved
 
 
@@ -248,65 +234,43 @@ def _child_data(request: HttpRequest, inspection: Inspection, data: dict[str, An
     user = api_user(request)
     resolved = dict(data)
     if "enterprise_id" in resolved:
-        resolved["enterprise"] = _one(
+        resolved["enterprise"] = resolve_ref(
             enterprises_visible_to(user), resolved.pop("enterprise_id"), "enterprise", _("doanh nghiệp trong danh mục")
         )
     if "topic_id" in resolved:
         topic_id = resolved.pop("topic_id")
         if topic_id is None:
             raise field_error("topic", _("Hãy chọn nội dung."), "required")
-        resolved["topic"] = _one(selectors.topics_visible_to(user), topic_id, "topic", _("nội dung"))
+        resolved["topic"] = resolve_ref(selectors.topics_visible_to(user), topic_id, "topic", _("nội dung"))
     return resolved
-
-
-def _detail(user: Any, pk: int) -> Inspection:
-    return selectors.get_inspection_detail(user=user, pk=pk)
 
 
 # --- inspections --------------------------------------------------------------------------------------------------
 
-
-@router.get("/inspections", response=list[InspectionOut], summary="Danh sách cuộc kiểm tra, giám sát")
-@paginate(PageNumberPagination, page_size=50)
-def list_inspections(request: HttpRequest, filters: Query[InspectionFilters]) -> Any:
-    params = {k: v for k, v in filters.dict().items() if v is not None}
-    return selectors.list_inspections(user=api_user(request), params=params).prefetch_related(
+RecordRoutes(
+    path="/inspections",
+    name="inspection",
+    model=Inspection,
+    out=InspectionOut,
+    detail_out=InspectionDetailOut,
+    create_in=InspectionIn,
+    patch_in=InspectionPatch,
+    filters=InspectionFilters,
+    rows=lambda user, params: selectors.list_inspections(user=user, params=params).prefetch_related(
         "partner_agencies", "enterprises", "plan_items"
-    )
-
-
-@router.get("/inspections/{inspection_id}", response={200: InspectionDetailOut, **ERROR_RESPONSES})
-def get_inspection(request: HttpRequest, inspection_id: int) -> Inspection:
-    return _detail(api_user(request), inspection_id)
-
-
-@router.post("/inspections", response={201: InspectionDetailOut, **ERROR_RESPONSES})
-def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status:
-    user = api_user(request)
-    data = payload.dict()
-    owner = _one(agencies_visible_to(user), data.pop("owner_agency_id"), "owner_agency", _("đơn vị"))
-    inspection = services.create_inspection(actor=user, data=_inspection_data(request, data), owner_agency=owner)
-    return Status(201, _detail(user, inspection.pk))
-
-
-@router.patch("/inspections/{inspection_id}", response={200: InspectionDetailOut, **ERROR_RESPONSES})
-def update_inspection(request: HttpRequest, inspection_id: int, payload: InspectionPatch) -> Inspection:
-    user = api_user(request)
-    inspection = selectors.get_inspection(user=user, pk=inspection_id)
-    data = patch_data(payload, Inspection)
-    version = data.pop("version")
-    services.update_inspection(
-        actor=user, inspection=inspection, data=_inspection_data(request, data), expected_version=version
-    )
-    return _detail(user, inspection_id)
-
-
-@router.delete("/inspections/{inspection_id}", response={204: None, **ERROR_RESPONSES})
-def delete_inspection(request: HttpRequest, inspection_id: int, version: int) -> Status:
-    user = api_user(request)
-    inspection = selectors.get_inspection(user=user, pk=inspection_id)
-    services.delete_inspection(actor=user, inspection=inspection, expected_version=version)
-    return Status(204, None)
+    ),
+    get=lambda user, pk: selectors.get_inspection_detail(user=user, pk=pk),
+    create=lambda user, data: services.create_inspection(
+        actor=user, data=data, owner_agency=data.pop("owner_agency", None)
+    ),
+    update=lambda user, row, data, version: services.update_inspection(
+        actor=user, inspection=row, data=data, expected_version=version
+    ),
+    delete=lambda user, row, version: services.delete_inspection(actor=user, inspection=row, expected_version=version),
+    resolve=_inspection_data,
+    summary="Danh sách cuộc kiểm tra, giám sát",
+    owners=agencies_visible_to,
+).mount(router)
 
 
 # --- findings -----------------------------------------------------------------------------------------------------

@@ -5,13 +5,21 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
-from phoihop.core.records import ChildFormView, RecordCreateView, RecordUpdateView, confirm_delete, render_list
+from phoihop.core.records import (
+    ChildFormView,
+    RecordCreateView,
+    RecordUpdateView,
+    confirm_delete,
+    delete_view,
+    detail_view,
+    render_list,
+)
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.oversight import permissions, selectors, services
 from phoihop.oversight.filters import FollowUpFilter, InspectionFilter
@@ -30,17 +38,14 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     return render_list(request, template="oversight/inspection_list.html", rows=inspections, context=context)
 
 
-@login_required
-def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    inspection = selectors.get_inspection_detail(user=user, pk=pk)
-    context = {
-        "inspection": inspection,
-        "history": selectors.inspection_history(inspection)[:50],
-        "can_edit": permissions.can_edit_inspection(user, inspection),
-        "can_delete": permissions.can_delete_inspection(user, inspection),
-    }
-    return render(request, "oversight/inspection_detail.html", context)
+inspection_detail = detail_view(
+    template="oversight/inspection_detail.html",
+    name="inspection",
+    load=selectors.get_inspection_detail,
+    can_edit=permissions.can_edit_inspection,
+    can_delete=permissions.can_delete_inspection,
+    history=selectors.inspection_history,
+)
 
 
 class InspectionCreateView(RecordCreateView):
@@ -70,21 +75,16 @@ class InspectionUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def inspection_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = selectors.get_inspection(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_inspection(user_of(request), inspection))
-    return confirm_delete(
-        request,
-        row=inspection,
-        delete=lambda **kwargs: services.delete_inspection(inspection=inspection, **kwargs),
-        heading=_("Xóa cuộc kiểm tra, giám sát “%(title)s”?") % {"title": inspection.title},
-        consequence=_("Các kết quả kiểm tra và việc cần làm của cuộc này cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=inspection.get_absolute_url(),
-        done_url=reverse("oversight:inspection_list"),
-        done_message=_("Đã xóa cuộc kiểm tra, giám sát “%(title)s”.") % {"title": inspection.title},
-    )
+inspection_delete = delete_view(
+    load=selectors.get_inspection,
+    can_delete=permissions.can_delete_inspection,
+    delete=lambda row, **kwargs: services.delete_inspection(inspection=row, **kwargs),
+    what=gettext_lazy("cuộc kiểm tra, giám sát"),
+    consequence=gettext_lazy(
+        "Các kết quả kiểm tra và việc cần làm của cuộc này cũng bị xóa. Lịch sử thay đổi vẫn được lưu."
+    ),
+    list_url="oversight:inspection_list",
+)
 
 
 # --- findings and follow-up actions: small forms beside the inspection --------------------------------------------

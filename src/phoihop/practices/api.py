@@ -1,15 +1,12 @@
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
-from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_refs
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
@@ -126,22 +123,16 @@ class PracticeFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _by_ids(queryset: "models.QuerySet[Any]", ids: Iterable[int], field: str, what: str) -> list[Any]:
-    message = _("Không có %(what)s số %%(ids)s.") % {"what": what}
-    return resolve_ids(queryset, ids, field=field, message=message, code=f"unknown_{field}")
-
-
-def _practice_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
-    user = api_user(request)
+def _practice_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(data)
     if "enterprise_ids" in resolved:
         ids = resolved.pop("enterprise_ids") or []
-        resolved["enterprises"] = _by_ids(
+        resolved["enterprises"] = resolve_refs(
             enterprises_visible_to(user), ids, "enterprises", _("doanh nghiệp trong danh mục")
         )
     if "plan_item_ids" in resolved:
         ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = _by_ids(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
+        resolved["plan_items"] = resolve_refs(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
     return resolved
 
 
@@ -152,55 +143,34 @@ def _award_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
         resolved["awarding_agency"] = (
             None
             if agency_id is None
-            else _by_ids(agencies_visible_to(api_user(request)), [agency_id], "awarding_agency", _("cơ quan"))[0]
+            else resolve_refs(agencies_visible_to(api_user(request)), [agency_id], "awarding_agency", _("cơ quan"))[0]
         )
     return resolved
 
 
-def _detail(user: Any, pk: int) -> GoodPractice:
-    return selectors.get_practice_detail(user=user, pk=pk)
-
-
-@router.get("/practices", response=list[PracticeOut], summary="Danh sách mô hình “Dân vận khéo”")
-@paginate(PageNumberPagination, page_size=50)
-def list_practices(request: HttpRequest, filters: Query[PracticeFilters]) -> Any:
-    params = {k: v for k, v in filters.dict().items() if v is not None}
-    return selectors.list_practices(user=api_user(request), params=params).prefetch_related("enterprises", "plan_items")
-
-
-@router.get("/practices/{practice_id}", response={200: PracticeOut, **ERROR_RESPONSES})
-def get_practice(request: HttpRequest, practice_id: int) -> GoodPractice:
-    return _detail(api_user(request), practice_id)
-
-
-@router.post("/practices", response={201: PracticeOut, **ERROR_RESPONSES})
-def create_practice(request: HttpRequest, payload: PracticeIn) -> Status:
-    user = api_user(request)
-    data = payload.dict()
-    owner_id = data.pop("owner_agency_id")
-    owner = None if owner_id is None else _by_ids(agencies_visible_to(user), [owner_id], "owner_agency", _("đơn vị"))[0]
-    practice = services.create_practice(actor=user, data=_practice_data(request, data), owner_agency=owner)
-    return Status(201, _detail(user, practice.pk))
-
-
-@router.patch("/practices/{practice_id}", response={200: PracticeOut, **ERROR_RESPONSES})
-def update_practice(request: HttpRequest, practice_id: int, payload: PracticePatch) -> GoodPractice:
-    user = api_user(request)
-    practice = selectors.get_practice(user=user, pk=practice_id)
-    data = patch_data(payload, GoodPractice)
-    version = data.pop("version")
-    services.update_practice(
-        actor=user, practice=practice, data=_practice_data(request, data), expected_version=version
-    )
-    return _detail(user, practice_id)
-
-
-@router.delete("/practices/{practice_id}", response={204: None, **ERROR_RESPONSES})
-def delete_practice(request: HttpRequest, practice_id: int, version: int) -> Status:
-    user = api_user(request)
-    practice = selectors.get_practice(user=user, pk=practice_id)
-    services.delete_practice(actor=user, practice=practice, expected_version=version)
-    return Status(204, None)
+RecordRoutes(
+    path="/practices",
+    name="practice",
+    model=GoodPractice,
+    out=PracticeOut,
+    create_in=PracticeIn,
+    patch_in=PracticePatch,
+    filters=PracticeFilters,
+    rows=lambda user, params: selectors.list_practices(user=user, params=params).prefetch_related(
+        "enterprises", "plan_items"
+    ),
+    get=lambda user, pk: selectors.get_practice_detail(user=user, pk=pk),
+    create=lambda user, data: services.create_practice(
+        actor=user, data=data, owner_agency=data.pop("owner_agency", None)
+    ),
+    update=lambda user, row, data, version: services.update_practice(
+        actor=user, practice=row, data=data, expected_version=version
+    ),
+    delete=lambda user, row, version: services.delete_practice(actor=user, practice=row, expected_version=version),
+    resolve=_practice_data,
+    summary="Danh sách mô hình “Dân vận khéo”",
+    owners=agencies_visible_to,
+).mount(router)
 
 
 @router.get("/practices/{practice_id}/awards", response={200: list[AwardOut], **ERROR_RESPONSES})

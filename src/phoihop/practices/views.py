@@ -6,13 +6,20 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from phoihop.accounts.models import User
-from phoihop.core.records import ChildFormView, RecordCreateView, RecordUpdateView, confirm_delete, render_list
+from phoihop.core.records import (
+    ChildFormView,
+    RecordCreateView,
+    RecordUpdateView,
+    confirm_delete,
+    delete_view,
+    detail_view,
+    render_list,
+)
 from phoihop.core.views import require_permission, user_of
 from phoihop.practices import permissions, selectors, services
 from phoihop.practices.filters import PracticeFilter
@@ -31,17 +38,14 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     return render_list(request, template="practices/practice_list.html", rows=practices, context=context)
 
 
-@login_required
-def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    practice = selectors.get_practice_detail(user=user, pk=pk)
-    context = {
-        "practice": practice,
-        "history": selectors.practice_history(practice)[:50],
-        "can_edit": permissions.can_edit_practice(user, practice),
-        "can_delete": permissions.can_delete_practice(user, practice),
-    }
-    return render(request, "practices/practice_detail.html", context)
+practice_detail = detail_view(
+    template="practices/practice_detail.html",
+    name="practice",
+    load=selectors.get_practice_detail,
+    can_edit=permissions.can_edit_practice,
+    can_delete=permissions.can_delete_practice,
+    history=selectors.practice_history,
+)
 
 
 class PracticeCreateView(RecordCreateView):
@@ -71,21 +75,14 @@ class PracticeUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def practice_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    practice = selectors.get_practice(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_practice(user_of(request), practice))
-    return confirm_delete(
-        request,
-        row=practice,
-        delete=lambda **kwargs: services.delete_practice(practice=practice, **kwargs),
-        heading=_("Xóa mô hình “%(title)s”?") % {"title": practice.title},
-        consequence=_("Các khen thưởng của mô hình cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=practice.get_absolute_url(),
-        done_url=reverse("practices:practice_list"),
-        done_message=_("Đã xóa mô hình “%(title)s”.") % {"title": practice.title},
-    )
+practice_delete = delete_view(
+    load=selectors.get_practice,
+    can_delete=permissions.can_delete_practice,
+    delete=lambda row, **kwargs: services.delete_practice(practice=row, **kwargs),
+    what=gettext_lazy("mô hình"),
+    consequence=gettext_lazy("Các khen thưởng của mô hình cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
+    list_url="practices:practice_list",
+)
 
 
 class _AwardFormView(ChildFormView):

@@ -1,5 +1,6 @@
-"""The permission matrix every record app keeps (oversight, practices, housing): role × own/other body × action,
-through the pages and through the API, with the exact status of each cell and nothing changed when refused.
+"""The permission matrix every record app keeps (activities, organizing, oversight, practices, housing): role ×
+own/other body × action, through the pages and through the API, with the exact status of each cell and nothing
+changed when refused.
 
 The rules (RECORDS.md, each app's permissions.py): a body's records are those of its agency and the units under it.
 The programme is joint: every signed-in member of the bodies reads every body's records (the owner body is shown on
@@ -7,14 +8,16 @@ each row); officers and leaders write their body's; leaders delete them; the adm
 the user reads but may not change is a 403 — now that every record is readable, that is every refused write across
 bodies — and nothing is changed.
 
-Each app's test module describes its record with a `RecordCase` and calls the checks below from parametrised tests."""
+Each app's test module describes its record with a `RecordCase` (and its child rows with `ChildCase`s) and subclasses
+`RecordMatrix` as a `Test…` class: the parametrised tests are written once, here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
+import pytest
 from django.db import models
 from django.test import Client
 
@@ -72,6 +75,7 @@ class RecordCase:
     title_of: Callable[[Any], str]
     title_field: str  # the field the edit tests change
     new_title: str = "Tên đã được sửa lại"
+    api_owner: Callable[[dict[str, Any]], int] = lambda body: body["owner_agency_id"]  # the owner id in an answer
 
 
 @dataclass
@@ -174,7 +178,7 @@ def check_create_api(case: RecordCase, role: Role, body: str, world: World, api:
         expected = 201
     assert response.status_code == expected, response.content
     if expected == 201:
-        assert response.json()["owner_agency_id"] == world.agency(body).pk
+        assert case.api_owner(response.json()) == world.agency(body).pk
         assert case.model._default_manager.count() == before + 1
         assert audit_count() == events + 1
     else:
@@ -293,3 +297,70 @@ def check_child_create(child: ChildCase, role: Role, body: str, world: World, cl
         assert from_api.status_code == refused
         assert child.model._default_manager.count() == before
         assert audit_count() == events
+
+
+# --- the tests, written once ----------------------------------------------------------------------------------------
+
+role_and_body = [pytest.mark.parametrize("body", BODIES), pytest.mark.parametrize("role", ROLES)]
+
+
+def _each_cell(test: Callable[..., None]) -> Callable[..., None]:
+    for mark in role_and_body:
+        test = mark(test)
+    return test
+
+
+class RecordMatrix:
+    """Subclass as `class TestFoundingMatrix(RecordMatrix): case = CASE`; override the `world` fixture when the
+    record needs bodies of a particular kind."""
+
+    case: ClassVar[RecordCase]
+
+    @pytest.fixture
+    def world(self, request: pytest.FixtureRequest, make_user: Any, agency: Agency, other_agency: Agency) -> World:
+        return build_world(self.case, request.getfixturevalue("role"), make_user, agency, other_agency)
+
+    @pytest.mark.parametrize("role", ROLES)
+    def test_list(self, role: Role, world: World, client_for: Any, api_for: Any) -> None:
+        check_list(self.case, role, world, client_for(world.user), api_for(world.user))
+
+    @_each_cell
+    def test_detail(self, role: Role, body: str, world: World, client_for: Any, api_for: Any) -> None:
+        check_detail(self.case, role, body, world, client_for(world.user), api_for(world.user))
+
+    @_each_cell
+    def test_create_page(self, role: Role, body: str, world: World, client_for: Any) -> None:
+        check_create_page(self.case, role, body, world, client_for(world.user))
+
+    @_each_cell
+    def test_create_api(self, role: Role, body: str, world: World, api_for: Any) -> None:
+        check_create_api(self.case, role, body, world, api_for(world.user))
+
+    @_each_cell
+    def test_edit_page(self, role: Role, body: str, world: World, client_for: Any) -> None:
+        check_edit_page(self.case, role, body, world, client_for(world.user))
+
+    @_each_cell
+    def test_edit_api(self, role: Role, body: str, world: World, api_for: Any) -> None:
+        check_edit_api(self.case, role, body, world, api_for(world.user))
+
+    @_each_cell
+    def test_delete_page(self, role: Role, body: str, world: World, client_for: Any) -> None:
+        check_delete_page(self.case, role, body, world, client_for(world.user))
+
+    @_each_cell
+    def test_delete_api(self, role: Role, body: str, world: World, api_for: Any) -> None:
+        check_delete_api(self.case, role, body, world, api_for(world.user))
+
+
+class RecordWithChildrenMatrix(RecordMatrix):
+    """The same, for a record whose child rows (`children`) are changed by whoever may edit the record."""
+
+    children: ClassVar[tuple[ChildCase, ...]]
+
+    @_each_cell
+    def test_child_rows_follow_the_record(
+        self, role: Role, body: str, world: World, client_for: Any, api_for: Any
+    ) -> None:
+        for child in self.children:
+            check_child_create(child, role, body, world, client_for(world.user), api_for(world.user))
