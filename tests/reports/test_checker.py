@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from phoihop.reports import services
 from phoihop.reports.checker import Finding, check_report
@@ -182,3 +184,27 @@ def test_the_leaders_cannot_sign_while_the_checker_finds_an_error(db: None) -> N
     assert "Trảng Duệ" in exc.value.messages[0]
     issuer.refresh_from_db()
     assert not issuer.is_signed_off
+
+
+def test_the_check_reads_as_much_with_records_outside_the_period_as_without(
+    db: None,
+    django_assert_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    from phoihop.reports.builders import build_report_data
+
+    report = demo_report()
+    clean = build_report_data(report)
+    with CaptureQueriesContext(connection) as ctx:
+        assert check_report(report, clean) == []
+    listing = Listing.objects.get(report=report, key="NHA_O_KHOI_CONG")
+    services.update_listing(
+        actor=demo_user("bdvtu.thuky"),
+        listing=listing,
+        data={"period_mode": "current"},
+        expected_version=listing.version,
+    )
+    later = build_report_data(report)
+    with django_assert_num_queries(len(ctx.captured_queries)):
+        found = [f for f in check_report(report, later) if f.code == "outside_period"]
+    assert [f.url for f in found] == [f"/bao-cao/danh-sach/{listing.pk}/"] * len(found)
+    assert found

@@ -114,8 +114,9 @@ def check_report(report: Report, data: ReportData | None = None) -> list[Finding
     findings += _unapproved(data, pieces)
     findings += _citations(pieces)
     findings += _names(pieces, directory)
-    findings += _repeated_names(data, report, directory)
-    findings += _period(data, report)
+    links = _listing_links(report)
+    findings += _repeated_names(data, links, directory)
+    findings += _period(data, links)
     findings += _narrative_dates(data, report)
     findings += _signature_marks(data, report)
     findings += [
@@ -391,7 +392,7 @@ def _name_finding(piece: _Piece, written: str, name: str, kind: str) -> Finding:
     )
 
 
-def _period(data: ReportData, report: Report) -> list[Finding]:
+def _period(data: ReportData, links: dict[str, str]) -> list[Finding]:
     used = {note.listing: note for note in data.notes}
     anchors = {
         note.listing: " ".join(
@@ -425,16 +426,16 @@ def _period(data: ReportData, report: Report) -> list[Finding]:
                     f"{format_date(start)} - {format_date(end)}, mà văn bản không nói rõ.",
                     f"Bỏ bản ghi này khỏi danh sách, hoặc chọn thời gian “{ListingPeriod.UNTIL_REPORT.label}” và ghi "
                     f"rõ “{UNTIL_REPORT_WORDING}” trong câu (ví dụ: “Tính đến thời điểm báo cáo, …”).",
-                    reverse("reports:listing_update", args=[_listing_id(report, key)])
-                    if _listing_id(report, key)
-                    else "",
+                    links.get(key, ""),
                 )
             )
     return findings
 
 
-def _listing_id(report: Report, key: str) -> int | None:
-    return report.listings.filter(key=key).values_list("pk", flat=True).first()
+def _listing_links(report: Report) -> dict[str, str]:
+    """Each listing's edit address by key: one query for every listing, one reverse() filled with each id."""
+    template = reverse("reports:listing_update", args=[0]).replace("/0/", "/{}/")
+    return {key: template.format(pk) for key, pk in report.listings.values_list("key", "pk")}
 
 
 def _iso(value: str) -> dt.date:
@@ -747,7 +748,7 @@ def _named_in(text: str, folded_names: list[tuple[str, str]]) -> list[str]:
     return found
 
 
-def _repeated_names(data: ReportData, report: Report, directory: list[tuple[str, str]]) -> list[Finding]:
+def _repeated_names(data: ReportData, links: dict[str, str], directory: list[tuple[str, str]]) -> list[Finding]:
     candidates = {fold_vi(row.text) for listing in data.listings.values() for row in listing.rows}
     words = {word for text in candidates for word in text.split()}
     folded_names = sorted(
@@ -769,7 +770,6 @@ def _repeated_names(data: ReportData, report: Report, directory: list[tuple[str,
             for name in twice:
                 start = _fold_chars(row.text).find(name)
                 written = row.text[start : start + len(name)] if start >= 0 else name
-                listing_id = _listing_id(report, key)
                 findings.append(
                     Finding(
                         ERROR,
@@ -777,7 +777,7 @@ def _repeated_names(data: ReportData, report: Report, directory: list[tuple[str,
                         where,
                         f"“{written}” được nêu hai lần trong cùng một dòng: “{_short(row.text)}”.",
                         "Sửa mẫu câu của danh sách (hoặc mẫu câu riêng của bản ghi này) để mỗi tên chỉ in một lần.",
-                        reverse("reports:listing_update", args=[listing_id]) if listing_id else "",
+                        links.get(key, ""),
                     )
                 )
     return findings
