@@ -126,3 +126,34 @@ def target_url(pk: int) -> str:
     from django.urls import reverse
 
     return reverse("indicators:target_progress", args=[pk])
+
+
+@pytest.fixture
+def dinh_vu_zone_url(demo_data: None) -> str:
+    """Read before the browser starts: no database call from inside Playwright's event loop."""
+    from django.urls import reverse
+
+    from phoihop.directory.models import Zone
+
+    return reverse("directory:zone_detail", args=[Zone.objects.get(name="Khu kinh tế Đình Vũ - Cát Hải").pk])
+
+
+def test_zone_page_charts_draw_pass_axe_and_fit_a_phone(
+    live_server: Any, dinh_vu_zone_url: str, browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    log_in(page, live_server.url, "ldldtp.lanhdao")
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(live_server.url + dinh_vu_zone_url + "?year=2023")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1')"
+            ".length === 2"
+        )
+        page.screenshot(path=str(tmp_path / f"zone-{width}.png"), full_page=True)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        assert "Công đoàn cơ sở:" in page.locator(".chart-summary").first.inner_text()
+    assert errors == []
+    assert violations(page) == []

@@ -17,5 +17,18 @@ def home_section(*, user: User) -> dict[str, Any] | None:
     return {"cards": cards} if cards else None
 
 
+def zone_section(*, user: User, zone: Any, year: int) -> dict[str, Any] | None:
+    from phoihop.dashboard.zones import zone_picture
+
+    picture = zone_picture(zone=zone, year=year)
+    charts = [chart for chart in (picture.coverage_chart, picture.comparison_chart) if chart is not None]
+    return {
+        "picture": picture,
+        "charts": [(chart, chart.as_json(), f"chart-{chart.key}-data") for chart in charts],
+        "scripts": "dashboard/_chart_scripts.html" if charts else "",
+    }
+
+
 def plug_in() -> None:
     sections.add("home", key="dashboard", template="dashboard/home_section.html", context=home_section, order=0)
+    sections.add("zone", key="dashboard-zone", template="dashboard/zone_section.html", context=zone_section, order=0)

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -162,10 +163,13 @@ def zone_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def zone_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    zone = selectors.get_zone(user=user_of(request), pk=pk)
-    enterprises = selectors.list_enterprises(user=user_of(request), params={"zone": zone.pk})
+    user = user_of(request)
+    zone = selectors.get_zone(user=user, pk=pk)
+    enterprises = selectors.list_enterprises(user=user, params={"zone": zone.pk})
+    year = int(request.GET.get("year") or timezone.localdate().year)  # checked at the edge (core/params.py)
     context = {
         "zone": zone,
+        "sections": sections.render("zone", user=user, zone=zone, year=year),
         "page": paginate(request, enterprises),
         "history": history_of(zone)[:50],
         "can_manage": permissions.can_manage_reference(user_of(request)),

@@ -1,0 +1,171 @@
+"""A zone at a glance, computed from records: its enterprises (an economic zone counts those of its parks too), their
+workers, the share that has a grassroots union, a party cell and a youth branch (a founding recorded on or before the
+year's end), the year's activities and inspections there, and the zones compared by union coverage. Counts only: no
+worker is named. A fixed number of queries whatever the number of enterprises."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from phoihop.activities.models import Activity
+from phoihop.core.vnformat import format_number
+from phoihop.dashboard.charts import ChartSpec, Series
+from phoihop.directory.models import Enterprise, Zone
+from phoihop.organizing.choices import FoundingKind
+from phoihop.organizing.models import Founding
+from phoihop.oversight.models import Inspection
+
+KINDS = (FoundingKind.GRASSROOTS_UNION, FoundingKind.PARTY_CELL, FoundingKind.YOUTH_UNION)
+LISTED = 200  # enterprises listed on the page, largest first; the counts cover all of them
+
+
+@dataclass(frozen=True)
+class Coverage:
+    kind: str
+    label: str
+    count: int
+    total: int
+
+    @property
+    def share(self) -> Decimal | None:
+        return Decimal(self.count * 100) / self.total if self.total else None
+
+    @property
+    def share_text(self) -> str:
+        share = self.share
+        return "—" if share is None else format_number(share.quantize(Decimal("0.1"))) + "%"
+
+
+@dataclass(frozen=True)
+class EnterpriseRow:
+    pk: int
+    name: str
+    url: str
+    workforce: int | None
+    marks: list[tuple[str, bool]]  # (organisation, founded) in the order of KINDS
+
+
+@dataclass
+class ZonePicture:
+    zone: Zone
+    year: int
+    enterprises: int
+    workers: int
+    workers_unknown: int
+    coverage: list[Coverage]
+    activities: int
+    inspections: int
+    rows: list[EnterpriseRow] = field(default_factory=list)
+    coverage_chart: ChartSpec | None = None
+    comparison_chart: ChartSpec | None = None
+
+
+def _zone_ids(zone: Zone) -> list[int]:
+    return [zone.pk, *Zone.objects.filter(parent=zone).values_list("pk", flat=True)]
+
+
+def _year_q(year: int) -> Q:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return Q(start_date__lte=end) & (Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
+
+
+def zone_picture(*, zone: Zone, year: int) -> ZonePicture:
+    zone_ids = _zone_ids(zone)
+    in_zone = Enterprise.objects.filter(zone_id__in=zone_ids)
+    totals = in_zone.aggregate(
+        count=Count("pk"),
+        workers=Coalesce(Sum("workforce"), 0),
+        unknown=Count("pk", filter=Q(workforce__isnull=True)),
+    )
+    founded = set(
+        Founding.objects.filter(enterprise__zone_id__in=zone_ids, founded_on__lte=dt.date(year, 12, 31))
+        .values_list("enterprise_id", "kind")
+        .distinct()
+    )
+    counts = {kind: len({pk for pk, k in founded if k == kind}) for kind in KINDS}
+    coverage = [Coverage(str(kind), str(kind.label), counts[kind], totals["count"]) for kind in KINDS]
+    marker = 987654321
+    link = reverse("directory:enterprise_detail", args=[marker])  # once, then each row's id in its place
+    listed = in_zone.order_by(Coalesce("workforce", 0).desc(), "name").values("pk", "name", "workforce")[:LISTED]
+    rows = [
+        EnterpriseRow(
+            pk=row["pk"],
+            name=row["name"],
+            url=link.replace(str(marker), str(row["pk"])),
+            workforce=row["workforce"],
+            marks=[(str(kind.label), (row["pk"], str(kind)) in founded) for kind in KINDS],
+        )
+        for row in listed
+    ]
+    picture = ZonePicture(
+        zone=zone,
+        year=year,
+        enterprises=totals["count"],
+        workers=totals["workers"],
+        workers_unknown=totals["unknown"],
+        coverage=coverage,
+        activities=Activity.objects.filter(_year_q(year), zone_id__in=zone_ids).count(),
+        inspections=Inspection.objects.filter(_year_q(year), enterprises__zone_id__in=zone_ids).distinct().count(),
+        rows=rows,
+    )
+    if totals["count"]:
+        picture.coverage_chart = _coverage_chart(zone, year, coverage)
+    picture.comparison_chart = _comparison_chart(year)
+    return picture
+
+
+def _coverage_chart(zone: Zone, year: int, coverage: list[Coverage]) -> ChartSpec:
+    summary = "; ".join(f"{c.label}: {c.count}/{c.total} doanh nghiệp ({c.share_text})" for c in coverage)
+    return ChartSpec(
+        key=f"zone-{zone.pk}-coverage",
+        title=f"Tỷ lệ doanh nghiệp có tổ chức trong {zone.name} (đến hết năm {year})",
+        labels=[c.label for c in coverage],
+        series=[Series(label="% doanh nghiệp", values=[float(c.share or 0) for c in coverage])],
+        summary=summary + ".",
+        unit="%",
+        table=[[c.label, f"{c.count}/{c.total} ({c.share_text})"] for c in coverage],
+    )
+
+
+def _comparison_chart(year: int) -> ChartSpec | None:
+    """Every top-level zone (an economic zone with its parks, or a park outside any) by its share of enterprises with
+    a grassroots union, highest first: two grouped queries."""
+    roots = {zone.pk: zone.name for zone in Zone.objects.filter(parent__isnull=True).order_by("name")}
+    root_of = Coalesce("zone__parent_id", "zone_id")
+    totals = dict(
+        Enterprise.objects.annotate(root=root_of).values("root").annotate(n=Count("pk")).values_list("root", "n")
+    )
+    unions = dict(
+        Founding.objects.filter(kind=FoundingKind.GRASSROOTS_UNION, founded_on__lte=dt.date(year, 12, 31))
+        .annotate(root=Coalesce("enterprise__zone__parent_id", "enterprise__zone_id"))
+        .values("root")
+        .annotate(n=Count("enterprise_id", distinct=True))
+        .values_list("root", "n")
+    )
+    rows = [
+        (name, unions.get(pk, 0), totals[pk], Decimal(unions.get(pk, 0) * 100) / totals[pk])
+        for pk, name in roots.items()
+        if totals.get(pk)
+    ]
+    if len(rows) < 2:
+        return None
+    rows.sort(key=lambda row: (-row[3], row[0]))
+    text = [f"{format_number(share.quantize(Decimal('0.1')))}%" for _name, _n, _total, share in rows]
+    best, worst = rows[0], rows[-1]
+    return ChartSpec(
+        key="zones-union-coverage",
+        title=f"So sánh các khu: tỷ lệ doanh nghiệp có công đoàn cơ sở (đến hết năm {year})",
+        labels=[name for name, *_rest in rows],
+        series=[Series(label="% doanh nghiệp", values=[float(share) for *_rest, share in rows])],
+        summary=(
+            f"Cao nhất {best[0]} ({text[0]}), thấp nhất {worst[0]} ({text[-1]}), trên {len(rows)} khu có doanh nghiệp."
+        ),
+        unit="%",
+        table=[[name, f"{n}/{total} ({share})"] for (name, n, total, _s), share in zip(rows, text, strict=True)],
+    )
