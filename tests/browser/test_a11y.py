@@ -157,3 +157,20 @@ def test_zone_page_charts_draw_pass_axe_and_fit_a_phone(
         assert "Công đoàn cơ sở:" in page.locator(".chart-summary").first.inner_text()
     assert errors == []
     assert violations(page) == []
+
+
+def test_case_statistics_charts_draw_under_the_csp_and_pass_axe(
+    live_server: Any, demo_data: None, browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    log_in(page, live_server.url, "ldldtp.lanhdao")
+    page.goto(live_server.url + "/vu-viec/tong-hop/?start=2023-01-01&end=2023-12-31&requester_kind=worker")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1').length === 3"
+    )
+    page.screenshot(path=str(tmp_path / "case-charts.png"), full_page=True)
+    assert "đúng hạn" in page.locator("#chart-cases-by-month-summary").inner_text()
+    assert errors == []
+    assert violations(page) == []

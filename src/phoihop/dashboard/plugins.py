@@ -17,6 +17,12 @@ def home_section(*, user: User) -> dict[str, Any] | None:
     return {"cards": cards} if cards else None
 
 
+def case_section(**page: Any) -> dict[str, Any] | None:
+    from phoihop.dashboard.casecharts import case_section as section
+
+    return section(**page)
+
+
 def zone_section(*, user: User, zone: Any, year: int) -> dict[str, Any] | None:
     from phoihop.dashboard.zones import zone_picture
 
@@ -32,3 +38,6 @@ def zone_section(*, user: User, zone: Any, year: int) -> dict[str, Any] | None:
 def plug_in() -> None:
     sections.add("home", key="dashboard", template="dashboard/home_section.html", context=home_section, order=0)
     sections.add("zone", key="dashboard-zone", template="dashboard/zone_section.html", context=zone_section, order=0)
+    sections.add(
+        "case_aggregates", key="dashboard-cases", template="dashboard/charts_section.html", context=case_section
+    )

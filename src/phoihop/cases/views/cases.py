@@ -38,6 +38,7 @@ from phoihop.cases.forms import (
 from phoihop.cases.models import Case
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.plugins import sections
 from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
 from phoihop.core.vnformat import format_datetime
 
@@ -405,18 +406,21 @@ def case_aggregates(request: HttpRequest) -> HttpResponse:
     require_permission(permissions.can_view_cases(user))
     form = AggregateForm(request.GET or None)
     result = None
+    parts: list[Any] = []
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        result = selectors.case_aggregates(
-            user=user,
-            start=data["start"],
-            end=data["end"],
-            requester_kind=data["requester_kind"] or None,
-            agency=data["agency"],
-            channels=[data["channel"]] if data["channel"] else (),
-        )
+        filters = {
+            "start": data["start"],
+            "end": data["end"],
+            "requester_kind": data["requester_kind"] or None,
+            "agency": data["agency"],
+            "channels": [data["channel"]] if data["channel"] else [],
+        }
+        result = selectors.case_aggregates(user=user, **filters)
+        parts = sections.render("case_aggregates", user=user, result=result, filters=filters)
     status = 422 if form.is_bound and not form.is_valid() else 200
-    return render(request, "cases/aggregates.html", {"form": form, "result": result}, status=status)
+    context = {"form": form, "result": result, "sections": parts}
+    return render(request, "cases/aggregates.html", context, status=status)
 
 
 def not_found() -> Http404:

@@ -4,7 +4,7 @@
   'use strict';
   var COLOURS = ['#0a58ca', '#b35c00', '#146c43', '#6f42c1', '#565e64'];
   function numberVi(value) {
-    return value === null || value === undefined ? '—' : Math.round(value).toLocaleString('vi-VN');
+    return value === null || value === undefined ? '—' : Number(value).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
   }
   function draw(canvas) {
     if (canvas.dataset.drawn || typeof window.Chart === 'undefined') return;
@@ -12,6 +12,10 @@
     if (!source) return;
     var spec = JSON.parse(source.textContent);
     canvas.dataset.drawn = '1';
+    // Counts get whole-number ticks only (no axis step of 0,5 "vụ việc").
+    var whole = spec.series.every(function (s) {
+      return s.values.every(function (v) { return v === null || Number.isInteger(v); });
+    });
     new window.Chart(canvas, {
       type: 'bar',
       data: {
@@ -28,7 +32,7 @@
         responsive: true, maintainAspectRatio: false, animation: false,
         plugins: { legend: { display: spec.series.length > 1 },
                    tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + numberVi(c.parsed.y); } } } },
-        scales: { y: { beginAtZero: true, ticks: { callback: numberVi } } }
+        scales: { y: { beginAtZero: true, ticks: { callback: numberVi, precision: whole ? 0 : undefined } } }
       }
     });
   }

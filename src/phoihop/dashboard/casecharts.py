@@ -1,0 +1,93 @@
+"""Case statistics as pictures, from the same counts the aggregate page prints (no personal data): cases by topic and
+by channel as sorted bars, by month with the share answered within the deadline."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from phoihop.core.vnformat import format_number
+from phoihop.dashboard.charts import ChartSpec, Series
+
+if TYPE_CHECKING:
+    from phoihop.cases.selectors import CaseAggregates, CountRow, MonthCount
+
+
+def _share(part: int, whole: int) -> str:
+    if not whole:
+        return "—"
+    return format_number((Decimal(part * 100) / whole).quantize(Decimal("0.1"))) + "%"
+
+
+def _bars(key: str, title: str, rows: list[tuple[str, int]], total: int) -> ChartSpec:
+    rows = sorted(rows, key=lambda row: (-row[1], row[0]))
+    top = rows[0]
+    return ChartSpec(
+        key=key,
+        title=title,
+        labels=[label for label, _count in rows],
+        series=[Series(label="Số vụ việc", values=[float(count) for _label, count in rows])],
+        summary=f"Nhiều nhất: {top[0]} ({top[1]}/{total} vụ việc, {_share(top[1], total)}).",
+        unit="vụ việc",
+        table=[[label, format_number(count)] for label, count in rows],
+    )
+
+
+def topic_chart(result: CaseAggregates) -> ChartSpec | None:
+    if not result.by_topic:
+        return None
+    rows = [(row.path, row.count) for row in result.by_topic]
+    return _bars("cases-by-topic", "Vụ việc theo chủ đề", rows, result.total)
+
+
+def channel_chart(rows: tuple[CountRow, ...], total: int) -> ChartSpec | None:
+    if not rows:
+        return None
+    return _bars("cases-by-channel", "Vụ việc theo kênh tiếp nhận", [(row.label, row.count) for row in rows], total)
+
+
+def month_chart(months: list[MonthCount]) -> ChartSpec | None:
+    if not months:
+        return None
+    received = sum(month.received for month in months)
+    answered = sum(month.answered for month in months)
+    in_time = sum(month.answered_in_time for month in months)
+    labels = [f"{month.month.month:02d}/{month.month.year}" for month in months]
+    return ChartSpec(
+        key="cases-by-month",
+        title="Vụ việc theo tháng tiếp nhận và trả lời đúng hạn",
+        labels=labels,
+        series=[
+            Series(label="Tiếp nhận", values=[float(month.received) for month in months]),
+            Series(label="Trả lời đúng hạn", values=[float(month.answered_in_time) for month in months]),
+        ],
+        summary=(
+            f"Tiếp nhận {format_number(received)} vụ việc; đã trả lời {format_number(answered)}, "
+            f"trong đó đúng hạn {format_number(in_time)} ({_share(in_time, answered)} số đã trả lời)."
+        ),
+        unit="vụ việc",
+        table=[
+            [label, f"{month.received} tiếp nhận; {month.answered} đã trả lời; {month.answered_in_time} đúng hạn"]
+            for label, month in zip(labels, months, strict=True)
+        ],
+    )
+
+
+def case_section(*, user: Any, result: CaseAggregates, filters: dict[str, Any]) -> dict[str, Any] | None:
+    from phoihop.cases.selectors import case_months
+
+    charts = [
+        chart
+        for chart in (
+            topic_chart(result),
+            channel_chart(result.by_channel, result.total),
+            month_chart(case_months(user=user, **filters)),
+        )
+        if chart is not None
+    ]
+    if not charts:
+        return None
+    return {
+        "charts": [(chart, chart.as_json(), f"chart-{chart.key}-data") for chart in charts],
+        "scripts": "dashboard/_chart_scripts.html",
+    }
