@@ -174,3 +174,30 @@ def test_case_statistics_charts_draw_under_the_csp_and_pass_axe(
     assert "đúng hạn" in page.locator("#chart-cases-by-month-summary").inner_text()
     assert errors == []
     assert violations(page) == []
+
+
+@pytest.fixture
+def plan_2023_url(demo_data: None) -> str:
+    """Read before the browser starts: no database call from inside Playwright's event loop."""
+    from django.urls import reverse
+
+    from phoihop.planning.models import Plan
+
+    return reverse("planning:plan_detail", args=[Plan.objects.get(year=2023).pk])
+
+
+def test_plan_page_charts_draw_and_pass_axe(
+    live_server: Any, plan_2023_url: str, browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    log_in(page, live_server.url, "ldldtp.lanhdao")
+    page.goto(live_server.url + plan_2023_url)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1').length >= 2"
+    )
+    page.screenshot(path=str(tmp_path / "plan-charts.png"), full_page=True)
+    assert "nội dung: hoàn thành" in page.locator("#plan-standing-heading + p").inner_text()
+    assert errors == []
+    assert violations(page) == []

@@ -17,6 +17,12 @@ def home_section(*, user: User) -> dict[str, Any] | None:
     return {"cards": cards} if cards else None
 
 
+def plan_section(**page: Any) -> dict[str, Any] | None:
+    from phoihop.dashboard.plancharts import plan_section as section
+
+    return section(**page)
+
+
 def case_section(**page: Any) -> dict[str, Any] | None:
     from phoihop.dashboard.casecharts import case_section as section
 
@@ -38,6 +44,7 @@ def zone_section(*, user: User, zone: Any, year: int) -> dict[str, Any] | None:
 def plug_in() -> None:
     sections.add("home", key="dashboard", template="dashboard/home_section.html", context=home_section, order=0)
     sections.add("zone", key="dashboard-zone", template="dashboard/zone_section.html", context=zone_section, order=0)
+    sections.add("plan", key="dashboard-plan", template="dashboard/plan_section.html", context=plan_section)
     sections.add(
         "case_aggregates", key="dashboard-cases", template="dashboard/charts_section.html", context=case_section
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.plugins import sections
 from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
 from phoihop.planning import permissions, selectors, services
 from phoihop.planning.choices import DocumentKind, ItemStatus
@@ -58,6 +59,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_keep": permissions.can_keep_plan(user),
         "history": history_of(plan)[:20],
         "statuses": ItemStatus,
+        "sections": sections.render("plan", user=user, plan=plan),
     }
     partial = "progress" if request.GET.get("part") == "progress" else "content"
     return _page(request, "planning/plan_detail.html", context, partial=partial)
