@@ -3,8 +3,6 @@ answered within the deadline — the same counts as the page's tables, no person
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from django.db.models import F
 from django.test import Client
@@ -12,6 +10,7 @@ from django.test import Client
 from phoihop.accounts.models import User
 from phoihop.cases.models import Case
 from tests.cases.test_demo_aggregates import SEED_SENTENCE
+from tests.dashboard.helpers import chart_data
 
 URL = "/vu-viec/tong-hop/"
 YEAR_2023 = {"start": "2023-01-01", "end": "2023-12-31", "requester_kind": "worker"}
@@ -23,30 +22,24 @@ def _client(username: str) -> Client:
     return client
 
 
-def _chart(page: str, key: str) -> dict:  # type: ignore[type-arg]
-    marker = f'<script id="chart-{key}-data" type="application/json">'
-    start = page.index(marker) + len(marker)
-    return json.loads(page[start : page.index("</script>", start)])
-
-
 @pytest.mark.django_db
 def test_the_2023_worker_cases_are_charted_from_the_same_counts(whole_demo: None) -> None:
     response = _client("ldldtp.lanhdao").get(URL, YEAR_2023)
     assert response.status_code == 200
     page = response.content.decode()
     assert SEED_SENTENCE in page  # the page's own sentence, unchanged
-    topics = _chart(page, "cases-by-topic")
+    topics = chart_data(page, "cases-by-topic")
     assert sum(topics["series"][0]["values"]) == 5
     counts = topics["series"][0]["values"]
     assert counts == sorted(counts, reverse=True)
     cases = Case.objects.filter(received_at__year=2023, requester_kind="worker")
     answered = cases.filter(answered_at__isnull=False)
     in_time = answered.filter(due_at__isnull=False, answered_at__lte=F("due_at")).count()
-    months = _chart(page, "cases-by-month")
+    months = chart_data(page, "cases-by-month")
     assert sum(months["series"][0]["values"]) == 5
     assert sum(months["series"][1]["values"]) == in_time
     assert f"đã trả lời {answered.count()}, trong đó đúng hạn {in_time}" in months["summary"]
-    channels = _chart(page, "cases-by-channel")
+    channels = chart_data(page, "cases-by-channel")
     assert sum(channels["series"][0]["values"]) == 5
     # Counts only: no requester's name or phone reaches the page.
     from phoihop.cases.models import CasePerson

@@ -4,7 +4,6 @@ lead body, from the items themselves, in one query whatever their number."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 from django.db import connection
@@ -12,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from phoihop.dashboard.plancharts import standing
 from phoihop.planning.choices import ItemStatus
+from tests.dashboard.helpers import chart_data
 from tests.directory.factories import AgencyFactory
 from tests.planning.factories import AreaFactory, PlanFactory, PlanItemFactory
 
@@ -44,16 +44,10 @@ def plan():  # type: ignore[no-untyped-def]
     return plan
 
 
-def _chart(page: str, key: str) -> dict:  # type: ignore[type-arg]
-    marker = f'<script id="chart-{key}-data" type="application/json">'
-    start = page.index(marker) + len(marker)
-    return json.loads(page[start : page.index("</script>", start)])
-
-
 def test_the_plan_page_charts_items_by_area_and_body(plan, admin_user, client_for) -> None:  # type: ignore[no-untyped-def]
     page = client_for(admin_user).get(f"/ke-hoach/{plan.pk}/").content.decode()
     assert "4 nội dung: hoàn thành 1, đang thực hiện 1, chậm, quá hạn 1, chuyển năm sau 1." in page
-    areas = _chart(page, f"plan-{plan.pk}-areas")
+    areas = chart_data(page, f"plan-{plan.pk}-areas")
     assert areas["labels"] == ["1. Tuyên truyền", "2. Chăm lo đời sống"]
     by_series = {series["label"]: series["values"] for series in areas["series"]}
     assert by_series == {
@@ -62,7 +56,7 @@ def test_the_plan_page_charts_items_by_area_and_body(plan, admin_user, client_fo
         "Chậm, quá hạn": [0.0, 1.0],
         "Chuyển năm sau": [0.0, 1.0],
     }
-    bodies = _chart(page, f"plan-{plan.pk}-bodies")
+    bodies = chart_data(page, f"plan-{plan.pk}-bodies")
     assert bodies["labels"] == ["BQLKKT", "LĐLĐTP"]
     assert bodies["summary"] == "Nhiều nội dung chậm nhất: BQLKKT (1/2)."
 

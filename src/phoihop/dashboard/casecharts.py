@@ -3,20 +3,13 @@ by channel as sorted bars, by month with the share answered within the deadline.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from phoihop.core.vnformat import format_number
-from phoihop.dashboard.charts import ChartSpec, Series
+from phoihop.dashboard.charts import ChartSpec, Series, blocks, share_text
 
 if TYPE_CHECKING:
     from phoihop.cases.selectors import CaseAggregates, CountRow, MonthCount
-
-
-def _share(part: int, whole: int) -> str:
-    if not whole:
-        return "—"
-    return format_number((Decimal(part * 100) / whole).quantize(Decimal("0.1"))) + "%"
 
 
 def _bars(key: str, title: str, rows: list[tuple[str, int]], total: int) -> ChartSpec:
@@ -27,7 +20,7 @@ def _bars(key: str, title: str, rows: list[tuple[str, int]], total: int) -> Char
         title=title,
         labels=[label for label, _count in rows],
         series=[Series(label="Số vụ việc", values=[float(count) for _label, count in rows])],
-        summary=f"Nhiều nhất: {top[0]} ({top[1]}/{total} vụ việc, {_share(top[1], total)}).",
+        summary=f"Nhiều nhất: {top[0]} ({top[1]}/{total} vụ việc, {share_text(top[1], total)}).",
         unit="vụ việc",
         table=[[label, format_number(count)] for label, count in rows],
     )
@@ -63,7 +56,7 @@ def month_chart(months: list[MonthCount]) -> ChartSpec | None:
         ],
         summary=(
             f"Tiếp nhận {format_number(received)} vụ việc; đã trả lời {format_number(answered)}, "
-            f"trong đó đúng hạn {format_number(in_time)} ({_share(in_time, answered)} số đã trả lời)."
+            f"trong đó đúng hạn {format_number(in_time)} ({share_text(in_time, answered)} số đã trả lời)."
         ),
         unit="vụ việc",
         table=[
@@ -76,18 +69,16 @@ def month_chart(months: list[MonthCount]) -> ChartSpec | None:
 def case_section(*, user: Any, result: CaseAggregates, filters: dict[str, Any]) -> dict[str, Any] | None:
     from phoihop.cases.selectors import case_months
 
-    charts = [
-        chart
-        for chart in (
+    charts = blocks(
+        [
             topic_chart(result),
             channel_chart(result.by_channel, result.total),
             month_chart(case_months(user=user, **filters)),
-        )
-        if chart is not None
-    ]
+        ]
+    )
     if not charts:
         return None
     return {
-        "charts": [(chart, chart.as_json(), f"chart-{chart.key}-data") for chart in charts],
+        "charts": charts,
         "scripts": "dashboard/_chart_scripts.html",
     }

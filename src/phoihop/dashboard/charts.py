@@ -41,9 +41,23 @@ class ChartSpec:
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def data_id(self) -> str:
+        return f"chart-{self.key}-data"
+
+
+def blocks(charts: list[ChartSpec | None]) -> list[tuple[ChartSpec, dict[str, Any], str]]:
+    """What a section's template hands to `dashboard/_chart.html` for each chart it has: the spec, its JSON, the id."""
+    return [(chart, chart.as_json(), chart.data_id) for chart in charts if chart is not None]
+
 
 def _percent(part: Decimal, whole: Decimal, places: str = "0.1") -> str:
     return format_number((part * 100 / whole).quantize(Decimal(places))) + "%"
+
+
+def share_text(part: int, whole: int) -> str:
+    """A count's share of a whole as the pages print it ("33,3%"); "—" when there is no whole."""
+    return _percent(Decimal(part), Decimal(whole)) if whole else "—"
 
 
 def indicator_chart(*, line: IndicatorProgress, plan: Plan, as_of: dt.date | None = None) -> ChartSpec | None:

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from phoihop.core.vnformat import format_number
-from phoihop.dashboard.charts import ChartSpec, Series
+from phoihop.dashboard.charts import ChartSpec, Series, blocks
 from phoihop.planning.choices import ItemStatus
 from phoihop.planning.models import PlanItem
 
@@ -86,9 +86,8 @@ def plan_section(*, user: Any, plan: Plan, today: dt.date | None = None) -> dict
     body_chart = _chart(
         f"plan-{plan.pk}-bodies", "Nội dung phối hợp theo đơn vị chủ trì", dict(sorted(by_body.items()))
     )
-    charts = [area_chart, body_chart]
     return {
         "summary": f"{total} nội dung: {line}.",
-        "charts": [(chart, chart.as_json(), f"chart-{chart.key}-data") for chart in charts],
+        "charts": blocks([area_chart, body_chart]),
         "scripts": "dashboard/_chart_scripts.html",
     }

@@ -30,13 +30,14 @@ def case_section(**page: Any) -> dict[str, Any] | None:
 
 
 def zone_section(*, user: User, zone: Any, year: int) -> dict[str, Any] | None:
+    from phoihop.dashboard.charts import blocks
     from phoihop.dashboard.zones import zone_picture
 
     picture = zone_picture(zone=zone, year=year)
-    charts = [chart for chart in (picture.coverage_chart, picture.comparison_chart) if chart is not None]
+    charts = blocks([picture.coverage_chart, picture.comparison_chart])
     return {
         "picture": picture,
-        "charts": [(chart, chart.as_json(), f"chart-{chart.key}-data") for chart in charts],
+        "charts": charts,
         "scripts": "dashboard/_chart_scripts.html" if charts else "",
     }
 

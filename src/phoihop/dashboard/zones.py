@@ -14,8 +14,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from phoihop.activities.models import Activity
-from phoihop.core.vnformat import format_number
-from phoihop.dashboard.charts import ChartSpec, Series
+from phoihop.dashboard.charts import ChartSpec, Series, share_text
 from phoihop.directory.models import Enterprise, Zone
 from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
@@ -38,8 +37,7 @@ class Coverage:
 
     @property
     def share_text(self) -> str:
-        share = self.share
-        return "—" if share is None else format_number(share.quantize(Decimal("0.1"))) + "%"
+        return share_text(self.count, self.total)
 
 
 @dataclass(frozen=True)
@@ -156,7 +154,7 @@ def _comparison_chart(year: int) -> ChartSpec | None:
     if len(rows) < 2:
         return None
     rows.sort(key=lambda row: (-row[3], row[0]))
-    text = [f"{format_number(share.quantize(Decimal('0.1')))}%" for _name, _n, _total, share in rows]
+    text = [share_text(n, total) for _name, n, total, _share in rows]
     best, worst = rows[0], rows[-1]
     return ChartSpec(
         key="zones-union-coverage",
