@@ -33,6 +33,10 @@ def local_day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+# How close to its deadline an open case counts as "đến hạn" on the home page's card and the list's filter.
+DUE_SOON = dt.timedelta(hours=24)
+
+
 class CaseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=CaseStatus.choices, empty_label=_("Tất cả"))
     channel = django_filters.ChoiceFilter(label=_("Kênh"), choices=Channel.choices, empty_label=_("Tất cả"))
@@ -46,6 +50,10 @@ class CaseFilter(django_filters.FilterSet):
         label=_("Đơn vị xử lý"), queryset=Agency.objects.order_by("name"), empty_label=_("Tất cả")
     )
     overdue = django_filters.BooleanFilter(label=_("Chỉ vụ việc quá hạn"), method="filter_overdue")
+    due_soon = django_filters.BooleanFilter(
+        label=_("Quá hạn hoặc đến hạn trong 24 giờ"),
+        method="filter_due_soon",
+    )
     received_from = django_filters.DateFilter(label=_("Tiếp nhận từ ngày"), method="filter_from")
     received_to = django_filters.DateFilter(label=_("đến ngày"), method="filter_to")
 
@@ -68,6 +76,11 @@ class CaseFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(status__in=CaseStatus.open_statuses(), due_at__lt=timezone.now())
+
+    def filter_due_soon(self, queryset: Any, name: str, value: bool | None) -> Any:
+        if not value:
+            return queryset
+        return queryset.filter(status__in=CaseStatus.open_statuses(), due_at__lt=timezone.now() + DUE_SOON)
 
     def filter_from(self, queryset: Any, name: str, value: dt.date | None) -> Any:
         return queryset if value is None else queryset.filter(received_at__gte=local_day_start(value))

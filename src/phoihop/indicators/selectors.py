@@ -16,7 +16,7 @@ from phoihop.core.text import fold_vi
 from phoihop.core.vnformat import Rounding
 from phoihop.directory.models import Agency
 from phoihop.directory.selectors import agency_scopes
-from phoihop.indicators.choices import ApprovalStatus, Measure
+from phoihop.indicators.choices import ApprovalStatus, Measure, PeriodType
 from phoihop.indicators.filters import ReportedValueFilter
 from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue, Target, ValidationRule
 from phoihop.indicators.periods import Period
@@ -91,6 +91,55 @@ def values_in_period(*, plan: Plan, agency: Agency, period: Period) -> int:
     return ReportedValue.objects.filter(
         plan=plan, agency=agency, period_type=period.type, period_start=period.start
     ).count()
+
+
+# The measures a body reports by hand, period by period (the others are counted from records or other indicators).
+REPORTED_MEASURES = (Measure.SUM_VALUES, Measure.LATEST_VALUE, Measure.RANGE_OF_VALUES)
+
+
+@dataclass(frozen=True)
+class DueValue:
+    indicator: Indicator
+    period: Period
+
+
+def last_closed_period(period_type: str, today: dt.date) -> Period:
+    """The latest period of that type that ended before today (the one whose figures are due now)."""
+    current = Period.of(period_type or PeriodType.MONTH, today)
+    return Period.of(current.type, current.start - dt.timedelta(days=1))
+
+
+def values_due(*, user: User, plan: Plan, today: dt.date) -> list[DueValue]:
+    """The figures the user's body owes for the period that has just ended: each indicator it reports by hand in the
+    plan (its own target line, or a common line of an indicator it is in charge of), for the last closed period of the
+    indicator's frequency inside the plan's period, that has no value yet. Two queries."""
+    if not user.agency_id:
+        return []
+    targets = (
+        Target.objects.filter(plan=plan, indicator__measure__in=REPORTED_MEASURES, indicator__is_active=True)
+        .filter(Q(agency_id=user.agency_id) | Q(agency__isnull=True, indicator__owner_agency_id=user.agency_id))
+        .select_related("indicator")
+        .order_by("position", "pk")
+    )
+    wanted: dict[tuple[int, str, dt.date], DueValue] = {}
+    for target in targets:
+        period = last_closed_period(target.indicator.frequency, today)
+        if period.start < plan.period_start or period.end > plan.period_end:
+            continue
+        wanted.setdefault(
+            (target.indicator_id, period.type, period.start), DueValue(indicator=target.indicator, period=period)
+        )
+    if not wanted:
+        return []
+    given = set(
+        ReportedValue.objects.filter(
+            plan=plan,
+            agency_id=user.agency_id,
+            indicator_id__in={key[0] for key in wanted},
+            period_start__in={key[2] for key in wanted},
+        ).values_list("indicator_id", "period_type", "period_start")
+    )
+    return [due for key, due in wanted.items() if key not in given]
 
 
 def get_indicator(*, user: User, pk: int) -> Indicator:

@@ -110,6 +110,16 @@ def items_visible_to(user: User) -> QuerySet[PlanItem]:
     ).prefetch_related("partners", "documents")
 
 
+def late_items(*, user: User, today: dt.date, params: Mapping[str, Any] | None = None) -> QuerySet[PlanItem]:
+    """Plan items past their deadline and not done, earliest deadline first; `?don_vi=<id>` keeps the items one body
+    leads (the home page's card links there with the user's own body)."""
+    queryset = items_visible_to(user).filter(due_date__lt=today).exclude(status=ItemStatus.DONE)
+    agency = str((params or {}).get("don_vi") or "")
+    if agency.isdigit():
+        queryset = queryset.filter(lead_agency_id=int(agency))
+    return queryset.order_by("due_date", "plan__year", "number")
+
+
 def plan_item_choices() -> QuerySet[PlanItem]:
     """The items a record form offers to link, newest plan first. The plan is joint: every member reads it."""
     return PlanItem.objects.select_related("plan").order_by("-plan__year", "number")

@@ -7,6 +7,7 @@ app_name = "planning"
 # Mounted at the site root: plans under /ke-hoach/, the document registry under /van-ban/.
 urlpatterns = [
     path("ke-hoach/", views.plan_list, name="plan_list"),
+    path("ke-hoach/qua-han/", views.late_item_list, name="late_items"),
     path("ke-hoach/them/", views.PlanCreateView.as_view(), name="plan_create"),
     path("ke-hoach/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("ke-hoach/<int:pk>/sua/", views.PlanUpdateView.as_view(), name="plan_update"),

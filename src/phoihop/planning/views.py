@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -16,6 +17,7 @@ from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
 from phoihop.core.plugins import sections
 from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
+from phoihop.directory.selectors import agency_choices
 from phoihop.planning import permissions, selectors, services
 from phoihop.planning.choices import DocumentKind, ItemStatus
 from phoihop.planning.forms import (
@@ -45,6 +47,17 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "can_keep": permissions.can_keep_plan(user),
     }
     return render(request, "planning/plan_list.html", context)
+
+
+@login_required
+def late_item_list(request: HttpRequest) -> HttpResponse:
+    """Every plan item past its deadline and not done, of every body or of one (`?don_vi=`)."""
+    user = user_of(request)
+    items = selectors.late_items(user=user, today=timezone.localdate(), params=request.GET)
+    agencies = agency_choices(active_only=True)
+    chosen = request.GET.get("don_vi", "")
+    context = {"page": paginate(request, items), "agencies": agencies, "chosen": chosen}
+    return render(request, "planning/late_item_list.html", context)
 
 
 @login_required

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/sua/", views.ReportUpdateView.as_view(), name="report_update"),
     path("<int:pk>/xem-truoc/", views.report_preview, name="report_preview"),
     path("<int:pk>/kiem-tra/", views.report_check, name="report_check"),
+    path("<int:pk>/kiem-tra/tom-tat/", views.report_check_summary, name="report_check_summary"),
     path("<int:pk>/cap-nhat-muc/", views.section_sync, name="section_sync"),
     path("<int:pk>/mo-lai/", views.report_reopen, name="report_reopen"),
     path("<int:pk>/co-quan/<int:issuer_pk>/sua/", views.IssuerUpdateView.as_view(), name="issuer_update"),

@@ -174,6 +174,17 @@ def report_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def report_check_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """The checker's counts for the home page's card, fetched after the page has shown (the check reads the whole
+    report)."""
+    report = selectors.get_report(user=user_of(request), pk=pk)
+    findings = check_report(report)
+    errors = sum(1 for finding in findings if finding.is_error)
+    context = {"report": report, "errors": errors, "notes": len(findings) - errors}
+    return render(request, "reports/_check_summary.html", context)
+
+
+@login_required
 @require_POST
 def section_sync(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
