@@ -42,9 +42,22 @@ def zone_section(*, user: User, zone: Any, year: int) -> dict[str, Any] | None:
     }
 
 
+def timeline_section(*, user: User, enterprise: Any, rows: int) -> dict[str, Any]:
+    from phoihop.dashboard.timeline import enterprise_timeline
+
+    return {"events": enterprise_timeline(user=user, enterprise=enterprise)}
+
+
 def plug_in() -> None:
     sections.add("home", key="dashboard", template="dashboard/home_section.html", context=home_section, order=0)
     sections.add("zone", key="dashboard-zone", template="dashboard/zone_section.html", context=zone_section, order=0)
+    sections.add(
+        "enterprise",
+        key="dashboard-timeline",
+        template="dashboard/timeline_section.html",
+        context=timeline_section,
+        order=5,
+    )
     sections.add("plan", key="dashboard-plan", template="dashboard/plan_section.html", context=plan_section)
     sections.add(
         "case_aggregates", key="dashboard-cases", template="dashboard/charts_section.html", context=case_section
