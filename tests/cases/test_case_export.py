@@ -1,4 +1,4 @@
-""""Xuất Excel" on the case list (`cases.case`, export only): the cases the list shows with its filter; the requester's
+""" "Xuất Excel" on the case list (`cases.case`, export only): the cases the list shows with its filter; the requester's
 name, phone and employer in clear only on the cases the user handles (the case page's rule), masked "••••••" as the
 list masks them everywhere else; the requester's own account never; one audit event per export that says who, how
 many cases and whether personal data was in clear; formula-like text stays text; nothing personal in the URL, the
@@ -113,7 +113,7 @@ def test_another_body_never_gets_a_case_its_list_does_not_show(world: World, log
 
 
 def test_the_export_follows_the_list_filter_and_ignores_the_page(world: World, login) -> None:  # type: ignore[no-untyped-def]
-    answered = CaseFactory(
+    letter = CaseFactory(
         topic=world.topic,
         handling_agency=world.ldldtp,
         channel=Channel.LETTER,
@@ -123,14 +123,15 @@ def test_the_export_follows_the_list_filter_and_ignores_the_page(world: World, l
     client = login(world.users["handler"])
     page = client.get("/vu-viec/?channel=letter").content.decode()
     assert 'href="/excel/cases.case/xuat/?channel=letter"' in page
-    assert "/excel/cases.case/mau/" not in page and "/excel/cases.case/nhap/" not in page
+    assert "/excel/cases.case/mau/" not in page
+    assert "/excel/cases.case/nhap/" not in page
     rows = rows_by_number(client.get(EXPORT, {"channel": "letter", "page": "3"}).content)
-    assert list(rows) == [answered.pk]
-    assert rows[answered.pk]["channel"] == "Thư, đơn"
-    assert rows[answered.pk]["status"] == "Đang xử lý"
+    assert list(rows) == [letter.pk]
+    assert rows[letter.pk]["channel"] == "Thư, đơn"
+    assert rows[letter.pk]["status"] == "Đang xử lý"
     rows = rows_by_number(client.get(EXPORT, {"status": "received"}).content)
     assert list(rows) == [world.case.pk]
-    assert sorted(rows_by_number(client.get(EXPORT).content)) == sorted([world.case.pk, answered.pk])
+    assert sorted(rows_by_number(client.get(EXPORT).content)) == sorted([world.case.pk, letter.pk])
 
 
 def test_each_export_leaves_one_audit_event_without_personal_values(world: World, login) -> None:  # type: ignore[no-untyped-def]

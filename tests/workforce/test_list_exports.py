@@ -1,4 +1,4 @@
-""""Xuất Excel" on the incident and survey lists: the rows the list shows with its filter (search, kind, year, body),
+""" "Xuất Excel" on the incident and survey lists: the rows the list shows with its filter (search, kind, year, body),
 every row and not one page, read back from the file; both kinds are export-only (no template, no import)."""
 
 from __future__ import annotations
