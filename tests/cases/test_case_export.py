@@ -205,3 +205,21 @@ def test_the_csv_export_still_works_beside_it(world: World, login) -> None:  # t
     text = b"".join(response.streaming_content).decode()
     assert text.startswith("\ufeffSố vụ việc")
     assert leaked(text) == []
+
+
+def test_the_number_of_queries_does_not_grow_with_the_cases(world: World, login) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(world.users["handler"])
+    client.get(EXPORT)  # the session and the user's rights, once
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(EXPORT).status_code == 200
+        return len(captured.captured_queries)
+
+    few = queries()
+    for number in range(30):
+        CaseFactory(topic=world.topic, handling_agency=world.ldldtp, person={"full_name": f"Người hỏi {number}"})
+    assert queries() == few
