@@ -65,4 +65,7 @@ def test_plain_post_answers_422_with_every_problem_and_the_form(officer, client_
 def test_unknown_kind_is_404(officer, client_for) -> None:  # type: ignore[no-untyped-def]
     client = client_for(officer)
     assert client.get("/excel/khong.co/mau/").status_code == 404
-    assert client.get("/excel/cases.case/xuat/").status_code == 404
+    assert client.get("/excel/khong.co/xuat/").status_code == 404
+    # An export-only kind (the case list) has no template and no upload page.
+    assert client.get("/excel/cases.case/mau/").status_code == 404
+    assert client.get("/excel/cases.case/nhap/").status_code == 404

@@ -1,4 +1,4 @@
-"""What cases offers other apps' pages (core/plugins.py): its menu entry."""
+"""What cases offers other apps' pages (core/plugins.py): its menu entry and the case list's Excel export."""
 
 from __future__ import annotations
 
@@ -9,3 +9,13 @@ from phoihop.core.plugins import menu
 
 def plug_in() -> None:
     menu.add(group="cases", url_name="cases:case_list", label=_("Vụ việc, kiến nghị"), prefix="/vu-viec/")
+    register_spreadsheets()
+
+
+def register_spreadsheets() -> None:
+    """The case list's "Xuất Excel" (cases/sheets.py, phoihop.spreadsheets): export only, personal data masked by the
+    case page's rule."""
+    from phoihop.cases.sheets import CASES
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    spreadsheets.register(CASES)

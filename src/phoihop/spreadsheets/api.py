@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
@@ -50,16 +51,18 @@ class ImportOut(Schema):
     changes: list[ChangeOut] = []
 
 
-def _kind(key: str) -> SheetKind:
+def _kind(key: str, *, imports: bool = False) -> SheetKind:
     kind = spreadsheets.get(key)
-    if kind is None:
+    if kind is None or (imports and kind.export_only):
         raise Http404
     return kind
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
+def _xlsx(content: bytes, filename: str, *, no_store: bool = False) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if no_store:
+        add_never_cache_headers(response)
     return response
 
 
@@ -82,7 +85,7 @@ def kinds(request: HttpRequest) -> Any:
 @router.get("/templates/{kind}", summary="Mẫu Excel của một loại dữ liệu", response={200: None, **ERROR_RESPONSES})
 def template(request: HttpRequest, kind: str) -> Any:
     user = api_user(request)
-    sheet = _kind(kind)
+    sheet = _kind(kind, imports=True)
     require_permission(sheet.can_export(user) or sheet.can_import(user))
     return _xlsx(write_workbook(sheet, user=user, template=True), f"mau-{sheet.file_stem}.xlsx")
 
@@ -98,13 +101,14 @@ def export(request: HttpRequest, kind: str) -> Any:
     require_permission(sheet.can_export(user))
     params = request.GET.copy()
     params.pop("page", None)
-    return _xlsx(write_workbook(sheet, user=user, rows=sheet.export_rows(user, params)), f"{sheet.file_stem}.xlsx")
+    content = write_workbook(sheet, user=user, rows=sheet.export_rows(user, params))
+    return _xlsx(content, f"{sheet.file_stem}.xlsx", no_store=True)
 
 
 @router.post("/imports", response={200: ImportOut, **ERROR_RESPONSES}, summary="Nhập một tệp Excel")
 def import_(request: HttpRequest, kind: str, confirm: bool = False, file: UploadedFile = File(...)) -> Any:  # noqa: B008
     user = api_user(request)
-    sheet = _kind(kind)
+    sheet = _kind(kind, imports=True)
     require_permission(sheet.can_import(user))
     if file.size and file.size > limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024):
         raise ValidationError("Tệp quá lớn.", code="too_large")

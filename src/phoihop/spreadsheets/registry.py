@@ -9,7 +9,8 @@ A declaration says
 - how rows are read for an export (`export_rows(user, params)`: dicts by column key, in the list page's filter);
 - how a whole file of parsed rows is checked against the database (`check(user, rows)` → a `Checked` with every
   problem by row and column, how many rows are new, which existing rows (by natural key) would change) and written
-  (`apply(user, checked)`), through the app's services and permission rules.
+  (`apply(user, checked)`), through the app's services and permission rules. A kind without `check` and `apply` is
+  export-only: it has no template and no import (a list whose records are written only on their own pages).
 
 The layer does what is the same for every kind: the file's safety, reading with python-calamine, types, required
 cells, lengths and choices, the one transaction, the import log (`ImportBatch`) and its one audit event."""
@@ -81,19 +82,28 @@ class Checked:
         self.problems.append(Problem(row, column, message))
 
 
-@dataclass(frozen=True)
+def no_import(user: User) -> bool:
+    return False
+
+
+@dataclass(frozen=True, kw_only=True)
 class SheetKind:
     key: str  # "<app>.<kind>", also the API's ?kind= and the template file's name
     label: str  # what it is, in Vietnamese (sheet title, page heading)
     columns: tuple[Column, ...]
-    natural_key: tuple[str, ...]
-    can_import: Callable[[User], bool]
+    natural_key: tuple[str, ...] = ()
+    can_import: Callable[[User], bool] = no_import
     can_export: Callable[[User], bool]
     export_rows: Callable[[User, Mapping[str, Any]], Iterable[Mapping[str, CellValue]]]
-    check: Callable[[User, list[Row]], Checked]
-    apply: Callable[[User, Checked], int]
+    # Both, or neither: an export-only kind.
+    check: Callable[[User, list[Row]], Checked] | None = None
+    apply: Callable[[User, Checked], int] | None = None
     list_url_name: str = ""
     instructions: tuple[str, ...] = ()
+
+    @property
+    def export_only(self) -> bool:
+        return self.check is None or self.apply is None
 
     @property
     def sheet_name(self) -> str:

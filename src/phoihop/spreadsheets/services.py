@@ -26,7 +26,7 @@ from phoihop.core.models import AuditAction
 from phoihop.core.vnformat import format_datetime
 from phoihop.spreadsheets.models import ImportBatch
 from phoihop.spreadsheets.reader import FileRefused, check_container, read_rows
-from phoihop.spreadsheets.registry import Change, Checked, Problem, SheetKind
+from phoihop.spreadsheets.registry import Change, Checked, Problem, Row, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -75,6 +75,12 @@ def previous_import(kind: SheetKind, digest: str) -> ImportBatch | None:
     )
 
 
+def _check(kind: SheetKind, actor: User, rows: list[Row]) -> Checked:
+    if kind.check is None:  # an export-only kind: nothing is imported (its pages answer 404 before this)
+        raise PermissionDenied
+    return kind.check(actor, rows)
+
+
 def import_file(
     *,
     actor: User,
@@ -86,7 +92,7 @@ def import_file(
 ) -> ImportOutcome:
     """See the module's docstring. `confirm=True` applies updates of existing rows; `keep_pending=True` stores a file
     that needs confirmation in a pending batch (the upload page's confirm step)."""
-    if not kind.can_import(actor):
+    if kind.export_only or not kind.can_import(actor):
         raise PermissionDenied
     try:
         check_container(content, filename)
@@ -108,7 +114,7 @@ def import_file(
         return ImportOutcome(status="refused", message=refused.message, code=refused.code)
     if not read.rows and not read.problems:
         return ImportOutcome(status="refused", code="empty", message=_("Tệp không có dòng dữ liệu nào (từ dòng 3)."))
-    checked = kind.check(actor, list(read.rows))
+    checked = _check(kind, actor, list(read.rows))
     problems = sorted(read.problems + checked.problems, key=lambda p: (p.row, _column_order(kind, p.column)))
     if problems:
         texts = [problem_text(kind, problem) for problem in problems]
@@ -182,6 +188,8 @@ def _keep(
 
 def _write(actor: User, kind: SheetKind, checked: Checked, *, digest: str, filename: str, rows: int) -> ImportBatch:
     """The kind's rows, the import log and its one audit event, in the caller's transaction."""
+    if kind.apply is None:  # export-only: refused above
+        raise PermissionDenied
     kind.apply(actor, checked)
     batch = ImportBatch.objects.create(
         kind=kind.key,
@@ -225,7 +233,7 @@ def problems_of(*, actor: User, kind: SheetKind, content: bytes) -> list[Problem
         read = read_rows(content, kind, user=actor)
     except FileRefused:
         return []
-    return read.problems + kind.check(actor, list(read.rows)).problems
+    return read.problems + _check(kind, actor, list(read.rows)).problems
 
 
 def _column_order(kind: SheetKind, key: str) -> int:

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from phoihop.core.views import require_permission, user_of
@@ -23,23 +24,27 @@ if TYPE_CHECKING:
     from phoihop.accounts.models import User
 
 
-def kind_or_404(key: str) -> SheetKind:
+def kind_or_404(key: str, *, imports: bool = False) -> SheetKind:
+    """`imports=True`: the template and import pages, which an export-only kind does not have."""
     kind = spreadsheets.get(key)
-    if kind is None:
+    if kind is None or (imports and kind.export_only):
         raise Http404
     return kind
 
 
-def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+def xlsx_response(content: bytes, filename: str, *, no_store: bool = False) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if no_store:
+        # An export is what the user may read now (personal data included, for a case handler): no cache keeps it.
+        add_never_cache_headers(response)
     return response
 
 
 @login_required
 @require_GET
 def template_download(request: HttpRequest, kind: str) -> HttpResponse:
-    sheet = kind_or_404(kind)
+    sheet = kind_or_404(kind, imports=True)
     user = user_of(request)
     require_permission(sheet.can_export(user) or sheet.can_import(user))
     return xlsx_response(write_workbook(sheet, user=user, template=True), f"mau-{sheet.file_stem}.xlsx")
@@ -56,7 +61,7 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
     params.pop("page", None)
     content = write_workbook(sheet, user=user, rows=sheet.export_rows(user, params))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return xlsx_response(content, f"{sheet.file_stem}-{stamp}.xlsx")
+    return xlsx_response(content, f"{sheet.file_stem}-{stamp}.xlsx", no_store=True)
 
 
 def _list_url(sheet: SheetKind) -> str:
@@ -69,7 +74,7 @@ def _list_url(sheet: SheetKind) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, kind: str) -> HttpResponse:
-    sheet = kind_or_404(kind)
+    sheet = kind_or_404(kind, imports=True)
     user = user_of(request)
     require_permission(sheet.can_import(user))
     context = {
@@ -100,7 +105,7 @@ def upload(request: HttpRequest, kind: str) -> HttpResponse:
 
 def _kept(request: HttpRequest, kind: str, pk: int, status: str) -> tuple[SheetKind, User, ImportBatch]:
     """A file the signed-in officer uploaded and the system kept (pending its confirmation, or refused)."""
-    sheet = kind_or_404(kind)
+    sheet = kind_or_404(kind, imports=True)
     user = user_of(request)
     require_permission(sheet.can_import(user))
     return sheet, user, get_object_or_404(ImportBatch, pk=pk, actor=user, status=status, kind=sheet.key)

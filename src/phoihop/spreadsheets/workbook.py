@@ -108,22 +108,7 @@ def write_workbook(
             number += 1
 
     guide.set_column(0, 0, 110)
-    lines = [
-        f"Mẫu nhập “{kind.label}”",
-        "",
-        "Cách điền:",
-        f"• Điền dữ liệu vào trang tính “{kind.sheet_name}”, từ dòng {FIRST_DATA_ROW}; mỗi dòng là một bản ghi.",
-        "• Không sửa, không xóa dòng tiêu đề và dòng 2 (dòng ẩn chứa mã cột): hệ thống nhận ra mẫu nhờ dòng này.",
-        "• Cột có dấu * là bắt buộc. Cột chọn trong danh sách: chọn giá trị ở ô "
-        "(danh sách lấy từ trang tính “Danh mục”).",
-        "• Ngày nhập dạng ngày/tháng/năm (ví dụ 04/01/2023); số không có đơn vị.",
-        "• Hệ thống kiểm tra toàn bộ tệp trước khi ghi: có một lỗi là không ghi dòng nào, mọi lỗi được báo một lần.",
-        "• Dòng trùng khóa với bản ghi đã có sẽ cập nhật bản ghi đó, sau khi anh/chị xem và xác nhận thay đổi.",
-        "• Tải lên lại đúng tệp đã nhập sẽ không ghi gì thêm.",
-        *kind.instructions,
-        "",
-        "Các cột:",
-    ]
+    lines = _export_only_guide(kind) if kind.export_only else _import_guide(kind)
     for column in kind.columns:
         text = f"• {column.header}: {TYPE_HELP[column.type]}"
         if column.required:
@@ -140,6 +125,38 @@ def write_workbook(
     data.activate()
     workbook.close()
     return output.getvalue()
+
+
+def _export_only_guide(kind: SheetKind) -> list[str]:
+    return [
+        f"Danh sách “{kind.label}”",
+        "",
+        f"• Trang tính “{kind.sheet_name}”, từ dòng {FIRST_DATA_ROW}: mọi dòng của danh sách theo bộ lọc anh/chị đã "
+        "chọn khi xuất (không chỉ trang đang xem).",
+        "• Tệp này để xem, lọc, in; hệ thống không nhập lại tệp này: mỗi bản ghi được sửa trên trang của nó.",
+        *kind.instructions,
+        "",
+        "Các cột:",
+    ]
+
+
+def _import_guide(kind: SheetKind) -> list[str]:
+    return [
+        f"Mẫu nhập “{kind.label}”",
+        "",
+        "Cách điền:",
+        f"• Điền dữ liệu vào trang tính “{kind.sheet_name}”, từ dòng {FIRST_DATA_ROW}; mỗi dòng là một bản ghi.",
+        "• Không sửa, không xóa dòng tiêu đề và dòng 2 (dòng ẩn chứa mã cột): hệ thống nhận ra mẫu nhờ dòng này.",
+        "• Cột có dấu * là bắt buộc. Cột chọn trong danh sách: chọn giá trị ở ô "
+        "(danh sách lấy từ trang tính “Danh mục”).",
+        "• Ngày nhập dạng ngày/tháng/năm (ví dụ 04/01/2023); số không có đơn vị.",
+        "• Hệ thống kiểm tra toàn bộ tệp trước khi ghi: có một lỗi là không ghi dòng nào, mọi lỗi được báo một lần.",
+        "• Dòng trùng khóa với bản ghi đã có sẽ cập nhật bản ghi đó, sau khi anh/chị xem và xác nhận thay đổi.",
+        "• Tải lên lại đúng tệp đã nhập sẽ không ghi gì thêm.",
+        *kind.instructions,
+        "",
+        "Các cột:",
+    ]
 
 
 def _validation(column: Any, source: str | None) -> dict[str, Any] | None:

@@ -2,7 +2,10 @@
 type, first day of the period and every figure of the form), written through `create_report` / `update_report` — the
 app's rules, permission, owner body and versions, one audit event per report — inside the layer's one transaction.
 A report already recorded for the same enterprise, type and period is updated after the officer confirms the
-preview (only while it is a draft or returned), so an export imported back changes nothing."""
+preview (only while it is a draft or returned), so an export imported back changes nothing.
+
+The incident and survey lists are export-only kinds: "Xuất Excel" gives what the list shows with its current filter
+(`list_incidents`, `list_surveys`); their records are written on their own pages."""
 
 from __future__ import annotations
 
@@ -262,4 +265,92 @@ LABOUR_REPORTS = SheetKind(
         "nếu còn đang nhập hoặc bị trả lại.",
         "• Báo cáo nhập từ tệp ở trạng thái đang nhập; gửi duyệt trên trang của từng báo cáo.",
     ),
+)
+
+
+# --- the incident and survey lists: export only (written on their own pages: steps, supports, questions) -----------
+
+INCIDENT_COLUMNS = (
+    Column("started_on", "Ngày xảy ra", type="date", width=14),
+    Column("ended_on", "Ngày kết thúc", type="date", width=14),
+    Column("kind", "Loại vụ việc", width=30),
+    Column("enterprise", "Doanh nghiệp", width=40),
+    Column("tax_code", "Mã số thuế", width=16),
+    Column("zone", "Khu công nghiệp, khu kinh tế", width=26),
+    Column("workers_involved", "Số người lao động liên quan", type="int", width=14),
+    Column("cause_topic", "Nguyên nhân, yêu cầu chính", width=30),
+    Column("demands", "Yêu cầu, nguyên nhân cụ thể", width=40),
+    Column("handled_by", "Cơ quan tham gia giải quyết", width=24),
+    Column("outcome", "Kết quả", width=20),
+    Column("outcome_text", "Kết quả cụ thể", width=40),
+    Column("follow_up", "Việc cần theo dõi tiếp", width=40),
+    Column("owner_agency", "Đơn vị theo dõi", width=14),
+)
+
+SURVEY_COLUMNS = (
+    Column("title", "Tên cuộc khảo sát", width=50),
+    Column("opens_on", "Mở từ ngày", type="date", width=14),
+    Column("closes_on", "Đến hết ngày", type="date", width=14),
+    Column("enterprise_count", "Số doanh nghiệp khảo sát", type="int", width=14),
+    Column("response_count", "Số phiếu trả lời", type="int", width=14),
+    Column("owner_agency", "Đơn vị khảo sát", width=14),
+)
+
+
+def incident_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    from phoihop.workforce.selectors import list_incidents
+
+    incidents = list_incidents(user=user, params=params).prefetch_related("handled_by")
+    for incident in incidents.iterator(1000):
+        zone = incident.enterprise.zone
+        yield {
+            "started_on": incident.started_on,
+            "ended_on": incident.ended_on,
+            "kind": incident.get_kind_display(),
+            "enterprise": incident.enterprise.name,
+            "tax_code": incident.enterprise.tax_code,
+            "zone": zone.name if zone else "",
+            "workers_involved": incident.workers_involved,
+            "cause_topic": incident.get_cause_topic_display(),
+            "demands": incident.demands,
+            "handled_by": "; ".join(sorted(agency.short_code for agency in incident.handled_by.all())),
+            "outcome": incident.get_outcome_display(),
+            "outcome_text": incident.outcome_text,
+            "follow_up": incident.follow_up,
+            "owner_agency": incident.owner_agency.short_code,
+        }
+
+
+def survey_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    from phoihop.workforce.selectors import list_surveys
+
+    for survey in list_surveys(user=user, params=params).iterator(1000):
+        yield {
+            "title": survey.title,
+            "opens_on": survey.opens_on,
+            "closes_on": survey.closes_on,
+            "enterprise_count": survey.enterprise_count,  # type: ignore[attr-defined]
+            "response_count": survey.response_count,  # type: ignore[attr-defined]
+            "owner_agency": survey.owner_agency.short_code,
+        }
+
+
+INCIDENTS = SheetKind(
+    key="workforce.incident",
+    label="Vụ việc lao động tại doanh nghiệp",
+    columns=INCIDENT_COLUMNS,
+    can_export=permissions.can_view_workforce,
+    export_rows=incident_rows,
+    list_url_name="workforce:incident_list",
+    instructions=("• Diễn biến xử lý và hỗ trợ người lao động của từng vụ việc xem trên trang của vụ việc.",),
+)
+
+SURVEYS = SheetKind(
+    key="workforce.survey",
+    label="Khảo sát người lao động",
+    columns=SURVEY_COLUMNS,
+    can_export=permissions.can_view_workforce,
+    export_rows=survey_rows,
+    list_url_name="workforce:survey_list",
+    instructions=("• Kết quả từng câu hỏi xem trên trang của cuộc khảo sát.",),
 )
