@@ -223,3 +223,15 @@ def test_the_number_of_queries_does_not_grow_with_the_cases(world: World, login)
     for number in range(30):
         CaseFactory(topic=world.topic, handling_agency=world.ldldtp, person={"full_name": f"Người hỏi {number}"})
     assert queries() == few
+
+
+def test_the_csv_export_is_audited_like_the_excel_one(world: World, login) -> None:  # type: ignore[no-untyped-def]
+    CaseFactory(topic=world.topic, handling_agency=world.cdkkt, person={"full_name": "Người Của Đơn Vị"})
+    response = login(world.users["handler"]).get("/vu-viec/xuat-csv/?status=received")
+    assert response.status_code == 200
+    b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    event = AuditEvent.objects.filter(note__startswith="Xuất CSV danh sách vụ việc").get()
+    assert "2 vụ việc" in event.note
+    assert "hiện rõ ở 1 vụ việc" in event.note  # the unit's case stays masked
+    assert event.changes["Bộ lọc"] == ["", "status=received"]
+    assert PERSON["full_name"] not in str(event.changes) + event.note

@@ -17,15 +17,13 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from django.db import transaction
-from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from phoihop.cases import permissions
 from phoihop.cases.filters import CaseFilter
 from phoihop.cases.models import Case
-from phoihop.core.audit import MASK, record_event
-from phoihop.core.models import AuditAction
+from phoihop.cases.services.privacy import record_case_export
+from phoihop.core.audit import MASK
 from phoihop.core.vnformat import format_datetime
 from phoihop.spreadsheets.registry import Column, SheetKind
 
@@ -132,27 +130,6 @@ def filter_text(params: Mapping[str, Any]) -> str:
         if value not in (None, ""):
             pairs.append((key, str(value)))
     return urlencode(pairs)
-
-
-@transaction.atomic
-def record_case_export(*, actor: User, rows: int, personal_rows: int, filters: str = "") -> None:
-    """One audit event per export of the case list, on the account of the user who took it (no case record is
-    changed): how many cases, how many with the requester's data in clear, the filter. Never a personal value."""
-    personal = (
-        _("có, hiện rõ ở %(n)s vụ việc") % {"n": personal_rows} if personal_rows else _("không (thông tin đã che)")
-    )
-    record_event(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=actor,
-        changes={
-            _("Số vụ việc xuất"): ["", str(rows)],
-            _("Thông tin cá nhân của người hỏi"): ["", personal],
-            _("Bộ lọc"): ["", filters or _("không lọc")],
-        },
-        note=_("Xuất Excel danh sách vụ việc: %(rows)s vụ việc; thông tin cá nhân: %(personal)s.")
-        % {"rows": rows, "personal": personal},
-    )
 
 
 CASES = SheetKind(

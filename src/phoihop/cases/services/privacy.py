@@ -243,3 +243,26 @@ def reindex_phone_hashes(*, batch_size: int = 500) -> int:
         if len(batch) < batch_size:
             return changed
         last_pk = batch[-1].pk
+
+
+@transaction.atomic
+def record_case_export(
+    *, actor: User, rows: int, personal_rows: int, filters: str = "", file_format: str = "Excel"
+) -> None:
+    """One audit event per export of the case list, on the account of the user who took it (no case record is
+    changed): how many cases, how many with the requester's data in clear, the filter. Never a personal value."""
+    personal = (
+        _("có, hiện rõ ở %(n)s vụ việc") % {"n": personal_rows} if personal_rows else _("không (thông tin đã che)")
+    )
+    record_event(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=actor,
+        changes={
+            _("Số vụ việc xuất"): ["", str(rows)],
+            _("Thông tin cá nhân của người hỏi"): ["", personal],
+            _("Bộ lọc"): ["", filters or _("không lọc")],
+        },
+        note=_("Xuất %(format)s danh sách vụ việc: %(rows)s vụ việc; thông tin cá nhân: %(personal)s.")
+        % {"format": file_format, "rows": rows, "personal": personal},
+    )
