@@ -108,3 +108,37 @@ def test_the_demo_zone_dinh_vu_cat_hai_shows_union_coverage_computed_from_its_re
     page = _page(client_for(User.objects.get(username="ldldtp.lanhdao")), zone, 2023)
     assert f"Công đoàn cơ sở: {unions}/{total} doanh nghiệp" in page
     assert f"Tổng số {total} doanh nghiệp" in page
+
+
+def test_housing_places_against_workers_and_the_years_cases_by_topic(zones, officer, client_for) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from phoihop.housing.choices import MilestoneKind
+    from tests.cases.factories import CaseFactory, TopicFactory
+    from tests.directory.factories import AgencyFactory
+    from tests.housing.factories import MilestoneFactory, ProjectFactory
+
+    park = zones.parks.get()
+    whole = ProjectFactory(zone=zones, capacity=400)
+    MilestoneFactory(project=whole, kind=MilestoneKind.IN_USE, date=dt.date(2023, 6, 1))
+    phased = ProjectFactory(zone=park, capacity=None)
+    MilestoneFactory(project=phased, kind=MilestoneKind.PHASE_COMPLETED, date=dt.date(2024, 3, 1), people=120)
+    ProjectFactory(zone=ZoneFactory(name="KCN Khác"), capacity=9000)  # another zone's
+
+    wages = TopicFactory(name="Tiền lương")
+    late_pay = TopicFactory(name="Chậm trả lương", parent=wages)
+    insurance = TopicFactory(name="Bảo hiểm xã hội")
+    may = timezone.make_aware(dt.datetime(2023, 5, 2, 9, 0))
+    for topic, zone in [(late_pay, park), (wages, zones), (insurance, park), (insurance, ZoneFactory())]:
+        CaseFactory(topic=topic, zone=zone, handling_agency=officer.agency, received_at=may)
+    CaseFactory(topic=insurance, zone=park, handling_agency=AgencyFactory(), received_at=may)  # not the officer's
+
+    client = client_for(officer)
+    page = _page(client, zones, 2023)
+    housing = "2 dự án nhà ở; quy mô theo hồ sơ dự án <strong>400 chỗ ở</strong> (1 dự án chưa ghi quy mô), bằng 50% số"
+    assert housing in page
+    assert "Đến hết năm 2023: 1 dự án đã đưa vào sử dụng, 400 chỗ ở." in page
+    assert "Đến hết năm 2024: 2 dự án đã đưa vào sử dụng, 520 chỗ ở." in _page(client, zones, 2024)
+    assert "Vụ việc tư vấn, hỗ trợ người lao động trong khu năm 2023: <strong>3</strong>" in page
+    assert "Nhiều nhất: Tiền lương (2/3 vụ việc, 66,7%)" in page
+    assert "Vụ việc tư vấn, hỗ trợ người lao động trong khu năm 2024" not in _page(client, zones, 2024)

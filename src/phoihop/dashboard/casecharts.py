@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from phoihop.cases.selectors import CaseAggregates, CountRow, MonthCount
 
 
-def _bars(key: str, title: str, rows: list[tuple[str, int]], total: int) -> ChartSpec:
+def count_bars(key: str, title: str, rows: list[tuple[str, int]], total: int) -> ChartSpec:
+    """Case counts as bars, most first; the largest with its share is the chart's text."""
     rows = sorted(rows, key=lambda row: (-row[1], row[0]))
     top = rows[0]
     return ChartSpec(
@@ -30,13 +31,15 @@ def topic_chart(result: CaseAggregates) -> ChartSpec | None:
     if not result.by_topic:
         return None
     rows = [(row.path, row.count) for row in result.by_topic]
-    return _bars("cases-by-topic", "Vụ việc theo chủ đề", rows, result.total)
+    return count_bars("cases-by-topic", "Vụ việc theo chủ đề", rows, result.total)
 
 
 def channel_chart(rows: tuple[CountRow, ...], total: int) -> ChartSpec | None:
     if not rows:
         return None
-    return _bars("cases-by-channel", "Vụ việc theo kênh tiếp nhận", [(row.label, row.count) for row in rows], total)
+    return count_bars(
+        "cases-by-channel", "Vụ việc theo kênh tiếp nhận", [(row.label, row.count) for row in rows], total
+    )
 
 
 def month_chart(months: list[MonthCount]) -> ChartSpec | None:

@@ -33,8 +33,8 @@ def zone_section(*, user: User, zone: Any, year: int) -> dict[str, Any] | None:
     from phoihop.dashboard.charts import blocks
     from phoihop.dashboard.zones import zone_picture
 
-    picture = zone_picture(zone=zone, year=year)
-    charts = blocks([picture.coverage_chart, picture.comparison_chart])
+    picture = zone_picture(zone=zone, year=year, user=user)
+    charts = blocks([picture.coverage_chart, picture.comparison_chart, picture.cases_chart])
     return {
         "picture": picture,
         "charts": charts,

@@ -1,21 +1,30 @@
 """A zone at a glance, computed from records: its enterprises (an economic zone counts those of its parks too), their
 workers, the share that has a grassroots union, a party cell and a youth branch (a founding recorded on or before the
-year's end), the year's activities and inspections there, and the zones compared by union coverage. Counts only: no
-worker is named. A fixed number of queries whatever the number of enterprises."""
+year's end), the year's activities and inspections there, the workers' housing planned and in use against the zone's
+workers, the year's worker cases by topic (those the user reads), and the zones compared by union coverage. Counts
+only: no worker is named. A fixed number of queries whatever the number of enterprises."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
+
 from phoihop.activities.models import Activity
+from phoihop.cases.selectors import cases_visible_to
+from phoihop.dashboard.casecharts import count_bars
 from phoihop.dashboard.charts import ChartSpec, Series, share_text
 from phoihop.directory.models import Enterprise, Zone
+from phoihop.housing.choices import MilestoneKind
+from phoihop.housing.models import HousingProject, Milestone
 from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
 from phoihop.oversight.models import Inspection
@@ -49,6 +58,24 @@ class EnterpriseRow:
     marks: list[tuple[str, bool]]  # (organisation, founded) in the order of KINDS
 
 
+@dataclass(frozen=True)
+class Housing:
+    """The workers' housing projects of the zone: their planned places, and those in use by the year's end (a project
+    with a milestone "đưa vào sử dụng": all its places when wholly in use, else the places its finished phases
+    give, where recorded)."""
+
+    projects: int
+    places: int
+    places_unknown: int
+    in_use_projects: int
+    in_use_places: int
+    workers: int
+
+    @property
+    def places_share_text(self) -> str:
+        return share_text(self.places, self.workers) if self.workers and self.places else ""
+
+
 @dataclass
 class ZonePicture:
     zone: Zone
@@ -60,8 +87,11 @@ class ZonePicture:
     activities: int
     inspections: int
     rows: list[EnterpriseRow] = field(default_factory=list)
+    housing: Housing | None = None
+    cases: int = 0
     coverage_chart: ChartSpec | None = None
     comparison_chart: ChartSpec | None = None
+    cases_chart: ChartSpec | None = None
 
 
 def _zone_ids(zone: Zone) -> list[int]:
@@ -73,7 +103,33 @@ def _year_q(year: int) -> Q:
     return Q(start_date__lte=end) & (Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
 
 
-def zone_picture(*, zone: Zone, year: int) -> ZonePicture:
+def _housing(zone_ids: list[int], year: int, workers: int) -> Housing | None:
+    """Two queries: the projects, and their use milestones up to the year's end."""
+    projects = list(HousingProject.objects.filter(zone_id__in=zone_ids).values("pk", "capacity"))
+    if not projects:
+        return None
+    used = Milestone.objects.filter(
+        project_id__in=[p["pk"] for p in projects],
+        kind__in=[MilestoneKind.PHASE_COMPLETED, MilestoneKind.IN_USE],
+        date__lte=dt.date(year, 12, 31),
+    ).values_list("project_id", "kind", "people")
+    whole = {pk for pk, kind, _people in used if kind == MilestoneKind.IN_USE}
+    phases: dict[int, int] = {}
+    for pk, kind, people in used:
+        if kind == MilestoneKind.PHASE_COMPLETED and pk not in whole:
+            phases[pk] = phases.get(pk, 0) + (people or 0)
+    capacity = {p["pk"]: p["capacity"] for p in projects}
+    return Housing(
+        projects=len(projects),
+        places=sum(c for c in capacity.values() if c),
+        places_unknown=sum(1 for c in capacity.values() if not c),
+        in_use_projects=len(whole | set(phases)),
+        in_use_places=sum(capacity[pk] or 0 for pk in whole) + sum(phases.values()),
+        workers=workers,
+    )
+
+
+def zone_picture(*, zone: Zone, year: int, user: User | None = None) -> ZonePicture:
     zone_ids = _zone_ids(zone)
     in_zone = Enterprise.objects.filter(zone_id__in=zone_ids)
     totals = in_zone.aggregate(
@@ -111,7 +167,28 @@ def zone_picture(*, zone: Zone, year: int) -> ZonePicture:
         activities=Activity.objects.filter(_year_q(year), zone_id__in=zone_ids).count(),
         inspections=Inspection.objects.filter(_year_q(year), enterprises__zone_id__in=zone_ids).distinct().count(),
         rows=rows,
+        housing=_housing(zone_ids, year, totals["workers"]),
     )
+    if user is not None:
+        # The year's cases of the zone by topic (the top of the topic tree), among the cases the user reads.
+        by_topic = (
+            cases_visible_to(user)
+            .filter(zone_id__in=zone_ids, received_at__year=year)
+            .annotate(root=Coalesce("topic__parent__name", "topic__name"))
+            .values("root")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "root")
+            .values_list("root", "n")
+        )
+        counts = [(str(root or "Chưa phân loại"), n) for root, n in by_topic]
+        picture.cases = sum(n for _root, n in counts)
+        if counts:
+            picture.cases_chart = count_bars(
+                f"zone-{zone.pk}-cases",
+                f"Vụ việc tư vấn, hỗ trợ người lao động trong {zone.name} năm {year}, theo chủ đề",
+                counts,
+                picture.cases,
+            )
     if totals["count"]:
         picture.coverage_chart = _coverage_chart(zone, year, coverage)
     picture.comparison_chart = _comparison_chart(year)
