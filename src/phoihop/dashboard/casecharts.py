@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from phoihop.core.charts import ChartSpec, Series, blocks, share_text
 from phoihop.core.vnformat import format_number
-from phoihop.dashboard.charts import ChartSpec, Series, blocks, share_text
 
 if TYPE_CHECKING:
     from phoihop.cases.selectors import CaseAggregates, CountRow, MonthCount

@@ -1,4 +1,5 @@
-"""The chart layer: a chart is a declaration (`ChartSpec`) filled by one selector. The page gets the spec as JSON
+"""The programme's charts of indicators (core/charts.py is the chart layer): a chart is a declaration (`ChartSpec`)
+filled by one selector. The page gets the spec as JSON
 through `json_script`, js/charts.js draws it with the vendored Chart.js, and the same numbers make the data table
 and the text summary, so a chart never says something its table does not. A new figure needs a selector that
 returns a `ChartSpec` and one line in a template."""
@@ -6,58 +7,18 @@ returns a `ChartSpec` and one line in a template."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from phoihop.core.charts import ChartSpec, Series, blocks, percent, share_text
 from phoihop.core.vnformat import format_number
 from phoihop.indicators.progress import elapsed_share
 
 if TYPE_CHECKING:
     from phoihop.indicators.progress import IndicatorProgress
     from phoihop.planning.models import Plan
-
-
-@dataclass(frozen=True)
-class Series:
-    label: str
-    values: list[float | None]
-    kind: str = "bar"  # "bar" or "line"
-    dashed: bool = False
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    key: str
-    title: str
-    labels: list[str]
-    series: list[Series]
-    summary: str
-    unit: str = ""
-    table: list[list[str]] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @property
-    def data_id(self) -> str:
-        return f"chart-{self.key}-data"
-
-
-def blocks(charts: list[ChartSpec | None]) -> list[tuple[ChartSpec, dict[str, Any], str]]:
-    """What a section's template hands to `dashboard/_chart.html` for each chart it has: the spec, its JSON, the id."""
-    return [(chart, chart.as_json(), chart.data_id) for chart in charts if chart is not None]
-
-
-def _percent(part: Decimal, whole: Decimal, places: str = "0.1") -> str:
-    return format_number((part * 100 / whole).quantize(Decimal(places))) + "%"
-
-
-def share_text(part: int, whole: int) -> str:
-    """A count's share of a whole as the pages print it ("33,3%"); "—" when there is no whole."""
-    return _percent(Decimal(part), Decimal(whole)) if whole else "—"
 
 
 def indicator_chart(*, line: IndicatorProgress, plan: Plan, as_of: dt.date | None = None) -> ChartSpec | None:
@@ -70,9 +31,9 @@ def indicator_chart(*, line: IndicatorProgress, plan: Plan, as_of: dt.date | Non
     projection = line.projection
     labels = ["Thực hiện", "Cần đạt đến nay", "Dự báo cả kỳ", "Kế hoạch"]
     values = [line.actual, expected, projection, line.target]
-    summary = f"Đạt {_percent(line.actual, line.target)} kế hoạch"
+    summary = f"Đạt {percent(line.actual, line.target)} kế hoạch"
     if projection is not None:
-        summary += f"; theo đà hiện nay cả năm đạt khoảng {_percent(projection, line.target, '1')}"
+        summary += f"; theo đà hiện nay cả năm đạt khoảng {percent(projection, line.target, '1')}"
     table = [
         [label, format_number(value.quantize(Decimal(1))) if value is not None else "—"]
         for label, value in zip(labels, values, strict=True)
@@ -121,3 +82,6 @@ def monthly_chart(*, line: IndicatorProgress) -> ChartSpec | None:
             for label, m, c in zip(labels, monthly, cumulative, strict=True)
         ],
     )
+
+
+__all__ = ["ChartSpec", "Series", "blocks", "indicator_chart", "monthly_chart", "share_text"]

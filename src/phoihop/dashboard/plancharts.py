@@ -4,13 +4,14 @@ lead body, as grouped bars with their table and a one-line summary. One query wh
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from phoihop.core.charts import ChartSpec, Series, blocks
 from phoihop.core.vnformat import format_number
-from phoihop.dashboard.charts import ChartSpec, Series, blocks
 from phoihop.planning.choices import ItemStatus
 from phoihop.planning.models import PlanItem
 
@@ -62,8 +63,15 @@ def _chart(key: str, title: str, counts: dict[str, dict[str, int]]) -> ChartSpec
     )
 
 
-def plan_section(*, user: Any, plan: Plan, today: dt.date | None = None) -> dict[str, Any] | None:
-    today = today or timezone.localdate()
+@dataclass(frozen=True)
+class PlanCharts:
+    summary: str
+    by_area: ChartSpec
+    by_body: ChartSpec
+
+
+def plan_charts(*, plan: Plan, today: dt.date) -> PlanCharts | None:
+    """The plan's items by standing, per area and per lead body, as of `today`: one query."""
     items = (
         PlanItem.objects.filter(plan=plan)
         .annotate(carried=Exists(PlanItem.objects.filter(carried_from=OuterRef("pk"))))
@@ -82,12 +90,21 @@ def plan_section(*, user: Any, plan: Plan, today: dt.date | None = None) -> dict
         return None
     total = sum(overall.values())
     line = ", ".join(f"{label.lower()} {overall[code]}" for code, label in STANDINGS)
-    area_chart = _chart(f"plan-{plan.pk}-areas", "Nội dung phối hợp theo lĩnh vực", by_area)
-    body_chart = _chart(
-        f"plan-{plan.pk}-bodies", "Nội dung phối hợp theo đơn vị chủ trì", dict(sorted(by_body.items()))
+    return PlanCharts(
+        summary=f"{total} nội dung: {line}.",
+        by_area=_chart(f"plan-{plan.pk}-areas", "Nội dung phối hợp theo lĩnh vực", by_area),
+        by_body=_chart(
+            f"plan-{plan.pk}-bodies", "Nội dung phối hợp theo đơn vị chủ trì", dict(sorted(by_body.items()))
+        ),
     )
+
+
+def plan_section(*, user: Any, plan: Plan, today: dt.date | None = None) -> dict[str, Any] | None:
+    charts = plan_charts(plan=plan, today=today or timezone.localdate())
+    if charts is None:
+        return None
     return {
-        "summary": f"{total} nội dung: {line}.",
-        "charts": blocks([area_chart, body_chart]),
+        "summary": charts.summary,
+        "charts": blocks([charts.by_area, charts.by_body]),
         "scripts": "dashboard/_chart_scripts.html",
     }

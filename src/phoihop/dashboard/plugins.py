@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from phoihop.core.plugins import sections
+from phoihop.core.plugins import providers, sections
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -30,7 +30,7 @@ def case_section(**page: Any) -> dict[str, Any] | None:
 
 
 def zone_section(*, user: User, zone: Any, year: int) -> dict[str, Any] | None:
-    from phoihop.dashboard.charts import blocks
+    from phoihop.core.charts import blocks
     from phoihop.dashboard.zones import zone_picture
 
     picture = zone_picture(zone=zone, year=year, user=user)
@@ -48,7 +48,15 @@ def timeline_section(*, user: User, enterprise: Any, rows: int) -> dict[str, Any
     return {"events": enterprise_timeline(user=user, enterprise=enterprise)}
 
 
+def report_annex(**inputs: Any) -> list[Any]:
+    from phoihop.dashboard.annex import report_annex as charts
+
+    return charts(**inputs)
+
+
 def plug_in() -> None:
+    # The joint report's "Phụ lục số liệu" (reports/builders/annual.py ANNEX_PROVIDER).
+    providers.add("reports:annex_charts", report_annex)
     sections.add("home", key="dashboard", template="dashboard/home_section.html", context=home_section, order=0)
     sections.add("zone", key="dashboard-zone", template="dashboard/zone_section.html", context=zone_section, order=0)
     sections.add(

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 from phoihop.activities.models import Activity
 from phoihop.cases.selectors import cases_visible_to
+from phoihop.core.charts import ChartSpec, Series, share_text
 from phoihop.dashboard.casecharts import count_bars
-from phoihop.dashboard.charts import ChartSpec, Series, share_text
 from phoihop.directory.models import Enterprise, Zone
 from phoihop.housing.choices import MilestoneKind
 from phoihop.housing.models import HousingProject, Milestone
@@ -180,13 +180,13 @@ def zone_picture(*, zone: Zone, year: int, user: User | None = None) -> ZonePict
             .order_by("-n", "root")
             .values_list("root", "n")
         )
-        counts = [(str(root or "Chưa phân loại"), n) for root, n in by_topic]
-        picture.cases = sum(n for _root, n in counts)
-        if counts:
+        topics = [(str(root or "Chưa phân loại"), int(n)) for root, n in by_topic]
+        picture.cases = sum(n for _root, n in topics)
+        if topics:
             picture.cases_chart = count_bars(
                 f"zone-{zone.pk}-cases",
                 f"Vụ việc tư vấn, hỗ trợ người lao động trong {zone.name} năm {year}, theo chủ đề",
-                counts,
+                topics,
                 picture.cases,
             )
     if totals["count"]:

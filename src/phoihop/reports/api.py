@@ -63,6 +63,7 @@ class ReportOut(Schema):
     issue_date: dt.date | None
     issue_year: int
     draft_mark: bool
+    data_annex: bool
     rounding: str
     recipients: str
     version: int
@@ -84,6 +85,7 @@ class ReportPatch(Schema):
     issue_date: dt.date | None = None
     issue_year: Year | None = None
     draft_mark: bool | None = None
+    data_annex: bool | None = None
     rounding: str | None = None
     recipients: str | None = None
 

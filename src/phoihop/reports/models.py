@@ -54,6 +54,14 @@ class Report(VersionedModel):
         _("năm ban hành"), help_text=_("In khi chưa có ngày: “ngày    tháng    năm 2024”.")
     )
     draft_mark = models.BooleanField(_("in dấu “(Dự thảo)”"), default=True)
+    data_annex = models.BooleanField(
+        _("kèm phụ lục số liệu"),
+        default=False,
+        help_text=_(
+            "In thêm “Phụ lục số liệu” sau phần ký: biểu đồ và bảng số liệu tính từ hồ sơ (tiến độ chỉ tiêu, "
+            "nội dung phối hợp, vụ việc tư vấn)."
+        ),
+    )
     rounding = models.CharField(
         _("quy tắc làm tròn tỷ lệ"), max_length=20, choices=RoundingRule.choices, default=RoundingRule.HALF_UP
     )

@@ -3,13 +3,17 @@ file of its own) and, through pdf.py, the PDF. They read ReportData only: no que
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 
 from django.template.loader import render_to_string
 
-from phoihop.core.vnformat import format_issue_line
+from phoihop.core.chartimage import chart_png
+from phoihop.core.charts import ChartSpec
+from phoihop.core.vnformat import format_date, format_issue_line
 from phoihop.reports.builders.data import ReportData
 from phoihop.reports.docx import (
+    AnnexFigure,
     Authority,
     DocumentNumber,
     DocumentSpec,
@@ -23,6 +27,10 @@ from phoihop.reports.docx import (
     get_profile,
     render,
 )
+from phoihop.reports.docx.render import ANNEX_TITLE
+
+# The annex's charts, as wide as the body text of an A4 page in the administrative format allows.
+ANNEX_WIDTH_MM = 150
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -75,7 +83,28 @@ def to_spec(data: ReportData) -> DocumentSpec:
         blocks=tuple(blocks),
         recipients=data.recipients,
         title=" ".join(["BÁO CÁO", *data.summary_lines]),
+        annex=tuple(annex_figure(chart) for chart in data.annex),
+        annex_note=annex_note(data) if data.annex else "",
     )
+
+
+def annex_figure(chart: ChartSpec) -> AnnexFigure:
+    """A chart of the annex as the document draws it: the image at print resolution and its table."""
+    return AnnexFigure(
+        title=chart.title,
+        image=chart_png(chart, width_mm=ANNEX_WIDTH_MM),
+        columns=("Nội dung", "Số liệu"),
+        rows=tuple((str(row[0]), str(row[1])) for row in chart.table),
+        summary=chart.summary,
+        width_mm=ANNEX_WIDTH_MM,
+    )
+
+
+def annex_note(data: ReportData) -> str:
+    summary = " ".join(data.summary_lines)
+    built = dt.datetime.fromisoformat(data.built_at).date() if data.built_at else None
+    until = f" đến ngày {format_date(built)}" if built else ""
+    return f"(Kèm theo Báo cáo {summary}; số liệu tính từ hồ sơ trong hệ thống{until})"
 
 
 def render_docx(data: ReportData) -> bytes:
@@ -140,6 +169,12 @@ def html_view(data: ReportData) -> dict[str, object]:
         "motto": [line.text for line in lead.styles.motto_lines] if lead else [],
         "issue_line": issue_line,
         "signers": signers,
+        "annex": [
+            {"number": number, "chart": chart, "image": base64.b64encode(chart_png(chart)).decode("ascii")}
+            for number, chart in enumerate(data.annex, start=1)
+        ],
+        "annex_title": ANNEX_TITLE,
+        "annex_note": annex_note(data) if data.annex else "",
     }
 
 

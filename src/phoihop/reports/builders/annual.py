@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import FieldError, ValidationError
 from django.utils import timezone
 
+from phoihop.core.charts import ChartSpec
+from phoihop.core.plugins import providers
 from phoihop.core.text import nfc
 from phoihop.core.vnformat import (
     Rounding,
@@ -52,7 +54,7 @@ from phoihop.reports.builders.text import (
     sentence,
 )
 from phoihop.reports.choices import ListingPeriod, ReportStatus
-from phoihop.reports.sources import Window, get_source
+from phoihop.reports.sources import Window, get_source, report_reader
 
 if TYPE_CHECKING:
     from phoihop.indicators.progress import IndicatorProgress
@@ -88,6 +90,10 @@ def build_report_data(
     if progress:
         progress("Đang ghép số liệu vào các đoạn báo cáo", 35)
     return _Builder(inputs, today=today or timezone.localdate()).build()
+
+
+# The provider of the annex's charts: `annex(plan=, progress=, as_of=, reader=) -> list[ChartSpec]`.
+ANNEX_PROVIDER = "reports:annex_charts"
 
 
 class _Builder:
@@ -162,7 +168,18 @@ class _Builder:
             notes=tuple(self.notes),
             violations=tuple(v.text for v in self.inputs.progress.violations),
             built_at=timezone.now().isoformat(),
+            annex=self._annex() if report.data_annex else (),
         )
+
+    def _annex(self) -> tuple[ChartSpec, ...]:
+        """The charts of the "Phụ lục số liệu", from the app that offers them (the dashboard): the same indicator
+        lines this report prints, the plan's items, the period's worker cases. None when no app offers them."""
+        annex = providers.get(ANNEX_PROVIDER)
+        if annex is None:
+            return ()
+        as_of = min(self.today, self.plan.period_end)
+        charts = annex(plan=self.plan, progress=self.inputs.progress, as_of=as_of, reader=report_reader())
+        return tuple(charts)
 
     def _sections(self) -> tuple[SectionData, ...]:
         out: list[SectionData] = []

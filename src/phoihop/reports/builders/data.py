@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from phoihop.core.charts import ChartSpec, Series
+
 SCHEMA_VERSION = 1
 
 
@@ -166,6 +168,8 @@ class ReportData:
     violations: tuple[str, ...] = ()
     built_at: str = ""
     schema: int = SCHEMA_VERSION
+    # The "Phụ lục số liệu": its charts, as data (the renderers draw them); empty unless the report asks for it.
+    annex: tuple[ChartSpec, ...] = ()
 
     @property
     def paragraphs(self) -> list[ParagraphData]:
@@ -214,6 +218,8 @@ _TYPES: dict[str, type] = {
     "ListingData": ListingData,
     "NoteData": NoteData,
     "SignerData": SignerData,
+    "ChartSpec": ChartSpec,
+    "Series": Series,
 }
 # Which nested type each container field holds.
 _NESTED: dict[tuple[str, str], str] = {
@@ -227,6 +233,8 @@ _NESTED: dict[tuple[str, str], str] = {
     ("ReportData", "figures"): "Figure",
     ("ReportData", "listings"): "ListingData",
     ("ReportData", "notes"): "NoteData",
+    ("ReportData", "annex"): "ChartSpec",
+    ("ChartSpec", "series"): "Series",
 }
 
 

@@ -8,6 +8,7 @@ from phoihop.reports.docx.extract import ExtractedDocument, ExtractedParagraph, 
 from phoihop.reports.docx.profiles import FormatProfile, ProfileError, default_profiles, get_profile, load_profiles
 from phoihop.reports.docx.render import render
 from phoihop.reports.docx.spec import (
+    AnnexFigure,
     Authority,
     Block,
     DocumentNumber,
@@ -24,6 +25,7 @@ from phoihop.reports.docx.spec import (
 )
 
 __all__ = [
+    "AnnexFigure",
     "Authority",
     "Block",
     "DocumentNumber",

@@ -195,11 +195,24 @@ def no_borders() -> Element:
     )
 
 
+def single_borders() -> Element:
+    return el(
+        "w:tblBorders",
+        children=[
+            el(side, {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "auto"}) for side in _BORDER_SIDES
+        ],
+    )
+
+
 def table(
-    widths_mm: Sequence[float], rows: Sequence[Sequence[Sequence[Element]]], *, cell_margin_mm: float = 1
+    widths_mm: Sequence[float],
+    rows: Sequence[Sequence[Sequence[Element]]],
+    *,
+    cell_margin_mm: float = 1,
+    borders: bool = False,
 ) -> Element:
-    """A borderless table of fixed column widths; `rows[r][c]` holds the paragraphs of one cell. Rows do not split
-    across pages."""
+    """A table of fixed column widths, borderless unless `borders` (a data table); `rows[r][c]` holds the paragraphs
+    of one cell. Rows do not split across pages."""
     widths = [twips(w) for w in widths_mm]
     margin = str(twips(cell_margin_mm))
     tbl_pr = el(
@@ -208,7 +221,7 @@ def table(
             el("w:tblStyle", {"w:val": BORDERLESS_STYLE_ID}),
             el("w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"}),
             el("w:jc", {"w:val": "center"}),
-            no_borders(),
+            single_borders() if borders else no_borders(),
             el("w:tblLayout", {"w:type": "fixed"}),
             el(
                 "w:tblCellMar",

@@ -26,7 +26,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
-from docx.shared import Twips
+from docx.shared import Mm, Twips
 
 from phoihop.core.vnformat import format_issue_line
 from phoihop.reports.docx.footnotes import FOOTNOTE_TEXT_STYLE, FootnoteWriter
@@ -43,7 +43,7 @@ from phoihop.reports.docx.ooxml import (
     twips,
 )
 from phoihop.reports.docx.profiles import FormatProfile, MottoLine, Separator, TextStyle, get_profile
-from phoihop.reports.docx.spec import DocumentSpec, Footnote, Heading, Issuer, Paragraph, Text
+from phoihop.reports.docx.spec import AnnexFigure, DocumentSpec, Footnote, Heading, Issuer, Paragraph, Text
 from phoihop.reports.docx.styles import apply_styles
 
 CELL_MARGIN_MM = 1
@@ -87,6 +87,8 @@ def render(spec: DocumentSpec, *, profiles: Mapping[str, FormatProfile] | None =
         # The signatures never open a page of their own: the last paragraph of the body goes with them.
         _keep_with_next(body)
     writer.extend(_closing(spec, lead, own, authority_lines))
+    if spec.annex:
+        writer.extend(_annex(document, spec, lead))
 
     _page_header(document, lead)
     _properties(document, spec)
@@ -298,6 +300,60 @@ def _recipients(spec: DocumentSpec, lead: FormatProfile) -> list[Element]:
         for index, line in enumerate(spec.recipients)
     )
     return out
+
+
+ANNEX_TITLE = "PHỤ LỤC SỐ LIỆU"
+
+
+def _annex(document: DocxDocument, spec: DocumentSpec, lead: FormatProfile) -> list[Element]:
+    """A new page: the annex's title and note, then each chart as "Biểu đồ n. title", its image, the sentence that
+    says what it shows, and the table of its numbers."""
+    size = lead.body.size
+    small = max(size - 2, 10)
+    page_break = OxmlElement("w:r")
+    page_break.append(OxmlElement("w:br"))
+    page_break[0].set(qn("w:type"), "page")
+    out = [
+        paragraph(ParagraphFormat(), [page_break]),
+        paragraph(ParagraphFormat(align="center"), [text_run(ANNEX_TITLE, RunFormat(size=size, bold=True))]),
+    ]
+    if spec.annex_note:
+        out.append(
+            paragraph(
+                ParagraphFormat(align="center", after_pt=6),
+                [text_run(spec.annex_note, RunFormat(size=small, italic=True))],
+            )
+        )
+    for number, figure in enumerate(spec.annex, start=1):
+        out.extend(_annex_figure(document, number, figure, size, small, lead.page.text_width_mm))
+    return out
+
+
+def _annex_figure(
+    document: DocxDocument, number: int, figure: AnnexFigure, size: float, small: float, room_mm: float
+) -> list[Element]:
+    title = paragraph(
+        ParagraphFormat(align="left", before_pt=12, after_pt=3, keep_next=True),
+        [text_run(f"Biểu đồ {number}. {clean(figure.title)}", RunFormat(size=size, bold=True))],
+    )
+    width = min(figure.width_mm, room_mm)
+    inline = document.part.new_pic_inline(BytesIO(figure.image), Mm(width), None)
+    picture = OxmlElement("w:r")
+    picture.add_drawing(inline)
+    image = paragraph(ParagraphFormat(align="center", keep_next=True), [picture])
+    said = paragraph(
+        ParagraphFormat(align="both", after_pt=3, keep_next=True),
+        [text_run(clean(figure.summary), RunFormat(size=small, italic=True))],
+    )
+    first = room_mm * 0.68
+    widths = [first, room_mm - first]
+
+    def cell(text: str, *, bold: bool = False, align: str = "left") -> list[Element]:
+        return [paragraph(ParagraphFormat(align=align), [text_run(clean(text), RunFormat(size=small, bold=bold))])]
+
+    rows = [[cell(figure.columns[0], bold=True), cell(figure.columns[1], bold=True, align="right")]]
+    rows += [[cell(label), cell(value, align="right")] for label, value in figure.rows]
+    return [title, image, said, table(widths, rows, cell_margin_mm=CELL_MARGIN_MM, borders=True), _end()]
 
 
 def _keep_with_next(element: Element) -> None:

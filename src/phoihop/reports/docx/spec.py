@@ -192,6 +192,19 @@ class DocumentNumber:
 
 
 @dataclass(frozen=True)
+class AnnexFigure:
+    """A chart of the document's annex: its title, the image (PNG bytes, drawn `width_mm` wide), the table of the
+    same numbers (a header and rows), and the sentence that says what it shows."""
+
+    title: str
+    image: bytes
+    columns: tuple[str, str]
+    rows: tuple[tuple[str, str], ...]
+    summary: str
+    width_mm: float = 150
+
+
+@dataclass(frozen=True)
 class DocumentSpec:
     """A whole document. The first issuer leads: its profile decides the page, the motto, the number line, the
     title and the body format; every signature block follows its own body's profile.
@@ -212,6 +225,9 @@ class DocumentSpec:
     recipients: tuple[str, ...] = ()
     motto: tuple[str, ...] | None = None
     title: str = ""
+    # After the signatures, on a page of its own: "PHỤ LỤC SỐ LIỆU" and its charts.
+    annex: tuple[AnnexFigure, ...] = ()
+    annex_note: str = ""
 
     def __post_init__(self) -> None:
         _freeze(self, "issuers", "summary_lines", "blocks", "recipients")

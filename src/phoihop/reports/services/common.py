@@ -27,6 +27,7 @@ REPORT_FIELDS = (
     "issue_date",
     "issue_year",
     "draft_mark",
+    "data_annex",
     "rounding",
     "recipients",
     "fixed_expressions",
