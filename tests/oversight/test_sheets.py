@@ -93,6 +93,10 @@ def test_the_list_page_offers_excel_with_its_filter(officer, client_for) -> None
     assert f'href="/excel/{KIND}/xuat/?year=2023"' in page
     assert f'href="/excel/{KIND}/mau/"' in page
     assert f'href="/excel/{KIND}/nhap/"' in page
+    template = client_for(officer).get(f"/excel/{KIND}/mau/")
+    assert template.status_code == 200
+    assert read_sheet(template.content, "Dữ liệu")[1] == [column.key for column in kind().columns]
+    assert "Kiểm tra, giám sát" in {cell for row in read_sheet(template.content, "Danh mục") for cell in row}
 
 
 def test_export_follows_the_filter(officer, client_for, recorded) -> None:  # type: ignore[no-untyped-def]
