@@ -35,3 +35,12 @@ def plug_in() -> None:
         context=enterprise_section,
         order=50,
     )
+    register_spreadsheets()
+
+
+def register_spreadsheets() -> None:
+    """Housing projects' Excel template, import and export (housing/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.housing.sheets import HOUSING_PROJECTS
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    spreadsheets.register(HOUSING_PROJECTS)

@@ -38,3 +38,12 @@ def plug_in() -> None:
         context=enterprise_section,
         order=10,
     )
+    register_spreadsheets()
+
+
+def register_spreadsheets() -> None:
+    """Foundings' Excel template, import and export (organizing/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.organizing.sheets import FOUNDINGS
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    spreadsheets.register(FOUNDINGS)

@@ -44,3 +44,12 @@ def plug_in() -> None:
         context=enterprise_section,
         order=20,
     )
+    register_spreadsheets()
+
+
+def register_spreadsheets() -> None:
+    """Inspections' Excel template, import and export (oversight/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.oversight.sheets import INSPECTIONS
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    spreadsheets.register(INSPECTIONS)

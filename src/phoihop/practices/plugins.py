@@ -34,3 +34,12 @@ def plug_in() -> None:
         context=enterprise_section,
         order=40,
     )
+    register_spreadsheets()
+
+
+def register_spreadsheets() -> None:
+    """The models' Excel template, import and export (practices/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.practices.sheets import PRACTICES
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    spreadsheets.register(PRACTICES)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from phoihop.core.audit import record_event
+from phoihop.core.audit import held_events, record_event
 from phoihop.core.errors import ConflictError
 from phoihop.core.models import AuditAction
 from phoihop.core.vnformat import format_datetime
@@ -239,3 +240,49 @@ def problems_of(*, actor: User, kind: SheetKind, content: bytes) -> list[Problem
 def _column_order(kind: SheetKind, key: str) -> int:
     keys = [column.key for column in kind.columns]
     return keys.index(key) if key in keys else -1
+
+
+class _Rehearsed(Exception):
+    """Ends a rehearsal: everything it wrote is rolled back."""
+
+
+def rehearse(
+    checked: Checked,
+    writes: Iterable[tuple[int, Callable[[], object]]],
+    *,
+    columns: Iterable[str],
+    fields: Mapping[str, str] | None = None,
+) -> None:
+    """For a kind's `check`: run each row's write (`(row number, the app's service call)`) in one transaction that is
+    rolled back, each row in its own savepoint, so that every rule the app's services keep is reported by row before
+    anything is written. A refusal lands on the column its error names (`fields` maps a model field to a column key
+    where they differ), otherwise on the whole row. The rehearsal's audit events are held and never written."""
+    keys = set(columns)
+    names = dict(fields or {})
+    try:
+        with transaction.atomic(), held_events():
+            for number, write in writes:
+                try:
+                    with transaction.atomic():
+                        write()
+                except ValidationError as error:
+                    for column, message in _refusals(error, keys, names):
+                        checked.problem(number, column, message)
+                except PermissionDenied:
+                    checked.problem(number, "", _("anh/chị không có quyền ghi dòng này"))
+                except ConflictError as error:
+                    checked.problem(number, "", error.message)
+            raise _Rehearsed
+    except _Rehearsed:
+        pass
+
+
+def _refusals(error: ValidationError, keys: set[str], names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            yield "", message
+        return
+    for field_name, errors in error.error_dict.items():
+        column = names.get(field_name, field_name)
+        for message in ValidationError(errors).messages:
+            yield (column if column in keys else ""), message
