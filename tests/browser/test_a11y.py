@@ -48,15 +48,28 @@ def log_in(page: Any, base: str, username: str) -> None:
     expect(page).to_have_url(base + "/")
 
 
-def test_every_menu_page_and_the_public_form_pass_axe(live_server: Any, demo_data: None, browser_page: Any) -> None:
+@pytest.fixture
+def reached(demo_data: None) -> list[str]:
+    """Pages reached from the home cards, and the zone and enterprise pages with their charts and timeline (read
+    before the browser starts: the ORM does not run inside Playwright's event loop)."""
+    from phoihop.directory.models import Enterprise, Zone
+
+    return [
+        "/ke-hoach/qua-han/",
+        Enterprise.objects.get(name="Công ty TNHH Nội thất gỗ Phú An").get_absolute_url(),
+        Zone.objects.get(name="Khu kinh tế Đình Vũ - Cát Hải").get_absolute_url() + "?year=2023",
+    ]
+
+
+def test_every_menu_page_and_the_public_form_pass_axe(live_server: Any, reached: list[str], browser_page: Any) -> None:
     page = browser_page
     base = live_server.url
     page.goto(base + "/hoi-dap/")
     found = {"/hoi-dap/": violations(page)}
     log_in(page, base, "ldldtp.lanhdao")
     links = page.eval_on_selector_all("#mainnav a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
-    pages = list(dict.fromkeys(["/", *links]))
-    assert len(pages) >= 10
+    pages = list(dict.fromkeys(["/", *links, *reached]))
+    assert len(pages) >= 13
     for path in pages:
         response = page.goto(base + path)
         assert response is not None
