@@ -35,11 +35,11 @@ class Row:
 
 def format_table(title: str, rows: list[Row]) -> str:
     """The rows under a header: name, floor, subject, unit, ratio, target, pass ("yes"/"NO") and the note."""
-    lines = [f"{title:<30}{'floor':>10}{'subject':>10} {'unit':<6}{'ratio':>7}  {'target':<17}pass"]
+    lines = [f"{title:<36}{'floor':>10}{'subject':>10} {'unit':<6}{'ratio':>7}  {'target':<22}pass"]
     for row in rows:
         floor = "" if row.floor is None else f"{row.floor:.1f}"
         ratio = "" if row.ratio is None else f"{row.ratio:.2f}"
-        line = f"{row.name:<30}{floor:>10}{row.subject:>10.1f} {row.unit:<6}{ratio:>7}  {row.target:<17}"
+        line = f"{row.name:<36}{floor:>10}{row.subject:>10.1f} {row.unit:<6}{ratio:>7}  {row.target:<22}"
         line += "yes" if row.ok else "NO"
         lines.append(line + (f"  ({row.note})" if row.note else ""))
     return "\n".join(lines)
