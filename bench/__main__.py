@@ -1,5 +1,6 @@
 """`make bench`: timings and query counts at 1x and 10x data, lists under load, the report, Excel and search at
-100.000 enterprises, on a throw-away database. `python -m bench search|lists|spreadsheets` runs one group.
+100.000 enterprises, on a throw-away database. `python -m bench search|lists|spreadsheets|home|report|workforce` runs
+one group.
 
 SQLite in a temporary file by default; set BENCH_DATABASE_URL to measure PostgreSQL (the database is emptied).
 Each group prints one table (bench/table.py: floor, subject, ratio, target, pass); it asserts nothing (tests pin
@@ -101,6 +102,11 @@ def main() -> int:
         from bench import home
 
         print_table(f"home page ({connection.vendor})", home_rows(home.rows(measure)))
+        return 0
+    if sys.argv[1:] == ["report"]:  # the 2023 joint report at 1x, then 10x its records, alone
+        from bench.report import rows as report_rows
+
+        print_table(f"report 1x vs 10x ({connection.vendor})", scale_rows(report_rows()))
         return 0
     if sys.argv[1:] == ["search"]:  # the search at 100.000 enterprises alone
         from bench import search

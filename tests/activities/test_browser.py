@@ -79,5 +79,9 @@ def test_an_officer_records_an_activity_with_rows_added_by_htmx(
 
     page.get_by_role("link", name="Công ty TNHH Maple").click()
     expect(page.get_by_role("heading", name="Hoạt động có doanh nghiệp tham gia")).to_be_visible()
-    expect(page.get_by_role("link", name="Chợ Tết Công đoàn 2023")).to_be_visible()
+    activities = page.locator("section[aria-labelledby='activities-heading']")
+    expect(activities.get_by_role("link", name="Chợ Tết Công đoàn 2023")).to_be_visible()
+    # The page's timeline lists it too, with its date and kind.
+    timeline = page.locator("section[aria-labelledby='timeline-heading']")
+    expect(timeline.get_by_role("link", name="Chợ Tết Công đoàn 2023")).to_be_visible()
     assert [text for text in console_errors if not text.startswith("Failed to load resource")] == []

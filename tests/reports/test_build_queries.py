@@ -48,3 +48,22 @@ def test_the_builder_and_the_checker_query_as_much_for_ten_times_the_records(
     assert one.figures["TC_DANG"].text == "09/09"
     assert ten.figures["TC_DANG"].text == "324/09"
     assert int(ten.figures["TU_VAN_NLD.so_luong"].value) > 80
+
+
+def test_a_document_without_the_source_rows_is_the_same_document_in_fewer_queries(db: None) -> None:
+    """Word and PDF exports build without each figure's source rows (tasks.render_bytes): the .docx must be the
+    same bytes as one built with them, and the lean build reads no more than the full one, at any size."""
+    from phoihop.reports.rendering import render_docx
+
+    report = demo_report()
+    full = build_report_data(report)
+    lean = build_report_data(report, with_provenance=False)
+    assert lean.text == full.text
+    indicator = [key for key, figure in full.figures.items() if figure.kind == "indicator" and figure.provenance]
+    assert indicator  # the full build lists the rows behind the indicator figures...
+    assert not any(lean.figures[key].provenance for key in indicator)  # ...the lean one does not
+    assert render_docx(lean) == render_docx(full)
+    lean_1x = count(lambda: build_report_data(report, with_provenance=False))
+    add_records(10)
+    assert count(lambda: build_report_data(report, with_provenance=False)) == lean_1x
+    assert lean_1x <= count(lambda: build_report_data(report))

@@ -41,6 +41,7 @@ def register_record_kinds() -> None:
 
     record_kinds.register(
         key="activities.activity",
+        link=("activities:activity_detail", "pk"),
         label="Hoạt động",
         model=Activity,
         date_field="start_date",
@@ -54,6 +55,7 @@ def register_record_kinds() -> None:
     }
     record_kinds.register(
         key="activities.participants_persons",
+        link=("activities:activity_detail", "activity_id"),
         label="Người tham gia hoạt động (tính theo người)",
         model=ParticipantInPersons,
         date_field="activity__start_date",
@@ -65,6 +67,7 @@ def register_record_kinds() -> None:
     )
     record_kinds.register(
         key="activities.participants_person_times",
+        link=("activities:activity_detail", "activity_id"),
         label="Người tham gia hoạt động (tính theo lượt người)",
         model=ParticipantInPersonTimes,
         date_field="activity__start_date",
@@ -76,6 +79,7 @@ def register_record_kinds() -> None:
     )
     record_kinds.register(
         key="activities.outputs",
+        link=("activities:activity_detail", "activity_id"),
         label="Kết quả, sản phẩm của hoạt động",
         model=ActivityOutput,
         date_field="activity__start_date",

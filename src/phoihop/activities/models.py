@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
 from phoihop.core.models import VersionedModel
-from phoihop.core.text import fold_vi
+from phoihop.core.text import choice_label, fold_vi
 from phoihop.core.vnformat import format_number
 
 
@@ -126,13 +126,13 @@ class ActivityParticipant(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_group_display()}: {self.display_count}"
+        return f"{choice_label(ParticipantGroup, self.group)}: {self.display_count}"
 
     @property
     def display_count(self) -> str:
         """ "trên 4.000 người", "2.500 lượt người"."""
         prefix = Qualifier(self.qualifier).prefix
-        text = f"{format_number(self.count)} {self.get_unit_display()}"
+        text = f"{format_number(self.count)} {choice_label(CountUnit, self.unit)}"
         return f"{prefix} {text}" if prefix else text
 
 
@@ -163,7 +163,7 @@ class ActivityOutput(models.Model):
 
     def __str__(self) -> str:
         label = f" “{self.label}”" if self.label else ""
-        return f"{self.get_kind_display()}{label}: {self.display_quantity}"
+        return f"{choice_label(OutputKind, self.kind)}{label}: {self.display_quantity}"
 
     @property
     def display_quantity(self) -> str:

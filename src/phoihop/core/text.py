@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.db.models import Choices
+
 _SPACES = re.compile(r"\s+")
 # đ/Đ are letters of their own, not d plus a mark: Unicode decomposition leaves them alone.
 _LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
@@ -42,3 +44,13 @@ def fold_vi(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", strip_invisible(text).translate(_LETTERS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def choice_label(choices: type[Choices], value: object) -> str:
+    """A stored choice's label, as get_FOO_display() gives it (the raw value when it is no longer a choice), without
+    rebuilding the field's whole table of choices on each call — that costs one translation per choice, which shows
+    when a report describes thousands of rows."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)

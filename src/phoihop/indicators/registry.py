@@ -35,6 +35,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
@@ -93,6 +94,20 @@ def _default_url(obj: models.Model) -> str:
     return str(url()) if callable(url) else ""
 
 
+LINK_MARKER = "987654321"
+
+
+def links_to(url_name: str, attribute: str) -> Callable[[models.Model], str]:
+    """A function giving each record's URL from one reverse(): the URL with a marker argument, the marker replaced by
+    the record's `attribute` (its pk, or the id of the record whose page shows it)."""
+    template = reverse(url_name, args=[LINK_MARKER])
+
+    def link(record: models.Model) -> str:
+        return template.replace(LINK_MARKER, str(getattr(record, attribute)))
+
+    return link
+
+
 @dataclass(frozen=True)
 class RecordKind:
     """One countable model: where its date, its owning body and its filterable and summable fields are."""
@@ -110,6 +125,14 @@ class RecordKind:
     person_field: str = ""
     noun: str = ""
     done: str = ""
+    # (URL name, attribute that is its one argument): a record's page, when it is that simple. Lists of thousands of
+    # records (a report's provenance) then build their links from one reverse() instead of one each.
+    link: tuple[str, str] | None = None
+
+    def linker(self) -> Callable[[models.Model], str]:
+        """How to link each record of a long list: one reverse() for all when the kind declares `link`, else
+        `url_of` per record."""
+        return self.url_of if self.link is None else links_to(*self.link)
 
     @property
     def row_noun(self) -> str:
@@ -340,6 +363,7 @@ class RecordKindRegistry:
         person_field: str = "",
         noun: str = "",
         done: str = "",
+        link: tuple[str, str] | None = None,
     ) -> RecordKind:
         """Register a countable model. Paths are checked now, so a typo fails at start-up, not in a report."""
         filters = {path: tuple(lookups) or DEFAULT_LOOKUPS for path, lookups in (filter_fields or {}).items()}
@@ -378,6 +402,7 @@ class RecordKindRegistry:
             person_field=person_field,
             noun=noun,
             done=done,
+            link=link,
         )
         self._kinds[key] = kind
         return kind

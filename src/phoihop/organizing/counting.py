@@ -11,6 +11,7 @@ def register_record_kinds() -> None:
 
     record_kinds.register(
         key="organizing.founding",
+        link=("organizing:founding_detail", "pk"),
         label="Thành lập tổ chức tại doanh nghiệp",
         model=Founding,
         date_field="founded_on",

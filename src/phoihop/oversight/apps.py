@@ -12,6 +12,7 @@ class OversightConfig(AppConfig):
 
         record_kinds.register(
             key="oversight.inspection",
+            link=("oversight:inspection_detail", "pk"),
             label="Cuộc kiểm tra, giám sát",
             model=Inspection,
             date_field="start_date",
@@ -24,6 +25,7 @@ class OversightConfig(AppConfig):
         # the period is two rows but one enterprise. Counting rows ("lượt doanh nghiệp") stays possible.
         record_kinds.register(
             key="oversight.inspection_enterprise",
+            link=("oversight:inspection_detail", "inspection_id"),
             label="Doanh nghiệp được kiểm tra, giám sát",
             model=InspectionEnterprise,
             date_field="inspection__start_date",

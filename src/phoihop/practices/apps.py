@@ -12,6 +12,7 @@ class PracticesConfig(AppConfig):
 
         record_kinds.register(
             key="practices.good_practice",
+            link=("practices:practice_detail", "pk"),
             label="Mô hình “Dân vận khéo”",
             model=GoodPractice,
             date_field="year_start",

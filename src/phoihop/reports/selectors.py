@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from phoihop.planning.permissions import can_view_planning, own_scope
@@ -185,115 +184,6 @@ class ReportInputs:
     scopes: dict[int, frozenset[int]]
 
 
-def _joins(model: type[models.Model], agency_path: str) -> list[str]:
-    """What a record's description and link read: its own foreign keys (the founding's enterprise, the participant
-    row's activity) and the path to its body, so describing a thousand records takes no query per record."""
-    paths = {agency_path}
-    for field_obj in model._meta.concrete_fields:
-        if field_obj.is_relation and field_obj.related_model is not None:
-            paths.add(field_obj.name)
-    return sorted(paths)
-
-
-def plan_provenance(
-    plan: Plan,
-    progress: PlanProgress,
-    scopes: dict[int, frozenset[int]],
-    *,
-    as_of: dt.date | None = None,
-    approved_only: bool = False,
-) -> dict[int, tuple[ProvenanceRow, ...]]:
-    """The rows behind each line of the plan's progress, in a fixed number of queries: the reported values of the
-    value lines through the indicators' own computation, and one query per record-based line, joined on what the
-    rows' descriptions read (whatever the number of records)."""
-    from django.utils import timezone
-
-    from phoihop.indicators.choices import Measure
-    from phoihop.indicators.counting import record_amounts
-    from phoihop.indicators.counting import related_paths as counting_related
-    from phoihop.indicators.models import Target
-    from phoihop.indicators.progress import ProvenanceRow, compute_plan_progress
-    from phoihop.indicators.registry import record_kinds
-
-    targets = {
-        t.pk: t
-        for t in Target.objects.filter(plan=plan).select_related("indicator").prefetch_related("indicator__components")
-    }
-    value_ids = [
-        pk
-        for pk, t in targets.items()
-        if t.indicator.measure in Measure.from_values()
-        or (
-            t.indicator.measure == Measure.SUM_OF_INDICATORS
-            and all(c.measure in Measure.from_values() for c in t.indicator.components.all())
-        )
-    ]
-    found: dict[int, tuple[ProvenanceRow, ...]] = {}
-    if value_ids:
-        detailed = compute_plan_progress(
-            plan,
-            scopes=scopes,
-            with_provenance=True,
-            as_of=as_of,
-            target_ids=value_ids,
-            check_rules=False,
-            approved_only=approved_only,
-        )
-        found.update({line.target_id: line.provenance for line in detailed.lines if line.target_id is not None})
-    end = plan.counted_until
-    for line in progress.lines:
-        target = targets.get(line.target_id or 0)
-        if target is None or target.indicator.measure not in Measure.from_records():
-            continue
-        indicator = target.indicator
-        kind = record_kinds.get(indicator.record_kind)
-        scope = scopes.get(target.agency_id, frozenset({target.agency_id})) if target.agency_id else None
-        condition = kind.agency_q(scope) & kind.parse_filter(indicator.record_filter)
-        if indicator.measure == Measure.SUM_RECORDS:
-            condition &= Q(**{f"{indicator.sum_field}__isnull": False})
-        records = (
-            kind.model._default_manager.filter(kind.date_q(plan.period_start, end))
-            .filter(condition)
-            .select_related(*_joins(kind.model, kind.agency_field), *counting_related(kind, indicator))
-            .order_by(kind.date_field, "pk")
-        )
-        rows = []
-        for record, amount, note in record_amounts(kind, indicator, records):
-            agency = _value_at(record, kind.agency_field)
-            raw_date = _value_at(record, kind.date_field)
-            date: dt.date | None = None
-            if isinstance(raw_date, dt.datetime):
-                date = timezone.localtime(raw_date).date() if timezone.is_aware(raw_date) else raw_date.date()
-            elif isinstance(raw_date, dt.date):
-                date = raw_date
-            rows.append(
-                ProvenanceRow(
-                    source=kind.key,
-                    source_label=kind.label,
-                    object_id=record.pk,
-                    indicator_code=indicator.code,
-                    agency_id=getattr(agency, "pk", None),
-                    agency_name=str(getattr(agency, "name", agency or "")),
-                    label=kind.describe(record),
-                    date=date,
-                    value=amount,
-                    url=kind.url_of(record),
-                    note=note,
-                )
-            )
-        found[target.pk] = tuple(rows)
-    return found
-
-
-def _value_at(record: object, path: str) -> object:
-    value = record
-    for part in path.split("__"):
-        if value is None:
-            return None
-        value = getattr(value, part)
-    return value
-
-
 def _referenced_documents(texts: Iterable[str]) -> set[str]:
     from phoihop.planning.citation import reference_key, split_reference
 
@@ -307,7 +197,9 @@ def _referenced_documents(texts: Iterable[str]) -> set[str]:
     return keys
 
 
-def report_inputs(report: Report, *, today: dt.date | None = None, approved_only: bool = False) -> ReportInputs:
+def report_inputs(
+    report: Report, *, today: dt.date | None = None, approved_only: bool = False, with_provenance: bool = True
+) -> ReportInputs:
     """One pass over the database for a build: a fixed number of queries, whatever the number of reported values,
     records, blocks or listings (listings add one or two queries each, in their own builder step). `approved_only`:
     reported values count only once approved (the report's data policy when it is signed)."""
@@ -332,8 +224,14 @@ def report_inputs(report: Report, *, today: dt.date | None = None, approved_only
         documents = {doc.reference_key: doc for doc in found}
     next_plan = Plan.objects.filter(year=plan.year + 1).first()
     scopes = agency_scopes()
-    # The lines without their rows (a fixed number of queries); the rows come from plan_provenance.
-    progress = plan_progress(plan=plan, rounding=Rounding(report.rounding), as_of=today, approved_only=approved_only)
+    # The lines, with the rows each figure is made of when asked, computed once (a fixed number of queries).
+    progress = plan_progress(
+        plan=plan,
+        rounding=Rounding(report.rounding),
+        as_of=today,
+        approved_only=approved_only,
+        with_provenance=with_provenance,
+    )
     return ReportInputs(
         report=report,
         plan=plan,
@@ -342,7 +240,7 @@ def report_inputs(report: Report, *, today: dt.date | None = None, approved_only
         figures=tuple(figures_of(report)),
         listings=listings,
         progress=progress,
-        provenance=plan_provenance(plan, progress, scopes, as_of=today, approved_only=approved_only),
+        provenance={line.target_id: line.provenance for line in progress.lines if line.target_id is not None},
         items=tuple(plan_items(plan)),
         next_plan=next_plan,
         next_items=tuple(plan_items(next_plan)) if next_plan is not None else (),

@@ -36,7 +36,8 @@ def render_bytes(report: Report, fmt: str, *, progress: Progress | None = None) 
     from phoihop.reports.pdf import convert_to_pdf
     from phoihop.reports.rendering import render_docx, render_html
 
-    data = build_report_data(report, progress=progress)
+    # Word and PDF print no figure's source rows: only the HTML document lists them.
+    data = build_report_data(report, progress=progress, with_provenance=fmt == RenderFormat.HTML)
     if progress:
         progress("Đang dựng văn bản", 60)
     if fmt == RenderFormat.HTML:

@@ -22,6 +22,7 @@ def register_record_kinds() -> None:
     # "N doanh nghiệp nợ BHXH": distinct enterprises, filter status=approved and si_arrears_months__gte=1.
     record_kinds.register(
         key="workforce.labourreport",
+        link=("workforce:report_detail", "pk"),
         label="Báo cáo tình hình lao động của doanh nghiệp",
         model=LabourReport,
         date_field="period_end",
@@ -53,6 +54,7 @@ def register_record_kinds() -> None:
     )
     record_kinds.register(
         key="workforce.incident",
+        link=("workforce:incident_detail", "pk"),
         label="Vụ việc lao động tại doanh nghiệp",
         model=Incident,
         date_field="started_on",

@@ -72,8 +72,13 @@ def build_report_data(
     today: dt.date | None = None,
     progress: Progress | None = None,
     approved_only: bool | None = None,
+    with_provenance: bool = True,
 ) -> ReportData:
     """The report's data: from its snapshot when final, computed from the records otherwise.
+
+    `with_provenance=False` leaves out the rows each figure is made of (the HTML's "Nguồn của từng số liệu", the
+    checker's unapproved periods): a Word or PDF document prints none of them, and they are the part of the build
+    that grows with the records. The document is the same either way (tests/reports/test_build_queries.py).
 
     The data policy: the build that freezes a report (`approved_only=True`) counts only the reported values whose
     body's period is approved; a draft counts every value and names, in each figure, the periods not approved yet
@@ -86,7 +91,7 @@ def build_report_data(
         approved_only = report.status == ReportStatus.FINAL
     if progress:
         progress("Đang thu thập số liệu từ các phân hệ", 10)
-    inputs = report_inputs(report, today=today, approved_only=approved_only)
+    inputs = report_inputs(report, today=today, approved_only=approved_only, with_provenance=with_provenance)
     if progress:
         progress("Đang ghép số liệu vào các đoạn báo cáo", 35)
     return _Builder(inputs, today=today or timezone.localdate()).build()
