@@ -161,9 +161,10 @@ def test_zone_page_charts_draw_pass_axe_and_fit_a_phone(
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(live_server.url + dinh_vu_zone_url + "?year=2023")
+        # Coverage, the zones compared and the year's cases by topic: every chart drawn.
         page.wait_for_function(
-            "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1')"
-            ".length === 2"
+            "() => { const all = [...document.querySelectorAll('canvas[data-chart]')];"
+            " return all.length === 3 && all.every(c => c.dataset.drawn === '1'); }"
         )
         page.screenshot(path=str(tmp_path / f"zone-{width}.png"), full_page=True)
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
