@@ -104,10 +104,16 @@ def test_the_page_runs_a_constant_number_of_queries(
 ) -> None:  # type: ignore[no-untyped-def]
     fill(maple, bodies, n)
     client: Client = client_for(make_user(Role.SECRETARIAT, bodies["federation"]))
-    with django_assert_max_num_queries(21):  # 19, and 2 for the workforce section (warnings, labour reports)
+    # 19, 2 for the workforce section (warnings, labour reports), 7 for the timeline (one per kind of record)
+    with django_assert_max_num_queries(28):
         response = client.get(maple.get_absolute_url())
     assert response.status_code == 200
-    html = response.content.decode()
+    page = response.content.decode()
+    # The timeline names the latest records again, up to 20; each module's own section lists its records once.
+    start = page.index('id="timeline-heading"')
+    end = page.index("</section>", start)
+    timeline, html = page[start:end], page[:start] + page[end:]
+    assert 0 < timeline.count('class="timeline-event"') <= 20
     assert html.count("Tuyên truyền Bộ luật Lao động tại doanh nghiệp đợt") == n
     assert html.count("Khu nhà ở công nhân Maple giai đoạn") == n
     assert html.count("Phát hiện số") == n
