@@ -1,4 +1,4 @@
-"""What cases offers other apps' pages (core/plugins.py): its menu entry and the case list's Excel export."""
+"""What cases offers other apps' pages (core/plugins.py): its menu entry and the Excel export of its lists."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ def plug_in() -> None:
 
 def register_spreadsheets() -> None:
     """The case list's "Xuất Excel" (cases/sheets.py, phoihop.spreadsheets): export only, personal data masked by the
-    case page's rule."""
-    from phoihop.cases.sheets import CASES
+    case page's rule; and the petition and topic lists' (no personal data)."""
+    from phoihop.cases.sheets import CASES, PETITIONS, TOPICS
     from phoihop.spreadsheets.registry import spreadsheets
 
     spreadsheets.register(CASES)
+    spreadsheets.register(PETITIONS)
+    spreadsheets.register(TOPICS)

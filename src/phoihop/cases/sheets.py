@@ -146,3 +146,65 @@ CASES = SheetKind(
         "xóa khi không còn cần (mỗi lần xuất được ghi vào nhật ký).",
     ),
 )
+
+
+# --- the petition and topic lists: export only (no personal data: a petition names a group or unit, never a person) -
+
+PETITION_COLUMNS = (
+    Column("title", "Kiến nghị", width=50),
+    Column("raised_by", "Tập thể, đơn vị kiến nghị", width=36),
+    Column("raised_on", "Ngày", type="date", width=12),
+    Column("responsible_agency", "Cơ quan chịu trách nhiệm", width=16),
+    Column("conclusion_document", "Văn bản trả lời", width=50),
+    Column("status", "Trạng thái", width=20),
+)
+
+TOPIC_COLUMNS = (
+    Column("path", "Chủ đề", width=50),
+    Column("phrase", "Cách viết trong báo cáo", width=40),
+    Column("position", "Thứ tự", type="int", width=8),
+    Column("is_active", "Đang dùng", width=10),
+)
+
+
+def petition_rows(user: User, params: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """Every petition of the list with its filter and sort, the list page's columns (not the full text or answer)."""
+    from phoihop.cases.selectors import list_petitions
+
+    for petition in list_petitions(user=user, params=params).iterator(1000):
+        yield {
+            "title": petition.title,
+            "raised_by": petition.raised_by,
+            "raised_on": petition.raised_on,
+            "responsible_agency": petition.responsible_agency.short_code,
+            "conclusion_document": str(petition.conclusion_document) if petition.conclusion_document else "",
+            "status": petition.get_status_display(),
+        }
+
+
+def topic_rows(user: User, params: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """The whole tree in the page's order; a sub-topic is written with its parents ("Tiền lương › Nợ lương")."""
+    from phoihop.cases.selectors import list_topics
+
+    for topic in list_topics(user=user):
+        yield {"path": topic.path, "phrase": topic.phrase, "position": topic.position, "is_active": topic.is_active}
+
+
+PETITIONS = SheetKind(
+    key="cases.petition",
+    label="Kiến nghị tại hội nghị đối thoại",
+    columns=PETITION_COLUMNS,
+    can_export=permissions.can_view_cases,
+    export_rows=petition_rows,
+    list_url_name="cases:petition_list",
+    instructions=("• Nội dung đầy đủ, câu trả lời và việc theo dõi của từng kiến nghị xem trên trang của kiến nghị.",),
+)
+
+TOPICS = SheetKind(
+    key="cases.topic",
+    label="Chủ đề vụ việc",
+    columns=TOPIC_COLUMNS,
+    can_export=permissions.can_view_cases,
+    export_rows=topic_rows,
+    list_url_name="cases:topic_list",
+)

@@ -45,8 +45,11 @@ def plug_in() -> None:
 
 
 def register_spreadsheets() -> None:
-    """The enterprise directory's Excel template, import and export (directory/sheets.py). The directory imports no
-    app above core and accounts, so it offers the declaration as a provider the Excel layer picks up."""
-    from phoihop.directory.sheets import declare
+    """The enterprise directory's Excel template, import and export, and the zone and agency lists' export
+    (directory/sheets.py). The directory imports no app above core and accounts, so it offers the declarations as
+    providers the Excel layer picks up."""
+    from phoihop.directory.sheets import declare, declare_agencies, declare_zones
 
     providers.add("spreadsheets:directory.enterprise", declare)
+    providers.add("spreadsheets:directory.zone", declare_zones)
+    providers.add("spreadsheets:directory.agency", declare_agencies)

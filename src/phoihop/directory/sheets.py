@@ -252,3 +252,70 @@ def declare(layer: ModuleType) -> SheetKind:
             "đơn vị quản lý hồ sơ không đổi qua tệp nhập.",
         ),
     )
+
+
+# --- the zone and agency lists: export only (reference data, kept by the administrator on its own pages) ----------
+
+
+def zone_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    from phoihop.directory.selectors import list_zones
+
+    for zone in list_zones(user=user, query=str(params.get("q") or "")).iterator(1000):
+        yield {
+            "name": zone.name,
+            "kind": zone.get_kind_display(),
+            "parent": str(zone.parent) if zone.parent else "",
+            "district": zone.district,
+            "area_ha": zone.area_ha,
+            "enterprise_count": zone.enterprise_count,  # type: ignore[attr-defined]
+        }
+
+
+def agency_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    from phoihop.directory.selectors import list_agencies
+
+    for agency in list_agencies(user=user, query=str(params.get("q") or "")).iterator(1000):
+        yield {
+            "name": agency.name,
+            "short_code": agency.short_code,
+            "kind": agency.get_kind_display(),
+            "parent": str(agency.parent) if agency.parent else "",
+        }
+
+
+def declare_zones(layer: ModuleType) -> SheetKind:
+    """The zone list's "Xuất Excel" (export only), offered as a provider like the enterprise kind."""
+    make = layer.Column
+    return layer.SheetKind(
+        key="directory.zone",
+        label="Khu công nghiệp, khu kinh tế",
+        columns=(
+            make("name", "Tên", width=40),
+            make("kind", "Loại", width=22),
+            make("parent", "Thuộc", width=30),
+            make("district", "Quận, huyện", width=20),
+            make("area_ha", "Diện tích (ha)", type="decimal", num_format="#,##0.00", width=14),
+            make("enterprise_count", "Doanh nghiệp", type="int", num_format="#,##0", width=14),
+        ),
+        can_export=permissions.can_view_directory,
+        export_rows=zone_rows,
+        list_url_name="directory:zone_list",
+    )
+
+
+def declare_agencies(layer: ModuleType) -> SheetKind:
+    """The agency list's "Xuất Excel" (export only), offered as a provider like the enterprise kind."""
+    make = layer.Column
+    return layer.SheetKind(
+        key="directory.agency",
+        label="Cơ quan, đơn vị",
+        columns=(
+            make("name", "Tên", width=50),
+            make("short_code", "Ký hiệu", width=16),
+            make("kind", "Hệ thống", width=24),
+            make("parent", "Cấp trên", width=50),
+        ),
+        can_export=permissions.can_view_directory,
+        export_rows=agency_rows,
+        list_url_name="directory:agency_list",
+    )

@@ -41,8 +41,11 @@ def register_directory_kinds() -> None:
 
 
 def register_spreadsheets() -> None:
-    """Reported values' Excel template, import and export (indicators/sheets.py, phoihop.spreadsheets)."""
-    from phoihop.indicators.sheets import VALUES
+    """Reported values' Excel template, import and export, and the indicator and rule lists' export
+    (indicators/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.indicators.sheets import INDICATORS, RULES, VALUES
     from phoihop.spreadsheets.registry import spreadsheets
 
     spreadsheets.register(VALUES)
+    spreadsheets.register(INDICATORS)
+    spreadsheets.register(RULES)

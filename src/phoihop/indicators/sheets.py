@@ -226,3 +226,73 @@ VALUES = SheetKind(
         "(sau khi anh/chị xem và xác nhận). Kỳ đã được phê duyệt thì bị khóa.",
     ),
 )
+
+
+# --- the indicator and rule lists: export only (kept by the secretariat on their own pages) ------------------------
+
+INDICATOR_COLUMNS = (
+    Column("code", "Mã", width=10),
+    Column("name", "Tên chỉ tiêu", width=60),
+    Column("unit", "Đơn vị tính", width=14),
+    Column("unit_kind", "Loại đơn vị", width=18),
+    Column("measure", "Cách tính", width=30),
+    Column("owner_agency", "Đơn vị phụ trách", width=40),
+    Column("is_active", "Đang sử dụng", width=12),
+)
+
+RULE_COLUMNS = (
+    Column("left", "Vế trái", width=50),
+    Column("operator", "Phép so sánh", width=12),
+    Column("right", "Vế phải", width=50),
+    Column("message", "Thông báo khi vi phạm", width=60),
+    Column("is_active", "Áp dụng", width=10),
+)
+
+
+def indicator_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    from phoihop.indicators.selectors import list_indicators
+
+    for indicator in list_indicators(user=user, query=str(params.get("q") or "")).iterator(1000):
+        yield {
+            "code": indicator.code,
+            "name": indicator.name,
+            "unit": indicator.unit,
+            "unit_kind": indicator.get_unit_kind_display(),
+            "measure": indicator.get_measure_display(),
+            "owner_agency": str(indicator.owner_agency) if indicator.owner_agency else "",
+            "is_active": indicator.is_active,
+        }
+
+
+def rule_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    """Every rule, as the rule page lists them (its `plan` parameter chooses the data checked, not the rules)."""
+    from phoihop.indicators.selectors import rules_visible_to
+
+    for rule in rules_visible_to(user).order_by("pk").iterator(1000):
+        yield {
+            "left": rule.left.name,
+            "operator": rule.get_operator_display(),
+            "right": rule.right.name,
+            "message": rule.message,
+            "is_active": rule.is_active,
+        }
+
+
+INDICATORS = SheetKind(
+    key="indicators.indicator",
+    label="Chỉ tiêu",
+    columns=INDICATOR_COLUMNS,
+    can_export=permissions.can_view_indicators,
+    export_rows=indicator_rows,
+    list_url_name="indicators:indicator_list",
+    instructions=("• Cách đếm, chỉ tiêu kế hoạch và số liệu của từng chỉ tiêu xem trên trang của chỉ tiêu.",),
+)
+
+RULES = SheetKind(
+    key="indicators.rule",
+    label="Quy tắc kiểm tra giữa các chỉ tiêu",
+    columns=RULE_COLUMNS,
+    can_export=permissions.can_view_indicators,
+    export_rows=rule_rows,
+    list_url_name="indicators:rule_list",
+)

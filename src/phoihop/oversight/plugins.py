@@ -48,8 +48,11 @@ def plug_in() -> None:
 
 
 def register_spreadsheets() -> None:
-    """Inspections' Excel template, import and export (oversight/sheets.py, phoihop.spreadsheets)."""
-    from phoihop.oversight.sheets import INSPECTIONS
+    """Inspections' Excel template, import and export, and the overdue and topic lists' export (oversight/sheets.py,
+    phoihop.spreadsheets)."""
+    from phoihop.oversight.sheets import INSPECTIONS, OVERDUE_FOLLOW_UPS, TOPICS
     from phoihop.spreadsheets.registry import spreadsheets
 
     spreadsheets.register(INSPECTIONS)
+    spreadsheets.register(OVERDUE_FOLLOW_UPS)
+    spreadsheets.register(TOPICS)

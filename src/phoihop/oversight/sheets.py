@@ -317,3 +317,72 @@ INSPECTIONS = SheetKind(
         "từng cuộc.",
     ),
 )
+
+
+# --- the overdue follow-up actions and the topic list: export only (written on the inspection's page, the topics by
+# the administrator) ---------------------------------------------------------------------------------------------------
+
+OVERDUE_COLUMNS = (
+    Column("due_date", "Hạn", type="date", width=12),
+    Column("description", "Việc cần làm", width=60),
+    Column("enterprise", "Doanh nghiệp", width=40),
+    Column("responsible", "Thực hiện", width=30),
+    Column("status", "Tình trạng", width=18),
+    Column("inspection", "Cuộc kiểm tra, giám sát", width=50),
+    Column("owner_agency", "Đơn vị chủ trì", width=14),
+)
+
+TOPIC_COLUMNS = (
+    Column("position", "Thứ tự", type="int", width=8),
+    Column("name", "Nội dung", width=60),
+    Column("code", "Mã", width=24),
+    Column("status", "Tình trạng", width=16),
+)
+
+
+def overdue_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    """The follow-up actions still open after their due date, with the page's body choice, oldest first."""
+    from phoihop.oversight.selectors import overdue_follow_ups
+
+    for action in overdue_follow_ups(user=user, params=params).iterator(1000):
+        yield {
+            "due_date": action.due_date,
+            "description": action.description,
+            "enterprise": action.enterprise.name if action.enterprise else "",
+            "responsible": action.responsible,
+            "status": action.get_status_display(),
+            "inspection": action.inspection.title,
+            "owner_agency": action.inspection.owner_agency.short_code,
+        }
+
+
+def topic_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    from phoihop.oversight.selectors import topics_visible_to
+
+    for topic in topics_visible_to(user).order_by("position", "name").iterator(1000):
+        yield {
+            "position": topic.position,
+            "name": topic.name,
+            "code": topic.code,
+            "status": "Đang dùng" if topic.is_active else "Ngừng sử dụng",
+        }
+
+
+OVERDUE_FOLLOW_UPS = SheetKind(
+    key="oversight.overdue_follow_up",
+    label="Việc cần làm sau kiểm tra, giám sát đã quá hạn",
+    columns=OVERDUE_COLUMNS,
+    can_export=permissions.can_view_inspections,
+    export_rows=overdue_rows,
+    list_url_name="oversight:overdue_list",
+    instructions=("• Việc cần làm được cập nhật trên trang của cuộc kiểm tra, giám sát.",),
+)
+
+TOPICS = SheetKind(
+    key="oversight.topic",
+    label="Danh mục nội dung kiểm tra, giám sát",
+    columns=TOPIC_COLUMNS,
+    can_export=permissions.can_view_inspections,
+    export_rows=topic_rows,
+    list_url_name="oversight:topic_list",
+)

@@ -1,4 +1,5 @@
-"""What planning offers other apps' pages (core/plugins.py): its menu entries and the home page's plan card."""
+"""What planning offers other apps' pages (core/plugins.py): its menu entries, the home page's plan card and the
+Excel export of its lists."""
 
 from __future__ import annotations
 
@@ -23,3 +24,13 @@ def plug_in() -> None:
     menu.add(group="plan", url_name="planning:plan_list", label=_("Kế hoạch phối hợp"), prefix="/ke-hoach/", order=10)
     menu.add(group="plan", url_name="planning:document_list", label=_("Văn bản"), prefix="/van-ban/", order=40)
     sections.add("home", key="planning", template="planning/home_section.html", context=home_section, order=10)
+    register_spreadsheets()
+
+
+def register_spreadsheets() -> None:
+    """The plan list's and the document register's "Xuất Excel" (planning/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.planning.sheets import DOCUMENTS, PLANS
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    spreadsheets.register(PLANS)
+    spreadsheets.register(DOCUMENTS)

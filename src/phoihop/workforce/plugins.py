@@ -1,6 +1,6 @@
 """What the workforce app offers other apps: record kinds for indicators (counts and sums over labour reports,
 support to workers and survey answers, with provenance), its menu entries, a section of the enterprise page and its
-Excel kinds (labour reports; the incident and survey lists, export only)."""
+Excel kinds (labour reports; the incident, survey and warning lists, export only)."""
 
 from __future__ import annotations
 
@@ -140,8 +140,9 @@ def plug_in() -> None:
         order=60,
     )
     from phoihop.spreadsheets.registry import spreadsheets
-    from phoihop.workforce.sheets import INCIDENTS, LABOUR_REPORTS, SURVEYS
+    from phoihop.workforce.sheets import INCIDENTS, LABOUR_REPORTS, SURVEYS, WARNINGS
 
     spreadsheets.register(LABOUR_REPORTS)
     spreadsheets.register(INCIDENTS)
     spreadsheets.register(SURVEYS)
+    spreadsheets.register(WARNINGS)

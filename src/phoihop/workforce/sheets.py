@@ -354,3 +354,48 @@ SURVEYS = SheetKind(
     list_url_name="workforce:survey_list",
     instructions=("• Kết quả từng câu hỏi xem trên trang của cuộc khảo sát.",),
 )
+
+
+# --- the warning list: export only (warnings are raised by the rules and worked on their own page) ------------------
+
+WARNING_COLUMNS = (
+    Column("enterprise", "Doanh nghiệp", width=40),
+    Column("zone", "Khu công nghiệp, khu kinh tế", width=26),
+    Column("rule", "Cảnh báo", width=36),
+    Column("severity", "Mức độ", width=12),
+    Column("summary", "Căn cứ", width=60),
+    Column("opened_at", "Phát sinh", width=18),
+    Column("status", "Trạng thái", width=16),
+    Column("handling_agency", "Đơn vị xử lý", width=14),
+)
+
+
+def warning_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    """The warnings the list shows with its filter (search, zone, body, rule, status), in its order."""
+    from phoihop.core.vnformat import format_datetime
+    from phoihop.workforce.selectors import list_warnings
+
+    # The list's evidence prefetch serves its page links; the export's columns do not need it.
+    for warning in list_warnings(user=user, params=params).prefetch_related(None).iterator(1000):
+        zone = warning.enterprise.zone
+        yield {
+            "enterprise": warning.enterprise.name,
+            "zone": zone.name if zone else "",
+            "rule": warning.rule.name,
+            "severity": warning.get_severity_display(),
+            "summary": warning.summary,
+            "opened_at": format_datetime(warning.opened_at),
+            "status": warning.get_status_display(),
+            "handling_agency": warning.handling_agency.short_code if warning.handling_agency else "",
+        }
+
+
+WARNINGS = SheetKind(
+    key="workforce.warning",
+    label="Doanh nghiệp cần chú ý",
+    columns=WARNING_COLUMNS,
+    can_export=permissions.can_view_workforce,
+    export_rows=warning_rows,
+    list_url_name="workforce:warning_list",
+    instructions=("• Căn cứ và việc xử lý của từng cảnh báo xem trên trang của cảnh báo.",),
+)
