@@ -12,22 +12,20 @@ below what the milestones already delivered is refused, as on the page."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import clean_text, nfc
 from phoihop.housing import permissions
 from phoihop.housing.choices import CapacityGroup, ProjectKind, Qualifier
+from phoihop.spreadsheets.records import Planned, differences, write_planned
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
 from phoihop.spreadsheets.services import rehearse
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
-    from phoihop.directory.models import Agency
     from phoihop.housing.models import HousingProject
 
 KIND_BY_LABEL = {str(label): value for value, label in ProjectKind.choices}
@@ -156,14 +154,6 @@ def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, 
         yield row
 
 
-@dataclass
-class Planned:
-    row: int
-    found: HousingProject | None
-    data: dict[str, Any]
-    owner: Agency | None
-
-
 def _folded(name: str) -> str:
     return clean_text(name).casefold()
 
@@ -282,16 +272,11 @@ def _shown(key: str, value: Any) -> str:
     return str(value)
 
 
-def _differences(project: HousingProject, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    fields = {}
-    for key, value in data.items():
-        old = getattr(project, key)
-        if old != value:
-            fields[HEADERS[key]] = (_shown(key, old), _shown(key, value))
-    return fields
+def _differences(record: HousingProject, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    return differences(record, data, headers=HEADERS, shown=_shown)
 
 
-def _write(user: User, item: Planned) -> None:
+def _write(user: User, item: Planned[HousingProject]) -> None:
     from phoihop.housing.services import create_project, update_project
 
     if item.found is None:
@@ -301,14 +286,7 @@ def _write(user: User, item: Planned) -> None:
 
 
 def apply(user: User, checked: Checked) -> int:
-    for item in checked.state:
-        try:
-            _write(user, item)
-        except ValidationError as error:
-            raise ValidationError(
-                _("Dòng %(n)s: %(reason)s") % {"n": item.row, "reason": " ".join(error.messages)}, code="import_row"
-            ) from error
-    return len(checked.state)
+    return write_planned(checked, partial(_write, user))
 
 
 HOUSING_PROJECTS = SheetKind(

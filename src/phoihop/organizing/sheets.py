@@ -11,22 +11,20 @@ other bodies included. The plan items a founding carries out stay on its page.""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import clean_text, nfc
 from phoihop.organizing import permissions
 from phoihop.organizing.choices import FoundingKind
+from phoihop.spreadsheets.records import Planned, differences, write_planned
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
 from phoihop.spreadsheets.services import rehearse
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
-    from phoihop.directory.models import Agency
     from phoihop.organizing.models import Founding
 
 KIND_BY_LABEL = {str(label): value for value, label in FoundingKind.choices}
@@ -100,14 +98,6 @@ def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, 
             "notes": founding.notes,
             "owner_agency": founding.owner_agency.short_code,
         }
-
-
-@dataclass
-class Planned:
-    row: int
-    found: Founding | None
-    data: dict[str, Any]
-    owner: Agency | None
 
 
 def check(user: User, rows: list[Row]) -> Checked:
@@ -218,16 +208,11 @@ def _shown(key: str, value: Any) -> str:
     return str(value)
 
 
-def _differences(founding: Founding, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    fields = {}
-    for key, value in data.items():
-        old = getattr(founding, key)
-        if old != value:
-            fields[HEADERS[key]] = (_shown(key, old), _shown(key, value))
-    return fields
+def _differences(record: Founding, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    return differences(record, data, headers=HEADERS, shown=_shown)
 
 
-def _write(user: User, item: Planned) -> None:
+def _write(user: User, item: Planned[Founding]) -> None:
     from phoihop.organizing.services import create_founding, update_founding
 
     if item.found is None:
@@ -237,14 +222,7 @@ def _write(user: User, item: Planned) -> None:
 
 
 def apply(user: User, checked: Checked) -> int:
-    for item in checked.state:
-        try:
-            _write(user, item)
-        except ValidationError as error:
-            raise ValidationError(
-                _("Dòng %(n)s: %(reason)s") % {"n": item.row, "reason": " ".join(error.messages)}, code="import_row"
-            ) from error
-    return len(checked.state)
+    return write_planned(checked, partial(_write, user))
 
 
 FOUNDINGS = SheetKind(

@@ -12,22 +12,20 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import clean_text, nfc
 from phoihop.oversight import permissions
 from phoihop.oversight.choices import InspectionKind
+from phoihop.spreadsheets.records import Planned, differences, write_planned
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
 from phoihop.spreadsheets.services import rehearse
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
-    from phoihop.directory.models import Agency
     from phoihop.oversight.models import Inspection
 
 KIND_BY_LABEL = {str(label): value for value, label in InspectionKind.choices}
@@ -114,14 +112,6 @@ def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, 
             "summary": inspection.summary,
             "recommendations": inspection.recommendations,
         }
-
-
-@dataclass
-class Planned:
-    row: int
-    found: Inspection | None
-    data: dict[str, Any]
-    owner: Agency | None
 
 
 def _key(owner_id: int, title: str, start: Any) -> tuple[Any, ...]:
@@ -267,19 +257,11 @@ def _shown(key: str, value: Any) -> str:
     return str(value)
 
 
-def _differences(inspection: Inspection, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    fields = {}
-    for key, value in data.items():
-        if key in MANY:
-            old = list(getattr(inspection, key).all())
-            if {row.pk for row in old} != {row.pk for row in value}:
-                fields[HEADERS[key]] = (_shown(key, old), _shown(key, value))
-        elif getattr(inspection, key) != value:
-            fields[HEADERS[key]] = (_shown(key, getattr(inspection, key)), _shown(key, value))
-    return fields
+def _differences(record: Inspection, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    return differences(record, data, headers=HEADERS, shown=_shown, many=MANY)
 
 
-def _write(user: User, item: Planned) -> None:
+def _write(user: User, item: Planned[Inspection]) -> None:
     from phoihop.oversight.services import create_inspection, update_inspection
 
     if item.found is None:
@@ -289,14 +271,7 @@ def _write(user: User, item: Planned) -> None:
 
 
 def apply(user: User, checked: Checked) -> int:
-    for item in checked.state:
-        try:
-            _write(user, item)
-        except ValidationError as error:
-            raise ValidationError(
-                _("Dòng %(n)s: %(reason)s") % {"n": item.row, "reason": " ".join(error.messages)}, code="import_row"
-            ) from error
-    return len(checked.state)
+    return write_planned(checked, partial(_write, user))
 
 
 INSPECTIONS = SheetKind(

@@ -10,22 +10,20 @@ included. Awards and plan items stay on the model's page."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import clean_text, nfc
 from phoihop.practices import permissions
 from phoihop.practices.choices import PracticeField, PracticeStatus
+from phoihop.spreadsheets.records import Planned, differences, write_planned
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
 from phoihop.spreadsheets.services import rehearse
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
-    from phoihop.directory.models import Agency
     from phoihop.practices.models import GoodPractice
 
 FIELD_BY_LABEL = {str(label): value for value, label in PracticeField.choices}
@@ -86,14 +84,6 @@ def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, 
             "status": LABEL_BY_STATUS.get(practice.status, practice.status),
             "enterprises": "; ".join(sorted(e.tax_code for e in practice.enterprises.all())),
         }
-
-
-@dataclass
-class Planned:
-    row: int
-    found: GoodPractice | None
-    data: dict[str, Any]
-    owner: Agency | None
 
 
 def _key(owner_id: int, title: str, year: Any) -> tuple[Any, ...]:
@@ -199,19 +189,11 @@ def _shown(key: str, value: Any) -> str:
     return str(value)
 
 
-def _differences(practice: GoodPractice, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    fields = {}
-    for key, value in data.items():
-        if key == "enterprises":
-            old = list(practice.enterprises.all())
-            if {row.pk for row in old} != {row.pk for row in value}:
-                fields[HEADERS[key]] = (_shown(key, old), _shown(key, value))
-        elif getattr(practice, key) != value:
-            fields[HEADERS[key]] = (_shown(key, getattr(practice, key)), _shown(key, value))
-    return fields
+def _differences(record: GoodPractice, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    return differences(record, data, headers=HEADERS, shown=_shown, many=("enterprises",))
 
 
-def _write(user: User, item: Planned) -> None:
+def _write(user: User, item: Planned[GoodPractice]) -> None:
     from phoihop.practices.services import create_practice, update_practice
 
     if item.found is None:
@@ -221,14 +203,7 @@ def _write(user: User, item: Planned) -> None:
 
 
 def apply(user: User, checked: Checked) -> int:
-    for item in checked.state:
-        try:
-            _write(user, item)
-        except ValidationError as error:
-            raise ValidationError(
-                _("Dòng %(n)s: %(reason)s") % {"n": item.row, "reason": " ".join(error.messages)}, code="import_row"
-            ) from error
-    return len(checked.state)
+    return write_planned(checked, partial(_write, user))
 
 
 PRACTICES = SheetKind(
