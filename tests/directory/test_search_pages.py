@@ -21,6 +21,7 @@ from phoihop.directory.selectors import (
     rank_enterprises,
     search_enterprises,
 )
+from tests.apiclient import ApiClient
 from tests.directory.factories import ZoneFactory
 
 WORDS = ["Hải Phòng", "Đình Vũ", "Tràng Duệ", "Việt Nam", "Điện tử", "Cơ khí", "Gỗ", "An"]
@@ -125,3 +126,25 @@ def test_the_shapes_cover_every_path(directory: dict[str, Zone], officer: User) 
     assert 4 in ranks["hai phong"]
     assert ranks["Công ty TNHH Gỗ An 999"][0] == 0
     assert len(naive(officer, "hai phong", {})) > 50, "a dense phrase, longer than two pages"
+
+
+@pytest.mark.parametrize("query", ["hai phong", "kcn trang due", "cong ty"])
+def test_the_api_pages_follow_the_full_sort_with_every_field(
+    directory: dict[str, Zone], officer: User, api_for, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The API reads only the columns it serializes (and the zone's name): the same items, fields and order."""
+    monkeypatch.setattr(selectors, "PROBE", 7)
+    monkeypatch.setattr(selectors, "WALK", 40)
+    api: ApiClient = api_for(officer, token=True)
+    expected = naive(officer, query, {})
+    for page in (1, 2):
+        body = api.get("/directory/enterprises", q=query, page=page).json()
+        assert [item["id"] for item in body["items"]] == expected[(page - 1) * 50 : page * 50]
+    item = api.get("/directory/enterprises", q=query).json()["items"][0]
+    enterprise = Enterprise.objects.select_related("zone").get(pk=item["id"])
+    assert item["name"] == enterprise.name
+    assert item["tax_code"] == enterprise.tax_code
+    assert item["zone"] == ({"id": enterprise.zone.pk, "name": enterprise.zone.name} if enterprise.zone else None)
+    assert item["owner_agency_id"] == enterprise.owner_agency_id
+    assert item["ownership"] == enterprise.ownership
+    assert item["version"] == enterprise.version

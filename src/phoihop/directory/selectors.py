@@ -395,6 +395,19 @@ def ids_first(ordered: QuerySet[Enterprise], rows_from: QuerySet[Enterprise]) ->
     return result
 
 
+def only_columns(queryset: QuerySet[Enterprise], *fields: str, related: tuple[str, ...] = ()) -> QuerySet[Enterprise]:
+    """`queryset` reading only `fields` and joining only `related` for its rows, whether a plain queryset or a ranked
+    search (whose page rows are read from its unsearched queryset): what the API serializes and nothing more."""
+
+    def narrow(rows: QuerySet[Enterprise]) -> QuerySet[Enterprise]:
+        return rows.select_related(None).select_related(*related).only(*fields)
+
+    narrowed = narrow(queryset)
+    if isinstance(queryset, RankedSearch) and queryset._rows_from is not None:
+        narrowed._rows_from = narrow(queryset._rows_from)  # type: ignore[attr-defined]
+    return narrowed
+
+
 def count_bounded(queryset: QuerySet[Any], bound: int = COUNT_BOUND) -> tuple[int, bool]:
     """The number of rows, exact up to `bound`; beyond it (`bound`, True): "more than `bound`". One query that stops
     reading at bound + 1 rows."""
