@@ -98,7 +98,7 @@ def test_every_page_is_the_slice_of_a_full_sort(
 ) -> None:
     monkeypatch.setattr(selectors, "PROBE", probe)
     monkeypatch.setattr(selectors, "WALK", walk)
-    monkeypatch.setattr(selectors, "COUNT_BOUND", 30)  # the index's "many" for a rank: small here
+    monkeypatch.setattr(selectors, "SORT_MAX", 30)  # the index's "many" for a rank: small here
     for params in ({}, {"ownership": "wholly_foreign"}):
         expected = naive(officer, query, params)
         assert set(expected) == scan(query, params), query

@@ -169,6 +169,9 @@ RANKS = 5  # the ranks of `rank_enterprises`, 0 to 4
 # count is read there too.
 PROBE = 2_000
 WALK = 20_000
+# A rank short in the probe is sorted through its index when the index finds fewer than this many enterprises for
+# it (sorting them costs less than walking WALK rows); else the page walks WALK rows first.
+SORT_MAX = 2_500
 
 
 class _Walk:
@@ -219,27 +222,28 @@ class _Walk:
         return sql, [self.folded, self.folded, *all_params, tax_code]
 
 
-def _window(rows_from: QuerySet[Enterprise], size: int) -> tuple[str, tuple[Any, ...]]:
-    """The first `size` rows of `rows_from` in name order, as SQL for a derived table `w`."""
+def _window(rows_from: QuerySet[Enterprise], size: int, order: tuple[str, ...] = ("name", "pk")) -> tuple[str, Any]:
+    """The first `size` rows of `rows_from` in name order (or `order`), as SQL for a derived table `w`."""
     columns = ("pk", "name", "search_text", "tax_code", "zone_id")
-    return rows_from.order_by("name", "pk").values(*columns)[:size].query.sql_with_params()
+    return rows_from.order_by(*order).values(*columns)[:size].query.sql_with_params()
 
 
-def _index_holds_many(words: list[str]) -> bool:
-    """Whether the search index finds at least COUNT_BOUND enterprises with every one of `words` in their own text,
-    counting no further (over the whole directory: an estimate of a rank's size, not a result)."""
+def _index_ids(words: list[str]) -> list[int] | None:
+    """The enterprises the search index finds with every one of `words` (those of a trigram or more) in their own
+    text, over the whole directory: a superset of a rank's rows, to sort that rank among them. None when there are
+    SORT_MAX or more (then sorting them would cost more than walking), or no word the index can look up."""
     long_words = [w for w in words if len(w) >= TRIGRAM]
     if not long_words:
-        return True
-    if connection.vendor != "sqlite":
-        return Enterprise.objects.filter(_own_text_has(long_words)).order_by().values("pk")[:COUNT_BOUND].count() >= (
-            COUNT_BOUND
-        )
-    expression = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-    sql = "SELECT COUNT(*) FROM (SELECT 1 FROM directory_enterprise_fts WHERE search_text MATCH %s LIMIT %s) c"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [expression, COUNT_BOUND])
-        return int(cursor.fetchone()[0]) >= COUNT_BOUND
+        return None
+    if connection.vendor == "sqlite":
+        expression = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        sql = "SELECT rowid FROM directory_enterprise_fts WHERE search_text MATCH %s LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, SORT_MAX])
+            ids = [row[0] for row in cursor.fetchall()]
+    else:
+        ids = list(Enterprise.objects.filter(_own_text_has(long_words)).values_list("pk", flat=True)[:SORT_MAX])
+    return ids if len(ids) < SORT_MAX else None
 
 
 def _starts_with(column: str, prefix: str) -> Q:
@@ -286,8 +290,9 @@ class RankedSearch(QuerySet[Enterprise]):
         return [rows[pk] for pk in ids if pk in rows]
 
     def count_bounded(self, bound: int) -> tuple[int, bool]:
-        """`count_bounded`, first over the walk's windows without the search index: a broad search finds more than
-        `bound` matches there and stops reading; else the bounded count through the index. Kept for the page."""
+        """`count_bounded`, first over the first rows of the directory without the search index (PROBE rows, then
+        WALK rows if the probe promises the bound there): a broad search finds more than `bound` matches there and
+        stops reading; else the bounded count through the index. Kept for the page."""
         if self._walk is not None and self._rows_from is not None:
             probed = self._count_in_window(self._walk, self._rows_from, PROBE, bound)
             # Only a search dense enough in the probe to pass the bound within the walk reads the walk's window.
@@ -303,7 +308,7 @@ class RankedSearch(QuerySet[Enterprise]):
 
     @staticmethod
     def _count_in_window(walk: _Walk, rows_from: QuerySet[Enterprise], size: int, bound: int) -> int:
-        window, params = _window(rows_from, size)
+        window, params = _window(rows_from, size, order=("pk",))  # the order rows were added: no cluster of names
         match, match_params = walk.match()
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM ({window}) w WHERE {match} LIMIT {int(bound) + 1}) c"  # noqa: S608 - Django's SQL and our own, values as params
         with connection.cursor() as cursor:
@@ -341,22 +346,33 @@ class RankedSearch(QuerySet[Enterprise]):
 
     def _page_ids(self, walk: _Walk, rows_from: QuerySet[Enterprise], stop: int) -> list[int]:
         in_window = self._first_by_rank(walk, rows_from, PROBE, stop)
-        short = self._short(in_window, stop)
         # A short rank is read through its index and sorted, unless that would sort many rows: then the page walks
-        # further first. The start of the text or of the tax code is a short index range; the phrase and the words
-        # are counted in their index up to COUNT_BOUND; the zone-only matches have no index.
-        if 4 in short or any(_index_holds_many([walk.folded] if rank == 1 else walk.words) for rank in short & {1, 2}):
-            in_window = self._first_by_rank(walk, rows_from, WALK, stop)
+        # further first. The start of the text or of the tax code is a short index range; the first other short
+        # rank decides: the phrase and the words are counted in their index up to SORT_MAX, the zone-only matches
+        # have no index.
+        short = sorted(self._short(in_window, stop) - {0, 3})
+        found: dict[int, list[int]] = {}
+        if short:
+            among = _index_ids([walk.folded] if short[0] == 1 else walk.words) if short[0] != 4 else None
+            if among is None:
+                in_window = self._first_by_rank(walk, rows_from, WALK, stop)
+            else:
+                found[short[0]] = among
         ids: list[int] = []
         for found_rank, first in enumerate(in_window):
             need = stop - len(ids)
             if need <= 0:
                 break
             # The window is the start of the name order: enough rows of this rank there are its first ones.
-            ids += first[:need] if len(first) >= need else self._sorted_rank(walk, rows_from, found_rank, need)
+            if len(first) >= need:
+                ids += first[:need]
+            else:
+                ids += self._sorted_rank(walk, rows_from, found_rank, need, found.get(found_rank))
         return ids
 
-    def _sorted_rank(self, walk: _Walk, rows_from: QuerySet[Enterprise], rank: int, need: int) -> list[int]:
+    def _sorted_rank(
+        self, walk: _Walk, rows_from: QuerySet[Enterprise], rank: int, need: int, among: list[int] | None
+    ) -> list[int]:
         """The ids of one sparse rank in name order, found through an index and sorted: each of the first four ranks
         implies a condition an index answers (the start of the folded text, the phrase, every word, the start of the
         tax code)."""
@@ -366,6 +382,8 @@ class RankedSearch(QuerySet[Enterprise]):
             2: _own_text_has(walk.words),
             3: _starts_with("tax_code", walk.query.strip()),
         }
+        if among is not None:  # the ids the index already gave for this rank's phrase or words
+            by_index[rank] = Q(pk__in=among)
         if rank not in by_index:
             return list(self.filter(Q(search_rank=rank)).order_by("name", "pk").values_list("pk", flat=True)[:need])
         ranked = rank_enterprises(rows_from.filter(by_index[rank]), walk.query).filter(Q(search_rank=rank))
