@@ -242,7 +242,9 @@ def _index_ids(words: list[str]) -> list[int] | None:
             cursor.execute(sql, [expression, SORT_MAX])
             ids = [row[0] for row in cursor.fetchall()]
     else:
-        ids = list(Enterprise.objects.filter(_own_text_has(long_words)).values_list("pk", flat=True)[:SORT_MAX])
+        ids = list(
+            Enterprise.objects.filter(_own_text_has(long_words)).order_by().values_list("pk", flat=True)[:SORT_MAX]
+        )
     return ids if len(ids) < SORT_MAX else None
 
 
