@@ -143,7 +143,7 @@ def _job_out(request: HttpRequest, batch: ImportBatch) -> dict[str, Any]:
         "rows_checked": batch.rows_checked,
         "rows_written": batch.rows_written,
     }
-    if batch.result is not None and not batch.is_running:
+    if (batch.result is not None or batch.status == ImportBatch.Status.DONE) and not batch.is_running:
         outcome = ImportOutcome.from_batch(batch)
         status = {"already": "already_imported", "confirm": "needs_confirmation"}.get(outcome.status, outcome.status)
         imported = outcome.status == "imported"

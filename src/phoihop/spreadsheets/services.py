@@ -75,6 +75,16 @@ class ImportOutcome:
     @classmethod
     def from_batch(cls, batch: ImportBatch) -> ImportOutcome:
         result = dict(batch.result or {})
+        if not result and batch.status == ImportBatch.Status.DONE:
+            # Written and committed, but the worker stopped before it could leave its result: the log says enough.
+            result = {
+                "status": "imported",
+                "message": _("Đã nhập %(rows)s dòng: %(new)s bản ghi mới, %(changed)s bản ghi cập nhật.")
+                % {"rows": batch.row_count, "new": batch.created, "changed": batch.updated},
+                "rows": batch.row_count,
+                "created": batch.created,
+                "updated": batch.updated,
+            }
         messages = list(result.get("messages", []))
         if result.get("more"):
             messages.append(_("… và %(n)s lỗi khác (xem đủ trong tệp Excel đánh dấu các lỗi).") % {"n": result["more"]})

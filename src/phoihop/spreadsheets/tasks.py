@@ -47,9 +47,11 @@ def run_import_job(batch_id: int) -> None:
     if batch is None:  # already taken, or purged
         return
     kind = spreadsheets.get(batch.kind)
-    ImportBatch.objects.filter(pk=batch_id).update(
+    taken = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.QUEUED).update(
         status=ImportBatch.Status.RUNNING, phase=_("Bắt đầu"), progressed_at=timezone.now()
     )
+    if not taken:  # another worker took it between the two statements
+        return
     batch.status = ImportBatch.Status.RUNNING
     try:
         if kind is None or batch.actor is None:

@@ -130,7 +130,7 @@ def job(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 def _job(request: HttpRequest, context: dict[str, object], batch: ImportBatch) -> HttpResponse:
-    if batch.is_running or batch.is_stalled or batch.result is None:
+    if batch.is_running or batch.is_stalled or (batch.result is None and batch.status != ImportBatch.Status.DONE):
         template = (
             "spreadsheets/upload.html#result" if request.headers.get("HX-Request") else "spreadsheets/upload.html"
         )
