@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import os
 import random
+import sys
 import time
 import tracemalloc
 from typing import Any
@@ -375,6 +376,12 @@ def _setup() -> tuple[Any, bytes]:
     return user, build_file(user.agency.short_code)
 
 
+def _said(name: str, value: float) -> float:
+    """Each figure on stderr as soon as it is measured: a long run on a loaded machine shows where it is."""
+    print(f"  {name}: {value:.2f}", file=sys.stderr, flush=True)
+    return value
+
+
 def rows() -> list[tuple[str, str]]:
     from django.db import connection
 
@@ -382,13 +389,13 @@ def rows() -> list[tuple[str, str]]:
     if os.environ.get("BENCH_EXCEL_PROFILE"):  # the profile of our import instead of the table
         profile(user, content)
         return []
-    ours_s = min(ours(user, content) for _ in range(2))
+    ours_s = _said("our import", min(ours(user, content) for _ in range(2)))
     export_rows_count = _count()
-    export_s = min(export_ours(user) for _ in range(2))
-    bare_s = min(export_bare(user) for _ in range(2))
-    memory = peak_memory(user, content)
-    floor_s = floor(content)
-    iex_s = django_import_export(content)
+    export_s = _said("our export", min(export_ours(user) for _ in range(2)))
+    bare_s = _said("bare xlsxwriter", min(export_bare(user) for _ in range(2)))
+    memory = _said("import peak memory (MB)", peak_memory(user, content))
+    floor_s = _said("floor", floor(content))
+    iex_s = _said("django-import-export", django_import_export(content))
     _clear()
     floor_name = "calamine + COPY" if connection.vendor == "postgresql" else "calamine + bulk_create"
     return [
