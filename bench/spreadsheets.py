@@ -304,7 +304,8 @@ def floor(content: bytes) -> float:
             values.append(None if row[key] is None else Decimal(str(row[key])))
         values += [row["has_collective_agreement"] == "Có", row["agreement_expires_on"]]
         values += [row["has_democracy_regulation"] == "Có", row["last_workers_conference"]]
-        values += [row["si_arrears_amount"], int(row["si_arrears_months"] or 0), int(row["wage_delay_days"] or 0)]
+        arrears = None if row["si_arrears_amount"] is None else int(row["si_arrears_amount"])
+        values += [arrears, int(row["si_arrears_months"] or 0), int(row["wage_delay_days"] or 0)]
         values += [row["notes"] or "", "draft", "", now, now, 1]
         records.append(values)
     names = ["enterprise_id", "owner_agency_id", "report_type", "period_start", "period_end", *COLUMN_KEYS[3:24]]
