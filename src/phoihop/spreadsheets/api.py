@@ -8,21 +8,27 @@ POST /imports?kind=<kind>[&confirm=true] with the file as multipart field `file`
   until it is sent again with `confirm=true`;
 - 422 {"message", "code", "fields": {"rows": ["Trang tính …, dòng N, cột …: …", …]}} — every problem at once, nothing
   written; `code` is `invalid_rows`, or for the file as a whole `not_xlsx`, `too_large`, `zip_bomb`, `macros`,
-  `external_links`, `wrong_template`, `too_many_rows`, `unreadable`, `empty`."""
+  `external_links`, `wrong_template`, `too_many_rows`, `unreadable`, `empty`;
+- 202 {"status": "queued", "batch", "status_url"} — a file of more than PHOIHOP_IMPORT_BACKGROUND_ROWS rows is
+  imported by the worker; GET /imports/{batch} answers its progress (rows read, checked, written), then the same
+  outcome as above (`fields.rows` for the problems of a refused file)."""
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from ninja import File, Router, Schema
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.views import require_permission
+from phoihop.spreadsheets.models import ImportBatch
 from phoihop.spreadsheets.reader import limit
 from phoihop.spreadsheets.registry import SheetKind, spreadsheets
-from phoihop.spreadsheets.services import import_file
+from phoihop.spreadsheets.services import ImportOutcome, import_file, needs_background, queue_import
 from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, write_workbook
 
 router = Router(tags=["Nhập, xuất Excel"])
@@ -48,6 +54,25 @@ class ImportOut(Schema):
     updated: int = 0
     unchanged: int = 0
     batch: int | None = None
+    changes: list[ChangeOut] = []
+
+
+class JobOut(Schema):
+    status: str
+    batch: int
+    status_url: str
+    phase: str = ""
+    percent: int = 0
+    rows: int = 0
+    rows_read: int = 0
+    rows_checked: int = 0
+    rows_written: int = 0
+    message: str = ""
+    code: str = ""
+    problems: list[str] = []
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
     changes: list[ChangeOut] = []
 
 
@@ -105,14 +130,67 @@ def export(request: HttpRequest, kind: str) -> Any:
     return _xlsx(content, f"{sheet.file_stem}.xlsx", no_store=True)
 
 
-@router.post("/imports", response={200: ImportOut, **ERROR_RESPONSES}, summary="Nhập một tệp Excel")
+def _job_out(request: HttpRequest, batch: ImportBatch) -> dict[str, Any]:
+    url = request.build_absolute_uri(reverse("api:spreadsheets_import_job", kwargs={"batch_id": batch.pk}))
+    out: dict[str, Any] = {
+        "status": "stalled" if batch.is_stalled else batch.status,
+        "batch": batch.pk,
+        "status_url": url,
+        "phase": batch.phase,
+        "percent": batch.percent,
+        "rows": batch.row_count,
+        "rows_read": batch.rows_read,
+        "rows_checked": batch.rows_checked,
+        "rows_written": batch.rows_written,
+    }
+    if (batch.result is not None or batch.status == ImportBatch.Status.DONE) and not batch.is_running:
+        outcome = ImportOutcome.from_batch(batch)
+        status = {"already": "already_imported", "confirm": "needs_confirmation"}.get(outcome.status, outcome.status)
+        imported = outcome.status == "imported"
+        out.update(
+            status=status,
+            message=outcome.message,
+            code=outcome.code,
+            problems=outcome.messages if outcome.status == "invalid" else [],
+            created=outcome.created if imported else 0,
+            updated=outcome.updated if imported else 0,
+            unchanged=outcome.unchanged if imported else 0,
+            changes=[
+                {"row": c.row, "label": c.label, "fields": {k: list(v) for k, v in c.fields.items()}}
+                for c in outcome.changes
+            ]
+            if outcome.status == "confirm"
+            else [],
+        )
+    return out
+
+
+@router.get(
+    "/imports/{batch_id}",
+    response={200: JobOut, **ERROR_RESPONSES},
+    url_name="spreadsheets_import_job",
+    summary="Tiến độ và kết quả một lần nhập tệp lớn",
+)
+def import_job(request: HttpRequest, batch_id: int) -> Any:
+    user = api_user(request)
+    batch = get_object_or_404(ImportBatch, pk=batch_id, actor=user)
+    sheet = _kind(batch.kind, imports=True)
+    require_permission(sheet.can_import(user))
+    return _job_out(request, batch)
+
+
+@router.post("/imports", response={200: ImportOut, 202: JobOut, **ERROR_RESPONSES}, summary="Nhập một tệp Excel")
 def import_(request: HttpRequest, kind: str, confirm: bool = False, file: UploadedFile = File(...)) -> Any:  # noqa: B008
     user = api_user(request)
     sheet = _kind(kind, imports=True)
     require_permission(sheet.can_import(user))
     if file.size and file.size > limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024):
         raise ValidationError("Tệp quá lớn.", code="too_large")
-    outcome = import_file(actor=user, kind=sheet, content=file.read(), filename=file.name or "", confirm=confirm)
+    content = file.read()
+    if needs_background(content, sheet):
+        batch = queue_import(actor=user, kind=sheet, content=content, filename=file.name or "", confirm=confirm)
+        return Status(202, _job_out(request, batch))
+    outcome = import_file(actor=user, kind=sheet, content=content, filename=file.name or "", confirm=confirm)
     if outcome.status == "invalid":
         raise ValidationError({"rows": [ValidationError(text, code="invalid_rows") for text in outcome.messages]})
     if outcome.status == "refused":

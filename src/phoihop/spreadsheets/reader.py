@@ -9,6 +9,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
 KEY_ROW = 2  # the hidden row of column keys; data starts on row 3
 FIRST_DATA_ROW = 3
+PROGRESS_EVERY = 5000  # rows parsed between two progress reports of a background import
+
+# progress(phase, read=…, checked=…, written=…): how far a background import is (phase in Vietnamese, for the page).
+Progress = Callable[..., None]
 
 
 def limit(name: str, default: int) -> int:
@@ -83,7 +88,7 @@ class ReadResult:
     problems: list[Problem]
 
 
-def read_rows(content: bytes, kind: SheetKind, *, user: User) -> ReadResult:
+def read_rows(content: bytes, kind: SheetKind, *, user: User, progress: Progress | None = None) -> ReadResult:
     """The data sheet's rows, parsed; FileRefused for what makes the whole file unreadable."""
     from python_calamine import CalamineWorkbook
 
@@ -112,10 +117,12 @@ def read_rows(content: bytes, kind: SheetKind, *, user: User) -> ReadResult:
         raise FileRefused(
             _("Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng .xlsx)."), "unreadable"
         ) from None
-    return parse(cells, kind, user=user, sheet_name=sheet_name)
+    return parse(cells, kind, user=user, sheet_name=sheet_name, progress=progress)
 
 
-def parse(cells: list[list[Any]], kind: SheetKind, *, user: User, sheet_name: str) -> ReadResult:
+def parse(
+    cells: list[list[Any]], kind: SheetKind, *, user: User, sheet_name: str, progress: Progress | None = None
+) -> ReadResult:
     keys_found = [str(value).strip() for value in cells[KEY_ROW - 1]] if len(cells) >= KEY_ROW else []
     expected = [column.key for column in kind.columns]
     if [key for key in keys_found if key] != expected:
@@ -142,6 +149,8 @@ def parse(cells: list[list[Any]], kind: SheetKind, *, user: User, sheet_name: st
             except ValueError as error:
                 problems.append(Problem(index, column.key, str(error)))
         rows.append(Row(index, values))
+        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+            progress(_("Đang đọc và kiểm tra từng ô"), read=len(rows))
     return ReadResult(rows, problems)
 
 

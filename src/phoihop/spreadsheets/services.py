@@ -8,17 +8,27 @@
 4. a file that would change existing rows is not applied until confirmed: the result carries the preview (and, for
    the upload page, a pending batch holding the file until the officer confirms);
 5. otherwise the kind's `apply` writes every row in one transaction (through the app's services or their bulk path),
-   with one ImportBatch and one audit event ("create" on the batch, the row count in `changes` and `note`)."""
+   with one ImportBatch and one audit event ("create" on the batch, the row count in `changes` and `note`).
+
+A file of more than `PHOIHOP_IMPORT_BACKGROUND_ROWS` rows is not imported in the request: `queue_import` keeps it in
+a queued ImportBatch and the worker runs the same `import_file` on it (`tasks.run_import_job`), which reports its
+progress on the batch and leaves its outcome there for the page and the API to show."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import io
+import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.core.audit import held_events, record_event
@@ -26,7 +36,7 @@ from phoihop.core.errors import ConflictError
 from phoihop.core.models import AuditAction
 from phoihop.core.vnformat import format_datetime
 from phoihop.spreadsheets.models import ImportBatch
-from phoihop.spreadsheets.reader import FileRefused, check_container, read_rows
+from phoihop.spreadsheets.reader import FIRST_DATA_ROW, FileRefused, Progress, check_container, read_rows
 from phoihop.spreadsheets.registry import Change, Checked, Problem, Row, SheetKind
 
 if TYPE_CHECKING:
@@ -46,6 +56,57 @@ class ImportOutcome:
     unchanged: int = 0
     rows: int = 0
     batch: ImportBatch | None = None
+
+    def as_result(self) -> dict[str, Any]:
+        """What a background job keeps on its batch for the result area (`from_batch` reads it back)."""
+        return {
+            "status": self.status,
+            "message": self.message,
+            "code": self.code,
+            "messages": self.messages[:RESULT_MESSAGES],
+            "more": max(0, len(self.messages) - RESULT_MESSAGES),
+            "changes": [asdict(change) for change in self.changes[:RESULT_MESSAGES]],
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rows": self.rows,
+        }
+
+    @classmethod
+    def from_batch(cls, batch: ImportBatch) -> ImportOutcome:
+        result = dict(batch.result or {})
+        if not result and batch.status == ImportBatch.Status.DONE:
+            # Written and committed, but the worker stopped before it could leave its result: the log says enough.
+            result = {
+                "status": "imported",
+                "message": _("Đã nhập %(rows)s dòng: %(new)s bản ghi mới, %(changed)s bản ghi cập nhật.")
+                % {"rows": batch.row_count, "new": batch.created, "changed": batch.updated},
+                "rows": batch.row_count,
+                "created": batch.created,
+                "updated": batch.updated,
+            }
+        messages = list(result.get("messages", []))
+        if result.get("more"):
+            messages.append(_("… và %(n)s lỗi khác (xem đủ trong tệp Excel đánh dấu các lỗi).") % {"n": result["more"]})
+        return cls(
+            status=str(result.get("status", "")),
+            message=str(result.get("message", "")),
+            code=str(result.get("code", "")),
+            messages=messages,
+            changes=[
+                Change(c["row"], c["label"], {k: (v[0], v[1]) for k, v in c["fields"].items()})
+                for c in result.get("changes", [])
+            ],
+            created=int(result.get("created", 0)),
+            updated=int(result.get("updated", 0)),
+            unchanged=int(result.get("unchanged", 0)),
+            rows=int(result.get("rows", 0)),
+            batch=batch,
+        )
+
+
+# A background job keeps at most this many problem texts and changes for its result area (the error workbook has all).
+RESULT_MESSAGES = 1000
 
 
 def problem_text(kind: SheetKind, problem: Problem) -> str:
@@ -90,9 +151,14 @@ def import_file(
     filename: str = "",
     confirm: bool = False,
     keep_pending: bool = False,
+    job: ImportBatch | None = None,
+    progress: Progress | None = None,
 ) -> ImportOutcome:
     """See the module's docstring. `confirm=True` applies updates of existing rows; `keep_pending=True` stores a file
-    that needs confirmation in a pending batch (the upload page's confirm step)."""
+    that needs confirmation in a pending batch (the upload page's confirm step). `job`: the queued batch a background
+    job runs, which becomes the import's batch (kept pending or invalid, or done); `progress(phase, read=, checked=,
+    written=)` is told how far the import is."""
+    report = progress or _no_progress
     if kind.export_only or not kind.can_import(actor):
         raise PermissionDenied
     try:
@@ -110,17 +176,22 @@ def import_file(
             batch=earlier,
         )
     try:
-        read = read_rows(content, kind, user=actor)
+        report(_("Đang đọc tệp"))
+        read = read_rows(content, kind, user=actor, progress=progress)
     except FileRefused as refused:
         return ImportOutcome(status="refused", message=refused.message, code=refused.code)
     if not read.rows and not read.problems:
         return ImportOutcome(status="refused", code="empty", message=_("Tệp không có dòng dữ liệu nào (từ dòng 3)."))
+    report(_("Đang kiểm tra dữ liệu với cơ sở dữ liệu"), read=len(read.rows))
     checked = _check(kind, actor, list(read.rows))
+    report(_("Đã kiểm tra"), read=len(read.rows), checked=len(read.rows))
     problems = sorted(read.problems + checked.problems, key=lambda p: (p.row, _column_order(kind, p.column)))
     if problems:
         texts = [problem_text(kind, problem) for problem in problems]
         kept = None
-        if keep_pending:
+        if job is not None:
+            kept = job
+        elif keep_pending:
             kept = _keep(ImportBatch.Status.INVALID, actor, kind, content, digest, filename, len(read.rows))
         return ImportOutcome(
             status="invalid",
@@ -147,12 +218,19 @@ def import_file(
         outcome.message = _(
             "Tệp sẽ thêm %(new)s bản ghi mới và sửa %(changed)s bản ghi đã có; xem các thay đổi rồi xác nhận."
         ) % {"new": checked.new, "changed": len(checked.changes)}
-        if keep_pending:
+        if job is not None:
+            outcome.batch = job
+        elif keep_pending:
             outcome.batch = _keep(ImportBatch.Status.PENDING, actor, kind, content, digest, filename, len(read.rows))
         return outcome
     try:
+        report(
+            _("Đang ghi %(n)s dòng (một giao dịch: xong hết hoặc không ghi gì)") % {"n": len(read.rows)},
+            read=len(read.rows),
+            checked=len(read.rows),
+        )
         with transaction.atomic():
-            batch = _write(actor, kind, checked, digest=digest, filename=filename, rows=len(read.rows))
+            batch = _write(actor, kind, checked, digest=digest, filename=filename, rows=len(read.rows), job=job)
     except (ValidationError, ConflictError) as error:
         # The data moved between the check and the write (another officer saved first): nothing is kept.
         text = error.message if isinstance(error, ConflictError) else " ".join(error.messages)
@@ -187,21 +265,52 @@ def _keep(
     )
 
 
-def _write(actor: User, kind: SheetKind, checked: Checked, *, digest: str, filename: str, rows: int) -> ImportBatch:
-    """The kind's rows, the import log and its one audit event, in the caller's transaction."""
+def _write(
+    actor: User,
+    kind: SheetKind,
+    checked: Checked,
+    *,
+    digest: str,
+    filename: str,
+    rows: int,
+    job: ImportBatch | None = None,
+) -> ImportBatch:
+    """The kind's rows, the import log and its one audit event, in the caller's transaction. A background job's
+    batch becomes the log (done, its file dropped) in the same transaction."""
     if kind.apply is None:  # export-only: refused above
         raise PermissionDenied
     kind.apply(actor, checked)
-    batch = ImportBatch.objects.create(
-        kind=kind.key,
-        sha256=digest,
-        filename=filename[:255],
-        actor=actor,
-        agency_id=actor.agency_id,
-        row_count=rows,
-        created=checked.new,
-        updated=len(checked.changes),
-    )
+    if job is not None:
+        batch = job
+        batch.status = ImportBatch.Status.DONE
+        batch.row_count = rows
+        batch.created = checked.new
+        batch.updated = len(checked.changes)
+        batch.content = None
+        batch.rows_read = batch.rows_checked = batch.rows_written = rows
+        batch.save(
+            update_fields=[
+                "status",
+                "row_count",
+                "created",
+                "updated",
+                "content",
+                "rows_read",
+                "rows_checked",
+                "rows_written",
+            ]
+        )
+    else:
+        batch = ImportBatch.objects.create(
+            kind=kind.key,
+            sha256=digest,
+            filename=filename[:255],
+            actor=actor,
+            agency_id=actor.agency_id,
+            row_count=rows,
+            created=checked.new,
+            updated=len(checked.changes),
+        )
     record_event(
         actor=actor,
         action=AuditAction.CREATE,
@@ -218,14 +327,126 @@ def _write(actor: User, kind: SheetKind, checked: Checked, *, digest: str, filen
 
 
 def confirm_pending(*, actor: User, kind: SheetKind, batch: ImportBatch) -> ImportOutcome:
-    """Apply a file whose preview the officer has confirmed: it is checked again (the data may have moved)."""
+    """Apply a file whose preview the officer has confirmed: it is checked again (the data may have moved). A large
+    file goes back to the queue, confirmed: the outcome is "queued" with the batch the page follows."""
     if batch.actor_id != actor.pk or batch.status != ImportBatch.Status.PENDING or batch.kind != kind.key:
         raise PermissionDenied
+    if batch.row_count > background_rows():
+        requeue(batch=batch, confirm=True)
+        return ImportOutcome(status="queued", message=_("Đã xếp tệp vào hàng đợi nhập."), batch=batch)
     content = bytes(batch.content or b"")
     outcome = import_file(actor=actor, kind=kind, content=content, filename=batch.filename, confirm=True)
     if outcome.status in ("imported", "already"):
         batch.delete()
     return outcome
+
+
+def _no_progress(phase: str, **counts: int) -> None:
+    pass
+
+
+# --- large files: the background job ------------------------------------------------------------------------------
+
+
+def background_rows() -> int:
+    """Files with more data rows than this are imported by the worker, with a progress bar."""
+    return int(getattr(settings, "PHOIHOP_IMPORT_BACKGROUND_ROWS", 2000))
+
+
+DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
+
+
+def estimated_rows(content: bytes, kind: SheetKind) -> int:
+    """The data sheet's number of rows from the dimension its writer declares (read from the first bytes of the sheet,
+    without reading the sheet); 0 when the file does not say (it is then imported in the request, as before)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        workbook = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+        names = re.findall(rb'<sheet [^>]*name="([^"]*)"[^>]*r:id="([^"]+)"', workbook)
+        wanted = next((rid for name, rid in names if name.decode() == kind.sheet_name), None)
+        if wanted is None:
+            return 0
+        target = re.search(
+            rb'<Relationship [^>]*Id="' + re.escape(wanted) + rb'"[^>]*Target="([^"]+)"', rels
+        ) or re.search(rb'<Relationship [^>]*Target="([^"]+)"[^>]*Id="' + re.escape(wanted) + rb'"', rels)
+        if target is None:
+            return 0
+        path = target[1].decode().lstrip("/")
+        path = path if path.startswith("xl/") else f"xl/{path}"
+        with archive.open(path) as sheet:
+            head = sheet.read(4096)
+        found = DIMENSION.search(head)
+        if found is None or not found[1]:
+            return 0
+        return max(0, int(found[1]) - FIRST_DATA_ROW + 1)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, UnicodeDecodeError):
+        return 0
+
+
+def needs_background(content: bytes, kind: SheetKind) -> bool:
+    return estimated_rows(content, kind) > background_rows()
+
+
+@transaction.atomic
+def queue_import(
+    *, actor: User, kind: SheetKind, content: bytes, filename: str = "", confirm: bool = False
+) -> ImportBatch:
+    """Keep a large file in a queued batch and hand it to the worker; the page and the API follow the batch. Nothing
+    is checked or written here beyond the permission: the job does everything `import_file` does."""
+    from phoihop.spreadsheets.tasks import run_import
+
+    if kind.export_only or not kind.can_import(actor):
+        raise PermissionDenied
+    batch = ImportBatch.objects.create(
+        kind=kind.key,
+        sha256=sha256_of(content),
+        filename=filename[:255],
+        status=ImportBatch.Status.QUEUED,
+        actor=actor,
+        agency_id=actor.agency_id,
+        row_count=estimated_rows(content, kind),
+        content=content,
+        confirmed=confirm,
+        phase=str(ImportBatch.Status.QUEUED.label),
+    )
+    # Enqueued in this transaction: with the database queue the worker sees the task when the batch exists.
+    run_import.enqueue(batch.pk)
+    batch.refresh_from_db()
+    return batch
+
+
+@transaction.atomic
+def requeue(*, batch: ImportBatch, confirm: bool) -> ImportBatch:
+    from phoihop.spreadsheets.tasks import run_import
+
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.QUEUED,
+        confirmed=confirm,
+        phase=str(ImportBatch.Status.QUEUED.label),
+        rows_read=0,
+        rows_checked=0,
+        rows_written=0,
+        result=None,
+        finished_at=None,
+    )
+    run_import.enqueue(batch.pk)
+    batch.refresh_from_db()
+    return batch
+
+
+def purge_kept_files(*, older_than: dt.timedelta | None = None) -> int:
+    """Delete the files kept for a confirmation, an error workbook or a job that never ended, once older than
+    `PHOIHOP_IMPORT_KEEP_DAYS` (7 days): the batches that only held them go; the import log (done) stays."""
+    age = (
+        older_than
+        if older_than is not None
+        else dt.timedelta(days=int(getattr(settings, "PHOIHOP_IMPORT_KEEP_DAYS", 7)))
+    )
+    cutoff = timezone.now() - age
+    kept = ImportBatch.objects.filter(created_at__lt=cutoff).exclude(status=ImportBatch.Status.DONE)
+    deleted, _by_model = kept.delete()
+    return deleted
 
 
 def problems_of(*, actor: User, kind: SheetKind, content: bytes) -> list[Problem]:

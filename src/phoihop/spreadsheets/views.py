@@ -1,5 +1,6 @@
 """Pages of the Excel layer: a kind's template, the export of a list page's current filter, and the upload page
-(htmx: the result — every problem, the preview of changes or the success — replaces the form's result area)."""
+(htmx: the result — every problem, the preview of changes or the success — replaces the form's result area). A large
+file is imported by the worker: the result area shows its progress bar, polled every second, until the same result."""
 
 from __future__ import annotations
 
@@ -17,7 +18,15 @@ from phoihop.core.views import require_permission, user_of
 from phoihop.spreadsheets.models import ImportBatch
 from phoihop.spreadsheets.reader import limit
 from phoihop.spreadsheets.registry import SheetKind, spreadsheets
-from phoihop.spreadsheets.services import ImportOutcome, confirm_pending, import_file, problem_text, problems_of
+from phoihop.spreadsheets.services import (
+    ImportOutcome,
+    confirm_pending,
+    import_file,
+    needs_background,
+    problem_text,
+    problems_of,
+    queue_import,
+)
 from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, error_workbook, write_workbook
 
 if TYPE_CHECKING:
@@ -71,18 +80,22 @@ def _list_url(sheet: SheetKind) -> str:
         return ""
 
 
+def _page(sheet: SheetKind) -> dict[str, object]:
+    return {
+        "kind": sheet,
+        "list_url": _list_url(sheet),
+        "max_mb": round(limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024) / 1048576),
+        "max_rows": limit("SPREADSHEET_MAX_ROWS", 200_000),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, kind: str) -> HttpResponse:
     sheet = kind_or_404(kind, imports=True)
     user = user_of(request)
     require_permission(sheet.can_import(user))
-    context = {
-        "kind": sheet,
-        "list_url": _list_url(sheet),
-        "max_mb": round(limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024) / 1048576),
-        "max_rows": limit("SPREADSHEET_MAX_ROWS", 200_000),
-    }
+    context = _page(sheet)
     if request.method == "GET":
         return render(request, "spreadsheets/upload.html", context)
     uploaded = request.FILES.get("file")
@@ -97,10 +110,32 @@ def upload(request: HttpRequest, kind: str) -> HttpResponse:
             status="refused", code="too_large", message=f"Tệp quá lớn; tối đa {context['max_mb']} MB."
         )
     else:
-        outcome = import_file(
-            actor=user, kind=sheet, content=uploaded.read(), filename=uploaded.name or "", keep_pending=True
-        )
+        content = uploaded.read()
+        if needs_background(content, sheet):
+            batch = queue_import(actor=user, kind=sheet, content=content, filename=uploaded.name or "")
+            return _job(request, context, batch)
+        outcome = import_file(actor=user, kind=sheet, content=content, filename=uploaded.name or "", keep_pending=True)
     return _result(request, context, outcome)
+
+
+@login_required
+@require_GET
+def job(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """A large file's import: its progress while the worker runs it, then its result (what the page polls)."""
+    sheet = kind_or_404(kind, imports=True)
+    user = user_of(request)
+    require_permission(sheet.can_import(user))
+    batch = get_object_or_404(ImportBatch, pk=pk, actor=user, kind=sheet.key)
+    return _job(request, _page(sheet), batch)
+
+
+def _job(request: HttpRequest, context: dict[str, object], batch: ImportBatch) -> HttpResponse:
+    if batch.is_running or batch.is_stalled or (batch.result is None and batch.status != ImportBatch.Status.DONE):
+        template = (
+            "spreadsheets/upload.html#result" if request.headers.get("HX-Request") else "spreadsheets/upload.html"
+        )
+        return render(request, template, {**context, "job": batch}, status=202 if batch.is_running else 200)
+    return _result(request, context, ImportOutcome.from_batch(batch))
 
 
 def _kept(request: HttpRequest, kind: str, pk: int, status: str) -> tuple[SheetKind, User, ImportBatch]:
@@ -116,7 +151,9 @@ def _kept(request: HttpRequest, kind: str, pk: int, status: str) -> tuple[SheetK
 def confirm(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     sheet, user, batch = _kept(request, kind, pk, ImportBatch.Status.PENDING)
     outcome = confirm_pending(actor=user, kind=sheet, batch=batch)
-    context = {"kind": sheet, "list_url": _list_url(sheet)}
+    context = _page(sheet)
+    if outcome.status == "queued" and outcome.batch is not None:
+        return _job(request, context, outcome.batch)
     return _result(request, context, outcome)
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import ValidationError
+from django.db.models import DecimalField, Field
 from django.utils.translation import gettext as _
 
+from phoihop.core.vnformat import format_number
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
 from phoihop.workforce import permissions
 from phoihop.workforce.choices import ReportType
@@ -148,9 +150,43 @@ def _data(values: Mapping[str, Any], enterprise: Any) -> dict[str, Any]:
     return data
 
 
+def _limits() -> dict[str, tuple[int | Decimal, int]]:
+    """The largest value the database keeps for each whole-number field, and the digits of each decimal field: a cell
+    beyond them is a row problem, not a failed insert."""
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    limits: dict[str, tuple[int | Decimal, int]] = {}
+    for name in (*INT_FIELDS, *DECIMAL_FIELDS):
+        model_field = cast("Field[Any, Any]", LabourReport._meta.get_field(name))
+        if isinstance(model_field, DecimalField):
+            places = model_field.decimal_places
+            limits[name] = (Decimal(10 ** (model_field.max_digits - places)) - Decimal(1).scaleb(-places), places)
+        else:
+            # The portable ranges (PostgreSQL's), not SQLite's 64 bits: a file valid on one database is valid on both.
+            _low, high = BaseDatabaseOperations.integer_field_ranges[model_field.get_internal_type()]
+            limits[name] = (high, 0)
+    return limits
+
+
+def _out_of_range(data: Mapping[str, Any], limits: Mapping[str, tuple[int | Decimal, int]]) -> tuple[str, str] | None:
+    for name, (high, places) in limits.items():
+        value = data.get(name)
+        if value is None:
+            continue
+        if value > high:
+            return name, _("quá lớn (tối đa %(max)s)") % {"max": format_number(high)}
+        if places and isinstance(value, Decimal) and value != round(value, places):
+            return name, _("chỉ ghi %(n)s chữ số sau dấu phẩy") % {"n": places}
+    return None
+
+
 def check(user: User, rows: list[Row]) -> Checked:
+    """The whole file against the database in a fixed number of queries (the owner bodies, the enterprises named by
+    the file, the reports already recorded for them in the file's periods), and every rule `create_report` keeps, row by
+    row in Python: new reports are built here for `apply`'s bulk insert."""
     from phoihop.directory.selectors import enterprise_choices, owner_choices
-    from phoihop.workforce.services.reports import check_report
+    from phoihop.workforce.models import period_end_of
+    from phoihop.workforce.services.reports import _check_period, _clean, check_report
 
     checked = Checked()
     owners = {agency.short_code: agency for agency in owner_choices(user=user)}
@@ -164,8 +200,10 @@ def check(user: User, rows: list[Row]) -> Checked:
             enterprise__in=enterprises.values(), period_start__in=starts
         ).select_related("enterprise", "owner_agency")
     }
+    limits = _limits()
     seen: dict[tuple[Any, ...], int] = {}
-    plan: list[tuple[LabourReport | None, dict[str, Any], Any]] = []
+    new: list[LabourReport] = []
+    updates: list[tuple[LabourReport, dict[str, Any]]] = []
     for row in rows:
         values = row.values
         owner = owners.get(str(values["owner_agency"])) if values.get("owner_agency") else default_owner
@@ -184,7 +222,13 @@ def check(user: User, rows: list[Row]) -> Checked:
         if start.day != 1:
             checked.problem(row.number, "period_start", _("kỳ báo cáo bắt đầu từ ngày mùng 1 của tháng"))
             continue
+        beyond = _out_of_range(data, limits)
+        if beyond is not None:
+            checked.problem(row.number, *beyond)
+            continue
         try:
+            data = _clean(data)
+            _check_period(data)
             check_report(data)
         except ValidationError as error:
             field = next(iter(getattr(error, "error_dict", {})), "headcount")
@@ -198,8 +242,9 @@ def check(user: User, rows: list[Row]) -> Checked:
         seen[key] = row.number
         found = existing.get(key)
         if found is None:
-            checked.new += 1
-            plan.append((None, data, owner))
+            report = LabourReport(**data, owner_agency=owner)
+            report.period_end = period_end_of(report.report_type, start)
+            new.append(report)
             continue
         fields = _differences(found, data)
         if not fields:
@@ -214,8 +259,9 @@ def check(user: User, rows: list[Row]) -> Checked:
             )
             continue
         checked.changes.append(Change(row.number, f"{found.enterprise.name} — {found.period_label}", fields))
-        plan.append((found, data, owner))
-    checked.state = plan
+        updates.append((found, data))
+    checked.new = len(new)
+    checked.state = (new, updates)
     return checked
 
 
@@ -234,19 +280,25 @@ def _differences(report: LabourReport, data: Mapping[str, Any]) -> dict[str, tup
 
 
 def apply(user: User, checked: Checked) -> int:
-    from phoihop.workforce.services.reports import create_report, update_report
+    """New reports in one bulk insert (COPY on PostgreSQL; the file's one audit event is the layer's), existing ones
+    through `update_report` (version guard, its own audit event), in the layer's transaction."""
+    from django.core.exceptions import PermissionDenied
 
-    for found, data, owner in checked.state:
+    from phoihop.spreadsheets.bulk import insert_all
+    from phoihop.workforce.services.reports import update_report
+
+    new, updates = checked.state
+    if new and not permissions.can_create_report(user):
+        raise PermissionDenied
+    insert_all(LabourReport, new)
+    for found, data in updates:
         try:
-            if found is None:
-                create_report(actor=user, data=data, owner_agency=owner)
-            else:
-                update_report(actor=user, report=found, data=data, expected_version=found.version)
+            update_report(actor=user, report=found, data=data, expected_version=found.version)
         except ValidationError as error:
             raise ValidationError(
                 f"{data['enterprise'].name}: {' '.join(error.messages)}", code="import_row"
             ) from error
-    return len(checked.state)
+    return len(new) + len(updates)
 
 
 LABOUR_REPORTS = SheetKind(
