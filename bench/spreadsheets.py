@@ -38,7 +38,7 @@ def _periods() -> list[tuple[str, dt.date]]:
         Enterprise.objects.filter(tax_code__startswith="09").order_by("tax_code").values_list("tax_code", flat=True)
     )
     months = -(-ROWS // len(codes))
-    out = []
+    out: list[tuple[str, dt.date]] = []
     for month in range(months):
         year, index = divmod(month, 12)
         start = dt.date(FIRST_YEAR + year, index + 1, 1)
