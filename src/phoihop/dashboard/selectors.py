@@ -17,10 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from phoihop.accounts.choices import Role
-from phoihop.cases.choices import CaseStatus
-from phoihop.cases.filters import DUE_SOON
 from phoihop.cases.permissions import can_view_cases
-from phoihop.cases.selectors import cases_visible_to
+from phoihop.cases.selectors import list_cases
 from phoihop.indicators.choices import ApprovalStatus
 from phoihop.indicators.selectors import approvals_visible_to, values_due
 from phoihop.planning.selectors import late_items, plan_of_year
@@ -102,15 +100,16 @@ def due_values_card(*, user: User, today: dt.date) -> Card | None:
     )
 
 
-def due_cases_card(*, user: User, now: dt.datetime) -> Card | None:
+def due_cases_card(*, user: User) -> Card | None:
+    """Counted by the case list's own filter ("Quá hạn hoặc đến hạn trong 24 giờ"), the one its link opens."""
     if not can_view_cases(user):
         return None
-    open_statuses = CaseStatus.open_statuses()
-    near = cases_visible_to(user).filter(status__in=open_statuses, due_at__lt=now + DUE_SOON).count()
+    params = {"due_soon": "true"}
+    near = list_cases(user=user, params=params).count()
     return Card(
         "Vụ việc quá hạn hoặc sắp đến hạn",
         near,
-        _url("cases:case_list", due_soon="true"),
+        _url("cases:case_list", **params),
         "Chưa trả lời, hạn trong 24 giờ tới hoặc đã qua",
         near > 0,
     )
@@ -198,7 +197,7 @@ def role_cards(*, user: User, today: dt.date | None = None, now: dt.datetime | N
                 drafts > 0,
             ),
         ]
-        cases = due_cases_card(user=user, now=now)
+        cases = due_cases_card(user=user)
         cards += [cases] if cases is not None else []
         cards.append(late_card(user=user, today=today))
     elif user.role in {Role.SECRETARIAT, Role.ADMIN}:
