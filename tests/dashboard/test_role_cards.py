@@ -53,6 +53,12 @@ def test_an_officer_sees_the_figures_due_for_the_month_just_ended(whole_demo: No
     assert card.count == 1
     assert card.urgent
     assert "CD-KND (Tháng 4/2023)" in card.hint
+    # Its link opens the value form with that indicator, the officer's body and April already chosen.
+    form = _client("ldldtp.canbo").get(card.url).content.decode()
+    indicator_pk = ReportedValue.objects.filter(indicator__code="CD-KND").values_list("indicator_id", flat=True)[0]
+    assert re.search(rf'<option value="{indicator_pk}"[^>]*selected', form), card.url
+    assert re.search(rf'<option value="{officer.agency_id}"[^>]*selected', form), card.url
+    assert re.search(r'<option value="[^"]+"[^>]*selected>Tháng 4/2023</option>', form), card.url
     # A month later April is no longer the period just ended; May is entered.
     assert _card(officer, "Số liệu đến hạn báo cáo", today=dt.date(2023, 6, 10)).count == 0
     # Another body's officer owes nothing for that indicator.

@@ -91,10 +91,22 @@ def due_values_card(*, user: User, today: dt.date) -> Card | None:
     hint = "Chưa nhập: " + ", ".join(f"{d.indicator.code} ({d.period.label})" for d in due[:3]) if due else ""
     if len(due) > 3:
         hint += f" và {len(due) - 3} chỉ tiêu khác"
+    # The link opens the value form on the first figure owed, its indicator, body and period already chosen.
+    url = (
+        _url(
+            "indicators:value_create",
+            plan=plan.pk,
+            indicator=due[0].indicator.pk,
+            agency=user.agency_id,
+            period=due[0].period.key,
+        )
+        if due
+        else _url("indicators:value_list", plan=plan.pk)
+    )
     return Card(
         "Số liệu đến hạn báo cáo",
         len(due),
-        reverse("indicators:value_create"),
+        url,
         hint or "Đã nhập đủ số liệu của kỳ vừa kết thúc",
         bool(due),
     )
