@@ -158,8 +158,9 @@ class DemoKind:
 
 @dataclass(frozen=True)
 class DemoFile:
-    """An app's demo data file: `src/phoihop/demo/data/<name>.json`, a JSON object whose keys are kind keys, loaded
-    in the order of `kinds` after every file of a lower `order`."""
+    """An app's demo data file: `src/phoihop/demo/data/<name>.json`, a JSON object whose keys are kind keys (and
+    "about": where the rows come from, what in them is illustrative), loaded in the order of `kinds` after every file
+    of a lower `order`."""
 
     name: str
     order: int
