@@ -41,7 +41,7 @@ class Loader:
             self.cache[key] = demo_data.converters[name](value)
         return self.cache[key]
 
-    def field(self, spec: FieldSpec, value: Any) -> Any:
+    def converted(self, spec: FieldSpec, value: Any) -> Any:
         if isinstance(spec, list):
             return [self.convert(spec[0], item) for item in value]
         return self.convert(spec, value)
@@ -57,7 +57,7 @@ class Loader:
             for part in parents:
                 target = target[part]
             if last in target:
-                target[last] = self.field(spec, target[last])
+                target[last] = self.converted(spec, target[last])
         return arguments
 
     def lookups(self, kind: DemoKind, arguments: dict[str, Any]) -> dict[str, Any] | None:
