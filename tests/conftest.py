@@ -98,7 +98,7 @@ def anonymous_api() -> ApiClient:
 
 import logging  # noqa: E402
 
-from phoihop.demo.cases_data import PERSONAL_STRINGS  # noqa: E402
+from tests.demo.data import PERSONAL_STRINGS  # noqa: E402
 
 
 class PersonalDataLogGuard(logging.Handler):

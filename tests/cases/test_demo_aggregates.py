@@ -13,11 +13,10 @@ from django.utils import timezone
 from phoihop.accounts.models import User
 from phoihop.cases import selectors, services
 from phoihop.cases.models import Case, CaseHandlerGrant, CasePerson, Petition
-from phoihop.demo import cases_data
-from phoihop.demo.cases_data import load_cases
-from phoihop.demo.loader import LoadReport, load_agencies, load_demo, load_enterprises, load_users, load_zones
+from phoihop.demo.loader import load_demo
 from phoihop.directory.models import Agency
 from tests.cases.factories import CaseFactory, TopicFactory
+from tests.demo.data import CASES, PERSONAL_STRINGS
 
 SEED_SENTENCE = (
     "Trợ cấp thôi việc của người lao động; tiền lương làm thêm giờ; chuyển người lao động làm công việc khác so với "
@@ -39,11 +38,9 @@ def ensure_notice_1558() -> None:
 @pytest.fixture
 def demo(db: None) -> None:
     """The directory and the cases of the demo (the other apps' steps are not needed here and take long)."""
-    report = LoadReport()
-    for step in (load_agencies, load_users, load_zones, load_enterprises):
-        step(report)
+    load_demo(only=["directory"])
     ensure_notice_1558()
-    load_cases(report)
+    load_demo(only=["cases"])
 
 
 def secretariat() -> User:
@@ -104,7 +101,7 @@ def test_the_whole_demo_loads_and_loading_twice_adds_nothing(db: None) -> None:
     assert counts == (9, 2, 2)
     report = load_demo()
     assert (Case.objects.count(), Petition.objects.count(), CaseHandlerGrant.objects.count()) == counts
-    assert not any(key in report.created for key in ("cases", "petitions", "case handler grants"))
+    assert not any(key in report.created for key in ("cases.case", "cases.petition", "cases.grant"))
     linked = Petition.objects.filter(conclusion_document__number="1558").count()
     assert linked == 2
 
@@ -112,15 +109,12 @@ def test_the_whole_demo_loads_and_loading_twice_adds_nothing(db: None) -> None:
 def test_demo_personal_values_are_fictitious_and_encrypted(demo: None) -> None:
     assert all(
         "0900 000 00" in value or "Mẫu" in value or "Thử" in value or value.startswith("0900")
-        for value in [
-            str(case["person"]["phone"])
-            for case in cases_data.CASES  # type: ignore[index]
-        ]
+        for value in [str(case["person"]["phone"]) for case in CASES]
     )
     with connection.cursor() as cursor:
         cursor.execute("SELECT full_name, phone, employer, account FROM cases_caseperson")
         raw = " ".join(value for row in cursor.fetchall() for value in row)
-    for value in cases_data.PERSONAL_STRINGS:
+    for value in PERSONAL_STRINGS:
         assert value not in raw
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from phoihop.demo.cases_data import PERSONAL_STRINGS
 from tests.conftest import PersonalDataLogGuard
+from tests.demo.data import PERSONAL_STRINGS
 
 
 def test_the_guard_watches_the_root_logger_for_the_whole_run() -> None:

@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 
 from phoihop.accounts.models import User
-from phoihop.demo import practices_data
 from phoihop.demo.loader import load_demo
 from phoihop.directory.models import Agency, Enterprise
 from phoihop.indicators.selectors import plan_progress
@@ -19,6 +18,7 @@ from phoihop.oversight.models import Inspection, InspectionEnterprise
 from phoihop.oversight.selectors import topics_by_code
 from phoihop.planning.models import Plan
 from phoihop.practices.models import Award, GoodPractice
+from tests.demo.data import rows
 
 
 def _supervised_line() -> str:
@@ -90,7 +90,7 @@ def test_section_i7_and_i6_records_and_the_13_fdi_enterprises_supervised() -> No
 
     # Section I.6: the six models with the seed's titles; some awarded a Bằng khen of the City People's Committee.
     titles = set(GoodPractice.objects.filter(year=2023).values_list("title", flat=True))
-    assert titles == {row["title"] for row in practices_data.PRACTICES}
+    assert titles == {row["data"]["title"] for row in rows("practices", "practices.practice")}
     assert "Khu nhà trọ văn minh an toàn" in titles
     assert any("eHeza" in title for title in titles)
     awards = Award.objects.filter(

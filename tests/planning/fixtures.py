@@ -84,10 +84,6 @@ def area(plan: Plan):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def demo(db: None):  # type: ignore[no-untyped-def]
     """The directory and planning parts of the Hai Phong demo data set, loaded as `load_demo` loads them."""
-    from phoihop.demo.loader import LoadReport, load_agencies, load_enterprises, load_users, load_zones
-    from phoihop.demo.planning_data import STEPS
+    from phoihop.demo.loader import load_demo
 
-    report = LoadReport()
-    for step in [load_agencies, load_users, load_zones, load_enterprises, *STEPS]:
-        step(report)
-    return report
+    return load_demo(only=["directory", "planning", "indicators"])

@@ -10,8 +10,7 @@ from django.test import Client
 
 from phoihop.accounts.models import User
 from phoihop.core.vnformat import Rounding, format_number
-from phoihop.demo import planning_data
-from phoihop.demo.loader import LoadReport
+from phoihop.demo.loader import load_demo
 from phoihop.directory.models import Agency
 from phoihop.indicators.choices import ApprovalStatus
 from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue
@@ -20,6 +19,9 @@ from phoihop.indicators.selectors import plan_progress, target_progress
 from phoihop.planning.choices import ItemStatus
 from phoihop.planning.models import Document, Plan, PlanItem
 from phoihop.planning.selectors import plan_overview
+from tests.demo.data import rows
+
+NOT_DONE_REASON = rows("planning", "planning.carry_over")[0]["reason"]
 
 pytestmark = pytest.mark.django_db
 
@@ -74,16 +76,17 @@ def check_each_figure_has_its_rows() -> None:
 def check_item_not_done_is_carried_over() -> None:
     old = PlanItem.objects.get(plan__year=2023, status=ItemStatus.NOT_DONE)
     assert old.title.startswith("Tổ chức kiểm tra, giám sát kết quả thực hiện các chỉ thị, nghị quyết, kết luận")
-    assert old.not_done_reason == planning_data.NOT_DONE_REASON
+    assert old.not_done_reason == NOT_DONE_REASON
     new = old.carried_to
     assert new.plan.year == 2024
-    assert new.carry_over_reason == planning_data.NOT_DONE_REASON
+    assert new.carry_over_reason == NOT_DONE_REASON
     assert new.area.number == 2
-    assert PlanItem.objects.filter(plan__year=2024).count() == len(planning_data.ITEMS_2024) + 1
+    items_2024 = [row for row in rows("planning", "planning.item") if row["plan"] == 2024]
+    assert PlanItem.objects.filter(plan__year=2024).count() == len(items_2024) + 1
 
 
 def check_documents_and_approvals() -> None:
-    assert Document.objects.count() == len(planning_data.DOCUMENTS)
+    assert Document.objects.count() == len(rows("planning", "planning.document"))
     plan = Plan.objects.get(year=2023)
     assert str(plan.document) == "Kế hoạch số 02-KH/BDVTU-BQLKKT-LĐLĐTP, ngày 04/01/2023"
     assert not Document.objects.filter(number="20", symbol="NQ/TW").exclude(issued_on=None).exists()
@@ -94,10 +97,7 @@ def check_documents_and_approvals() -> None:
 
 
 def check_loading_twice_creates_nothing() -> None:
-    report = LoadReport()
-    for step in planning_data.STEPS:
-        step(report)
-    assert report.created == {}
+    assert load_demo(only=["planning", "indicators"]).created == {}
 
 
 def check_plan_page(client: Client) -> None:

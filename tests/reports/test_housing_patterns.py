@@ -9,13 +9,14 @@ import re
 
 import pytest
 
-from phoihop.demo.reports_data import LISTINGS
 from phoihop.reports import patterns
 from phoihop.reports.sources import Window, get_source
+from tests.demo.data import rows
 from tests.directory.factories import ZoneFactory
 from tests.housing.factories import MilestoneFactory, ProjectFactory
 
 PLACE = re.compile(r"(?:phường|xã|thị trấn|quận|huyện|khu công nghiệp) [A-ZĐ]\w*(?: [A-ZĐ0-9]\w*)*")
+LISTINGS = [listing["data"] for listing in rows("reports", "reports.report")[0]["listings"]]
 DEFAULTS = {listing["key"]: listing for listing in LISTINGS if listing["source"].startswith("housing.")}
 
 

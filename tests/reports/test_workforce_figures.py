@@ -2,7 +2,7 @@
 workforce records (listings with a value field: {{BUA_AN.khoang}}, {{HO_TRO_BO_TRON.tong_khong_trung}},
 {{HO_TRO_BO_TRON.so_doanh_nghiep}}), each linked in the preview to the records it comes from.
 
-The expected numbers are derived here from the demo's data file (src/phoihop/demo/workforce_data.py), never copied
+The expected numbers are derived here from the demo's data file (src/phoihop/demo/data/workforce.json), never copied
 from the report's prose."""
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from phoihop.core.vnformat import format_count, format_money_range, format_number
-from phoihop.demo import workforce_data
 from phoihop.reports import services
 from phoihop.reports.builders import ReportData, build_report_data
 from phoihop.reports.docx import ExtractedDocument, extract
 from phoihop.reports.rendering import render_docx, render_html
+from tests.demo.data import rows as demo_rows
 from tests.reports.conftest import demo_report, demo_user
 from tests.reports.test_demo_report import golden_figures, section_texts
 
@@ -30,12 +30,12 @@ MEAL = "BUA_AN.khoang"
 PEOPLE = "HO_TRO_BO_TRON.tong_khong_trung"
 ENTERPRISES = "HO_TRO_BO_TRON.so_doanh_nghiep"
 
+LABOUR_REPORTS = demo_rows("workforce", "workforce.labour_report")
+
 
 def expected_meal_range() -> tuple[int, int]:
     """Lowest and highest meal value of the demo's 2023 labour reports (all of them are approved by the loader)."""
-    values = [row[4] for row in workforce_data.ANNUAL_2023]
-    # The half-yearly and monthly reports are filed with one value each (see load_workforce).
-    values += [22_000] * len(workforce_data.SEMIANNUAL_2023) + [20_000] * len(workforce_data.MONTHLY_2023)
+    values = [row["data"]["meal_value"] for row in LABOUR_REPORTS]
     return min(values), max(values)
 
 
@@ -44,13 +44,14 @@ def expected_support() -> tuple[int, int, int]:
     reached the most people (the same workers helped twice are counted once)."""
     largest: dict[str, int] = {}
     rows = 0
-    for incident in workforce_data.INCIDENTS:
-        if incident["kind"] != "absconding":
+    for incident in demo_rows("workforce", "workforce.incident"):
+        if incident["data"]["kind"] != "absconding":
             continue
+        tax_code = incident["data"]["enterprise"]
         for support in incident["supports"]:
-            if support["given_on"].startswith("2023"):
+            if support["data"]["given_on"].startswith("2023"):
                 rows += 1
-                largest[incident["tax_code"]] = max(largest.get(incident["tax_code"], 0), support["people"])
+                largest[tax_code] = max(largest.get(tax_code, 0), support["data"]["people"])
     return sum(largest.values()), len(largest), rows
 
 
@@ -73,7 +74,7 @@ def test_the_meal_range_comes_from_the_labour_reports_and_matches_the_golden_row
     golden = [row for row in golden_figures() if "mid-shift meal" in row[2]]
     assert [(row[0], row[1]) for row in golden] == [(figure.text, "I.3")]
     # Its rows are the approved 2023 labour reports that give a meal value, each with its value.
-    reports = len(workforce_data.ANNUAL_2023) + len(workforce_data.SEMIANNUAL_2023) + len(workforce_data.MONTHLY_2023)
+    reports = len(LABOUR_REPORTS)
     assert len(figure.provenance) == reports
     assert {row.value for row in figure.provenance} >= {f"{format_number(low)}đ", f"{format_number(high)}đ"}
     assert all(re.fullmatch(r"/tinh-hinh-lao-dong/bao-cao/\d+/", row.url) for row in figure.provenance)

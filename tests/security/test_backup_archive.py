@@ -16,8 +16,8 @@ from django.core.management import CommandError, call_command
 
 from phoihop.cases.models import CasePerson
 from phoihop.core import backup
-from phoihop.demo.cases_data import CASES, PERSONAL_STRINGS
 from phoihop.demo.loader import LoadReport
+from tests.demo.data import CASES, PERSONAL_STRINGS
 
 KEY = b"k" * 32
 
@@ -55,7 +55,7 @@ def test_no_demo_name_or_phone_is_in_clear_text_in_the_unpacked_archive(unpacked
     files = [path for path in unpacked.rglob("*") if path.is_file()]
     assert {path.name for path in files} >= {"manifest.json", "data.jsonl"}
     contents = b"".join(path.read_bytes() for path in files)
-    names_and_phones = [str(case["person"][key]) for case in CASES for key in ("full_name", "phone")]  # type: ignore[index]
+    names_and_phones = [str(case["person"][key]) for case in CASES for key in ("full_name", "phone")]
     assert names_and_phones
     assert set(names_and_phones) <= set(PERSONAL_STRINGS)
     for position, value in enumerate(PERSONAL_STRINGS):

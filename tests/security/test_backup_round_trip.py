@@ -19,11 +19,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from phoihop.accounts.models import User
 from phoihop.cases.models import CasePerson
-from phoihop.demo.cases_data import CASES
 from phoihop.demo.loader import LoadReport
 from phoihop.directory.models import Agency
 from phoihop.reports.builders import build_report_data
 from phoihop.reports.models import Report
+from tests.demo.data import CASES
 
 KEY = base64.b64encode(b"r" * 32).decode()
 # Not data: rebuilt by `migrate` or never backed up (sessions, current lock-outs).

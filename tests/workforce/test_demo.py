@@ -67,7 +67,7 @@ def test_loading_again_adds_nothing(whole_demo: Any) -> None:
     before = (LabourReport.objects.count(), SurveyResponse.objects.count(), Warning.objects.count())
     report = load_demo()
     assert (LabourReport.objects.count(), SurveyResponse.objects.count(), Warning.objects.count()) == before
-    assert "labour reports" not in report.created
+    assert "workforce.labour_report" not in report.created
 
 
 @pytest.mark.django_db

@@ -11,3 +11,18 @@ class AccountsConfig(AppConfig):
         from phoihop.accounts.mfa_admin import replace_otp_admins
 
         replace_otp_admins()
+        # The demo's accounts (core/plugins.py, demo_data); the directory's data file lists them.
+        from phoihop.accounts.models import User
+        from phoihop.accounts.services import create_user
+        from phoihop.core.plugins import demo_data
+
+        demo_data.kind(
+            "accounts.user",
+            create_user,
+            User,
+            natural_key={"username": "username"},
+            fields={"agency": "directory.agency"},
+        )
+        demo_data.converter(
+            "accounts.user", lambda username: User.objects.select_related("agency").get(username=username)
+        )

@@ -12,6 +12,7 @@ class ActivitiesConfig(AppConfig):
 
             register_record_kinds()
         # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.activities.plugins import plug_in
+        from phoihop.activities.plugins import declare_demo_data, plug_in
 
         plug_in()
+        declare_demo_data()

@@ -38,3 +38,28 @@ def register_spreadsheets() -> None:
     from phoihop.spreadsheets.registry import spreadsheets
 
     spreadsheets.register(ACTIVITIES)
+
+
+def declare_demo_data() -> None:
+    """The demo's activities of part I of the 2023 report and the indicators that count them (demo/data/activities.json;
+    core/plugins.py, demo_data)."""
+    from phoihop.activities.models import Activity
+    from phoihop.activities.services import create_activity
+    from phoihop.core.plugins import demo_data
+
+    demo_data.kind(
+        "activities.activity",
+        create_activity,
+        Activity,
+        natural_key={"owner_agency": "owner_agency", "title": "data.title", "start_date": "data.start_date"},
+        fields={
+            "owner_agency": "directory.agency",
+            "data.start_date": "date",
+            "data.end_date": "date",
+            "data.zone": "directory.zone",
+            "data.partner_agencies": ["directory.agency"],
+            "data.enterprises": ["directory.enterprise"],
+            "data.plan_items": ["planning.item"],
+        },
+    )
+    demo_data.file("activities", order=50, kinds=("activities.activity", "indicators.indicator", "indicators.target"))

@@ -14,9 +14,10 @@ class CasesConfig(AppConfig):
 
         checks.register(check_field_keys, checks.Tags.security)
         # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.cases.plugins import plug_in
+        from phoihop.cases.plugins import declare_demo_data, plug_in
 
         plug_in()
+        declare_demo_data()
         # A handler who moves to another body loses their grants (accounts.services.update_user).
         from phoihop.accounts.signals import agency_changed
         from phoihop.cases.services.reference import end_grants_on_move

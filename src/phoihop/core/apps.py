@@ -18,3 +18,15 @@ class CoreConfig(AppConfig):
         from phoihop.core.clientip import check_proxy_setup
 
         checks.register(check_proxy_setup, checks.Tags.security, deploy=True)
+
+        # How the demo data files write dates and amounts (core/plugins.py, demo_data).
+        import datetime as dt
+        from decimal import Decimal
+
+        from django.utils import timezone
+
+        from phoihop.core.plugins import demo_data
+
+        demo_data.converter("date", dt.date.fromisoformat)
+        demo_data.converter("datetime", lambda text: timezone.make_aware(dt.datetime.strptime(text, "%Y-%m-%d %H:%M")))
+        demo_data.converter("decimal", Decimal)

@@ -6,10 +6,13 @@ Each app declares, in its `AppConfig.ready()`, what it offers:
 - `sections.add(page, ...)`: a section of another app's page (the home page, the enterprise page): a template and a
   function that gathers its context through the app's own selectors;
 - `providers.add(name, function)`: a named computation another app calls without importing the provider (the plan
-  page's indicator progress, the check that reported values stay inside a plan's period).
+  page's indicator progress, the check that reported values stay inside a plan's period);
+- `demo_data.kind(...)`, `demo_data.file(...)`, `demo_data.converter(...)`: the record kinds of the demo data set, the
+  service that creates each, the app's data file, and how natural keys become objects (`phoihop load_demo`).
 
-Three small registries, read at request time; nothing here knows a domain app. A registry is filled once, when
-Django starts, and only read afterwards, so it holds no per-request or per-process state that matters.
+Small registries, read at request time (the demo's when `load_demo` runs); nothing here knows a domain app. A
+registry is filled once, when Django starts, and only read afterwards, so it holds no per-request or per-process
+state that matters.
 """
 
 from __future__ import annotations
@@ -119,3 +122,68 @@ class Providers:
 menu = Menu()
 sections = Sections()
 providers = Providers()
+
+
+# --- Demo data ------------------------------------------------------------------------------------------------------
+
+Converter = Callable[[Any], Any]
+# How a field of a demo row becomes what the service takes: a converter's name, or [name] for a list of them.
+FieldSpec = str | list[str]
+
+
+@dataclass(frozen=True)
+class DemoKind:
+    """A kind of record in the demo data files (`src/phoihop/demo/data/<name>.json`, `phoihop load_demo`).
+
+    Each row of the kind holds the keyword arguments of `service` as plain data; other records are named by their
+    natural keys (a body's code, a tax code, a plan item's [year, number]) and `fields` says which converter turns
+    them into objects, by dotted path ("data.enterprise"). `actor` is always a username. `natural_key` gives the
+    lookups of `model` that find the record a row would create (dotted paths into the converted arguments): a row
+    whose record exists is skipped, which makes the load idempotent. `then` maps a field of the row to the kind of the
+    rows it lists (an inspection's "findings"): they receive the record as the argument named by their `parent` and,
+    without a natural key of their own, run only when that record was just created. `version_of` passes that
+    argument's current `version` as `expected_version`."""
+
+    key: str
+    service: Callable[..., Any]
+    model: Any
+    natural_key: dict[str, str] | None = None
+    # Lookups of fixed values the natural key adds (a period already approved: {"status": "approved"}).
+    key_filter: dict[str, Any] = field(default_factory=dict)
+    fields: dict[str, FieldSpec] = field(default_factory=dict)
+    then: dict[str, str] = field(default_factory=dict)
+    parent: str = ""
+    version_of: str = ""
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    """An app's demo data file: `src/phoihop/demo/data/<name>.json`, a JSON object whose keys are kind keys (and
+    "about": where the rows come from, what in them is illustrative), loaded in the order of `kinds` after every file
+    of a lower `order`."""
+
+    name: str
+    order: int
+    kinds: tuple[str, ...]
+
+
+@dataclass
+class DemoData:
+    kinds: dict[str, DemoKind] = field(default_factory=dict)
+    files: dict[str, DemoFile] = field(default_factory=dict)
+    converters: dict[str, Converter] = field(default_factory=dict)
+
+    def kind(self, key: str, service: Callable[..., Any], model: Any, **options: Any) -> None:
+        self.kinds[key] = DemoKind(key=key, service=service, model=model, **options)
+
+    def file(self, name: str, *, order: int, kinds: tuple[str, ...]) -> None:
+        self.files[name] = DemoFile(name=name, order=order, kinds=kinds)
+
+    def converter(self, name: str, function: Converter) -> None:
+        self.converters[name] = function
+
+    def ordered_files(self) -> list[DemoFile]:
+        return sorted(self.files.values(), key=lambda demo_file: (demo_file.order, demo_file.name))
+
+
+demo_data = DemoData()

@@ -1,196 +1,120 @@
-"""Loads the Hai Phong 2023 demo data set through the same services officers use. Idempotent: what exists
-(by its natural key) is left alone, so `load_demo` can run on every `make demo`."""
+"""Loads the Hai Phong 2023 demo data set through the same services officers use.
+
+Every app declares its data file and the kinds of record in it (core/plugins.py, `demo_data`); this module knows no
+app. For each file, in order, and each kind of the file, in the order the file declares, every row is turned into
+the service's keyword arguments (natural keys through the declared converters) and handed to the service, unless its
+record is already there (the kind's natural key). Idempotent, so `load_demo` can run on every `make demo`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 
-from phoihop.accounts.choices import Role
-from phoihop.accounts.models import User
-from phoihop.accounts.services import create_user
-from phoihop.demo import activities_data, organizing_data, oversight_data
-from phoihop.demo import directory_data as d
-from phoihop.demo.activities_data import load_activities
-from phoihop.demo.cases_data import load_cases
-from phoihop.demo.housing_data import load_housing
-from phoihop.demo.organizing_data import load_foundings
-from phoihop.demo.oversight_data import load_inspections, load_topics
-from phoihop.demo.planning_data import STEPS as PLANNING_STEPS
-from phoihop.demo.practices_data import load_practices
-from phoihop.demo.reports_data import load_report
-from phoihop.demo.workforce_data import load_workforce
-from phoihop.directory.models import Agency, Enterprise, Zone
-from phoihop.directory.services import create_agency, create_enterprise, create_zone
-from phoihop.indicators.models import Indicator, Target
-from phoihop.indicators.services import create_indicator, create_target
-from phoihop.planning.models import Plan
+from phoihop.core.plugins import DemoKind, FieldSpec, demo_data
+from phoihop.demo import read
 
 
 @dataclass
 class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
-    logins: list[tuple[str, str, str]] = field(default_factory=list)
 
     def count(self, what: str, n: int = 1) -> None:
         self.created[what] = self.created.get(what, 0) + n
 
 
-def load_agencies(report: LoadReport) -> None:
-    for row in d.AGENCIES:
-        if Agency.objects.filter(short_code=row["short_code"]).exists():
-            continue
-        parent = Agency.objects.get(short_code=row["parent"]) if row["parent"] else None
-        create_agency(
-            actor=None,
-            data={
-                "name": row["name"],
-                "short_code": row["short_code"],
-                "kind": row["kind"],
-                "parent": parent,
-                "header_lines": row["header_lines"],
-            },
-        )
-        report.count("agencies")
+class Loader:
+    def __init__(self, report: LoadReport) -> None:
+        self.report = report
+        # One object per natural key and run: a user's agency scope, a plan, an enterprise are looked up once.
+        self.cache: dict[tuple[str, str], Any] = {}
 
+    def convert(self, name: str, value: Any) -> Any:
+        if value is None:
+            return None
+        key = (name, json.dumps(value, ensure_ascii=False))
+        if key not in self.cache:
+            self.cache[key] = demo_data.converters[name](value)
+        return self.cache[key]
 
-def load_users(report: LoadReport) -> None:
-    if not User.objects.filter(username=d.ADMIN_USERNAME).exists():
-        create_user(
-            actor=None,
-            username=d.ADMIN_USERNAME,
-            password=d.DEMO_PASSWORD,
-            role=Role.ADMIN,
-            agency=None,
-            full_name="Quản trị hệ thống",
-        )
-        report.count("users")
-    report.logins.append((d.ADMIN_USERNAME, d.DEMO_PASSWORD, "Quản trị hệ thống"))
-    for code in d.JOINT_BODIES:
-        agency = Agency.objects.get(short_code=code)
-        for role, slug in d.ROLE_SLUGS.items():
-            username = f"{d.BODY_SLUGS[code]}.{slug}"
-            if not User.objects.filter(username=username).exists():
-                create_user(
-                    actor=None,
-                    username=username,
-                    password=d.DEMO_PASSWORD,
-                    role=role,
-                    agency=agency,
-                    full_name=f"{d.ROLE_NAMES[role]} {code}",
-                )
-                report.count("users")
-            report.logins.append((username, d.DEMO_PASSWORD, f"{Role(role).label} — {agency.name}"))
+    def converted(self, spec: FieldSpec, value: Any) -> Any:
+        if isinstance(spec, list):
+            return [self.convert(spec[0], item) for item in value]
+        return self.convert(spec, value)
 
+    def arguments(self, kind: DemoKind, row: dict[str, Any]) -> dict[str, Any]:
+        arguments = {name: value for name, value in row.items() if name not in kind.then}
+        arguments = copy.deepcopy(arguments)  # the file's rows are cached and must stay as read
+        if "actor" in arguments:
+            arguments["actor"] = self.convert("accounts.user", arguments["actor"])
+        for path, spec in kind.fields.items():
+            *parents, last = path.split(".")
+            target = arguments
+            for part in parents:
+                target = target[part]
+            if last in target:
+                target[last] = self.converted(spec, target[last])
+        return arguments
 
-def _admin() -> User:
-    return User.objects.get(username=d.ADMIN_USERNAME)
+    def lookups(self, kind: DemoKind, arguments: dict[str, Any]) -> dict[str, Any] | None:
+        """The lookups that find the record a row would create, or None for a kind without a natural key."""
+        if kind.natural_key is None:
+            return None
+        return {lookup: _at(arguments, path) for lookup, path in kind.natural_key.items()} | kind.key_filter
 
-
-def load_zones(report: LoadReport) -> None:
-    admin = _admin()
-    for row in d.ZONES:
-        if Zone.objects.filter(name=row["name"]).exists():
-            continue
-        create_zone(
-            actor=admin,
-            data={
-                "name": row["name"],
-                "kind": row["kind"],
-                "parent": Zone.objects.get(name=row["parent"]) if row["parent"] else None,
-                "district": row["district"],
-                "area_ha": Decimal(row["area_ha"]) if row["area_ha"] else None,
-            },
-        )
-        report.count("zones")
-
-
-def load_enterprises(report: LoadReport) -> None:
-    admin = _admin()
-    for row in d.ENTERPRISES:
-        if Enterprise.objects.filter(tax_code=row["tax_code"]).exists():
-            continue
-        create_enterprise(
-            actor=admin,
-            owner_agency=Agency.objects.get(short_code=row["owner"]),
-            data={
-                "name": row["name"],
-                "short_name": row["short_name"],
-                "tax_code": row["tax_code"],
-                "zone": Zone.objects.get(name=row["zone"]) if row["zone"] else None,
-                "ownership": row["ownership"],
-                "investor_country": row["investor_country"],
-                "sector": row["sector"],
-                "workforce": int(row["workforce"]) if row["workforce"] else None,
-            },
-        )
-        report.count("enterprises")
-
-
-def indicator_step(rows: list[dict[str, Any]]) -> Callable[[LoadReport], None]:
-    """A step that adds indicators of the 2023 plan that count a module's records, each with its plan line (target).
-    Skipped while the 2023 plan is not there; idempotent by indicator code and by (plan, indicator, body)."""
-
-    def load_indicators(report: LoadReport) -> None:
-        plan = Plan.objects.filter(year=2023).first()
-        if plan is None:
-            return
-        admin = _admin()
-        agencies = {agency.short_code: agency for agency in Agency.objects.all()}
-        position = Target.objects.filter(plan=plan).count()
+    def load(self, kind: DemoKind, rows: Iterable[dict[str, Any]], parent: Any = None) -> None:
         for row in rows:
-            indicator = Indicator.objects.filter(code=row["code"]).first()
-            if indicator is None:
-                fields = ("code", "name", "unit", "unit_kind", "measure", "record_kind", "record_filter", "sum_field")
-                data = {name: row[name] for name in fields}
-                indicator = create_indicator(
-                    actor=admin,
-                    data={**data, "owner_agency": agencies[row["owner"]], "counting": row.get("counting", "")},
-                )
-                report.count("indicators")
-            agency = agencies[row["target_agency"]] if row["target_agency"] else None
-            if not Target.objects.filter(plan=plan, indicator=indicator, agency=agency).exists():
-                position += 1
-                create_target(
-                    actor=admin,
-                    plan=plan,
-                    data={"indicator": indicator, "agency": agency, "value": row["target"], "position": position},
-                )
-                report.count("targets")
+            arguments = self.arguments(kind, row)
+            if kind.parent:
+                arguments[kind.parent] = parent
+            lookups = self.lookups(kind, arguments)
+            record = None
+            if lookups is None or not kind.model.objects.filter(**lookups).exists():
+                if kind.version_of:
+                    subject = arguments[kind.version_of]
+                    subject.refresh_from_db()
+                    arguments["expected_version"] = subject.version
+                record = kind.service(**arguments)
+                self.report.count(kind.key)
+            for name, child_key in kind.then.items():
+                child = demo_data.kinds[child_key]
+                if record is None and child.natural_key is None:
+                    continue
+                owner = record if record is not None else kind.model.objects.get(**(lookups or {}))
+                children = row.get(name, [])
+                self.load(child, children if isinstance(children, list) else [children], parent=owner)
 
-    return load_indicators
 
-
-# Each app that brings demo data adds its step here, after the steps it depends on.
-# load_cases stays after the planning step, which registers Thông báo số 1558-TB/TU that petitions cite.
-STEPS: list[Callable[[LoadReport], None]] = [
-    load_agencies,
-    load_users,
-    load_zones,
-    load_enterprises,
-    *PLANNING_STEPS,  # the programme, plans, cited documents, indicators and approved 2023 values
-    load_cases,
-]
-# Activities and foundings link to the 2023 plan's items, so they come after every step above (planning included).
-STEPS += [
-    load_activities,
-    load_foundings,
-    indicator_step(activities_data.INDICATORS),
-    indicator_step(organizing_data.INDICATORS),
-]
-STEPS += [load_topics, load_inspections, load_practices, load_housing, indicator_step(oversight_data.INDICATORS)]
-STEPS += [load_workforce]  # illustrative 2023 labour reports, incidents, a survey; the warnings they raise
-# The joint report binds every app's records: it goes last.
-STEPS += [load_report]
+def _at(arguments: dict[str, Any], path: str) -> Any:
+    value: Any = arguments
+    for part in path.split("."):
+        value = value[part] if isinstance(value, dict) else getattr(value, part)
+    return value
 
 
 @transaction.atomic
-def load_demo() -> LoadReport:
+def load_demo(only: Iterable[str] | None = None) -> LoadReport:
+    """Load every app's demo data file, or only the files named in `only` (tests that need part of the set)."""
     report = LoadReport()
-    for step in STEPS:
-        step(report)
+    loader = Loader(report)
+    wanted = set(only) if only is not None else None
+    for demo_file in demo_data.ordered_files():
+        if wanted is not None and demo_file.name not in wanted:
+            continue
+        data = read(demo_file.name)
+        for key in demo_file.kinds:
+            loader.load(demo_data.kinds[key], data.get(key, []))
     return report
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    """(username, password) of every demo account, in the order of the data files."""
+    return [
+        (row["username"], row["password"])
+        for demo_file in demo_data.ordered_files()
+        for row in read(demo_file.name).get("accounts.user", [])
+    ]

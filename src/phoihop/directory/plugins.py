@@ -53,3 +53,38 @@ def register_spreadsheets() -> None:
     providers.add("spreadsheets:directory.enterprise", declare)
     providers.add("spreadsheets:directory.zone", declare_zones)
     providers.add("spreadsheets:directory.agency", declare_agencies)
+
+
+def declare_demo_data() -> None:
+    """The demo's bodies, accounts, zones and enterprises (demo/data/directory.json; core/plugins.py, demo_data)."""
+    from phoihop.core.plugins import demo_data
+    from phoihop.directory import services
+    from phoihop.directory.models import Agency, Enterprise, Zone
+
+    demo_data.kind(
+        "directory.agency",
+        services.create_agency,
+        Agency,
+        natural_key={"short_code": "data.short_code"},
+        fields={"data.parent": "directory.agency"},
+    )
+    demo_data.kind(
+        "directory.zone",
+        services.create_zone,
+        Zone,
+        natural_key={"name": "data.name"},
+        fields={"data.parent": "directory.zone", "data.area_ha": "decimal"},
+    )
+    demo_data.kind(
+        "directory.enterprise",
+        services.create_enterprise,
+        Enterprise,
+        natural_key={"tax_code": "data.tax_code"},
+        fields={"owner_agency": "directory.agency", "data.zone": "directory.zone"},
+    )
+    demo_data.converter("directory.agency", lambda code: Agency.objects.get(short_code=code))
+    demo_data.converter("directory.zone", lambda name: Zone.objects.get(name=name))
+    demo_data.converter("directory.enterprise", lambda tax_code: Enterprise.objects.get(tax_code=tax_code))
+    demo_data.file(
+        "directory", order=10, kinds=("directory.agency", "accounts.user", "directory.zone", "directory.enterprise")
+    )

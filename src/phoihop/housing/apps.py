@@ -36,6 +36,7 @@ class HousingConfig(AppConfig):
             done="làm chủ đầu tư các dự án nhà ở",
         )
         # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.housing.plugins import plug_in
+        from phoihop.housing.plugins import declare_demo_data, plug_in
 
         plug_in()
+        declare_demo_data()

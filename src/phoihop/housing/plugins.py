@@ -44,3 +44,43 @@ def register_spreadsheets() -> None:
     from phoihop.spreadsheets.registry import spreadsheets
 
     spreadsheets.register(HOUSING_PROJECTS)
+
+
+def declare_demo_data() -> None:
+    """The demo's housing projects of footnotes 2 and 3 and their milestones (demo/data/housing.json;
+    core/plugins.py, demo_data). A report's listing names its entries by project name."""
+    from phoihop.core.plugins import demo_data
+    from phoihop.housing.models import HousingProject, Milestone
+    from phoihop.housing.services import add_milestone, create_project
+
+    demo_data.kind(
+        "housing.project",
+        create_project,
+        HousingProject,
+        natural_key={"name": "data.name"},
+        fields={
+            "owner_agency": "directory.agency",
+            "data.part_of": "housing.project",
+            "data.zone": "directory.zone",
+            "data.investor_enterprise": "directory.enterprise",
+            "data.land_area_ha": "decimal",
+            "data.social_housing_land_ha": "decimal",
+            "data.plan_items": ["planning.item"],
+        },
+        then={"milestones": "housing.milestone"},
+    )
+    demo_data.kind(
+        "housing.milestone",
+        add_milestone,
+        Milestone,
+        natural_key={"project": "project", "kind": "data.kind", "phase": "data.phase", "date": "data.date"},
+        fields={"data.date": "date", "data.floor_area_m2": "decimal"},
+        parent="project",
+    )
+    demo_data.converter("housing.project", lambda name: HousingProject.objects.get(name=name))
+    demo_data.converter("housing.project_id", lambda name: HousingProject.objects.get(name=name).pk)
+    demo_data.converter(
+        "housing.groundbreaking_id",
+        lambda name: Milestone.objects.get(project__name=name, kind="groundbreaking").pk,
+    )
+    demo_data.file("housing", order=54, kinds=("housing.project",))

@@ -47,3 +47,25 @@ def register_spreadsheets() -> None:
     from phoihop.spreadsheets.registry import spreadsheets
 
     spreadsheets.register(FOUNDINGS)
+
+
+def declare_demo_data() -> None:
+    """The demo's foundings of part I.5 and the indicators that count them (demo/data/organizing.json;
+    core/plugins.py, demo_data)."""
+    from phoihop.core.plugins import demo_data
+    from phoihop.organizing.models import Founding
+    from phoihop.organizing.services import create_founding
+
+    demo_data.kind(
+        "organizing.founding",
+        create_founding,
+        Founding,
+        natural_key={"kind": "data.kind", "enterprise": "data.enterprise"},
+        fields={
+            "owner_agency": "directory.agency",
+            "data.enterprise": "directory.enterprise",
+            "data.founded_on": "date",
+            "data.plan_items": ["planning.item"],
+        },
+    )
+    demo_data.file("organizing", order=51, kinds=("organizing.founding", "indicators.indicator", "indicators.target"))

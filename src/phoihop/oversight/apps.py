@@ -64,6 +64,7 @@ class OversightConfig(AppConfig):
             filter_fields={"status": ("exact", "in")},
         )
         # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.oversight.plugins import plug_in
+        from phoihop.oversight.plugins import declare_demo_data, plug_in
 
         plug_in()
+        declare_demo_data()

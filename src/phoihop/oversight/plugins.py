@@ -56,3 +56,51 @@ def register_spreadsheets() -> None:
     spreadsheets.register(INSPECTIONS)
     spreadsheets.register(OVERDUE_FOLLOW_UPS)
     spreadsheets.register(TOPICS)
+
+
+def declare_demo_data() -> None:
+    """The demo's inspections and supervisions of section I.7, with their findings and follow-up actions, and the
+    indicator that counts the enterprises supervised (demo/data/oversight.json; core/plugins.py, demo_data). The
+    topics are the managed list the first migration seeds, for a test database flushed since."""
+    from phoihop.core.plugins import demo_data
+    from phoihop.oversight import services
+    from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
+
+    demo_data.kind("oversight.topic", services.create_topic, InspectionTopic, natural_key={"code": "data.code"})
+    demo_data.kind(
+        "oversight.inspection",
+        services.create_inspection,
+        Inspection,
+        natural_key={"owner_agency": "owner_agency", "title": "data.title", "start_date": "data.start_date"},
+        fields={
+            "owner_agency": "directory.agency",
+            "data.start_date": "date",
+            "data.end_date": "date",
+            "data.partner_agencies": ["directory.agency"],
+            "data.enterprises": ["directory.enterprise"],
+            "data.topics": ["oversight.topic"],
+            "data.plan_items": ["planning.item"],
+        },
+        then={"findings": "oversight.finding", "follow_ups": "oversight.follow_up"},
+    )
+    enterprise = {"data.enterprise": "directory.enterprise"}
+    demo_data.kind(
+        "oversight.finding",
+        services.add_finding,
+        Finding,
+        fields={**enterprise, "data.topic": "oversight.topic"},
+        parent="inspection",
+    )
+    demo_data.kind(
+        "oversight.follow_up",
+        services.add_follow_up,
+        FollowUpAction,
+        fields={**enterprise, "data.due_date": "date", "data.completed_on": "date"},
+        parent="inspection",
+    )
+    demo_data.converter("oversight.topic", lambda code: InspectionTopic.objects.get(code=code))
+    demo_data.file(
+        "oversight",
+        order=52,
+        kinds=("oversight.topic", "oversight.inspection", "indicators.indicator", "indicators.target"),
+    )

@@ -33,6 +33,7 @@ class PracticesConfig(AppConfig):
             },
         )
         # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.practices.plugins import plug_in
+        from phoihop.practices.plugins import declare_demo_data, plug_in
 
         plug_in()
+        declare_demo_data()

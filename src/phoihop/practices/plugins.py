@@ -43,3 +43,28 @@ def register_spreadsheets() -> None:
     from phoihop.spreadsheets.registry import spreadsheets
 
     spreadsheets.register(PRACTICES)
+
+
+def declare_demo_data() -> None:
+    """The demo's six "Dân vận khéo" models of section I.6 and their awards (demo/data/practices.json;
+    core/plugins.py, demo_data)."""
+    from phoihop.core.plugins import demo_data
+    from phoihop.practices.models import Award, GoodPractice
+    from phoihop.practices.services import add_award, create_practice
+
+    demo_data.kind(
+        "practices.practice",
+        create_practice,
+        GoodPractice,
+        natural_key={"owner_agency": "owner_agency", "title": "data.title", "year": "data.year"},
+        fields={"owner_agency": "directory.agency", "data.plan_items": ["planning.item"]},
+        then={"awards": "practices.award"},
+    )
+    demo_data.kind(
+        "practices.award",
+        add_award,
+        Award,
+        fields={"data.awarding_agency": "directory.agency", "data.decision_date": "date"},
+        parent="practice",
+    )
+    demo_data.file("practices", order=53, kinds=("practices.practice",))

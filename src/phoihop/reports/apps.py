@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.reports.plugins import plug_in
+        from phoihop.reports.plugins import declare_demo_data, plug_in
 
         plug_in()
+        declare_demo_data()

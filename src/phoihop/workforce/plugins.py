@@ -146,3 +146,92 @@ def plug_in() -> None:
     spreadsheets.register(INCIDENTS)
     spreadsheets.register(SURVEYS)
     spreadsheets.register(WARNINGS)
+
+
+def declare_demo_data() -> None:
+    """The demo's illustrative 2023 workforce data: wage regions of the demo zones, labour reports filed, submitted and
+    approved, incidents with their steps and support, a survey and its answers (demo/data/workforce.json;
+    core/plugins.py, demo_data). The services raise the warnings they call for."""
+    from phoihop.core.plugins import demo_data
+    from phoihop.workforce import services
+    from phoihop.workforce.models import (
+        Incident,
+        IncidentStep,
+        IncidentSupport,
+        LabourReport,
+        Survey,
+        SurveyResponse,
+        WageRegionAssignment,
+    )
+    from phoihop.workforce.services.decrees import assign_wage_region
+
+    def respond(*, survey: Survey, enterprise: Any, answers: list[Any], today: Any) -> SurveyResponse:
+        """The data file gives a sheet's answers in question order; the service takes them by question id."""
+        by_question = dict(zip((question.pk for question in survey.questions.all()), answers, strict=True))
+        return services.submit_response(survey=survey, enterprise=enterprise, answers=by_question, today=today)
+
+    demo_data.kind(
+        "workforce.wage_region",
+        assign_wage_region,
+        WageRegionAssignment,
+        natural_key={"zone": "zone", "effective_from": "effective_from"},
+        fields={"zone": "directory.zone", "effective_from": "date"},
+    )
+    report_dates = ("period_start", "agreement_expires_on", "last_workers_conference")
+    demo_data.kind(
+        "workforce.labour_report",
+        services.create_report,
+        LabourReport,
+        natural_key={
+            "enterprise": "data.enterprise",
+            "report_type": "data.report_type",
+            "period_start": "data.period_start",
+        },
+        fields={"data.enterprise": "directory.enterprise", **{f"data.{name}": "date" for name in report_dates}},
+        then={"submit": "workforce.submit", "approve": "workforce.approve"},
+    )
+    for key, service in (("workforce.submit", services.submit_report), ("workforce.approve", services.approve_report)):
+        demo_data.kind(key, service, LabourReport, parent="report", version_of="report")
+    demo_data.kind(
+        "workforce.incident",
+        services.create_incident,
+        Incident,
+        natural_key={"enterprise": "data.enterprise", "kind": "data.kind", "started_on": "data.started_on"},
+        fields={
+            "data.enterprise": "directory.enterprise",
+            "data.started_on": "date",
+            "data.ended_on": "date",
+            "data.handled_by": ["directory.agency"],
+        },
+        then={"steps": "workforce.incident_step", "supports": "workforce.incident_support"},
+    )
+    demo_data.kind(
+        "workforce.incident_step", services.add_step, IncidentStep, fields={"data.date": "date"}, parent="incident"
+    )
+    demo_data.kind(
+        "workforce.incident_support",
+        services.add_support,
+        IncidentSupport,
+        fields={"data.given_on": "date", "data.given_by": "directory.agency"},
+        parent="incident",
+    )
+    demo_data.kind(
+        "workforce.survey",
+        services.create_survey,
+        Survey,
+        natural_key={"title": "data.title"},
+        fields={"data.opens_on": "date", "data.closes_on": "date", "data.enterprises": ["directory.enterprise"]},
+        then={"responses": "workforce.survey_response"},
+    )
+    demo_data.kind(
+        "workforce.survey_response",
+        respond,
+        SurveyResponse,
+        fields={"enterprise": "directory.enterprise", "today": "date"},
+        parent="survey",
+    )
+    demo_data.file(
+        "workforce",
+        order=60,
+        kinds=("workforce.wage_region", "workforce.labour_report", "workforce.incident", "workforce.survey"),
+    )

@@ -5,7 +5,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from phoihop.demo.loader import load_demo
+from phoihop.accounts.models import User
+from phoihop.demo.loader import demo_logins, load_demo
 
 
 class Command(BaseCommand):
@@ -22,5 +23,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Đã nạp dữ liệu mẫu — tạo mới {created}.")
         self.stdout.write("")
         self.stdout.write("Tài khoản dùng thử / Demo logins (mật khẩu chung / shared password):")
-        for username, password, label in report.logins:
+        users = User.objects.select_related("agency").in_bulk(
+            [username for username, _password in demo_logins()], field_name="username"
+        )
+        for username, password in demo_logins():
+            user = users[username]
+            label = f"{user.get_role_display()} — {user.agency.name}" if user.agency else user.get_full_name()
             self.stdout.write(f"  {username:<20} {password:<14} {label}")
