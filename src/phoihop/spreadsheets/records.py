@@ -91,7 +91,7 @@ class RecordRows(Generic[Record]):
         if item.found is None:
             self.create(user, item.data, item.owner)
         else:
-            self.update(user, item.found, item.data, item.found.version)
+            self.update(user, item.found, item.data, item.found.version)  # type: ignore[attr-defined]
 
     def apply(self, user: Any, checked: Checked) -> int:
         return write_planned(checked, partial(self.write, user))
