@@ -1,6 +1,7 @@
 """The views every owned-record app shares: a list page, a create and an edit form that call one service, a form for a
 record's child rows (awards of a model, milestones of a project), and a delete confirmation. Each app subclasses
-these with its own names, permissions, services and messages; nothing is discovered by magic.
+these with its own names, permissions, services and messages; nothing is discovered by magic. A plain record kind
+declares its five pages and their URLs at once with `RecordPages` (organizing, practices, oversight, housing).
 
 The rules they carry are the project's: reads through the app's scoped selector (out of scope = 404), the permission
 predicate before any form is shown (403 with a Vietnamese message), writes through one service, a version conflict
@@ -9,6 +10,7 @@ or a service's ValidationError shown on the page, and after a write a whole page
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
@@ -17,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -238,3 +240,116 @@ def delete_view(
         )
 
     return view
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordPages:
+    """One record kind's five pages, declared once: the list, the record's page, the create and edit forms and the
+    delete confirmation, with their URLs (`urls()`) under the app's namespace. The templates are
+    `<app>/<name>_list.html`, `_detail.html`, `_form.html`; the URL names `<name>_list`, `_create`, `_detail`,
+    `_update`, `_delete`. What is the app's own is passed in: its scoped selectors, filter, form, permission
+    predicates and services (`create(actor, data, owner_agency)`, `update(actor, record, data, expected_version)`,
+    `delete(actor, record, expected_version)`), and its messages."""
+
+    app: str
+    name: str
+    rows: Callable[..., Any]  # rows(user=, params=): the list's scoped, filtered and ordered rows
+    filter: Callable[..., Any]  # the list's FilterSet class
+    load: Callable[..., Any]  # load(user=, pk=): one record, 404 out of scope
+    history: Callable[[Any], Any]
+    can_create: Callable[[User], bool]
+    can_edit: Callable[[User, Any], bool]
+    can_delete: Callable[[User, Any], bool]
+    form: type[Any]
+    create: Callable[[User, dict[str, Any], Any], Any]
+    update: Callable[[User, Any, dict[str, Any], int], Any]
+    delete: Callable[[User, Any, int], Any]
+    created: Callable[[Any], str]  # the message after a create, e.g. “Đã thêm mô hình “…”.”
+    what: str | Promise  # “Xóa <what> “…”?”
+    consequence: str | Promise  # what else goes with a deleted record
+    load_detail: Callable[..., Any] | None = None  # the record's page, when it reads more than the forms
+    extra: Callable[[Any], dict[str, Any]] | None = None  # what the record's page shows beside it
+    page_rows: Callable[[Any], Any] | None = None  # see render_list
+    preset: tuple[str, ...] = ()  # GET parameters that preset the create form (“Ghi nhận” from an enterprise's page)
+
+    def template(self, page: str) -> str:
+        return f"{self.app}/{self.name}_{page}.html"
+
+    def list_view(self) -> Callable[..., HttpResponse]:
+        pages = self
+
+        @login_required
+        def view(request: HttpRequest) -> HttpResponse:
+            user = user_of(request)
+            rows = pages.rows(user=user, params=request.GET)
+            context = {
+                "filter": pages.filter(request.GET, queryset=rows, user=user),
+                "can_create": pages.can_create(user),
+            }
+            return render_list(
+                request, template=pages.template("list"), rows=rows, context=context, page_rows=pages.page_rows
+            )
+
+        return view
+
+    def create_view(self) -> Callable[..., HttpResponseBase]:
+        pages = self
+
+        class View(RecordCreateView):
+            form_class = pages.form
+            template_name = pages.template("form")
+            can_create = staticmethod(pages.can_create)
+
+            def get_initial(self) -> dict[str, Any]:
+                preset = {key: self.request.GET[key] for key in pages.preset if self.request.GET.get(key)}
+                return {**super().get_initial(), **preset}
+
+            def create(self, *, actor: User, form: Any) -> Any:
+                return pages.create(actor, form.service_data(), form.cleaned_data.get("owner_agency"))
+
+            def created_message(self, record: Any) -> str:
+                return pages.created(record)
+
+        return View.as_view()
+
+    def update_view(self) -> Callable[..., HttpResponseBase]:
+        pages = self
+
+        class View(RecordUpdateView):
+            form_class = pages.form
+            template_name = pages.template("form")
+            context_object_name = pages.name
+            load = staticmethod(pages.load)
+            can_edit = staticmethod(pages.can_edit)
+
+            def update(self, *, actor: User, record: Any, form: Any) -> Any:
+                return pages.update(actor, record, form.service_data(), form.expected_version)
+
+        return View.as_view()
+
+    def urls(self) -> list[URLPattern]:
+        name = self.name
+        detail = detail_view(
+            template=self.template("detail"),
+            name=name,
+            load=self.load_detail or self.load,
+            can_edit=self.can_edit,
+            can_delete=self.can_delete,
+            history=self.history,
+            extra=self.extra,
+        )
+        delete = delete_view(
+            load=self.load,
+            can_delete=self.can_delete,
+            delete=lambda row, *, actor, expected_version: self.delete(actor, row, expected_version),
+            what=self.what,
+            consequence=self.consequence,
+            list_url=f"{self.app}:{name}_list",
+        )
+        return [
+            path("", self.list_view(), name=f"{name}_list"),
+            path("them/", self.create_view(), name=f"{name}_create"),
+            path("<int:pk>/", detail, name=f"{name}_detail"),
+            path("<int:pk>/sua/", self.update_view(), name=f"{name}_update"),
+            path("<int:pk>/xoa/", delete, name=f"{name}_delete"),
+        ]
