@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods
 
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.plugins import menu, sections
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 
 if TYPE_CHECKING:
@@ -93,6 +94,8 @@ class RecordCreateView(ServiceFormView):
     `create()`, which calls the app's create service and returns the record."""
 
     can_create: Callable[[User], bool]
+    # Whether the form is built for the user (its choices depend on who fills it in): `Form(..., user=...)`.
+    form_for_user = True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
@@ -100,7 +103,8 @@ class RecordCreateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request)}
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "user": user_of(self.request)} if self.form_for_user else kwargs
 
     def create(self, *, actor: User, form: Any) -> Any:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
@@ -122,6 +126,7 @@ class RecordUpdateView(ServiceFormView):
     load: Callable[..., Any]
     can_edit: Callable[[User, Any], bool]
     saved_message = gettext_lazy("Đã lưu thay đổi.")
+    form_for_user = True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
@@ -130,7 +135,8 @@ class RecordUpdateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request), "instance": self.record}
+        kwargs = {**super().get_form_kwargs(), "instance": self.record}
+        return {**kwargs, "user": user_of(self.request)} if self.form_for_user else kwargs
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), self.context_object_name: self.record}
@@ -353,3 +359,22 @@ class RecordPages:
             path("<int:pk>/sua/", self.update_view(), name=f"{name}_update"),
             path("<int:pk>/xoa/", delete, name=f"{name}_delete"),
         ]
+
+
+def plug_in_records(
+    *,
+    app: str,
+    name: str,
+    label: str | Promise,
+    prefix: str,
+    order: int,
+    section: Callable[..., dict[str, Any] | None] | None = None,
+    section_order: int = 100,
+) -> None:
+    """What a record app adds to pages it does not own (core/plugins.py): its list page in the menu's “Hồ sơ hoạt
+    động” group, and its section of the enterprise page (`<app>/enterprise_section.html`, with what
+    `section(user=, enterprise=, rows=)` gathers through the app's selectors)."""
+    menu.add(group="records", url_name=f"{app}:{name}_list", label=label, prefix=prefix, order=order)
+    if section is not None:
+        template = f"{app}/enterprise_section.html"
+        sections.add("enterprise", key=app, template=template, context=section, order=section_order)
