@@ -248,14 +248,34 @@ def delete_view(
     return view
 
 
+@dataclass(frozen=True)
+class RecordWrites:
+    """A record kind's three write services, called one way by its pages, its spreadsheet kind and its API:
+    `create(actor, data, owner_agency)`, `update(actor, record, data, expected_version)` and `delete(actor, record,
+    expected_version)`. `record` is the keyword the app's update and delete services name the record by."""
+
+    create_service: Callable[..., Any]
+    update_service: Callable[..., Any]
+    delete_service: Callable[..., Any]
+    record: str
+
+    def create(self, actor: User, data: dict[str, Any], owner_agency: Any = None) -> Any:
+        return self.create_service(actor=actor, data=data, owner_agency=owner_agency)
+
+    def update(self, actor: User, record: Any, data: dict[str, Any], expected_version: int) -> Any:
+        return self.update_service(actor=actor, **{self.record: record}, data=data, expected_version=expected_version)
+
+    def delete(self, actor: User, record: Any, expected_version: int) -> Any:
+        return self.delete_service(actor=actor, **{self.record: record}, expected_version=expected_version)
+
+
 @dataclass(frozen=True, kw_only=True)
 class RecordPages:
     """One record kind's five pages, declared once: the list, the record's page, the create and edit forms and the
     delete confirmation, with their URLs (`urls()`) under the app's namespace. The templates are
     `<app>/<name>_list.html`, `_detail.html`, `_form.html`; the URL names `<name>_list`, `_create`, `_detail`,
     `_update`, `_delete`. What is the app's own is passed in: its scoped selectors, filter, form, permission
-    predicates and services (`create(actor, data, owner_agency)`, `update(actor, record, data, expected_version)`,
-    `delete(actor, record, expected_version)`), and its messages."""
+    predicates, its write services (`writes`, a `RecordWrites`) and its messages."""
 
     app: str
     name: str
@@ -267,9 +287,7 @@ class RecordPages:
     can_edit: Callable[[User, Any], bool]
     can_delete: Callable[[User, Any], bool]
     form: type[Any]
-    create: Callable[[User, dict[str, Any], Any], Any]
-    update: Callable[[User, Any, dict[str, Any], int], Any]
-    delete: Callable[[User, Any, int], Any]
+    writes: RecordWrites
     created: Callable[[Any], str]  # the message after a create, e.g. “Đã thêm mô hình “…”.”
     what: str | Promise  # “Xóa <what> “…”?”
     consequence: str | Promise  # what else goes with a deleted record
@@ -311,7 +329,7 @@ class RecordPages:
                 return {**super().get_initial(), **preset}
 
             def create(self, *, actor: User, form: Any) -> Any:
-                return pages.create(actor, form.service_data(), form.cleaned_data.get("owner_agency"))
+                return pages.writes.create(actor, form.service_data(), form.cleaned_data.get("owner_agency"))
 
             def created_message(self, record: Any) -> str:
                 return pages.created(record)
@@ -329,7 +347,7 @@ class RecordPages:
             can_edit = staticmethod(pages.can_edit)
 
             def update(self, *, actor: User, record: Any, form: Any) -> Any:
-                return pages.update(actor, record, form.service_data(), form.expected_version)
+                return pages.writes.update(actor, record, form.service_data(), form.expected_version)
 
         return View.as_view()
 
@@ -347,7 +365,7 @@ class RecordPages:
         delete = delete_view(
             load=self.load,
             can_delete=self.can_delete,
-            delete=lambda row, *, actor, expected_version: self.delete(actor, row, expected_version),
+            delete=lambda row, *, actor, expected_version: self.writes.delete(actor, row, expected_version),
             what=self.what,
             consequence=self.consequence,
             list_url=f"{self.app}:{name}_list",

@@ -172,10 +172,7 @@ RECORDS: RecordRows[HousingProject] = RecordRows(
     headers=HEADERS,
     shown=_shown,
     can_edit=permissions.can_edit_project,
-    create=lambda user, data, owner: services.create_project(actor=user, data=data, owner_agency=owner),
-    update=lambda user, row, data, version: services.update_project(
-        actor=user, project=row, data=data, expected_version=version
-    ),
+    writes=services.WRITES,
     not_yours=_("dự án này do %(owner)s theo dõi; anh/chị không sửa được"),
     described=lambda found: found.name,
 )

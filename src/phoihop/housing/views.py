@@ -33,11 +33,7 @@ PROJECTS = RecordPages(
     can_edit=permissions.can_edit_project,
     can_delete=permissions.can_delete_project,
     form=ProjectForm,
-    create=lambda actor, data, owner: services.create_project(actor=actor, data=data, owner_agency=owner),
-    update=lambda actor, row, data, version: services.update_project(
-        actor=actor, project=row, data=data, expected_version=version
-    ),
-    delete=lambda actor, row, version: services.delete_project(actor=actor, project=row, expected_version=version),
+    writes=services.WRITES,
     created=lambda record: _("Đã thêm dự án “%(name)s”.") % {"name": record.name},
     what=gettext_lazy("dự án"),
     consequence=gettext_lazy("Các mốc tiến độ của dự án cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),

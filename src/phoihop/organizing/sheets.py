@@ -116,10 +116,7 @@ RECORDS: RecordRows[Founding] = RecordRows(
     headers=HEADERS,
     shown=_shown,
     can_edit=permissions.can_edit_founding,
-    create=lambda user, data, owner: services.create_founding(actor=user, data=data, owner_agency=owner),
-    update=lambda user, row, data, version: services.update_founding(
-        actor=user, founding=row, data=data, expected_version=version
-    ),
+    writes=services.WRITES,
     not_yours=_("bản ghi thành lập này thuộc %(owner)s; anh/chị không sửa được"),
 )
 

@@ -20,11 +20,7 @@ FOUNDINGS = RecordPages(
     can_edit=permissions.can_edit_founding,
     can_delete=permissions.can_delete_founding,
     form=FoundingForm,
-    create=lambda actor, data, owner: services.create_founding(actor=actor, data=data, owner_agency=owner),
-    update=lambda actor, row, data, version: services.update_founding(
-        actor=actor, founding=row, data=data, expected_version=version
-    ),
-    delete=lambda actor, row, version: services.delete_founding(actor=actor, founding=row, expected_version=version),
+    writes=services.WRITES,
     created=lambda record: _("Đã ghi nhận thành lập “%(name)s”.") % {"name": record},
     what=gettext_lazy("bản ghi"),
     consequence=gettext_lazy(

@@ -136,10 +136,7 @@ RECORDS: RecordRows[Inspection] = RecordRows(
     headers=HEADERS,
     shown=_shown,
     can_edit=permissions.can_edit_inspection,
-    create=lambda user, data, owner: services.create_inspection(actor=user, data=data, owner_agency=owner),
-    update=lambda user, row, data, version: services.update_inspection(
-        actor=user, inspection=row, data=data, expected_version=version
-    ),
+    writes=services.WRITES,
     not_yours=_("cuộc kiểm tra, giám sát này do %(owner)s chủ trì; anh/chị không sửa được"),
     many=MANY,
     changes_only=True,

@@ -33,13 +33,7 @@ INSPECTIONS = RecordPages(
     can_edit=permissions.can_edit_inspection,
     can_delete=permissions.can_delete_inspection,
     form=InspectionForm,
-    create=lambda actor, data, owner: services.create_inspection(actor=actor, data=data, owner_agency=owner),
-    update=lambda actor, row, data, version: services.update_inspection(
-        actor=actor, inspection=row, data=data, expected_version=version
-    ),
-    delete=lambda actor, row, version: services.delete_inspection(
-        actor=actor, inspection=row, expected_version=version
-    ),
+    writes=services.WRITES,
     created=lambda record: _("Đã thêm cuộc kiểm tra, giám sát “%(title)s”.") % {"title": record.title},
     what=gettext_lazy("cuộc kiểm tra, giám sát"),
     consequence=gettext_lazy(

@@ -104,10 +104,7 @@ RECORDS: RecordRows[GoodPractice] = RecordRows(
     headers=HEADERS,
     shown=_shown,
     can_edit=permissions.can_edit_practice,
-    create=lambda user, data, owner: services.create_practice(actor=user, data=data, owner_agency=owner),
-    update=lambda user, row, data, version: services.update_practice(
-        actor=user, practice=row, data=data, expected_version=version
-    ),
+    writes=services.WRITES,
     not_yours=_("mô hình này của %(owner)s; anh/chị không sửa được"),
     many=("enterprises",),
     changes_only=True,

@@ -33,11 +33,7 @@ PRACTICES = RecordPages(
     can_edit=permissions.can_edit_practice,
     can_delete=permissions.can_delete_practice,
     form=PracticeForm,
-    create=lambda actor, data, owner: services.create_practice(actor=actor, data=data, owner_agency=owner),
-    update=lambda actor, row, data, version: services.update_practice(
-        actor=actor, practice=row, data=data, expected_version=version
-    ),
-    delete=lambda actor, row, version: services.delete_practice(actor=actor, practice=row, expected_version=version),
+    writes=services.WRITES,
     created=lambda record: _("Đã thêm mô hình “%(title)s”.") % {"title": record.title},
     what=gettext_lazy("mô hình"),
     consequence=gettext_lazy("Các khen thưởng của mô hình cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),

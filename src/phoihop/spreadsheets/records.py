@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from phoihop.core.records import RecordWrites
 from phoihop.spreadsheets.registry import Change, Checked
 from phoihop.spreadsheets.services import rehearse
 
@@ -70,15 +71,15 @@ def write_planned(checked: Checked, write: Callable[[Planned[Any]], None]) -> in
 @dataclass(frozen=True, kw_only=True)
 class RecordRows(Generic[Record]):
     """How an app's kind writes and compares its records: the preview's `headers` and `shown(key, value)`, the `many`
-    keys (many-to-many, compared as sets), the edit predicate, the app's create and update services, what a change
-    row is called in the preview, and the refusal when the record belongs to another body (“… %(owner)s …”).
+    keys (many-to-many, compared as sets), the edit predicate, the app's write services (`writes`, a
+    core.records.RecordWrites), what a change row is called in the preview, and the refusal when the record
+    belongs to another body (“… %(owner)s …”).
     `changes_only`: an update sends only what differs (a list left as it was is not checked again nor written)."""
 
     headers: Mapping[str, str]
     shown: Callable[[str, Any], str]
     can_edit: Callable[[Any, Record], bool]
-    create: Callable[[Any, dict[str, Any], Any], Any]  # (actor, data, owner_agency)
-    update: Callable[[Any, Record, dict[str, Any], int], Any]  # (actor, record, data, expected_version)
+    writes: RecordWrites
     not_yours: str
     many: tuple[str, ...] = ()
     changes_only: bool = False
@@ -89,9 +90,9 @@ class RecordRows(Generic[Record]):
 
     def write(self, user: Any, item: Planned[Record]) -> None:
         if item.found is None:
-            self.create(user, item.data, item.owner)
+            self.writes.create(user, item.data, item.owner)
         else:
-            self.update(user, item.found, item.data, item.found.version)  # type: ignore[attr-defined]
+            self.writes.update(user, item.found, item.data, item.found.version)  # type: ignore[attr-defined]
 
     def apply(self, user: Any, checked: Checked) -> int:
         return write_planned(checked, partial(self.write, user))
