@@ -223,10 +223,11 @@ def delete_view(
     what: str | Promise,
     consequence: str | Promise,
     list_url: str,
+    done_message: str | Promise | None = None,
 ) -> Callable[..., HttpResponse]:
     """The delete confirmation of a record kind: `load` (scoped, 404), `can_delete` (403), then `confirm_delete` with
-    “Xóa <what> “<record>”?” and back to the list (`list_url`, a URL name). `delete(row, actor=…,
-    expected_version=…)` calls the app's delete service."""
+    “Xóa <what> “<record>”?” and back to the list (`list_url`, a URL name) with `done_message` (by default “Đã xóa
+    <what> “<record>”.”). `delete(row, actor=…, expected_version=…)` calls the app's delete service."""
 
     @login_required
     @require_http_methods(["GET", "POST"])
@@ -242,7 +243,7 @@ def delete_view(
             consequence=str(consequence),
             cancel_url=row.get_absolute_url(),
             done_url=reverse(list_url),
-            done_message=_("Đã xóa %(what)s “%(name)s”.") % names,
+            done_message=str(done_message) if done_message else _("Đã xóa %(what)s “%(name)s”.") % names,
         )
 
     return view

@@ -12,8 +12,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from phoihop.accounts.models import User
@@ -23,6 +23,7 @@ from phoihop.core.records import (
     RecordCreateView,
     RecordUpdateView,
     confirm_delete,
+    delete_view,
     posted_version,
     render_list,
 )
@@ -90,21 +91,15 @@ class ReportUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    report = selectors.get_report(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_report(user_of(request), report))
-    return confirm_delete(
-        request,
-        row=report,
-        delete=lambda **kwargs: services.delete_report(report=report, **kwargs),
-        heading=_("Xóa báo cáo “%(row)s”?") % {"row": report},
-        consequence=_("Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=report.get_absolute_url(),
-        done_url=reverse("workforce:report_list"),
-        done_message=_("Đã xóa báo cáo."),
-    )
+report_delete = delete_view(
+    load=selectors.get_report,
+    can_delete=permissions.can_delete_report,
+    delete=lambda row, **kwargs: services.delete_report(report=row, **kwargs),
+    what=gettext_lazy("báo cáo"),
+    consequence=gettext_lazy("Lịch sử thay đổi vẫn được lưu."),
+    list_url="workforce:report_list",
+    done_message=gettext_lazy("Đã xóa báo cáo."),
+)
 
 
 TRANSITION_MESSAGES = {
@@ -197,21 +192,15 @@ class IncidentUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def incident_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = selectors.get_incident(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_incident(user_of(request), incident))
-    return confirm_delete(
-        request,
-        row=incident,
-        delete=lambda **kwargs: services.delete_incident(incident=incident, **kwargs),
-        heading=_("Xóa vụ việc “%(row)s”?") % {"row": incident},
-        consequence=_("Các bước xử lý và hỗ trợ của vụ việc bị xóa theo. Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=incident.get_absolute_url(),
-        done_url=reverse("workforce:incident_list"),
-        done_message=_("Đã xóa vụ việc."),
-    )
+incident_delete = delete_view(
+    load=selectors.get_incident,
+    can_delete=permissions.can_delete_incident,
+    delete=lambda row, **kwargs: services.delete_incident(incident=row, **kwargs),
+    what=gettext_lazy("vụ việc"),
+    consequence=gettext_lazy("Các bước xử lý và hỗ trợ của vụ việc bị xóa theo. Lịch sử thay đổi vẫn được lưu."),
+    list_url="workforce:incident_list",
+    done_message=gettext_lazy("Đã xóa vụ việc."),
+)
 
 
 class _IncidentChildView(ChildFormView):
@@ -430,21 +419,15 @@ class SurveyUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = selectors.get_survey(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_survey(user_of(request), survey))
-    return confirm_delete(
-        request,
-        row=survey,
-        delete=lambda **kwargs: services.delete_survey(survey=survey, **kwargs),
-        heading=_("Xóa khảo sát “%(row)s”?") % {"row": survey},
-        consequence=_("Các câu hỏi của khảo sát bị xóa theo."),
-        cancel_url=survey.get_absolute_url(),
-        done_url=reverse("workforce:survey_list"),
-        done_message=_("Đã xóa khảo sát."),
-    )
+survey_delete = delete_view(
+    load=selectors.get_survey,
+    can_delete=permissions.can_delete_survey,
+    delete=lambda row, **kwargs: services.delete_survey(survey=row, **kwargs),
+    what=gettext_lazy("khảo sát"),
+    consequence=gettext_lazy("Các câu hỏi của khảo sát bị xóa theo."),
+    list_url="workforce:survey_list",
+    done_message=gettext_lazy("Đã xóa khảo sát."),
+)
 
 
 @login_required
