@@ -249,6 +249,44 @@ def delete_view(
     return view
 
 
+HISTORY_KEPT = gettext_lazy("Lịch sử thay đổi vẫn được lưu.")
+DELETED = gettext_lazy("Đã xóa.")
+
+
+def child_delete_view(
+    *,
+    load: Callable[..., Any],
+    parent: Callable[[Any], Any],
+    can_edit_parent: Callable[[User, Any], bool],
+    delete: Callable[..., Any],
+    heading: Callable[[Any], str],
+    consequence: str | Promise = HISTORY_KEPT,
+    done_message: str | Promise = DELETED,
+) -> Callable[..., HttpResponse]:
+    """The delete confirmation of a row that belongs to a record (an award, a milestone, a finding): `load` (scoped,
+    404), allowed when the user may edit `parent(row)` (403), and back to the parent's page. `heading(row)` asks;
+    `delete(row, actor=…, expected_version=…)` calls the app's service."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        row = load(user=user_of(request), pk=pk)
+        record = parent(row)
+        require_permission(can_edit_parent(user_of(request), record))
+        return confirm_delete(
+            request,
+            row=row,
+            delete=lambda **kwargs: delete(row, **kwargs),
+            heading=heading(row),
+            consequence=str(consequence),
+            cancel_url=record.get_absolute_url(),
+            done_url=record.get_absolute_url(),
+            done_message=str(done_message),
+        )
+
+    return view
+
+
 @dataclass(frozen=True)
 class RecordWrites:
     """A record kind's three write services, called one way by its pages, its spreadsheet kind and its API:

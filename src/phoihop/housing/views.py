@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
 from phoihop.core.records import (
     ChildFormView,
     RecordPages,
-    confirm_delete,
+    child_delete_view,
 )
-from phoihop.core.views import require_permission, user_of
+from phoihop.core.views import user_of
 from phoihop.housing import permissions, selectors, services
 from phoihop.housing.filters import ProjectFilter
 from phoihop.housing.forms import MilestoneForm, ProjectForm
@@ -75,18 +73,11 @@ class MilestoneUpdateView(_MilestoneFormView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def milestone_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    milestone = selectors.get_milestone(user=user_of(request), pk=pk)
-    require_permission(permissions.can_edit_project(user_of(request), milestone.project))
-    return confirm_delete(
-        request,
-        row=milestone,
-        delete=lambda **kwargs: services.delete_milestone(milestone=milestone, **kwargs),
-        heading=_("Xóa mốc “%(row)s”?") % {"row": milestone},
-        consequence=_("Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=milestone.project.get_absolute_url(),
-        done_url=milestone.project.get_absolute_url(),
-        done_message=_("Đã xóa mốc tiến độ."),
-    )
+milestone_delete = child_delete_view(
+    load=selectors.get_milestone,
+    parent=lambda milestone: milestone.project,
+    can_edit_parent=permissions.can_edit_project,
+    delete=lambda milestone, **kwargs: services.delete_milestone(milestone=milestone, **kwargs),
+    heading=lambda milestone: _("Xóa mốc “%(row)s”?") % {"row": milestone},
+    done_message=gettext_lazy("Đã xóa mốc tiến độ."),
+)

@@ -7,13 +7,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
 from phoihop.core.audit import history_of
 from phoihop.core.records import (
     ChildFormView,
     RecordPages,
-    confirm_delete,
+    child_delete_view,
 )
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.oversight import permissions, selectors, services
@@ -109,41 +108,21 @@ class FollowUpUpdateView(_ChildFormView):
         )
 
 
-def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
-    inspection = row.inspection
-    require_permission(permissions.can_edit_inspection(user_of(request), inspection))
-    return confirm_delete(
-        request,
-        row=row,
-        delete=delete,
-        heading=heading,
-        consequence=_("Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=inspection.get_absolute_url(),
-        done_url=inspection.get_absolute_url(),
-        done_message=_("Đã xóa."),
-    )
+finding_delete = child_delete_view(
+    load=selectors.get_finding,
+    parent=lambda finding: finding.inspection,
+    can_edit_parent=permissions.can_edit_inspection,
+    delete=lambda finding, **kwargs: services.delete_finding(finding=finding, **kwargs),
+    heading=lambda finding: _("Xóa kết quả kiểm tra “%(row)s”?") % {"row": finding},
+)
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = selectors.get_finding(user=user_of(request), pk=pk)
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_finding(finding=finding, **kwargs)
-
-    return _child_delete(request, finding, delete, _("Xóa kết quả kiểm tra “%(row)s”?") % {"row": finding})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def follow_up_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = selectors.get_follow_up(user=user_of(request), pk=pk)
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_follow_up(follow_up=follow_up, **kwargs)
-
-    return _child_delete(request, follow_up, delete, _("Xóa việc cần làm “%(row)s”?") % {"row": follow_up})
+follow_up_delete = child_delete_view(
+    load=selectors.get_follow_up,
+    parent=lambda follow_up: follow_up.inspection,
+    can_edit_parent=permissions.can_edit_inspection,
+    delete=lambda follow_up, **kwargs: services.delete_follow_up(follow_up=follow_up, **kwargs),
+    heading=lambda follow_up: _("Xóa việc cần làm “%(row)s”?") % {"row": follow_up},
+)
 
 
 @login_required

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
 from phoihop.core.records import (
     ChildFormView,
     RecordPages,
-    confirm_delete,
+    child_delete_view,
 )
-from phoihop.core.views import require_permission, user_of
+from phoihop.core.views import user_of
 from phoihop.practices import permissions, selectors, services
 from phoihop.practices.filters import PracticeFilter
 from phoihop.practices.forms import AwardForm, PracticeForm
@@ -73,18 +71,11 @@ class AwardUpdateView(_AwardFormView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def award_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    award = selectors.get_award(user=user_of(request), pk=pk)
-    require_permission(permissions.can_edit_practice(user_of(request), award.practice))
-    return confirm_delete(
-        request,
-        row=award,
-        delete=lambda **kwargs: services.delete_award(award=award, **kwargs),
-        heading=_("Xóa khen thưởng “%(row)s”?") % {"row": award},
-        consequence=_("Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=award.practice.get_absolute_url(),
-        done_url=award.practice.get_absolute_url(),
-        done_message=_("Đã xóa khen thưởng."),
-    )
+award_delete = child_delete_view(
+    load=selectors.get_award,
+    parent=lambda award: award.practice,
+    can_edit_parent=permissions.can_edit_practice,
+    delete=lambda award, **kwargs: services.delete_award(award=award, **kwargs),
+    heading=lambda award: _("Xóa khen thưởng “%(row)s”?") % {"row": award},
+    done_message=gettext_lazy("Đã xóa khen thưởng."),
+)

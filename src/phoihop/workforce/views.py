@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from phoihop.accounts.models import User
 from phoihop.core.errors import ConflictError
@@ -22,7 +22,7 @@ from phoihop.core.records import (
     ChildFormView,
     RecordCreateView,
     RecordUpdateView,
-    confirm_delete,
+    child_delete_view,
     delete_view,
     posted_version,
     render_list,
@@ -271,45 +271,26 @@ class SupportUpdateView(_IncidentChildUpdateView):
     row_name = "support"
 
 
-def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
-    incident = row.incident
-    require_permission(permissions.can_edit_incident(user_of(request), incident))
-    return confirm_delete(
-        request,
-        row=row,
-        delete=delete,
-        heading=heading,
-        consequence=_("Lịch sử thay đổi của vụ việc vẫn được lưu."),
-        cancel_url=incident.get_absolute_url(),
-        done_url=incident.get_absolute_url(),
-        done_message=_("Đã xóa."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    step = selectors.get_step(user=user_of(request), pk=pk)
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_step(step=step, **kwargs)
-
-    return _child_delete(request, step, delete, _("Xóa bước xử lý ngày %(d)s?") % {"d": format_date(step.date)})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def support_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    support = selectors.get_support(user=user_of(request), pk=pk)
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_support(support=support, **kwargs)
-
-    heading = _("Xóa hỗ trợ “%(kind)s” ngày %(d)s?") % {
-        "kind": support.get_kind_display(),
-        "d": format_date(support.given_on),
-    }
-    return _child_delete(request, support, delete, heading)
+_STEP_OR_SUPPORT: dict[str, Any] = {
+    "parent": lambda row: row.incident,
+    "can_edit_parent": permissions.can_edit_incident,
+    "consequence": gettext_lazy("Lịch sử thay đổi của vụ việc vẫn được lưu."),
+}
+step_delete = child_delete_view(
+    load=selectors.get_step,
+    delete=lambda step, **kwargs: services.delete_step(step=step, **kwargs),
+    heading=lambda step: _("Xóa bước xử lý ngày %(d)s?") % {"d": format_date(step.date)},
+    **_STEP_OR_SUPPORT,
+)
+support_delete = child_delete_view(
+    load=selectors.get_support,
+    delete=lambda support, **kwargs: services.delete_support(support=support, **kwargs),
+    heading=lambda support: (
+        _("Xóa hỗ trợ “%(kind)s” ngày %(d)s?")
+        % {"kind": support.get_kind_display(), "d": format_date(support.given_on)}
+    ),
+    **_STEP_OR_SUPPORT,
+)
 
 
 # --- warnings ---------------------------------------------------------------------------------------------------------
