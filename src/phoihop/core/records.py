@@ -61,6 +61,27 @@ def render_list(
     return render(request, f"{template}#results" if htmx_partial(request) else template, full)
 
 
+def list_view(
+    *,
+    template: str,
+    rows: Callable[..., Any],
+    filter: Callable[..., Any],
+    can_create: Callable[[User], bool],
+    page_rows: Callable[[Any], Any] | None = None,
+) -> Callable[..., HttpResponse]:
+    """A record kind's list page: `rows(user=, params=)` (the scoped, filtered, ordered rows), the filter form
+    (`filter`, a FilterSet class built with `user=`), whether the user may add one, through `render_list`."""
+
+    @login_required
+    def view(request: HttpRequest) -> HttpResponse:
+        user = user_of(request)
+        found = rows(user=user, params=request.GET)
+        context = {"filter": filter(request.GET, queryset=found, user=user), "can_create": can_create(user)}
+        return render_list(request, template=template, rows=found, context=context, page_rows=page_rows)
+
+    return view
+
+
 def confirm_delete(
     request: HttpRequest,
     *,
@@ -339,21 +360,13 @@ class RecordPages:
         return f"{self.app}/{self.name}_{page}.html"
 
     def list_view(self) -> Callable[..., HttpResponse]:
-        pages = self
-
-        @login_required
-        def view(request: HttpRequest) -> HttpResponse:
-            user = user_of(request)
-            rows = pages.rows(user=user, params=request.GET)
-            context = {
-                "filter": pages.filter(request.GET, queryset=rows, user=user),
-                "can_create": pages.can_create(user),
-            }
-            return render_list(
-                request, template=pages.template("list"), rows=rows, context=context, page_rows=pages.page_rows
-            )
-
-        return view
+        return list_view(
+            template=self.template("list"),
+            rows=self.rows,
+            filter=self.filter,
+            can_create=self.can_create,
+            page_rows=self.page_rows,
+        )
 
     def create_view(self) -> Callable[..., HttpResponseBase]:
         pages = self

@@ -24,6 +24,7 @@ from phoihop.core.records import (
     RecordUpdateView,
     child_delete_view,
     delete_view,
+    list_view,
     posted_version,
     render_list,
 )
@@ -37,15 +38,12 @@ from phoihop.workforce.models import Incident, LabourReport, Survey
 # --- labour reports ---------------------------------------------------------------------------------------------------
 
 
-@login_required
-def report_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    reports = selectors.list_reports(user=user, params=request.GET)
-    context = {
-        "filter": ReportFilter(request.GET, queryset=reports, user=user),
-        "can_create": permissions.can_create_report(user),
-    }
-    return render_list(request, template="workforce/report_list.html", rows=reports, context=context)
+report_list = list_view(
+    template="workforce/report_list.html",
+    rows=selectors.list_reports,
+    filter=ReportFilter,
+    can_create=permissions.can_create_report,
+)
 
 
 @login_required
@@ -142,15 +140,12 @@ def report_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
 # --- incidents --------------------------------------------------------------------------------------------------------
 
 
-@login_required
-def incident_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    incidents = selectors.list_incidents(user=user, params=request.GET)
-    context = {
-        "filter": IncidentFilter(request.GET, queryset=incidents, user=user),
-        "can_create": permissions.can_create_incident(user),
-    }
-    return render_list(request, template="workforce/incident_list.html", rows=incidents, context=context)
+incident_list = list_view(
+    template="workforce/incident_list.html",
+    rows=selectors.list_incidents,
+    filter=IncidentFilter,
+    can_create=permissions.can_create_incident,
+)
 
 
 @login_required
@@ -342,15 +337,12 @@ def warning_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 # --- surveys ----------------------------------------------------------------------------------------------------------
 
 
-@login_required
-def survey_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    surveys = selectors.list_surveys(user=user, params=request.GET)
-    context = {
-        "filter": SurveyFilter(request.GET, queryset=surveys, user=user),
-        "can_create": permissions.can_create_survey(user),
-    }
-    return render_list(request, template="workforce/survey_list.html", rows=surveys, context=context)
+survey_list = list_view(
+    template="workforce/survey_list.html",
+    rows=selectors.list_surveys,
+    filter=SurveyFilter,
+    can_create=permissions.can_create_survey,
+)
 
 
 @login_required

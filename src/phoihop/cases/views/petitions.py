@@ -18,19 +18,15 @@ from phoihop.cases.models import Petition
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
-from phoihop.core.records import RecordCreateView, RecordUpdateView, render_list
+from phoihop.core.records import RecordCreateView, RecordUpdateView, list_view
 from phoihop.core.views import apply_validation_error, require_permission, user_of
 
-
-@login_required
-def petition_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    petitions = selectors.list_petitions(user=user, params=request.GET)
-    context = {
-        "filter": PetitionFilter(request.GET, queryset=petitions, user=user),
-        "can_create": permissions.can_create_petition(user),
-    }
-    return render_list(request, template="cases/petition_list.html", rows=petitions, context=context)
+petition_list = list_view(
+    template="cases/petition_list.html",
+    rows=selectors.list_petitions,
+    filter=PetitionFilter,
+    can_create=permissions.can_create_petition,
+)
 
 
 @login_required
