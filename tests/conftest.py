@@ -7,6 +7,7 @@ from django.test import Client
 
 from phoihop.accounts.choices import Role
 from phoihop.accounts.models import User
+from phoihop.directory.choices import AgencyKind
 from phoihop.directory.models import Agency
 from tests.accounts.factories import AdminFactory, UserFactory
 from tests.directory.factories import AgencyFactory
@@ -30,6 +31,29 @@ def make_user(db: None):  # type: ignore[no-untyped-def]
         return UserFactory(role=role, agency=agency or AgencyFactory(), **kwargs)
 
     return make
+
+
+# The bodies and users of the Hải Phòng programme that several apps' tests act as (activities, foundings).
+@pytest.fixture
+def federation(db: None) -> Agency:
+    return AgencyFactory(short_code="LĐLĐTP", name="Liên đoàn Lao động thành phố Hải Phòng", kind=AgencyKind.UNION)
+
+
+@pytest.fixture
+def zone_union(federation: Agency) -> Agency:
+    return AgencyFactory(
+        short_code="CĐKKT", name="Công đoàn Khu kinh tế Hải Phòng", kind=AgencyKind.UNION, parent=federation
+    )
+
+
+@pytest.fixture
+def union_officer(federation: Agency, make_user) -> User:  # type: ignore[no-untyped-def]
+    return make_user(Role.OFFICER, federation, username="canbo.ldld", first_name="Trần", last_name="Thị Hoa")
+
+
+@pytest.fixture
+def union_leader(federation: Agency, make_user) -> User:  # type: ignore[no-untyped-def]
+    return make_user(Role.LEADER, federation, username="lanhdao.ldld", first_name="Lê", last_name="Văn Nam")
 
 
 @pytest.fixture

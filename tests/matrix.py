@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 import pytest
 from django.db import models
 from django.test import Client
+from django.urls import reverse
 
 from phoihop.accounts.choices import Role
 from phoihop.accounts.models import User
@@ -76,6 +77,16 @@ class RecordCase:
     title_field: str  # the field the edit tests change
     new_title: str = "Tên đã được sửa lại"
     api_owner: Callable[[dict[str, Any]], int] = lambda body: body["owner_agency_id"]  # the owner id in an answer
+
+
+def record_urls(app: str, name: str) -> dict[str, Any]:
+    """The list, create, update and delete URLs of a record kind whose pages core/records.RecordPages declares."""
+    return {
+        "list_url": reverse(f"{app}:{name}_list"),
+        "create_url": reverse(f"{app}:{name}_create"),
+        "update_url": lambda obj: reverse(f"{app}:{name}_update", args=[obj.pk]),
+        "delete_url": lambda obj: reverse(f"{app}:{name}_delete", args=[obj.pk]),
+    }
 
 
 @dataclass

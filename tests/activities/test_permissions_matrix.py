@@ -25,10 +25,7 @@ def _make(owner: Agency, title: str) -> Activity:
 
 CASE = m.RecordCase(
     model=Activity,
-    list_url=reverse("activities:activity_list"),
-    create_url=reverse("activities:activity_create"),
-    update_url=lambda obj: reverse("activities:activity_update", args=[obj.pk]),
-    delete_url=lambda obj: reverse("activities:activity_delete", args=[obj.pk]),
+    **m.record_urls("activities", "activity"),
     api_path="/activities/activities",
     make=_make,
     form_data=lambda obj: activity_form_data(obj),

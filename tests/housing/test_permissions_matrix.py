@@ -18,10 +18,7 @@ def _make(owner: Agency, title: str) -> HousingProject:
 
 CASE = m.RecordCase(
     model=HousingProject,
-    list_url=reverse("housing:project_list"),
-    create_url=reverse("housing:project_create"),
-    update_url=lambda obj: reverse("housing:project_update", args=[obj.pk]),
-    delete_url=lambda obj: reverse("housing:project_delete", args=[obj.pk]),
+    **m.record_urls("housing", "project"),
     api_path="/housing/projects",
     make=_make,
     form_data=project_form_data,

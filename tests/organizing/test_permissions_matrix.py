@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.urls import reverse
 
 from phoihop.directory.choices import AgencyKind
 from phoihop.directory.models import Agency, Enterprise
@@ -18,10 +17,7 @@ from tests.organizing.helpers import founding_form_data, founding_payload
 
 CASE = m.RecordCase(
     model=Founding,
-    list_url=reverse("organizing:founding_list"),
-    create_url=reverse("organizing:founding_create"),
-    update_url=lambda obj: reverse("organizing:founding_update", args=[obj.pk]),
-    delete_url=lambda obj: reverse("organizing:founding_delete", args=[obj.pk]),
+    **m.record_urls("organizing", "founding"),
     api_path="/organizing/foundings",
     make=lambda owner, title: FoundingFactory(owner_agency=owner, name=title),
     form_data=lambda obj: founding_form_data(obj),

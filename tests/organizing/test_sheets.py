@@ -7,20 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from functools import partial
 from typing import Any
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from phoihop.accounts.choices import Role
 from phoihop.core.models import AuditEvent
 from phoihop.organizing.models import Founding
 from phoihop.spreadsheets.models import ImportBatch
-from phoihop.spreadsheets.registry import SheetKind, spreadsheets
 from tests.directory.factories import EnterpriseFactory, ZoneFactory
 from tests.organizing.factories import FoundingFactory
-from tests.spreadsheets.helpers import read_sheet, xlsx
+from tests.spreadsheets.helpers import data_rows, read_sheet, sheet_kind, upload_sheet, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -37,22 +35,8 @@ HEADERS = [
 ]
 
 
-def kind() -> SheetKind:
-    found = spreadsheets.get(KIND)
-    assert found is not None
-    return found
-
-
-def upload(client: Client, content: bytes, name: str = "thanh-lap.xlsx") -> str:
-    answer = client.post(
-        f"/excel/{KIND}/nhap/", {"file": SimpleUploadedFile(name, content)}, headers={"HX-Request": "true"}
-    )
-    return str(answer.content.decode())
-
-
-def data_rows(content: bytes) -> list[dict[str, Any]]:
-    cells = read_sheet(content, "Dữ liệu")
-    return [dict(zip(cells[1], row, strict=False)) for row in cells[2:] if any(row)]
+kind = partial(sheet_kind, KIND)
+upload = partial(upload_sheet, name="thanh-lap.xlsx", kind=KIND)
 
 
 def snapshot() -> list[tuple[Any, ...]]:

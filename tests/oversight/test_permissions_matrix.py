@@ -26,10 +26,7 @@ def _make(owner: Agency, title: str) -> Inspection:
 
 CASE = m.RecordCase(
     model=Inspection,
-    list_url=reverse("oversight:inspection_list"),
-    create_url=reverse("oversight:inspection_create"),
-    update_url=lambda obj: reverse("oversight:inspection_update", args=[obj.pk]),
-    delete_url=lambda obj: reverse("oversight:inspection_delete", args=[obj.pk]),
+    **m.record_urls("oversight", "inspection"),
     api_path="/oversight/inspections",
     make=_make,
     form_data=inspection_form_data,

@@ -18,10 +18,7 @@ def _make(owner: Agency, title: str) -> GoodPractice:
 
 CASE = m.RecordCase(
     model=GoodPractice,
-    list_url=reverse("practices:practice_list"),
-    create_url=reverse("practices:practice_create"),
-    update_url=lambda obj: reverse("practices:practice_update", args=[obj.pk]),
-    delete_url=lambda obj: reverse("practices:practice_delete", args=[obj.pk]),
+    **m.record_urls("practices", "practice"),
     api_path="/practices/practices",
     make=_make,
     form_data=practice_form_data,

@@ -49,3 +49,28 @@ def xlsx(
 
 def read_sheet(content: bytes, name: str) -> list[list[Any]]:
     return CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_name(name).to_python()
+
+
+def sheet_kind(key: str) -> SheetKind:
+    """The registered kind, which must be there."""
+    from phoihop.spreadsheets.registry import spreadsheets
+
+    found = spreadsheets.get(key)
+    assert found is not None
+    return found
+
+
+def upload_sheet(client: Any, content: bytes, name: str = "tep.xlsx", *, kind: str) -> str:
+    """What the upload page answers (the htmx swap) when the officer sends the file."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    answer = client.post(
+        f"/excel/{kind}/nhap/", {"file": SimpleUploadedFile(name, content)}, headers={"HX-Request": "true"}
+    )
+    return str(answer.content.decode())
+
+
+def data_rows(content: bytes) -> list[dict[str, Any]]:
+    """The data sheet of an exported file as {column key: value} per filled row."""
+    cells = read_sheet(content, "Dữ liệu")
+    return [dict(zip(cells[1], row, strict=False)) for row in cells[2:] if any(row)]

@@ -1,4 +1,5 @@
-"""What activities offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section."""
+"""What activities offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section; and its
+spreadsheet kinds."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.plugins import menu, sections
+from phoihop.core.records import plug_in_records
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -21,22 +22,18 @@ def enterprise_section(*, user: User, enterprise: Enterprise, rows: int) -> dict
 
 
 def plug_in() -> None:
-    menu.add(group="records", url_name="activities:activity_list", label=_("Hoạt động"), prefix="/hoat-dong/", order=10)
-    sections.add(
-        "enterprise",
-        key="activities",
-        template="activities/enterprise_section.html",
-        context=enterprise_section,
-        order=30,
-    )
-    register_spreadsheets()
-
-
-def register_spreadsheets() -> None:
-    """Activities' Excel template, import and export (activities/sheets.py, phoihop.spreadsheets)."""
     from phoihop.activities.sheets import ACTIVITIES
     from phoihop.spreadsheets.registry import spreadsheets
 
+    plug_in_records(
+        app="activities",
+        name="activity",
+        label=_("Hoạt động"),
+        prefix="/hoat-dong/",
+        order=10,
+        section=enterprise_section,
+        section_order=30,
+    )
     spreadsheets.register(ACTIVITIES)
 
 

@@ -26,7 +26,7 @@ from phoihop.activities.forms import (
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.core.audit import history_of
 from phoihop.core.htmx import htmx_partial, hx_location
-from phoihop.core.records import confirm_delete, render_list
+from phoihop.core.records import confirm_delete, list_view
 from phoihop.core.views import ServiceFormView, require_permission, user_of
 
 PARTICIPANTS_PREFIX = "participants"
@@ -34,15 +34,12 @@ OUTPUTS_PREFIX = "outputs"
 MAX_ROWS = 200
 
 
-@login_required
-def activity_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    activities = selectors.list_activities(user=user, params=request.GET)
-    context = {
-        "filter": ActivityFilter(request.GET, queryset=activities, user=user),
-        "can_create": permissions.can_create_activity(user),
-    }
-    return render_list(request, template="activities/activity_list.html", rows=activities, context=context)
+activity_list = list_view(
+    template="activities/activity_list.html",
+    rows=selectors.list_activities,
+    filter=ActivityFilter,
+    can_create=permissions.can_create_activity,
+)
 
 
 @login_required

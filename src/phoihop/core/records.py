@@ -1,6 +1,7 @@
 """The views every owned-record app shares: a list page, a create and an edit form that call one service, a form for a
 record's child rows (awards of a model, milestones of a project), and a delete confirmation. Each app subclasses
-these with its own names, permissions, services and messages; nothing is discovered by magic.
+these with its own names, permissions, services and messages; nothing is discovered by magic. A plain record kind
+declares its five pages and their URLs at once with `RecordPages` (organizing, practices, oversight, housing).
 
 The rules they carry are the project's: reads through the app's scoped selector (out of scope = 404), the permission
 predicate before any form is shown (403 with a Vietnamese message), writes through one service, a version conflict
@@ -9,6 +10,7 @@ or a service's ValidationError shown on the page, and after a write a whole page
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
@@ -17,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +27,7 @@ from django.views.decorators.http import require_http_methods
 
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.plugins import menu, sections
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 
 if TYPE_CHECKING:
@@ -56,6 +59,27 @@ def render_list(
     if page_rows is not None:
         full["rows"] = page_rows(page)
     return render(request, f"{template}#results" if htmx_partial(request) else template, full)
+
+
+def list_view(
+    *,
+    template: str,
+    rows: Callable[..., Any],
+    filter: Callable[..., Any],
+    can_create: Callable[[User], bool],
+    page_rows: Callable[[Any], Any] | None = None,
+) -> Callable[..., HttpResponse]:
+    """A record kind's list page: `rows(user=, params=)` (the scoped, filtered, ordered rows), the filter form
+    (`filter`, a FilterSet class built with `user=`), whether the user may add one, through `render_list`."""
+
+    @login_required
+    def view(request: HttpRequest) -> HttpResponse:
+        user = user_of(request)
+        found = rows(user=user, params=request.GET)
+        context = {"filter": filter(request.GET, queryset=found, user=user), "can_create": can_create(user)}
+        return render_list(request, template=template, rows=found, context=context, page_rows=page_rows)
+
+    return view
 
 
 def confirm_delete(
@@ -91,6 +115,8 @@ class RecordCreateView(ServiceFormView):
     `create()`, which calls the app's create service and returns the record."""
 
     can_create: Callable[[User], bool]
+    # Whether the form is built for the user (its choices depend on who fills it in): `Form(..., user=...)`.
+    form_for_user = True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
@@ -98,7 +124,8 @@ class RecordCreateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request)}
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "user": user_of(self.request)} if self.form_for_user else kwargs
 
     def create(self, *, actor: User, form: Any) -> Any:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
@@ -120,6 +147,7 @@ class RecordUpdateView(ServiceFormView):
     load: Callable[..., Any]
     can_edit: Callable[[User, Any], bool]
     saved_message = gettext_lazy("Đã lưu thay đổi.")
+    form_for_user = True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
@@ -128,7 +156,8 @@ class RecordUpdateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request), "instance": self.record}
+        kwargs = {**super().get_form_kwargs(), "instance": self.record}
+        return {**kwargs, "user": user_of(self.request)} if self.form_for_user else kwargs
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), self.context_object_name: self.record}
@@ -215,10 +244,11 @@ def delete_view(
     what: str | Promise,
     consequence: str | Promise,
     list_url: str,
+    done_message: str | Promise | None = None,
 ) -> Callable[..., HttpResponse]:
     """The delete confirmation of a record kind: `load` (scoped, 404), `can_delete` (403), then `confirm_delete` with
-    “Xóa <what> “<record>”?” and back to the list (`list_url`, a URL name). `delete(row, actor=…,
-    expected_version=…)` calls the app's delete service."""
+    “Xóa <what> “<record>”?” and back to the list (`list_url`, a URL name) with `done_message` (by default “Đã xóa
+    <what> “<record>”.”). `delete(row, actor=…, expected_version=…)` calls the app's delete service."""
 
     @login_required
     @require_http_methods(["GET", "POST"])
@@ -234,7 +264,187 @@ def delete_view(
             consequence=str(consequence),
             cancel_url=row.get_absolute_url(),
             done_url=reverse(list_url),
-            done_message=_("Đã xóa %(what)s “%(name)s”.") % names,
+            done_message=str(done_message) if done_message else _("Đã xóa %(what)s “%(name)s”.") % names,
         )
 
     return view
+
+
+HISTORY_KEPT = gettext_lazy("Lịch sử thay đổi vẫn được lưu.")
+DELETED = gettext_lazy("Đã xóa.")
+
+
+def child_delete_view(
+    *,
+    load: Callable[..., Any],
+    parent: Callable[[Any], Any],
+    can_edit_parent: Callable[[User, Any], bool],
+    delete: Callable[..., Any],
+    heading: Callable[[Any], str],
+    consequence: str | Promise = HISTORY_KEPT,
+    done_message: str | Promise = DELETED,
+) -> Callable[..., HttpResponse]:
+    """The delete confirmation of a row that belongs to a record (an award, a milestone, a finding): `load` (scoped,
+    404), allowed when the user may edit `parent(row)` (403), and back to the parent's page. `heading(row)` asks;
+    `delete(row, actor=…, expected_version=…)` calls the app's service."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        row = load(user=user_of(request), pk=pk)
+        record = parent(row)
+        require_permission(can_edit_parent(user_of(request), record))
+        return confirm_delete(
+            request,
+            row=row,
+            delete=lambda **kwargs: delete(row, **kwargs),
+            heading=heading(row),
+            consequence=str(consequence),
+            cancel_url=record.get_absolute_url(),
+            done_url=record.get_absolute_url(),
+            done_message=str(done_message),
+        )
+
+    return view
+
+
+@dataclass(frozen=True)
+class RecordWrites:
+    """A record kind's three write services, called one way by its pages, its spreadsheet kind and its API:
+    `create(actor, data, owner_agency)`, `update(actor, record, data, expected_version)` and `delete(actor, record,
+    expected_version)`. `record` is the keyword the app's update and delete services name the record by."""
+
+    create_service: Callable[..., Any]
+    update_service: Callable[..., Any]
+    delete_service: Callable[..., Any]
+    record: str
+
+    def create(self, actor: User, data: dict[str, Any], owner_agency: Any = None) -> Any:
+        return self.create_service(actor=actor, data=data, owner_agency=owner_agency)
+
+    def update(self, actor: User, record: Any, data: dict[str, Any], expected_version: int) -> Any:
+        return self.update_service(actor=actor, **{self.record: record}, data=data, expected_version=expected_version)
+
+    def delete(self, actor: User, record: Any, expected_version: int) -> Any:
+        return self.delete_service(actor=actor, **{self.record: record}, expected_version=expected_version)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordPages:
+    """One record kind's five pages, declared once: the list, the record's page, the create and edit forms and the
+    delete confirmation, with their URLs (`urls()`) under the app's namespace. The templates are
+    `<app>/<name>_list.html`, `_detail.html`, `_form.html`; the URL names `<name>_list`, `_create`, `_detail`,
+    `_update`, `_delete`. What is the app's own is passed in: its scoped selectors, filter, form, permission
+    predicates, its write services (`writes`, a `RecordWrites`) and its messages."""
+
+    app: str
+    name: str
+    rows: Callable[..., Any]  # rows(user=, params=): the list's scoped, filtered and ordered rows
+    filter: Callable[..., Any]  # the list's FilterSet class
+    load: Callable[..., Any]  # load(user=, pk=): one record, 404 out of scope
+    history: Callable[[Any], Any]
+    can_create: Callable[[User], bool]
+    can_edit: Callable[[User, Any], bool]
+    can_delete: Callable[[User, Any], bool]
+    form: type[Any]
+    writes: RecordWrites
+    created: Callable[[Any], str]  # the message after a create, e.g. “Đã thêm mô hình “…”.”
+    what: str | Promise  # “Xóa <what> “…”?”
+    consequence: str | Promise  # what else goes with a deleted record
+    load_detail: Callable[..., Any] | None = None  # the record's page, when it reads more than the forms
+    extra: Callable[[Any], dict[str, Any]] | None = None  # what the record's page shows beside it
+    page_rows: Callable[[Any], Any] | None = None  # see render_list
+    preset: tuple[str, ...] = ()  # GET parameters that preset the create form (“Ghi nhận” from an enterprise's page)
+
+    def template(self, page: str) -> str:
+        return f"{self.app}/{self.name}_{page}.html"
+
+    def list_view(self) -> Callable[..., HttpResponse]:
+        return list_view(
+            template=self.template("list"),
+            rows=self.rows,
+            filter=self.filter,
+            can_create=self.can_create,
+            page_rows=self.page_rows,
+        )
+
+    def create_view(self) -> Callable[..., HttpResponseBase]:
+        pages = self
+
+        class View(RecordCreateView):
+            form_class = pages.form
+            template_name = pages.template("form")
+            can_create = staticmethod(pages.can_create)
+
+            def get_initial(self) -> dict[str, Any]:
+                preset = {key: self.request.GET[key] for key in pages.preset if self.request.GET.get(key)}
+                return {**super().get_initial(), **preset}
+
+            def create(self, *, actor: User, form: Any) -> Any:
+                return pages.writes.create(actor, form.service_data(), form.cleaned_data.get("owner_agency"))
+
+            def created_message(self, record: Any) -> str:
+                return pages.created(record)
+
+        return View.as_view()
+
+    def update_view(self) -> Callable[..., HttpResponseBase]:
+        pages = self
+
+        class View(RecordUpdateView):
+            form_class = pages.form
+            template_name = pages.template("form")
+            context_object_name = pages.name
+            load = staticmethod(pages.load)
+            can_edit = staticmethod(pages.can_edit)
+
+            def update(self, *, actor: User, record: Any, form: Any) -> Any:
+                return pages.writes.update(actor, record, form.service_data(), form.expected_version)
+
+        return View.as_view()
+
+    def urls(self) -> list[URLPattern]:
+        name = self.name
+        detail = detail_view(
+            template=self.template("detail"),
+            name=name,
+            load=self.load_detail or self.load,
+            can_edit=self.can_edit,
+            can_delete=self.can_delete,
+            history=self.history,
+            extra=self.extra,
+        )
+        delete = delete_view(
+            load=self.load,
+            can_delete=self.can_delete,
+            delete=lambda row, *, actor, expected_version: self.writes.delete(actor, row, expected_version),
+            what=self.what,
+            consequence=self.consequence,
+            list_url=f"{self.app}:{name}_list",
+        )
+        return [
+            path("", self.list_view(), name=f"{name}_list"),
+            path("them/", self.create_view(), name=f"{name}_create"),
+            path("<int:pk>/", detail, name=f"{name}_detail"),
+            path("<int:pk>/sua/", self.update_view(), name=f"{name}_update"),
+            path("<int:pk>/xoa/", delete, name=f"{name}_delete"),
+        ]
+
+
+def plug_in_records(
+    *,
+    app: str,
+    name: str,
+    label: str | Promise,
+    prefix: str,
+    order: int,
+    section: Callable[..., dict[str, Any] | None] | None = None,
+    section_order: int = 100,
+) -> None:
+    """What a record app adds to pages it does not own (core/plugins.py): its list page in the menu's “Hồ sơ hoạt
+    động” group, and its section of the enterprise page (`<app>/enterprise_section.html`, with what
+    `section(user=, enterprise=, rows=)` gathers through the app's selectors)."""
+    menu.add(group="records", url_name=f"{app}:{name}_list", label=label, prefix=prefix, order=order)
+    if section is not None:
+        template = f"{app}/enterprise_section.html"
+        sections.add("enterprise", key=app, template=template, context=section, order=section_order)

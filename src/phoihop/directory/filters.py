@@ -36,6 +36,47 @@ class OwnerScopeFilter(django_filters.ChoiceFilter):
         return qs.filter(**{f"{self.field_name}__in": scope})
 
 
+class OwnerAgencyFilter(django_filters.ModelChoiceFilter):
+    """A body of the programme, and with it every unit under it (a body's records include its units')."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", Agency.objects.order_by("name"))
+        kwargs.setdefault("empty_label", _("Tất cả"))
+        super().__init__(**kwargs)
+
+    def filter(self, qs: Any, value: Any) -> Any:
+        if value is None:
+            return qs
+        from phoihop.directory.selectors import agency_scope_ids
+
+        return qs.filter(**{f"{self.field_name}__in": agency_scope_ids(value)})
+
+
+class ZoneFilter(django_filters.ModelChoiceFilter):
+    """A zone; an economic zone also covers the parks inside it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Khu"))
+        kwargs.setdefault("queryset", Zone.objects.order_by("name"))
+        kwargs.setdefault("empty_label", _("Tất cả các khu"))
+        super().__init__(**kwargs)
+
+    def filter(self, qs: Any, value: Any) -> Any:
+        if value is None:
+            return qs
+        return qs.filter(Q(**{self.field_name: value}) | Q(**{f"{self.field_name}__parent": value}))
+
+
+class OwnedRecordFilter(django_filters.FilterSet):
+    """The filters of a programme list: the "Đơn vị" scope choice, and the user the set is built for (`user=`)."""
+
+    scope = OwnerScopeFilter()
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+
 class EnterpriseFilter(django_filters.FilterSet):
     zone = django_filters.ModelChoiceFilter(
         label=_("Khu"),

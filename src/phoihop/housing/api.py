@@ -238,13 +238,9 @@ RecordRoutes(
     filters=ProjectFilters,
     rows=lambda user, params: selectors.list_projects(user=user, params=params).prefetch_related("plan_items"),
     get=lambda user, pk: selectors.get_project_detail(user=user, pk=pk),
-    create=lambda user, data: services.create_project(
-        actor=user, data=data, owner_agency=data.pop("owner_agency", None)
-    ),
-    update=lambda user, row, data, version: services.update_project(
-        actor=user, project=row, data=data, expected_version=version
-    ),
-    delete=lambda user, row, version: services.delete_project(actor=user, project=row, expected_version=version),
+    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
+    update=services.WRITES.update,
+    delete=services.WRITES.delete,
     resolve=_project_data,
     summary="Danh sách dự án nhà ở",
     owners=agencies_visible_to,

@@ -3,21 +3,18 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.directory.filters import OwnerScopeFilter
-from phoihop.directory.models import Agency, Enterprise, Zone
+from phoihop.directory.filters import OwnedRecordFilter, ZoneFilter
+from phoihop.directory.models import Agency, Enterprise
 from phoihop.housing.choices import MilestoneKind, ProjectKind
 from phoihop.housing.models import HousingProject, Milestone
 
 
-class ProjectFilter(django_filters.FilterSet):
-    scope = OwnerScopeFilter()
+class ProjectFilter(OwnedRecordFilter):
     kind = django_filters.ChoiceFilter(label=_("Loại dự án"), choices=ProjectKind.choices, empty_label=_("Tất cả"))
-    zone = django_filters.ModelChoiceFilter(
-        label=_("Khu"), queryset=Zone.objects.order_by("name"), method="filter_zone", empty_label=_("Tất cả các khu")
-    )
+    zone = ZoneFilter()
     owner_agency = django_filters.ModelChoiceFilter(
         label=_("Đơn vị theo dõi"), queryset=Agency.objects.order_by("name"), empty_label=_("Tất cả")
     )
@@ -30,15 +27,6 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = HousingProject
         fields = ["kind", "owner_agency", "investor_enterprise"]
-
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def filter_zone(self, queryset: Any, name: str, value: Zone | None) -> Any:
-        if value is None:
-            return queryset
-        return queryset.filter(Q(zone=value) | Q(zone__parent=value))
 
     def _milestones(self) -> Any:
         rows = Milestone.objects.filter(project_id=OuterRef("pk"))

@@ -1,4 +1,5 @@
-"""What housing offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section."""
+"""What housing offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section; and its
+spreadsheet kinds."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.plugins import menu, sections
+from phoihop.core.records import plug_in_records
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -21,28 +22,18 @@ def enterprise_section(*, user: User, enterprise: Enterprise, rows: int) -> dict
 
 
 def plug_in() -> None:
-    menu.add(
-        group="records",
-        url_name="housing:project_list",
-        label=_("Nhà ở công nhân"),
-        prefix="/nha-o-cong-nhan/",
-        order=50,
-    )
-    sections.add(
-        "enterprise",
-        key="housing",
-        template="housing/enterprise_section.html",
-        context=enterprise_section,
-        order=50,
-    )
-    register_spreadsheets()
-
-
-def register_spreadsheets() -> None:
-    """Housing projects' Excel template, import and export (housing/sheets.py, phoihop.spreadsheets)."""
     from phoihop.housing.sheets import HOUSING_PROJECTS
     from phoihop.spreadsheets.registry import spreadsheets
 
+    plug_in_records(
+        app="housing",
+        name="project",
+        label=_("Nhà ở công nhân"),
+        prefix="/nha-o-cong-nhan/",
+        order=50,
+        section=enterprise_section,
+        section_order=50,
+    )
     spreadsheets.register(HOUSING_PROJECTS)
 
 

@@ -12,17 +12,15 @@ below what the milestones already delivered is refused, as on the page."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import clean_text, nfc
-from phoihop.housing import permissions
+from phoihop.housing import permissions, services
 from phoihop.housing.choices import CapacityGroup, ProjectKind, Qualifier
-from phoihop.spreadsheets.records import Planned, differences, write_planned
-from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
-from phoihop.spreadsheets.services import rehearse
+from phoihop.spreadsheets.records import RecordRows
+from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -158,12 +156,35 @@ def _folded(name: str) -> str:
     return clean_text(name).casefold()
 
 
+def _shown(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key in LABELS:
+        return str(LABELS[key].get(value, value))
+    if key == "investor_enterprise":
+        return str(value.tax_code)
+    if key in ("part_of", "zone"):
+        return str(value.name)
+    return str(value)
+
+
+RECORDS: RecordRows[HousingProject] = RecordRows(
+    headers=HEADERS,
+    shown=_shown,
+    can_edit=permissions.can_edit_project,
+    writes=services.WRITES,
+    not_yours=_("dự án này do %(owner)s theo dõi; anh/chị không sửa được"),
+    described=lambda found: found.name,
+)
+
+
 def check(user: User, rows: list[Row]) -> Checked:
     from phoihop.directory.selectors import agency_choices, enterprise_choices, zone_choices
     from phoihop.directory.validators import normalize_tax_code
     from phoihop.housing.selectors import projects_visible_to
 
     checked = Checked()
+    plan = RECORDS.plan(user, checked)
     agencies = {agency.short_code: agency for agency in agency_choices()}
     zones = {zone.name: zone for zone in zone_choices()}
     default_owner = user.agency if not user.is_admin else None
@@ -175,8 +196,6 @@ def check(user: User, rows: list[Row]) -> Checked:
     by_name: dict[str, list[HousingProject]] = {}
     for project in projects_visible_to(user):
         by_name.setdefault(_folded(project.name), []).append(project)
-    seen: dict[tuple[Any, ...], int] = {}
-    planned: list[Planned] = []
     for row in rows:
         values = row.values
         before = len(checked.problems)
@@ -222,71 +241,18 @@ def check(user: User, rows: list[Row]) -> Checked:
             {key: VALUES[key][str(values[key])] if values.get(key) else default for key, default in DEFAULTS.items()}
         )
         key = (owner.pk, _folded(data["name"]))
-        if key in seen:
-            checked.problem(
-                row.number, "name", _("trùng đơn vị theo dõi và tên dự án với dòng %(n)s") % {"n": seen[key]}
-            )
+        if plan.repeated(row.number, key, "name", _("trùng đơn vị theo dõi và tên dự án với dòng %(n)s")):
             continue
-        seen[key] = row.number
         matches = [project for project in by_name.get(key[1], []) if project.owner_agency_id == owner.pk]
-        if len(matches) > 1:
-            checked.problem(
-                row.number,
-                "name",
-                _("đã có %(n)s dự án cùng đơn vị theo dõi và tên; hãy sửa trên trang của từng dự án")
-                % {"n": len(matches)},
-            )
-            continue
-        if not matches:
-            checked.new += 1
-            planned.append(Planned(row.number, None, data, chosen))
-            continue
-        found = matches[0]
-        fields = _differences(found, data)
-        if not fields:
-            checked.unchanged += 1
-            continue
-        if not permissions.can_edit_project(user, found):
-            checked.problem(
-                row.number,
-                "",
-                _("dự án này do %(owner)s theo dõi; anh/chị không sửa được") % {"owner": found.owner_agency.short_code},
-            )
-            continue
-        checked.changes.append(Change(row.number, found.name, fields))
-        planned.append(Planned(row.number, found, data, None))
-    rehearse(checked, [(item.row, partial(_write, user, item)) for item in planned], columns=KEYS)
-    checked.state = planned
-    return checked
-
-
-def _shown(key: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if key in LABELS:
-        return str(LABELS[key].get(value, value))
-    if key == "investor_enterprise":
-        return str(value.tax_code)
-    if key in ("part_of", "zone"):
-        return str(value.name)
-    return str(value)
-
-
-def _differences(record: HousingProject, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    return differences(record, data, headers=HEADERS, shown=_shown)
-
-
-def _write(user: User, item: Planned[HousingProject]) -> None:
-    from phoihop.housing.services import create_project, update_project
-
-    if item.found is None:
-        create_project(actor=user, data=item.data, owner_agency=item.owner)
-    else:
-        update_project(actor=user, project=item.found, data=item.data, expected_version=item.found.version)
-
-
-def apply(user: User, checked: Checked) -> int:
-    return write_planned(checked, partial(_write, user))
+        plan.row(
+            row.number,
+            data,
+            matches,
+            owner=chosen,
+            column="name",
+            ambiguous=_("đã có %(n)s dự án cùng đơn vị theo dõi và tên; hãy sửa trên trang của từng dự án"),
+        )
+    return plan.finish(columns=KEYS)
 
 
 HOUSING_PROJECTS = SheetKind(
@@ -298,7 +264,7 @@ HOUSING_PROJECTS = SheetKind(
     can_export=permissions.can_view_projects,
     export_rows=export_rows,
     check=check,
-    apply=apply,
+    apply=RECORDS.apply,
     list_url_name="housing:project_list",
     instructions=(
         "• Dự án đã có của đơn vị (cùng đơn vị theo dõi và tên dự án) sẽ được cập nhật sau khi anh/chị xác nhận.",

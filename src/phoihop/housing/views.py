@@ -4,87 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
-from phoihop.accounts.models import User
 from phoihop.core.records import (
     ChildFormView,
-    RecordCreateView,
-    RecordUpdateView,
-    confirm_delete,
-    delete_view,
-    detail_view,
-    render_list,
+    RecordPages,
+    child_delete_view,
 )
-from phoihop.core.views import require_permission, user_of
+from phoihop.core.views import user_of
 from phoihop.housing import permissions, selectors, services
 from phoihop.housing.filters import ProjectFilter
 from phoihop.housing.forms import MilestoneForm, ProjectForm
 from phoihop.housing.models import HousingProject
 
-
-@login_required
-def project_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    projects = selectors.list_projects(user=user, params=request.GET)
-    context = {
-        "filter": ProjectFilter(request.GET, queryset=projects, user=user),
-        "can_create": permissions.can_create_project(user),
-    }
-    return render_list(
-        request, template="housing/project_list.html", rows=projects, context=context, page_rows=selectors.with_progress
-    )
-
-
-project_detail = detail_view(
-    template="housing/project_detail.html",
+PROJECTS = RecordPages(
+    app="housing",
     name="project",
-    load=selectors.get_project_detail,
+    rows=selectors.list_projects,
+    filter=ProjectFilter,
+    load=selectors.get_project,
+    load_detail=selectors.get_project_detail,
+    history=selectors.project_history,
+    can_create=permissions.can_create_project,
     can_edit=permissions.can_edit_project,
     can_delete=permissions.can_delete_project,
-    history=selectors.project_history,
-    extra=lambda project: {"progress": selectors.progress_of(project)},
-)
-
-
-class ProjectCreateView(RecordCreateView):
-    form_class = ProjectForm
-    template_name = "housing/project_form.html"
-    can_create = staticmethod(permissions.can_create_project)
-
-    def create(self, *, actor: User, form: ProjectForm) -> HousingProject:
-        return services.create_project(
-            actor=actor, data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
-        )
-
-    def created_message(self, record: HousingProject) -> str:
-        return _("Đã thêm dự án “%(name)s”.") % {"name": record.name}
-
-
-class ProjectUpdateView(RecordUpdateView):
-    form_class = ProjectForm
-    template_name = "housing/project_form.html"
-    context_object_name = "project"
-    load = staticmethod(selectors.get_project)
-    can_edit = staticmethod(permissions.can_edit_project)
-
-    def update(self, *, actor: User, record: HousingProject, form: ProjectForm) -> HousingProject:
-        return services.update_project(
-            actor=actor, project=record, data=form.service_data(), expected_version=form.expected_version
-        )
-
-
-project_delete = delete_view(
-    load=selectors.get_project,
-    can_delete=permissions.can_delete_project,
-    delete=lambda row, **kwargs: services.delete_project(project=row, **kwargs),
+    form=ProjectForm,
+    writes=services.WRITES,
+    created=lambda record: _("Đã thêm dự án “%(name)s”.") % {"name": record.name},
     what=gettext_lazy("dự án"),
     consequence=gettext_lazy("Các mốc tiến độ của dự án cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
-    list_url="housing:project_list",
+    extra=lambda project: {"progress": selectors.progress_of(project)},
+    page_rows=selectors.with_progress,
 )
 
 
@@ -121,18 +73,11 @@ class MilestoneUpdateView(_MilestoneFormView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def milestone_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    milestone = selectors.get_milestone(user=user_of(request), pk=pk)
-    require_permission(permissions.can_edit_project(user_of(request), milestone.project))
-    return confirm_delete(
-        request,
-        row=milestone,
-        delete=lambda **kwargs: services.delete_milestone(milestone=milestone, **kwargs),
-        heading=_("Xóa mốc “%(row)s”?") % {"row": milestone},
-        consequence=_("Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=milestone.project.get_absolute_url(),
-        done_url=milestone.project.get_absolute_url(),
-        done_message=_("Đã xóa mốc tiến độ."),
-    )
+milestone_delete = child_delete_view(
+    load=selectors.get_milestone,
+    parent=lambda milestone: milestone.project,
+    can_edit_parent=permissions.can_edit_project,
+    delete=lambda milestone, **kwargs: services.delete_milestone(milestone=milestone, **kwargs),
+    heading=lambda milestone: _("Xóa mốc “%(row)s”?") % {"row": milestone},
+    done_message=gettext_lazy("Đã xóa mốc tiến độ."),
+)

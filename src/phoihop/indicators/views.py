@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.records import RecordCreateView, RecordUpdateView
 from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
 from phoihop.core.vnformat import Rounding
 from phoihop.directory.selectors import agencies_visible_to
@@ -476,49 +478,38 @@ def rule_list(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/rule_list.html", context)
 
 
-class RuleCreateView(ServiceFormView):
+def _can_manage_rule(user: User, rule: Any) -> bool:
+    return permissions.can_manage_indicators(user)
+
+
+class RuleCreateView(RecordCreateView):
     form_class = RuleForm
     template_name = "indicators/rule_form.html"
+    can_create = staticmethod(permissions.can_manage_indicators)
+    form_for_user = False
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_manage_indicators(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    def create(self, *, actor: User, form: RuleForm) -> Any:
+        return services.create_rule(actor=actor, data=form.service_data())
 
-    def perform(self, form: RuleForm) -> Any:
-        services.create_rule(actor=user_of(self.request), data=form.service_data())
-        messages.success(self.request, _("Đã thêm quy tắc kiểm tra."))
-        return None
+    def created_message(self, record: Any) -> str:
+        return _("Đã thêm quy tắc kiểm tra.")
 
     def success_url_for(self, result: Any) -> str:
         return reverse("indicators:rule_list")
 
 
-class RuleUpdateView(ServiceFormView):
+class RuleUpdateView(RecordUpdateView):
     form_class = RuleForm
     template_name = "indicators/rule_form.html"
+    context_object_name = "rule"
+    load = staticmethod(selectors.get_rule)
+    can_edit = staticmethod(_can_manage_rule)
+    form_for_user = False
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.rule = selectors.get_rule(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_manage_indicators(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.rule}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "rule": self.rule}
-
-    def perform(self, form: RuleForm) -> Any:
-        services.update_rule(
-            actor=user_of(self.request),
-            rule=selectors.get_rule(user=user_of(self.request), pk=self.rule.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
+    def update(self, *, actor: User, record: Any, form: RuleForm) -> Any:
+        return services.update_rule(
+            actor=actor, rule=record, data=form.service_data(), expected_version=form.expected_version
         )
-        messages.success(self.request, _("Đã lưu thay đổi."))
-        return None
 
     def success_url_for(self, result: Any) -> str:
         return reverse("indicators:rule_list")

@@ -141,13 +141,9 @@ RecordRoutes(
     filters=FoundingFilters,
     rows=lambda user, params: selectors.with_details(selectors.list_foundings(user=user, params=params)),
     get=lambda user, pk: selectors.get_founding(user=user, pk=pk),
-    create=lambda user, data: services.create_founding(
-        actor=user, data=data, owner_agency=data.pop("owner_agency", None)
-    ),
-    update=lambda user, row, data, version: services.update_founding(
-        actor=user, founding=row, data=data, expected_version=version
-    ),
-    delete=lambda user, row, version: services.delete_founding(actor=user, founding=row, expected_version=version),
+    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
+    update=services.WRITES.update,
+    delete=services.WRITES.delete,
     resolve=_resolve_refs,
     summary="Danh sách thành lập tổ chức tại doanh nghiệp",
     owners=agencies_visible_to,

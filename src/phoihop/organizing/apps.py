@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 
 
 class OrganizingConfig(AppConfig):
@@ -7,11 +7,8 @@ class OrganizingConfig(AppConfig):
     verbose_name = "Thành lập tổ chức"
 
     def ready(self) -> None:
-        if apps.is_installed("phoihop.indicators"):
-            from phoihop.organizing.counting import register_record_kinds
-
-            register_record_kinds()
-        # What this app adds to the menu and to other apps' pages (core/plugins.py).
+        # What this app adds to the menu, to other apps' pages, to the spreadsheets, to indicators and to the demo
+        # (plugins.py).
         from phoihop.organizing.plugins import declare_demo_data, plug_in
 
         plug_in()

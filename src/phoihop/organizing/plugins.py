@@ -1,12 +1,15 @@
-"""What organizing offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section."""
+"""What organizing offers other apps (core/plugins.py): its menu entry, its enterprise-page section, its spreadsheet
+kind and what indicators may count in foundings: "22/22 tổ chức công đoàn cơ sở", "09/09 tổ chức đảng tại doanh
+nghiệp có 100% vốn nước ngoài", "03 tổ chức Đoàn"."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.plugins import menu, sections
+from phoihop.core.records import plug_in_records
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -24,29 +27,41 @@ def enterprise_section(*, user: User, enterprise: Enterprise, rows: int) -> dict
 
 
 def plug_in() -> None:
-    menu.add(
-        group="records",
-        url_name="organizing:founding_list",
-        label=_("Thành lập tổ chức"),
-        prefix="/thanh-lap-to-chuc/",
-        order=20,
-    )
-    sections.add(
-        "enterprise",
-        key="organizing",
-        template="organizing/enterprise_section.html",
-        context=enterprise_section,
-        order=10,
-    )
-    register_spreadsheets()
-
-
-def register_spreadsheets() -> None:
-    """Foundings' Excel template, import and export (organizing/sheets.py, phoihop.spreadsheets)."""
+    from phoihop.organizing.models import Founding
     from phoihop.organizing.sheets import FOUNDINGS
     from phoihop.spreadsheets.registry import spreadsheets
 
+    plug_in_records(
+        app="organizing",
+        name="founding",
+        label=_("Thành lập tổ chức"),
+        prefix="/thanh-lap-to-chuc/",
+        order=20,
+        section=enterprise_section,
+        section_order=10,
+    )
     spreadsheets.register(FOUNDINGS)
+    if apps.is_installed("phoihop.indicators"):
+        from phoihop.indicators.registry import record_kinds
+
+        record_kinds.register(
+            key="organizing.founding",
+            link=("organizing:founding_detail", "pk"),
+            label="Thành lập tổ chức tại doanh nghiệp",
+            model=Founding,
+            date_field="founded_on",
+            agency_field="owner_agency",
+            filter_fields={
+                "kind": ("exact", "in"),
+                "enterprise__ownership": ("exact", "in"),
+                "enterprise__zone": ("exact", "in"),
+                "enterprise__zone__parent": ("exact", "in", "isnull"),
+            },
+            sum_fields={"members_at_founding": "persons"},
+            enterprise_field="enterprise",
+            noun="tổ chức được thành lập",
+            done="có tổ chức được thành lập",
+        )
 
 
 def declare_demo_data() -> None:

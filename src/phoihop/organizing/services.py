@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
+from phoihop.core.records import RecordWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.choices import AgencyKind
 from phoihop.directory.scope import resolve_owner
@@ -89,3 +90,7 @@ def delete_founding(*, actor: User, founding: Founding, expected_version: int) -
     if not can_delete_founding(actor, founding):
         raise PermissionDenied
     delete_record(actor=actor, instance=founding, expected_version=expected_version)
+
+
+# The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
+WRITES = RecordWrites(create_founding, update_founding, delete_founding, record="founding")

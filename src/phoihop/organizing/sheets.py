@@ -11,21 +11,19 @@ other bodies included. The plan items a founding carries out stay on its page.""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import clean_text, nfc
-from phoihop.organizing import permissions
+from phoihop.organizing import permissions, services
 from phoihop.organizing.choices import FoundingKind
-from phoihop.spreadsheets.records import Planned, differences, write_planned
-from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
-from phoihop.spreadsheets.services import rehearse
+from phoihop.organizing.models import Founding
+from phoihop.spreadsheets.records import RecordRows
+from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
-    from phoihop.organizing.models import Founding
 
 KIND_BY_LABEL = {str(label): value for value, label in FoundingKind.choices}
 LABEL_BY_KIND = {value: label for label, value in KIND_BY_LABEL.items()}
@@ -100,6 +98,29 @@ def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, 
         }
 
 
+def _shown(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "kind":
+        return str(LABEL_BY_KIND.get(value, value))
+    if key == "enterprise":
+        return str(value.tax_code)
+    if key == "decision_document":
+        return str(value.reference)
+    if key == "founded_on":
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
+RECORDS: RecordRows[Founding] = RecordRows(
+    headers=HEADERS,
+    shown=_shown,
+    can_edit=permissions.can_edit_founding,
+    writes=services.WRITES,
+    not_yours=_("bản ghi thành lập này thuộc %(owner)s; anh/chị không sửa được"),
+)
+
+
 def check(user: User, rows: list[Row]) -> Checked:
     from phoihop.directory.selectors import agency_choices, enterprise_choices
     from phoihop.directory.validators import normalize_tax_code
@@ -107,6 +128,7 @@ def check(user: User, rows: list[Row]) -> Checked:
     from phoihop.planning.selectors import find_document
 
     checked = Checked()
+    plan = RECORDS.plan(user, checked)
     agencies = {agency.short_code: agency for agency in agency_choices()}
     for row in rows:
         if row.values.get("enterprise") is not None:
@@ -118,8 +140,6 @@ def check(user: User, rows: list[Row]) -> Checked:
         for founding in foundings_visible_to(user).filter(enterprise__tax_code__in=codes)
     }
     documents: dict[str, Any] = {}
-    seen: dict[tuple[str, str], int] = {}
-    planned: list[Planned] = []
     for row in rows:
         values = row.values
         owner = agencies.get(str(values["owner_agency"])) if values.get("owner_agency") else None
@@ -146,13 +166,17 @@ def check(user: User, rows: list[Row]) -> Checked:
         if enterprise is None or not values.get("kind") or not values.get("founded_on") or (reference and not document):
             continue
         kind = KIND_BY_LABEL[str(values["kind"])]
-        key = (kind, code)
-        if key in seen:
+        if plan.repeated(row.number, (kind, code), "enterprise", _("trùng tổ chức và doanh nghiệp với dòng %(n)s")):
+            continue
+        found = existing.get((kind, code))
+        if found is not None and owner is not None and owner.pk != found.owner_agency_id:
             checked.problem(
-                row.number, "enterprise", _("trùng tổ chức và doanh nghiệp với dòng %(n)s") % {"n": seen[key]}
+                row.number,
+                "owner_agency",
+                _("tổ chức này đã được ghi nhận là do %(owner)s thành lập; không đổi được đơn vị thành lập")
+                % {"owner": found.owner_agency.short_code},
             )
             continue
-        seen[key] = row.number
         data: dict[str, Any] = {
             "kind": kind,
             "name": clean_text(str(values.get("name") or "")),
@@ -162,67 +186,8 @@ def check(user: User, rows: list[Row]) -> Checked:
             "decision_document": document,
             "notes": nfc(str(values.get("notes") or "")).strip(),
         }
-        found = existing.get(key)
-        if found is None:
-            checked.new += 1
-            planned.append(Planned(row.number, None, data, owner))
-            continue
-        if owner is not None and owner.pk != found.owner_agency_id:
-            checked.problem(
-                row.number,
-                "owner_agency",
-                _("tổ chức này đã được ghi nhận là do %(owner)s thành lập; không đổi được đơn vị thành lập")
-                % {"owner": found.owner_agency.short_code},
-            )
-            continue
-        fields = _differences(found, data)
-        if not fields:
-            checked.unchanged += 1
-            continue
-        if not permissions.can_edit_founding(user, found):
-            checked.problem(
-                row.number,
-                "",
-                _("bản ghi thành lập này thuộc %(owner)s; anh/chị không sửa được")
-                % {"owner": found.owner_agency.short_code},
-            )
-            continue
-        checked.changes.append(Change(row.number, str(found), fields))
-        planned.append(Planned(row.number, found, data, None))
-    rehearse(checked, [(item.row, partial(_write, user, item)) for item in planned], columns=KEYS)
-    checked.state = planned
-    return checked
-
-
-def _shown(key: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if key == "kind":
-        return str(LABEL_BY_KIND.get(value, value))
-    if key == "enterprise":
-        return str(value.tax_code)
-    if key == "decision_document":
-        return str(value.reference)
-    if key == "founded_on":
-        return f"{value:%d/%m/%Y}"
-    return str(value)
-
-
-def _differences(record: Founding, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    return differences(record, data, headers=HEADERS, shown=_shown)
-
-
-def _write(user: User, item: Planned[Founding]) -> None:
-    from phoihop.organizing.services import create_founding, update_founding
-
-    if item.found is None:
-        create_founding(actor=user, data=item.data, owner_agency=item.owner)
-    else:
-        update_founding(actor=user, founding=item.found, data=item.data, expected_version=item.found.version)
-
-
-def apply(user: User, checked: Checked) -> int:
-    return write_planned(checked, partial(_write, user))
+        plan.row(row.number, data, [found] if found else [], owner=owner)
+    return plan.finish(columns=KEYS)
 
 
 FOUNDINGS = SheetKind(
@@ -234,7 +199,7 @@ FOUNDINGS = SheetKind(
     can_export=permissions.can_view_foundings,
     export_rows=export_rows,
     check=check,
-    apply=apply,
+    apply=RECORDS.apply,
     list_url_name="organizing:founding_list",
     instructions=(
         "• Mỗi doanh nghiệp có một bản ghi cho mỗi loại tổ chức: dòng cùng loại tổ chức và mã số thuế với bản ghi "

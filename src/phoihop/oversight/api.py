@@ -260,13 +260,9 @@ RecordRoutes(
         "partner_agencies", "enterprises", "plan_items"
     ),
     get=lambda user, pk: selectors.get_inspection_detail(user=user, pk=pk),
-    create=lambda user, data: services.create_inspection(
-        actor=user, data=data, owner_agency=data.pop("owner_agency", None)
-    ),
-    update=lambda user, row, data, version: services.update_inspection(
-        actor=user, inspection=row, data=data, expected_version=version
-    ),
-    delete=lambda user, row, version: services.delete_inspection(actor=user, inspection=row, expected_version=version),
+    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
+    update=services.WRITES.update,
+    delete=services.WRITES.delete,
     resolve=_inspection_data,
     summary="Danh sách cuộc kiểm tra, giám sát",
     owners=agencies_visible_to,

@@ -7,14 +7,13 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.directory.filters import OwnerScopeFilter
+from phoihop.directory.filters import OwnedRecordFilter, OwnerScopeFilter
 from phoihop.directory.models import Agency, Enterprise
 from phoihop.oversight.choices import FollowUpStatus, InspectionKind
 from phoihop.oversight.models import FollowUpAction, Inspection, InspectionTopic
 
 
-class InspectionFilter(django_filters.FilterSet):
-    scope = OwnerScopeFilter()
+class InspectionFilter(OwnedRecordFilter):
     kind = django_filters.ChoiceFilter(label=_("Hình thức"), choices=InspectionKind.choices, empty_label=_("Tất cả"))
     owner_agency = django_filters.ModelChoiceFilter(
         label=_("Cơ quan chủ trì"), queryset=Agency.objects.order_by("name"), empty_label=_("Tất cả")
@@ -34,10 +33,6 @@ class InspectionFilter(django_filters.FilterSet):
     class Meta:
         model = Inspection
         fields = ["kind", "owner_agency", "year"]
-
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
 
     def filter_topic(self, queryset: Any, name: str, value: InspectionTopic | None) -> Any:
         if value is None:

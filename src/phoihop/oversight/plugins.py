@@ -1,4 +1,5 @@
-"""What oversight offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section."""
+"""What oversight offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section; and its
+spreadsheet kinds."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.plugins import menu, sections
+from phoihop.core.records import plug_in_records
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -30,29 +31,18 @@ def enterprise_section(*, user: User, enterprise: Enterprise, rows: int) -> dict
 
 
 def plug_in() -> None:
-    menu.add(
-        group="records",
-        url_name="oversight:inspection_list",
-        label=_("Kiểm tra, giám sát"),
-        prefix="/kiem-tra-giam-sat/",
-        order=30,
-    )
-    sections.add(
-        "enterprise",
-        key="oversight",
-        template="oversight/enterprise_section.html",
-        context=enterprise_section,
-        order=20,
-    )
-    register_spreadsheets()
-
-
-def register_spreadsheets() -> None:
-    """Inspections' Excel template, import and export, and the overdue and topic lists' export (oversight/sheets.py,
-    phoihop.spreadsheets)."""
     from phoihop.oversight.sheets import INSPECTIONS, OVERDUE_FOLLOW_UPS, TOPICS
     from phoihop.spreadsheets.registry import spreadsheets
 
+    plug_in_records(
+        app="oversight",
+        name="inspection",
+        label=_("Kiểm tra, giám sát"),
+        prefix="/kiem-tra-giam-sat/",
+        order=30,
+        section=enterprise_section,
+        section_order=20,
+    )
     spreadsheets.register(INSPECTIONS)
     spreadsheets.register(OVERDUE_FOLLOW_UPS)
     spreadsheets.register(TOPICS)

@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
+from phoihop.core.records import RecordWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.scope import resolve_owner
 from phoihop.oversight.choices import FollowUpStatus
@@ -251,3 +252,7 @@ def update_topic(
     return update_record(
         actor=actor, instance=topic, data=_clean(data, TOPIC_FIELDS), expected_version=expected_version
     )
+
+
+# The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
+WRITES = RecordWrites(create_inspection, update_inspection, delete_inspection, record="inspection")

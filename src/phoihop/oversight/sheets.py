@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import clean_text, nfc
-from phoihop.oversight import permissions
+from phoihop.oversight import permissions, services
 from phoihop.oversight.choices import InspectionKind
-from phoihop.spreadsheets.records import Planned, differences, write_planned
-from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
-from phoihop.spreadsheets.services import rehearse
+from phoihop.spreadsheets.records import RecordRows
+from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -118,6 +116,34 @@ def _key(owner_id: int, title: str, start: Any) -> tuple[Any, ...]:
     return (owner_id, clean_text(title).casefold(), start)
 
 
+def _shown(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "kind":
+        return str(LABEL_BY_KIND.get(value, value))
+    if key == "partner_agencies":
+        return "; ".join(sorted(agency.short_code for agency in value))
+    if key == "enterprises":
+        return "; ".join(sorted(enterprise.tax_code for enterprise in value))
+    if key == "topics":
+        return "; ".join(topic.name for topic in sorted(value, key=lambda t: (t.position, t.name)))
+    if key in ("start_date", "end_date"):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
+RECORDS: RecordRows[Inspection] = RecordRows(
+    headers=HEADERS,
+    shown=_shown,
+    can_edit=permissions.can_edit_inspection,
+    writes=services.WRITES,
+    not_yours=_("cuộc kiểm tra, giám sát này do %(owner)s chủ trì; anh/chị không sửa được"),
+    many=MANY,
+    changes_only=True,
+    described=lambda found: f"{found.title} ({found.start_date:%d/%m/%Y})",
+)
+
+
 def check(user: User, rows: list[Row]) -> Checked:
     from phoihop.directory.selectors import agency_choices, enterprise_choices
     from phoihop.directory.validators import normalize_tax_code
@@ -125,6 +151,7 @@ def check(user: User, rows: list[Row]) -> Checked:
     from phoihop.oversight.selectors import inspections_visible_to
 
     checked = Checked()
+    plan = RECORDS.plan(user, checked)
     agencies = {agency.short_code: agency for agency in agency_choices()}
     by_folded_code = {_fold(code): agency for code, agency in agencies.items()}
     topics: dict[str, InspectionTopic] = {}
@@ -146,8 +173,6 @@ def check(user: User, rows: list[Row]) -> Checked:
         existing.setdefault(_key(inspection.owner_agency_id, inspection.title, inspection.start_date), []).append(
             inspection
         )
-    seen: dict[tuple[Any, ...], int] = {}
-    planned: list[Planned] = []
     for row in rows:
         values = row.values
         before = len(checked.problems)
@@ -200,78 +225,18 @@ def check(user: User, rows: list[Row]) -> Checked:
             "topics": chosen_topics,
         }
         key = _key(owner.pk, data["title"], start)
-        if key in seen:
-            checked.problem(
-                row.number, "title", _("trùng cơ quan chủ trì, tên và ngày bắt đầu với dòng %(n)s") % {"n": seen[key]}
-            )
+        if plan.repeated(row.number, key, "title", _("trùng cơ quan chủ trì, tên và ngày bắt đầu với dòng %(n)s")):
             continue
-        seen[key] = row.number
         matches = existing.get(key, [])
-        if len(matches) > 1:
-            checked.problem(
-                row.number,
-                "title",
-                _("đã có %(n)s cuộc cùng cơ quan chủ trì, tên và ngày bắt đầu; hãy sửa trên trang của từng cuộc")
-                % {"n": len(matches)},
-            )
-            continue
-        if not matches:
-            checked.new += 1
-            planned.append(Planned(row.number, None, data, chosen))
-            continue
-        found = matches[0]
-        fields = _differences(found, data)
-        if not fields:
-            checked.unchanged += 1
-            continue
-        if not permissions.can_edit_inspection(user, found):
-            checked.problem(
-                row.number,
-                "",
-                _("cuộc kiểm tra, giám sát này do %(owner)s chủ trì; anh/chị không sửa được")
-                % {"owner": found.owner_agency.short_code},
-            )
-            continue
-        # Only what changes is sent: a list left as it was is not checked again nor written.
-        changed = {name: value for name, value in data.items() if HEADERS[name] in fields}
-        checked.changes.append(Change(row.number, f"{found.title} ({found.start_date:%d/%m/%Y})", fields))
-        planned.append(Planned(row.number, found, changed, None))
-    rehearse(checked, [(item.row, partial(_write, user, item)) for item in planned], columns=KEYS)
-    checked.state = planned
-    return checked
-
-
-def _shown(key: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if key == "kind":
-        return str(LABEL_BY_KIND.get(value, value))
-    if key == "partner_agencies":
-        return "; ".join(sorted(agency.short_code for agency in value))
-    if key == "enterprises":
-        return "; ".join(sorted(enterprise.tax_code for enterprise in value))
-    if key == "topics":
-        return "; ".join(topic.name for topic in sorted(value, key=lambda t: (t.position, t.name)))
-    if key in ("start_date", "end_date"):
-        return f"{value:%d/%m/%Y}"
-    return str(value)
-
-
-def _differences(record: Inspection, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    return differences(record, data, headers=HEADERS, shown=_shown, many=MANY)
-
-
-def _write(user: User, item: Planned[Inspection]) -> None:
-    from phoihop.oversight.services import create_inspection, update_inspection
-
-    if item.found is None:
-        create_inspection(actor=user, data=item.data, owner_agency=item.owner)
-    else:
-        update_inspection(actor=user, inspection=item.found, data=item.data, expected_version=item.found.version)
-
-
-def apply(user: User, checked: Checked) -> int:
-    return write_planned(checked, partial(_write, user))
+        plan.row(
+            row.number,
+            data,
+            matches,
+            owner=chosen,
+            column="title",
+            ambiguous=_("đã có %(n)s cuộc cùng cơ quan chủ trì, tên và ngày bắt đầu; hãy sửa trên trang của từng cuộc"),
+        )
+    return plan.finish(columns=KEYS)
 
 
 INSPECTIONS = SheetKind(
@@ -283,7 +248,7 @@ INSPECTIONS = SheetKind(
     can_export=permissions.can_view_inspections,
     export_rows=export_rows,
     check=check,
-    apply=apply,
+    apply=RECORDS.apply,
     list_url_name="oversight:inspection_list",
     instructions=(
         "• Cuộc kiểm tra, giám sát đã có của đơn vị (cùng cơ quan chủ trì, tên và ngày bắt đầu) sẽ được cập nhật sau "

@@ -5,11 +5,7 @@ from phoihop.oversight import views
 app_name = "oversight"
 
 urlpatterns = [
-    path("", views.inspection_list, name="inspection_list"),
-    path("them/", views.InspectionCreateView.as_view(), name="inspection_create"),
-    path("<int:pk>/", views.inspection_detail, name="inspection_detail"),
-    path("<int:pk>/sua/", views.InspectionUpdateView.as_view(), name="inspection_update"),
-    path("<int:pk>/xoa/", views.inspection_delete, name="inspection_delete"),
+    *views.INSPECTIONS.urls(),
     path("<int:pk>/ket-qua/them/", views.FindingCreateView.as_view(), name="finding_create"),
     path("ket-qua/<int:pk>/sua/", views.FindingUpdateView.as_view(), name="finding_update"),
     path("ket-qua/<int:pk>/xoa/", views.finding_delete, name="finding_delete"),

@@ -7,18 +7,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
-from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
 from phoihop.core.records import (
     ChildFormView,
-    RecordCreateView,
-    RecordUpdateView,
-    confirm_delete,
-    delete_view,
-    detail_view,
-    render_list,
+    RecordPages,
+    child_delete_view,
 )
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.oversight import permissions, selectors, services
@@ -26,64 +20,24 @@ from phoihop.oversight.filters import FollowUpFilter, InspectionFilter
 from phoihop.oversight.forms import FindingForm, FollowUpForm, InspectionForm, TopicForm
 from phoihop.oversight.models import Inspection
 
-
-@login_required
-def inspection_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    inspections = selectors.list_inspections(user=user, params=request.GET)
-    context = {
-        "filter": InspectionFilter(request.GET, queryset=inspections, user=user),
-        "can_create": permissions.can_create_inspection(user),
-    }
-    return render_list(request, template="oversight/inspection_list.html", rows=inspections, context=context)
-
-
-inspection_detail = detail_view(
-    template="oversight/inspection_detail.html",
+INSPECTIONS = RecordPages(
+    app="oversight",
     name="inspection",
-    load=selectors.get_inspection_detail,
+    rows=selectors.list_inspections,
+    filter=InspectionFilter,
+    load=selectors.get_inspection,
+    load_detail=selectors.get_inspection_detail,
+    history=selectors.inspection_history,
+    can_create=permissions.can_create_inspection,
     can_edit=permissions.can_edit_inspection,
     can_delete=permissions.can_delete_inspection,
-    history=selectors.inspection_history,
-)
-
-
-class InspectionCreateView(RecordCreateView):
-    form_class = InspectionForm
-    template_name = "oversight/inspection_form.html"
-    can_create = staticmethod(permissions.can_create_inspection)
-
-    def create(self, *, actor: User, form: InspectionForm) -> Inspection:
-        return services.create_inspection(
-            actor=actor, data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
-        )
-
-    def created_message(self, record: Inspection) -> str:
-        return _("Đã thêm cuộc kiểm tra, giám sát “%(title)s”.") % {"title": record.title}
-
-
-class InspectionUpdateView(RecordUpdateView):
-    form_class = InspectionForm
-    template_name = "oversight/inspection_form.html"
-    context_object_name = "inspection"
-    load = staticmethod(selectors.get_inspection)
-    can_edit = staticmethod(permissions.can_edit_inspection)
-
-    def update(self, *, actor: User, record: Inspection, form: InspectionForm) -> Inspection:
-        return services.update_inspection(
-            actor=actor, inspection=record, data=form.service_data(), expected_version=form.expected_version
-        )
-
-
-inspection_delete = delete_view(
-    load=selectors.get_inspection,
-    can_delete=permissions.can_delete_inspection,
-    delete=lambda row, **kwargs: services.delete_inspection(inspection=row, **kwargs),
+    form=InspectionForm,
+    writes=services.WRITES,
+    created=lambda record: _("Đã thêm cuộc kiểm tra, giám sát “%(title)s”.") % {"title": record.title},
     what=gettext_lazy("cuộc kiểm tra, giám sát"),
     consequence=gettext_lazy(
         "Các kết quả kiểm tra và việc cần làm của cuộc này cũng bị xóa. Lịch sử thay đổi vẫn được lưu."
     ),
-    list_url="oversight:inspection_list",
 )
 
 
@@ -154,41 +108,21 @@ class FollowUpUpdateView(_ChildFormView):
         )
 
 
-def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
-    inspection = row.inspection
-    require_permission(permissions.can_edit_inspection(user_of(request), inspection))
-    return confirm_delete(
-        request,
-        row=row,
-        delete=delete,
-        heading=heading,
-        consequence=_("Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=inspection.get_absolute_url(),
-        done_url=inspection.get_absolute_url(),
-        done_message=_("Đã xóa."),
-    )
+finding_delete = child_delete_view(
+    load=selectors.get_finding,
+    parent=lambda finding: finding.inspection,
+    can_edit_parent=permissions.can_edit_inspection,
+    delete=lambda finding, **kwargs: services.delete_finding(finding=finding, **kwargs),
+    heading=lambda finding: _("Xóa kết quả kiểm tra “%(row)s”?") % {"row": finding},
+)
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = selectors.get_finding(user=user_of(request), pk=pk)
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_finding(finding=finding, **kwargs)
-
-    return _child_delete(request, finding, delete, _("Xóa kết quả kiểm tra “%(row)s”?") % {"row": finding})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def follow_up_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = selectors.get_follow_up(user=user_of(request), pk=pk)
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_follow_up(follow_up=follow_up, **kwargs)
-
-    return _child_delete(request, follow_up, delete, _("Xóa việc cần làm “%(row)s”?") % {"row": follow_up})
+follow_up_delete = child_delete_view(
+    load=selectors.get_follow_up,
+    parent=lambda follow_up: follow_up.inspection,
+    can_edit_parent=permissions.can_edit_inspection,
+    delete=lambda follow_up, **kwargs: services.delete_follow_up(follow_up=follow_up, **kwargs),
+    heading=lambda follow_up: _("Xóa việc cần làm “%(row)s”?") % {"row": follow_up},
+)
 
 
 @login_required

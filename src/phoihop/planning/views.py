@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
 from phoihop.core.plugins import sections
+from phoihop.core.records import RecordCreateView, RecordUpdateView
 from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
 from phoihop.directory.selectors import agency_choices
 from phoihop.planning import permissions, selectors, services
@@ -29,6 +31,7 @@ from phoihop.planning.forms import (
     PlanItemForm,
     ProgrammeForm,
 )
+from phoihop.planning.models import Document
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any], partial: str = "content") -> HttpResponse:
@@ -398,43 +401,28 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "planning/document_detail.html", context)
 
 
-class DocumentCreateView(ServiceFormView):
+class DocumentCreateView(RecordCreateView):
     form_class = DocumentForm
     template_name = "planning/document_form.html"
+    can_create = staticmethod(permissions.can_register_document)
+    form_for_user = False
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_register_document(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    def create(self, *, actor: User, form: DocumentForm) -> Document:
+        return services.create_document(actor=actor, data=form.service_data())
 
-    def perform(self, form: DocumentForm) -> Any:
-        document = services.create_document(actor=user_of(self.request), data=form.service_data())
-        messages.success(self.request, _("Đã ghi vào sổ văn bản: %(doc)s.") % {"doc": document})
-        return document
+    def created_message(self, record: Document) -> str:
+        return _("Đã ghi vào sổ văn bản: %(doc)s.") % {"doc": record}
 
 
-class DocumentUpdateView(ServiceFormView):
+class DocumentUpdateView(RecordUpdateView):
     form_class = DocumentForm
     template_name = "planning/document_form.html"
+    context_object_name = "document"
+    load = staticmethod(selectors.get_document)
+    can_edit = staticmethod(permissions.can_edit_document)
+    form_for_user = False
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.document = selectors.get_document(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_edit_document(user_of(request), self.document))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.document}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "document": self.document}
-
-    def perform(self, form: DocumentForm) -> Any:
-        document = services.update_document(
-            actor=user_of(self.request),
-            document=selectors.get_document(user=user_of(self.request), pk=self.document.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
+    def update(self, *, actor: User, record: Document, form: DocumentForm) -> Document:
+        return services.update_document(
+            actor=actor, document=record, data=form.service_data(), expected_version=form.expected_version
         )
-        messages.success(self.request, _("Đã lưu thay đổi."))
-        return document

@@ -160,13 +160,9 @@ RecordRoutes(
         "enterprises", "plan_items"
     ),
     get=lambda user, pk: selectors.get_practice_detail(user=user, pk=pk),
-    create=lambda user, data: services.create_practice(
-        actor=user, data=data, owner_agency=data.pop("owner_agency", None)
-    ),
-    update=lambda user, row, data, version: services.update_practice(
-        actor=user, practice=row, data=data, expected_version=version
-    ),
-    delete=lambda user, row, version: services.delete_practice(actor=user, practice=row, expected_version=version),
+    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
+    update=services.WRITES.update,
+    delete=services.WRITES.delete,
     resolve=_practice_data,
     summary="Danh sách mô hình “Dân vận khéo”",
     owners=agencies_visible_to,

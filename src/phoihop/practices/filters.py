@@ -6,14 +6,13 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.directory.filters import OwnerScopeFilter
+from phoihop.directory.filters import OwnedRecordFilter
 from phoihop.directory.models import Agency
 from phoihop.practices.choices import AwardLevel, PracticeField, PracticeStatus
 from phoihop.practices.models import Award, GoodPractice
 
 
-class PracticeFilter(django_filters.FilterSet):
-    scope = OwnerScopeFilter()
+class PracticeFilter(OwnedRecordFilter):
     year = django_filters.NumberFilter(label=_("Năm"))
     field = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=PracticeField.choices, empty_label=_("Tất cả"))
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=PracticeStatus.choices, empty_label=_("Tất cả"))
@@ -28,10 +27,6 @@ class PracticeFilter(django_filters.FilterSet):
     class Meta:
         model = GoodPractice
         fields = ["year", "field", "status", "owner_agency"]
-
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
 
     def filter_award_level(self, queryset: Any, name: str, value: str | None) -> Any:
         if not value:

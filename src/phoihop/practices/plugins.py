@@ -1,4 +1,5 @@
-"""What practices offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section."""
+"""What practices offers other apps' pages (core/plugins.py): its menu entry and its enterprise-page section; and its
+spreadsheet kinds."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.plugins import menu, sections
+from phoihop.core.records import plug_in_records
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -20,28 +21,18 @@ def enterprise_section(*, user: User, enterprise: Enterprise, rows: int) -> dict
 
 
 def plug_in() -> None:
-    menu.add(
-        group="records",
-        url_name="practices:practice_list",
-        label=_("Dân vận khéo"),
-        prefix="/dan-van-kheo/",
-        order=40,
-    )
-    sections.add(
-        "enterprise",
-        key="practices",
-        template="practices/enterprise_section.html",
-        context=enterprise_section,
-        order=40,
-    )
-    register_spreadsheets()
-
-
-def register_spreadsheets() -> None:
-    """The models' Excel template, import and export (practices/sheets.py, phoihop.spreadsheets)."""
     from phoihop.practices.sheets import PRACTICES
     from phoihop.spreadsheets.registry import spreadsheets
 
+    plug_in_records(
+        app="practices",
+        name="practice",
+        label=_("Dân vận khéo"),
+        prefix="/dan-van-kheo/",
+        order=40,
+        section=enterprise_section,
+        section_order=40,
+    )
     spreadsheets.register(PRACTICES)
 
 

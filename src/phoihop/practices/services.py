@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
+from phoihop.core.records import RecordWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.scope import resolve_owner
 from phoihop.practices.models import Award, GoodPractice
@@ -122,3 +123,7 @@ def delete_award(*, actor: User, award: Award, expected_version: int) -> None:
     if not can_edit_practice(actor, award.practice):
         raise PermissionDenied
     delete_record(actor=actor, instance=award, expected_version=expected_version)
+
+
+# The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
+WRITES = RecordWrites(create_practice, update_practice, delete_practice, record="practice")

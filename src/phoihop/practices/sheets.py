@@ -10,17 +10,15 @@ included. Awards and plan items stay on the model's page."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import clean_text, nfc
-from phoihop.practices import permissions
+from phoihop.practices import permissions, services
 from phoihop.practices.choices import PracticeField, PracticeStatus
-from phoihop.spreadsheets.records import Planned, differences, write_planned
-from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
-from phoihop.spreadsheets.services import rehearse
+from phoihop.spreadsheets.records import RecordRows
+from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -90,12 +88,37 @@ def _key(owner_id: int, title: str, year: Any) -> tuple[Any, ...]:
     return (owner_id, clean_text(title).casefold(), year)
 
 
+def _shown(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "field":
+        return str(LABEL_BY_FIELD.get(value, value))
+    if key == "status":
+        return str(LABEL_BY_STATUS.get(value, value))
+    if key == "enterprises":
+        return "; ".join(sorted(enterprise.tax_code for enterprise in value))
+    return str(value)
+
+
+RECORDS: RecordRows[GoodPractice] = RecordRows(
+    headers=HEADERS,
+    shown=_shown,
+    can_edit=permissions.can_edit_practice,
+    writes=services.WRITES,
+    not_yours=_("mô hình này của %(owner)s; anh/chị không sửa được"),
+    many=("enterprises",),
+    changes_only=True,
+    described=lambda found: f"{found.title} ({found.year})",
+)
+
+
 def check(user: User, rows: list[Row]) -> Checked:
     from phoihop.directory.selectors import agency_choices, enterprise_choices
     from phoihop.directory.validators import normalize_tax_code
     from phoihop.practices.selectors import practices_visible_to
 
     checked = Checked()
+    plan = RECORDS.plan(user, checked)
     agencies = {agency.short_code: agency for agency in agency_choices()}
     default_owner = user.agency if not user.is_admin else None
     listed = {row.number: [normalize_tax_code(code) for code in _split(row.values.get("enterprises"))] for row in rows}
@@ -105,8 +128,6 @@ def check(user: User, rows: list[Row]) -> Checked:
     existing: dict[tuple[Any, ...], list[GoodPractice]] = {}
     for practice in practices_visible_to(user).filter(year__in=years).prefetch_related("enterprises"):
         existing.setdefault(_key(practice.owner_agency_id, practice.title, practice.year), []).append(practice)
-    seen: dict[tuple[Any, ...], int] = {}
-    planned: list[Planned] = []
     for row in rows:
         values = row.values
         before = len(checked.problems)
@@ -138,72 +159,18 @@ def check(user: User, rows: list[Row]) -> Checked:
             "enterprises": list(dict.fromkeys(enterprises[code] for code in listed[row.number])),
         }
         key = _key(owner.pk, data["title"], year)
-        if key in seen:
-            checked.problem(
-                row.number, "title", _("trùng đơn vị xây dựng, tên mô hình và năm với dòng %(n)s") % {"n": seen[key]}
-            )
+        if plan.repeated(row.number, key, "title", _("trùng đơn vị xây dựng, tên mô hình và năm với dòng %(n)s")):
             continue
-        seen[key] = row.number
         matches = existing.get(key, [])
-        if len(matches) > 1:
-            checked.problem(
-                row.number,
-                "title",
-                _("đã có %(n)s mô hình cùng đơn vị, tên và năm; hãy sửa trên trang của từng mô hình")
-                % {"n": len(matches)},
-            )
-            continue
-        if not matches:
-            checked.new += 1
-            planned.append(Planned(row.number, None, data, chosen))
-            continue
-        found = matches[0]
-        fields = _differences(found, data)
-        if not fields:
-            checked.unchanged += 1
-            continue
-        if not permissions.can_edit_practice(user, found):
-            checked.problem(
-                row.number,
-                "",
-                _("mô hình này của %(owner)s; anh/chị không sửa được") % {"owner": found.owner_agency.short_code},
-            )
-            continue
-        changed = {name: value for name, value in data.items() if HEADERS[name] in fields}
-        checked.changes.append(Change(row.number, f"{found.title} ({found.year})", fields))
-        planned.append(Planned(row.number, found, changed, None))
-    rehearse(checked, [(item.row, partial(_write, user, item)) for item in planned], columns=KEYS)
-    checked.state = planned
-    return checked
-
-
-def _shown(key: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if key == "field":
-        return str(LABEL_BY_FIELD.get(value, value))
-    if key == "status":
-        return str(LABEL_BY_STATUS.get(value, value))
-    if key == "enterprises":
-        return "; ".join(sorted(enterprise.tax_code for enterprise in value))
-    return str(value)
-
-
-def _differences(record: GoodPractice, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-    return differences(record, data, headers=HEADERS, shown=_shown, many=("enterprises",))
-
-
-def _write(user: User, item: Planned[GoodPractice]) -> None:
-    from phoihop.practices.services import create_practice, update_practice
-
-    if item.found is None:
-        create_practice(actor=user, data=item.data, owner_agency=item.owner)
-    else:
-        update_practice(actor=user, practice=item.found, data=item.data, expected_version=item.found.version)
-
-
-def apply(user: User, checked: Checked) -> int:
-    return write_planned(checked, partial(_write, user))
+        plan.row(
+            row.number,
+            data,
+            matches,
+            owner=chosen,
+            column="title",
+            ambiguous=_("đã có %(n)s mô hình cùng đơn vị, tên và năm; hãy sửa trên trang của từng mô hình"),
+        )
+    return plan.finish(columns=KEYS)
 
 
 PRACTICES = SheetKind(
@@ -215,7 +182,7 @@ PRACTICES = SheetKind(
     can_export=permissions.can_view_practices,
     export_rows=export_rows,
     check=check,
-    apply=apply,
+    apply=RECORDS.apply,
     list_url_name="practices:practice_list",
     instructions=(
         "• Mô hình đã có của đơn vị (cùng đơn vị xây dựng, tên mô hình và năm) sẽ được cập nhật sau khi anh/chị xác "

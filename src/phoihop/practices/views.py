@@ -4,84 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
-from phoihop.accounts.models import User
 from phoihop.core.records import (
     ChildFormView,
-    RecordCreateView,
-    RecordUpdateView,
-    confirm_delete,
-    delete_view,
-    detail_view,
-    render_list,
+    RecordPages,
+    child_delete_view,
 )
-from phoihop.core.views import require_permission, user_of
+from phoihop.core.views import user_of
 from phoihop.practices import permissions, selectors, services
 from phoihop.practices.filters import PracticeFilter
 from phoihop.practices.forms import AwardForm, PracticeForm
 from phoihop.practices.models import GoodPractice
 
-
-@login_required
-def practice_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    practices = selectors.list_practices(user=user, params=request.GET)
-    context = {
-        "filter": PracticeFilter(request.GET, queryset=practices, user=user),
-        "can_create": permissions.can_create_practice(user),
-    }
-    return render_list(request, template="practices/practice_list.html", rows=practices, context=context)
-
-
-practice_detail = detail_view(
-    template="practices/practice_detail.html",
+PRACTICES = RecordPages(
+    app="practices",
     name="practice",
-    load=selectors.get_practice_detail,
+    rows=selectors.list_practices,
+    filter=PracticeFilter,
+    load=selectors.get_practice,
+    load_detail=selectors.get_practice_detail,
+    history=selectors.practice_history,
+    can_create=permissions.can_create_practice,
     can_edit=permissions.can_edit_practice,
     can_delete=permissions.can_delete_practice,
-    history=selectors.practice_history,
-)
-
-
-class PracticeCreateView(RecordCreateView):
-    form_class = PracticeForm
-    template_name = "practices/practice_form.html"
-    can_create = staticmethod(permissions.can_create_practice)
-
-    def create(self, *, actor: User, form: PracticeForm) -> GoodPractice:
-        return services.create_practice(
-            actor=actor, data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
-        )
-
-    def created_message(self, record: GoodPractice) -> str:
-        return _("Đã thêm mô hình “%(title)s”.") % {"title": record.title}
-
-
-class PracticeUpdateView(RecordUpdateView):
-    form_class = PracticeForm
-    template_name = "practices/practice_form.html"
-    context_object_name = "practice"
-    load = staticmethod(selectors.get_practice)
-    can_edit = staticmethod(permissions.can_edit_practice)
-
-    def update(self, *, actor: User, record: GoodPractice, form: PracticeForm) -> GoodPractice:
-        return services.update_practice(
-            actor=actor, practice=record, data=form.service_data(), expected_version=form.expected_version
-        )
-
-
-practice_delete = delete_view(
-    load=selectors.get_practice,
-    can_delete=permissions.can_delete_practice,
-    delete=lambda row, **kwargs: services.delete_practice(practice=row, **kwargs),
+    form=PracticeForm,
+    writes=services.WRITES,
+    created=lambda record: _("Đã thêm mô hình “%(title)s”.") % {"title": record.title},
     what=gettext_lazy("mô hình"),
     consequence=gettext_lazy("Các khen thưởng của mô hình cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
-    list_url="practices:practice_list",
 )
 
 
@@ -118,18 +71,11 @@ class AwardUpdateView(_AwardFormView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def award_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    award = selectors.get_award(user=user_of(request), pk=pk)
-    require_permission(permissions.can_edit_practice(user_of(request), award.practice))
-    return confirm_delete(
-        request,
-        row=award,
-        delete=lambda **kwargs: services.delete_award(award=award, **kwargs),
-        heading=_("Xóa khen thưởng “%(row)s”?") % {"row": award},
-        consequence=_("Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=award.practice.get_absolute_url(),
-        done_url=award.practice.get_absolute_url(),
-        done_message=_("Đã xóa khen thưởng."),
-    )
+award_delete = child_delete_view(
+    load=selectors.get_award,
+    parent=lambda award: award.practice,
+    can_edit_parent=permissions.can_edit_practice,
+    delete=lambda award, **kwargs: services.delete_award(award=award, **kwargs),
+    heading=lambda award: _("Xóa khen thưởng “%(row)s”?") % {"row": award},
+    done_message=gettext_lazy("Đã xóa khen thưởng."),
+)

@@ -12,9 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from phoihop.accounts.models import User
 from phoihop.core.errors import ConflictError
@@ -22,7 +22,9 @@ from phoihop.core.records import (
     ChildFormView,
     RecordCreateView,
     RecordUpdateView,
-    confirm_delete,
+    child_delete_view,
+    delete_view,
+    list_view,
     posted_version,
     render_list,
 )
@@ -36,15 +38,12 @@ from phoihop.workforce.models import Incident, LabourReport, Survey
 # --- labour reports ---------------------------------------------------------------------------------------------------
 
 
-@login_required
-def report_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    reports = selectors.list_reports(user=user, params=request.GET)
-    context = {
-        "filter": ReportFilter(request.GET, queryset=reports, user=user),
-        "can_create": permissions.can_create_report(user),
-    }
-    return render_list(request, template="workforce/report_list.html", rows=reports, context=context)
+report_list = list_view(
+    template="workforce/report_list.html",
+    rows=selectors.list_reports,
+    filter=ReportFilter,
+    can_create=permissions.can_create_report,
+)
 
 
 @login_required
@@ -90,21 +89,15 @@ class ReportUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    report = selectors.get_report(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_report(user_of(request), report))
-    return confirm_delete(
-        request,
-        row=report,
-        delete=lambda **kwargs: services.delete_report(report=report, **kwargs),
-        heading=_("Xóa báo cáo “%(row)s”?") % {"row": report},
-        consequence=_("Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=report.get_absolute_url(),
-        done_url=reverse("workforce:report_list"),
-        done_message=_("Đã xóa báo cáo."),
-    )
+report_delete = delete_view(
+    load=selectors.get_report,
+    can_delete=permissions.can_delete_report,
+    delete=lambda row, **kwargs: services.delete_report(report=row, **kwargs),
+    what=gettext_lazy("báo cáo"),
+    consequence=gettext_lazy("Lịch sử thay đổi vẫn được lưu."),
+    list_url="workforce:report_list",
+    done_message=gettext_lazy("Đã xóa báo cáo."),
+)
 
 
 TRANSITION_MESSAGES = {
@@ -147,15 +140,12 @@ def report_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
 # --- incidents --------------------------------------------------------------------------------------------------------
 
 
-@login_required
-def incident_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    incidents = selectors.list_incidents(user=user, params=request.GET)
-    context = {
-        "filter": IncidentFilter(request.GET, queryset=incidents, user=user),
-        "can_create": permissions.can_create_incident(user),
-    }
-    return render_list(request, template="workforce/incident_list.html", rows=incidents, context=context)
+incident_list = list_view(
+    template="workforce/incident_list.html",
+    rows=selectors.list_incidents,
+    filter=IncidentFilter,
+    can_create=permissions.can_create_incident,
+)
 
 
 @login_required
@@ -197,21 +187,15 @@ class IncidentUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def incident_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = selectors.get_incident(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_incident(user_of(request), incident))
-    return confirm_delete(
-        request,
-        row=incident,
-        delete=lambda **kwargs: services.delete_incident(incident=incident, **kwargs),
-        heading=_("Xóa vụ việc “%(row)s”?") % {"row": incident},
-        consequence=_("Các bước xử lý và hỗ trợ của vụ việc bị xóa theo. Lịch sử thay đổi vẫn được lưu."),
-        cancel_url=incident.get_absolute_url(),
-        done_url=reverse("workforce:incident_list"),
-        done_message=_("Đã xóa vụ việc."),
-    )
+incident_delete = delete_view(
+    load=selectors.get_incident,
+    can_delete=permissions.can_delete_incident,
+    delete=lambda row, **kwargs: services.delete_incident(incident=row, **kwargs),
+    what=gettext_lazy("vụ việc"),
+    consequence=gettext_lazy("Các bước xử lý và hỗ trợ của vụ việc bị xóa theo. Lịch sử thay đổi vẫn được lưu."),
+    list_url="workforce:incident_list",
+    done_message=gettext_lazy("Đã xóa vụ việc."),
+)
 
 
 class _IncidentChildView(ChildFormView):
@@ -282,45 +266,26 @@ class SupportUpdateView(_IncidentChildUpdateView):
     row_name = "support"
 
 
-def _child_delete(request: HttpRequest, row: Any, delete: Any, heading: str) -> HttpResponse:
-    incident = row.incident
-    require_permission(permissions.can_edit_incident(user_of(request), incident))
-    return confirm_delete(
-        request,
-        row=row,
-        delete=delete,
-        heading=heading,
-        consequence=_("Lịch sử thay đổi của vụ việc vẫn được lưu."),
-        cancel_url=incident.get_absolute_url(),
-        done_url=incident.get_absolute_url(),
-        done_message=_("Đã xóa."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    step = selectors.get_step(user=user_of(request), pk=pk)
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_step(step=step, **kwargs)
-
-    return _child_delete(request, step, delete, _("Xóa bước xử lý ngày %(d)s?") % {"d": format_date(step.date)})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def support_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    support = selectors.get_support(user=user_of(request), pk=pk)
-
-    def delete(**kwargs: Any) -> None:
-        services.delete_support(support=support, **kwargs)
-
-    heading = _("Xóa hỗ trợ “%(kind)s” ngày %(d)s?") % {
-        "kind": support.get_kind_display(),
-        "d": format_date(support.given_on),
-    }
-    return _child_delete(request, support, delete, heading)
+_STEP_OR_SUPPORT: dict[str, Any] = {
+    "parent": lambda row: row.incident,
+    "can_edit_parent": permissions.can_edit_incident,
+    "consequence": gettext_lazy("Lịch sử thay đổi của vụ việc vẫn được lưu."),
+}
+step_delete = child_delete_view(
+    load=selectors.get_step,
+    delete=lambda step, **kwargs: services.delete_step(step=step, **kwargs),
+    heading=lambda step: _("Xóa bước xử lý ngày %(d)s?") % {"d": format_date(step.date)},
+    **_STEP_OR_SUPPORT,
+)
+support_delete = child_delete_view(
+    load=selectors.get_support,
+    delete=lambda support, **kwargs: services.delete_support(support=support, **kwargs),
+    heading=lambda support: (
+        _("Xóa hỗ trợ “%(kind)s” ngày %(d)s?")
+        % {"kind": support.get_kind_display(), "d": format_date(support.given_on)}
+    ),
+    **_STEP_OR_SUPPORT,
+)
 
 
 # --- warnings ---------------------------------------------------------------------------------------------------------
@@ -372,15 +337,12 @@ def warning_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 # --- surveys ----------------------------------------------------------------------------------------------------------
 
 
-@login_required
-def survey_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    surveys = selectors.list_surveys(user=user, params=request.GET)
-    context = {
-        "filter": SurveyFilter(request.GET, queryset=surveys, user=user),
-        "can_create": permissions.can_create_survey(user),
-    }
-    return render_list(request, template="workforce/survey_list.html", rows=surveys, context=context)
+survey_list = list_view(
+    template="workforce/survey_list.html",
+    rows=selectors.list_surveys,
+    filter=SurveyFilter,
+    can_create=permissions.can_create_survey,
+)
 
 
 @login_required
@@ -430,21 +392,15 @@ class SurveyUpdateView(RecordUpdateView):
         )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = selectors.get_survey(user=user_of(request), pk=pk)
-    require_permission(permissions.can_delete_survey(user_of(request), survey))
-    return confirm_delete(
-        request,
-        row=survey,
-        delete=lambda **kwargs: services.delete_survey(survey=survey, **kwargs),
-        heading=_("Xóa khảo sát “%(row)s”?") % {"row": survey},
-        consequence=_("Các câu hỏi của khảo sát bị xóa theo."),
-        cancel_url=survey.get_absolute_url(),
-        done_url=reverse("workforce:survey_list"),
-        done_message=_("Đã xóa khảo sát."),
-    )
+survey_delete = delete_view(
+    load=selectors.get_survey,
+    can_delete=permissions.can_delete_survey,
+    delete=lambda row, **kwargs: services.delete_survey(survey=row, **kwargs),
+    what=gettext_lazy("khảo sát"),
+    consequence=gettext_lazy("Các câu hỏi của khảo sát bị xóa theo."),
+    list_url="workforce:survey_list",
+    done_message=gettext_lazy("Đã xóa khảo sát."),
+)
 
 
 @login_required

@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.accounts.models import User
 from phoihop.cases import permissions, selectors, services
 from phoihop.cases.filters import PetitionFilter
 from phoihop.cases.forms import FollowUpForm, PetitionForm
+from phoihop.cases.models import Petition
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
-from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
+from phoihop.core.records import RecordCreateView, RecordUpdateView, list_view
+from phoihop.core.views import apply_validation_error, require_permission, user_of
 
-
-@login_required
-def petition_list(request: HttpRequest) -> HttpResponse:
-    user = user_of(request)
-    petitions = selectors.list_petitions(user=user, params=request.GET)
-    context = {
-        "page": paginate(request, petitions),
-        "filter": PetitionFilter(request.GET, queryset=petitions, user=user),
-        "can_create": permissions.can_create_petition(user),
-    }
-    template = "cases/petition_list.html"
-    return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+petition_list = list_view(
+    template="cases/petition_list.html",
+    rows=selectors.list_petitions,
+    filter=PetitionFilter,
+    can_create=permissions.can_create_petition,
+)
 
 
 @login_required
@@ -50,53 +44,31 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/petition_detail.html", context)
 
 
-class PetitionCreateView(ServiceFormView):
+class PetitionCreateView(RecordCreateView):
     form_class = PetitionForm
     template_name = "cases/petition_form.html"
+    can_create = staticmethod(permissions.can_create_petition)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_create_petition(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request)}
-
-    def perform(self, form: PetitionForm) -> Any:
-        petition = services.create_petition(
-            actor=user_of(self.request),
-            data=form.service_data(),
-            owner_agency=form.cleaned_data.get("owner_agency"),
+    def create(self, *, actor: User, form: PetitionForm) -> Petition:
+        return services.create_petition(
+            actor=actor, data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
         )
-        messages.success(self.request, _("Đã ghi nhận kiến nghị."))
-        return petition
+
+    def created_message(self, record: Petition) -> str:
+        return _("Đã ghi nhận kiến nghị.")
 
 
-class PetitionUpdateView(ServiceFormView):
+class PetitionUpdateView(RecordUpdateView):
     form_class = PetitionForm
     template_name = "cases/petition_form.html"
+    context_object_name = "petition"
+    load = staticmethod(selectors.get_petition)
+    can_edit = staticmethod(permissions.can_edit_petition)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.petition = selectors.get_petition(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_edit_petition(user_of(request), self.petition))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request), "instance": self.petition}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "petition": self.petition}
-
-    def perform(self, form: PetitionForm) -> Any:
-        petition = services.update_petition(
-            actor=user_of(self.request),
-            petition=selectors.get_petition(user=user_of(self.request), pk=self.petition.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
+    def update(self, *, actor: User, record: Petition, form: PetitionForm) -> Petition:
+        return services.update_petition(
+            actor=actor, petition=record, data=form.service_data(), expected_version=form.expected_version
         )
-        messages.success(self.request, _("Đã lưu thay đổi."))
-        return petition
 
 
 @login_required
