@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+# Offered to the kinds declared through `providers`, which receive this module (see Registry) and import no layer.
+from phoihop.spreadsheets.bulk import insert_all  # noqa: F401
+
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
 

@@ -373,7 +373,7 @@ def _no_progress(phase: str, **counts: int) -> None:
 
 def background_rows() -> int:
     """Files with more data rows than this are imported by the worker, with a progress bar."""
-    return int(getattr(settings, "PHOIHOP_IMPORT_BACKGROUND_ROWS", 2000))
+    return int(settings.PHOIHOP_IMPORT_BACKGROUND_ROWS)
 
 
 DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
@@ -464,7 +464,7 @@ def purge_kept_files(*, older_than: dt.timedelta | None = None) -> int:
     age = (
         older_than
         if older_than is not None
-        else dt.timedelta(days=int(getattr(settings, "PHOIHOP_IMPORT_KEEP_DAYS", 7)))
+        else dt.timedelta(days=int(settings.PHOIHOP_IMPORT_KEEP_DAYS))
     )
     cutoff = timezone.now() - age
     kept = ImportBatch.objects.filter(created_at__lt=cutoff).exclude(status=ImportBatch.Status.DONE)
