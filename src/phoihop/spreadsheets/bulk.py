@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db import connections, models, router
 
@@ -60,9 +60,9 @@ def insert_rows(
     key; automatic timestamps given like any value). `written(n)` is told after each batch."""
     alias = router.db_for_write(model)
     connection = connections[alias]
-    fields = [model._meta.get_field(name) for name in names]
+    fields = [cast("models.Field[Any, Any]", model._meta.get_field(name)) for name in names]
     table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)  # type: ignore[union-attr]
+    columns = ", ".join(connection.ops.quote_name(str(field.column)) for field in fields)
     count = 0
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:

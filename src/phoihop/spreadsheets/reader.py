@@ -226,7 +226,7 @@ def cell_parser(column: Column, choices: dict[str, str] | None) -> Callable[[Any
             if kind is float and value.is_integer():
                 return int(value)
             if kind is int:
-                return value  # type: ignore[no-any-return]
+                return value
             return general(value)
 
         return parse_int
@@ -246,9 +246,9 @@ def cell_parser(column: Column, choices: dict[str, str] | None) -> Callable[[Any
         def parse_date(value: Any) -> CellValue:
             kind = value.__class__
             if kind is datetime:
-                return value.date()  # type: ignore[no-any-return]
+                return value.date()
             if kind is date:
-                return value  # type: ignore[no-any-return]
+                return value
             return general(value)
 
         return parse_date

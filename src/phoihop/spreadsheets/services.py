@@ -461,11 +461,7 @@ def requeue(*, batch: ImportBatch, confirm: bool) -> ImportBatch:
 def purge_kept_files(*, older_than: dt.timedelta | None = None) -> int:
     """Delete the files kept for a confirmation, an error workbook or a job that never ended, once older than
     `PHOIHOP_IMPORT_KEEP_DAYS` (7 days): the batches that only held them go; the import log (done) stays."""
-    age = (
-        older_than
-        if older_than is not None
-        else dt.timedelta(days=int(settings.PHOIHOP_IMPORT_KEEP_DAYS))
-    )
+    age = older_than if older_than is not None else dt.timedelta(days=int(settings.PHOIHOP_IMPORT_KEEP_DAYS))
     cutoff = timezone.now() - age
     kept = ImportBatch.objects.filter(created_at__lt=cutoff).exclude(status=ImportBatch.Status.DONE)
     deleted, _by_model = kept.delete()

@@ -181,10 +181,29 @@ def _out_of_range(data: Mapping[str, Any], limits: Mapping[str, tuple[int | Deci
 
 # What a new report is inserted with (spreadsheets.bulk.insert_rows), in this order: the bookkeeping fields, then the
 # form's fields as the service's data holds them.
-FORM_FIELDS = (*INT_FIELDS[:10], *DECIMAL_FIELDS, "has_collective_agreement", "agreement_expires_on")
-FORM_FIELDS += ("has_democracy_regulation", "last_workers_conference", *INT_FIELDS[10:], "notes")
-INSERT_FIELDS = ("created_at", "updated_at", "version", "enterprise", "owner_agency", "report_type", "period_start")
-INSERT_FIELDS += ("period_end", "status", "return_reason", *FORM_FIELDS)
+FORM_FIELDS: tuple[str, ...] = (
+    *INT_FIELDS[:10],
+    *DECIMAL_FIELDS,
+    "has_collective_agreement",
+    "agreement_expires_on",
+    "has_democracy_regulation",
+    "last_workers_conference",
+    *INT_FIELDS[10:],
+    "notes",
+)
+INSERT_FIELDS = (
+    "created_at",
+    "updated_at",
+    "version",
+    "enterprise",
+    "owner_agency",
+    "report_type",
+    "period_start",
+    "period_end",
+    "status",
+    "return_reason",
+    *FORM_FIELDS,
+)
 
 
 def check(user: User, rows: list[Row]) -> Checked:
@@ -214,15 +233,14 @@ def check_chunks(user: User, chunks: Iterable[list[Row]]) -> Checked:
     new: list[tuple[Any, ...]] = []
     updates: list[tuple[LabourReport, dict[str, Any]]] = []
     now = timezone.now()
-    bookkeeping = tuple(LabourReport._meta.get_field(name).get_default() for name in ("version", "status"))
-    version, status = bookkeeping
+    version, status = (
+        cast("Field[Any, Any]", LabourReport._meta.get_field(name)).get_default() for name in ("version", "status")
+    )
     for rows in chunks:
         codes = {code for row in rows if (code := str(row.values.get("enterprise") or "").strip())}
         codes -= enterprises.keys() | unknown
         if codes:
-            found_codes = dict(
-                Enterprise.objects.filter(tax_code__in=codes).values_list("tax_code", "pk")  # type: ignore[misc]
-            )
+            found_codes = dict(Enterprise.objects.filter(tax_code__in=codes).values_list("tax_code", "pk"))
             enterprises.update(found_codes)
             unknown |= codes - found_codes.keys()
         candidates: list[tuple[int, dict[str, Any], Any, int]] = []
