@@ -14,8 +14,9 @@
   not python-calamine's own copy of the sheet, about 100 MB at 100.000 rows × 25 columns).
 
 Our import and the floor run in interleaved rounds (BENCH_EXCEL_ROUNDS, 2), as do our export and bare xlsxwriter;
-each figure is the best of its rounds. The table also gives the floor's own speed-up over django-import-export: the
-ceiling of ours (on SQLite the insert itself dominates, so even the floor is far from 20×)."""
+each figure is the best of its rounds. The table also gives the floor's own speed-up over django-import-export, to
+read ours against: on PostgreSQL (COPY) it is the ceiling; on SQLite the insert dominates every importer and the
+floor's `bulk_create` is slower than our `executemany`, so ours can pass it."""
 
 from __future__ import annotations
 
@@ -421,8 +422,9 @@ def rows() -> list[tuple[str, str]]:
         ("django-import-export (tuned)", f"{iex_s:.2f} s ({ROWS / iex_s:,.0f} rows/s)".replace(",", ".")),
         (f"floor: {floor_name}", f"{floor_s:.2f} s ({ROWS / floor_s:,.0f} rows/s)".replace(",", ".")),
         ("speed-up vs import-export", f"{iex_s / ours_s:.1f}x (target >= 20x)"),
-        # The ceiling of the line above: the floor checks nothing, no importer can be faster than it.
-        ("  the floor's own speed-up", f"{iex_s / floor_s:.1f}x (no importer can beat it)"),
+        # What the line above is to be read against: the floor checks nothing (on SQLite its bulk_create is not the
+        # fastest insert, so there our import can beat it; on PostgreSQL its COPY is).
+        ("  the floor's own speed-up", f"{iex_s / floor_s:.1f}x (the floor checks nothing)"),
         ("cost vs floor", f"{ours_s / floor_s:.2f}x (target <= 2x)"),
         ("import peak memory", f"{memory:.0f} MB (tracemalloc: Python's allocations; target < 256 MB)"),
         (f"our export ({export_rows_count:,} rows)".replace(",", "."), f"{export_s:.2f} s"),

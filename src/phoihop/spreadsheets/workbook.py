@@ -115,7 +115,10 @@ def _write_rows(sheet: Any, kind: SheetKind, rows: Iterable[Mapping[str, CellVal
     """The data rows from row 3, each cell written by its column's writer, chosen once per column: a number column's
     numbers with `write_number`, a date column's dates as Excel's day numbers in the date format (what `write_datetime`
     writes, computed once per date), text with `write_string`; any other value goes through `_write_any`."""
-    write_string, write_number = sheet.write_string, sheet.write_number
+    # The row and column are numbers here: skip the public methods' conversion of "A1" cell names (a wrapper around
+    # every call); xlsxwriter's own `_write_*` do the rest, checks included.
+    write_string = getattr(sheet, "_write_string", sheet.write_string)
+    write_number = getattr(sheet, "_write_number", sheet.write_number)
     days: dict[dt.date, int] = {}
 
     def number_writer(cell_format: Any) -> Any:
