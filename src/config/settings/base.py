@@ -251,6 +251,15 @@ PUBLIC_INTAKE_RATE_LIMIT = os.environ.get("PUBLIC_INTAKE_RATE_LIMIT", "5/60")
 PUBLIC_LOOKUP_RATE_LIMIT = os.environ.get("PUBLIC_LOOKUP_RATE_LIMIT", "20/60")
 PUBLIC_INTAKE_MAX_BYTES = int(os.environ.get("PUBLIC_INTAKE_MAX_BYTES", "16384"))
 
+# --- Excel import (docs/spreadsheets.md) ---------------------------------------------------------------------------
+# A file of more data rows than this is imported by the worker (django-tasks) with a progress bar, not in the request.
+PHOIHOP_IMPORT_BACKGROUND_ROWS = int(os.environ.get("PHOIHOP_IMPORT_BACKGROUND_ROWS", "2000"))
+# Files kept for a confirmation, an error workbook or a job that never ended are deleted after this many days
+# (`phoihop purge_imports`); the import log itself stays.
+PHOIHOP_IMPORT_KEEP_DAYS = int(os.environ.get("PHOIHOP_IMPORT_KEEP_DAYS", "7"))
+# A running import with no progress for this long is shown as stalled (its worker died, nothing of it was written).
+PHOIHOP_IMPORT_STALLED_SECONDS = int(os.environ.get("PHOIHOP_IMPORT_STALLED_SECONDS", "1800"))
+
 # --- Encrypted backups (docs/deployment.md) ----------------------------------------------------------------------
 # AES-256 keys, base64, comma-separated: `phoihop backup` writes with the first, `phoihop restore` reads with any.
 PHOIHOP_BACKUP_KEYS = env_list("PHOIHOP_BACKUP_KEYS")

@@ -219,7 +219,9 @@ def _differences(enterprise: Enterprise, data: Mapping[str, Any], layer: ModuleT
     return fields
 
 
-def apply(user: User, checked: Checked) -> int:
+def apply(user: User, checked: Checked, *, layer: ModuleType) -> int:
+    """New enterprises in one bulk insert (the layer's: COPY on PostgreSQL), existing ones through
+    `update_enterprise`, in the layer's transaction."""
     from django.core.exceptions import PermissionDenied
 
     from phoihop.directory.services import update_enterprise
@@ -227,7 +229,7 @@ def apply(user: User, checked: Checked) -> int:
     new, updates = checked.state
     if new and not permissions.can_create_enterprise(user):
         raise PermissionDenied
-    Enterprise.objects.bulk_create(new, batch_size=2000)
+    layer.insert_all(Enterprise, new)
     for enterprise, data in updates:
         update_enterprise(actor=user, enterprise=enterprise, data=data, expected_version=enterprise.version)
     return len(new) + len(updates)
@@ -245,7 +247,7 @@ def declare(layer: ModuleType) -> SheetKind:
         can_export=permissions.can_view_directory,
         export_rows=export_rows,
         check=partial(check, layer=layer),
-        apply=apply,
+        apply=partial(apply, layer=layer),
         list_url_name="directory:enterprise_list",
         instructions=(
             "• Doanh nghiệp đã có trong danh mục được nhận ra theo mã số thuế; "

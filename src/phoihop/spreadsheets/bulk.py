@@ -1,13 +1,16 @@
 """Inserting a kind's new rows in bulk, for its `apply` (in the import's one transaction): PostgreSQL's COPY through
-psycopg (one statement for the whole file, the values sent as text rows), elsewhere `bulk_create` in batches.
+psycopg (one statement for the whole file, the values sent as text rows), elsewhere batches of one INSERT statement.
 
-The instances must be complete and already checked (the kind's `check` did what the app's create service does):
-nothing here validates. Automatic timestamps are filled as `save()` would; the primary keys are not read back."""
+`insert_all` takes model instances; `insert_rows` takes plain tuples of values (what a large file's check keeps: a
+tuple costs a fraction of an instance, and needs no per-field preparation by Django). Either way the values must be
+complete and already checked (the kind's `check` did what the app's create service does): nothing here validates.
+The primary keys are not read back."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
+from typing import Any, TypeVar, cast
 
 from django.db import connections, models, router
 
@@ -16,6 +19,16 @@ M = TypeVar("M", bound=models.Model)
 BATCH_SIZE = 2000
 # Below this many rows COPY's set-up does not pay for itself: bulk_create's INSERT is as fast.
 COPY_FROM_ROWS = 500
+# Field types whose Python values the database drivers take as they are (psycopg and sqlite3, with the adapters
+# Django registers): every other field's values go through the field's own preparation.
+PLAIN_FIELDS = (
+    models.IntegerField,
+    models.BooleanField,
+    models.CharField,
+    models.TextField,
+    models.DecimalField,
+    models.ForeignKey,
+)
 
 
 def insert_all(model: type[M], instances: Sequence[M], *, batch_size: int = BATCH_SIZE) -> int:
@@ -33,3 +46,68 @@ def insert_all(model: type[M], instances: Sequence[M], *, batch_size: int = BATC
         for instance in instances:
             copy.write_row([field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields])
     return len(instances)
+
+
+def insert_rows(
+    model: type[models.Model],
+    names: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    batch_size: int = BATCH_SIZE,
+    written: Callable[[int], None] | None = None,
+) -> int:
+    """Insert `rows`, each a tuple of values in the order of the field names `names` (a foreign key by its primary
+    key; automatic timestamps given like any value). `written(n)` is told after each batch."""
+    alias = router.db_for_write(model)
+    connection = connections[alias]
+    fields = [cast("models.Field[Any, Any]", model._meta.get_field(name)) for name in names]
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(str(field.column)) for field in fields)
+    count = 0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            write_row = copy.write_row
+            for row in rows:
+                write_row(row)
+                count += 1
+                if written is not None and count % batch_size == 0:
+                    written(count)
+        return count
+    # The few fields whose values need the field's preparation (a datetime on SQLite...), chosen once.
+    prepared = [(index, _preparer(field, connection)) for index, field in enumerate(fields) if not _plain(field)]
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608 - names from the model, quoted
+    iterator = iter(rows)
+    with connection.cursor() as cursor:
+        while batch := list(islice(iterator, batch_size)):
+            if prepared:
+                batch = [_prepared(row, prepared) for row in batch]
+            cursor.executemany(sql, batch)
+            count += len(batch)
+            if written is not None:
+                written(count)
+    return count
+
+
+def _plain(field: Any) -> bool:
+    if isinstance(field, models.DateField):
+        return not isinstance(field, models.DateTimeField)
+    return isinstance(field, PLAIN_FIELDS)
+
+
+def _preparer(field: Any, connection: Any) -> Callable[[Any], Any]:
+    """The field's preparation of a value, done once for a value repeated row after row (the import's timestamp)."""
+    last: list[Any] = [object(), None]
+
+    def prepare(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, field.get_db_prep_save(value, connection)
+        return last[1]
+
+    return prepare
+
+
+def _prepared(row: Sequence[Any], prepared: list[tuple[int, Callable[[Any], Any]]]) -> list[Any]:
+    values = list(row)
+    for index, prepare in prepared:
+        values[index] = prepare(values[index])
+    return values

@@ -71,7 +71,7 @@ class ImportBatch(models.Model):
         """Running with no sign of life for longer than any write takes: its worker died (its transaction with it)."""
         seen = self.progressed_at or self.created_at
         return self.status == self.Status.RUNNING and timezone.now() - seen > timedelta(
-            seconds=int(getattr(settings, "PHOIHOP_IMPORT_STALLED_SECONDS", 1800))
+            seconds=int(settings.PHOIHOP_IMPORT_STALLED_SECONDS)
         )
 
     @property

@@ -9,7 +9,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 KEY_ROW = 2  # the hidden row of column keys; data starts on row 3
 FIRST_DATA_ROW = 3
-PROGRESS_EVERY = 5000  # rows parsed between two progress reports of a background import
+# Rows parsed, checked and dropped together (and between two progress reports of a background import): what bounds
+# the memory an import holds besides the rows it will write.
+CHUNK_ROWS = 5000
 
 # progress(phase, read=…, checked=…, written=…): how far a background import is (phase in Vietnamese, for the page).
 Progress = Callable[..., None]
@@ -89,7 +91,15 @@ class ReadResult:
 
 
 def read_rows(content: bytes, kind: SheetKind, *, user: User, progress: Progress | None = None) -> ReadResult:
-    """The data sheet's rows, parsed; FileRefused for what makes the whole file unreadable."""
+    """The data sheet's rows, parsed, all at once; FileRefused for what makes the whole file unreadable."""
+    reading = open_sheet(content, kind, user=user)
+    rows = [row for chunk in reading.chunks(progress) for row in chunk]
+    return ReadResult(rows, reading.problems)
+
+
+def open_sheet(content: bytes, kind: SheetKind, *, user: User) -> Reading:
+    """The data sheet, checked as a whole (sheet, size, template keys) but not yet parsed: `Reading.chunks()` parses
+    it a chunk of rows at a time; FileRefused for what makes the whole file unreadable."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -110,48 +120,85 @@ def read_rows(content: bytes, kind: SheetKind, *, user: User, progress: Progress
                 % {"n": sheet.height - FIRST_DATA_ROW + 1, "max": max_rows},
                 "too_many_rows",
             )
-        cells = sheet.to_python(skip_empty_area=False)
+        lines = sheet.iter_rows()
+        head = [next(lines, []) for _row in range(KEY_ROW)]
     except FileRefused:
         raise
     except Exception:
         raise FileRefused(
             _("Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng .xlsx)."), "unreadable"
         ) from None
-    return parse(cells, kind, user=user, sheet_name=sheet_name, progress=progress)
+    return Reading(kind, user, head, lines)
 
 
-def parse(
-    cells: list[list[Any]], kind: SheetKind, *, user: User, sheet_name: str, progress: Progress | None = None
-) -> ReadResult:
-    keys_found = [str(value).strip() for value in cells[KEY_ROW - 1]] if len(cells) >= KEY_ROW else []
-    expected = [column.key for column in kind.columns]
-    if [key for key in keys_found if key] != expected:
-        raise FileRefused(
-            _(
-                "Tệp không đúng mẫu “%(label)s”: thiếu hoặc sai dòng khóa ẩn (dòng 2). "
-                "Hãy tải mẫu Excel mới và chép dữ liệu vào mẫu."
+class Reading:
+    """A data sheet being parsed chunk by chunk: only one chunk's cells and rows are held at a time (python-calamine
+    converts a row to Python when it is reached). `problems` collects every cell's problem, `rows` counts the data
+    rows parsed so far; each row keeps the sheet's row number officers see, whatever its chunk."""
+
+    def __init__(self, kind: SheetKind, user: User, head: list[list[Any]], lines: Iterator[list[Any]]) -> None:
+        keys_found = [str(value).strip() for value in head[KEY_ROW - 1]] if len(head) >= KEY_ROW else []
+        expected = [column.key for column in kind.columns]
+        if [key for key in keys_found if key] != expected:
+            raise FileRefused(
+                _(
+                    "Tệp không đúng mẫu “%(label)s”: thiếu hoặc sai dòng khóa ẩn (dòng 2). "
+                    "Hãy tải mẫu Excel mới và chép dữ liệu vào mẫu."
+                )
+                % {"label": kind.label},
+                "wrong_template",
             )
-            % {"label": kind.label},
-            "wrong_template",
-        )
-    choices = {column.key: _choice_map(column, user) for column in kind.columns if column.type == "choice"}
-    rows: list[Row] = []
-    problems: list[Problem] = []
-    width = len(expected)
-    for index, raw in enumerate(cells[FIRST_DATA_ROW - 1 :], start=FIRST_DATA_ROW):
-        raw = list(raw[:width]) + [""] * (width - len(raw))
-        if all(value is None or (isinstance(value, str) and not value.strip()) for value in raw):
-            continue  # empty rows (and the rest of a formatted template) are not data
-        values: dict[str, CellValue] = {}
-        for column, value in zip(kind.columns, raw, strict=True):
-            try:
-                values[column.key] = parse_cell(column, value, choices.get(column.key))
-            except ValueError as error:
-                problems.append(Problem(index, column.key, str(error)))
-        rows.append(Row(index, values))
-        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
-            progress(_("Đang đọc và kiểm tra từng ô"), read=len(rows))
-    return ReadResult(rows, problems)
+        self.kind = kind
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.rows = 0
+        # One function per column, chosen once by its type (not a branch on the type for every cell).
+        self.parsers = [
+            (column.key, cell_parser(column, _choice_map(column, user) if column.type == "choice" else None))
+            for column in kind.columns
+        ]
+
+    def chunks(self, progress: Progress | None = None, size: int | None = None) -> Iterator[list[Row]]:
+        """The data rows, parsed, by lists of at most `size` (CHUNK_ROWS) rows; empty rows are skipped."""
+        size = size or CHUNK_ROWS
+        width = len(self.parsers)
+        parsers = self.parsers
+        problems = self.problems
+        chunk: list[Row] = []
+        for index, raw in enumerate(self.lines, start=FIRST_DATA_ROW):
+            if _blank(raw):
+                continue  # empty rows (and the rest of a formatted template) are not data
+            if len(raw) < width:
+                raw = [*raw, *[""] * (width - len(raw))]
+            values: dict[str, CellValue] = {}
+            for (key, parser), value in zip(parsers, raw, strict=False):
+                try:
+                    values[key] = parser(value)
+                except ValueError as error:
+                    problems.append(Problem(index, key, str(error)))
+            chunk.append(Row(index, values))
+            if len(chunk) == size:
+                self.rows += size
+                if progress is not None:
+                    progress(_("Đang đọc và kiểm tra từng ô"), read=self.rows)
+                yield chunk
+                chunk = []
+        if chunk:
+            self.rows += len(chunk)
+            yield chunk
+
+
+def _blank(raw: list[Any]) -> bool:
+    """Nothing but empty cells and white space (decided by the first filled cell: a data row's first cell)."""
+    for value in raw:
+        if value is None:
+            continue
+        if value.__class__ is str:
+            if value and not value.isspace():
+                return False
+            continue
+        return False
+    return True
 
 
 def _fold(text: str) -> str:
@@ -161,6 +208,70 @@ def _fold(text: str) -> str:
 def _choice_map(column: Column, user: User) -> dict[str, str]:
     assert column.choices is not None  # noqa: S101 - a choice column declares its choices
     return {_fold(label): label for label in column.choices(user)}
+
+
+def cell_parser(column: Column, choices: dict[str, str] | None) -> Callable[[Any], CellValue]:
+    """The column's parser: the cells python-calamine gives for a well-filled template (a number in a number column,
+    a date in a date column, a label of the list in a choice column) take a short path; any other cell goes through
+    `parse_cell`, which decides every case (and gives the message)."""
+
+    def general(value: Any) -> CellValue:
+        return parse_cell(column, value, choices)
+
+    datetime, date, decimal = dt.datetime, dt.date, Decimal
+    if column.type == "int":
+
+        def parse_int(value: Any) -> CellValue:
+            kind = value.__class__
+            if kind is float and value.is_integer():
+                return int(value)
+            if kind is int:
+                return value
+            return general(value)
+
+        return parse_int
+    if column.type == "decimal":
+
+        def parse_decimal(value: Any) -> CellValue:
+            kind = value.__class__
+            if kind is float:
+                return decimal(repr(value))
+            if kind is int:
+                return decimal(value)
+            return general(value)
+
+        return parse_decimal
+    if column.type == "date":
+
+        def parse_date(value: Any) -> CellValue:
+            kind = value.__class__
+            if kind is datetime:
+                return value.date()
+            if kind is date:
+                return value
+            return general(value)
+
+        return parse_date
+    if column.type == "choice":
+        assert choices is not None  # noqa: S101 - a choice column declares its choices
+        exact = {label: label for label in choices.values()}  # a label as the list gives it: no folding to do
+
+        def parse_choice(value: Any) -> CellValue:
+            label = exact.get(value) if value.__class__ is str else None
+            return label if label is not None else general(value)
+
+        return parse_choice
+    limit_length = column.max_length or 0
+    normalize, is_normalized = unicodedata.normalize, unicodedata.is_normalized
+
+    def parse_text(value: Any) -> CellValue:
+        if value.__class__ is str and value:
+            text = (value if is_normalized("NFC", value) else normalize("NFC", value)).strip()
+            if text and (not limit_length or len(text) <= limit_length):
+                return text
+        return general(value)
+
+    return parse_text
 
 
 DATE_TEXT = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")

@@ -9,7 +9,8 @@ A declaration says
 - how rows are read for an export (`export_rows(user, params)`: dicts by column key, in the list page's filter);
 - how a whole file of parsed rows is checked against the database (`check(user, rows)` → a `Checked` with every
   problem by row and column, how many rows are new, which existing rows (by natural key) would change) and written
-  (`apply(user, checked)`), through the app's services and permission rules. A kind without `check` and `apply` is
+  (`apply(user, checked)`), through the app's services and permission rules; a kind for very large files may check
+  them chunk by chunk instead (`check_chunks(user, chunks)`). A kind without `check` and `apply` is
   export-only: it has no template and no import (a list whose records are written only on their own pages).
 
 The layer does what is the same for every kind: the file's safety, reading with python-calamine, types, required
@@ -22,6 +23,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
+
+# Offered to the kinds declared through `providers`, which receive this module (see Registry) and import no layer.
+from phoihop.spreadsheets.bulk import insert_all  # noqa: F401
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -98,6 +102,10 @@ class SheetKind:
     # Both, or neither: an export-only kind.
     check: Callable[[User, list[Row]], Checked] | None = None
     apply: Callable[[User, Checked], int] | None = None
+    # Optional, for kinds imported by the 100.000 rows: the same check fed the file a chunk of parsed rows at a time
+    # (each chunk dropped once checked, see reader.CHUNK_ROWS), so that the whole file's rows are never held at once;
+    # when given, the layer calls it instead of `check`.
+    check_chunks: Callable[[User, Iterable[list[Row]]], Checked] | None = None
     list_url_name: str = ""
     instructions: tuple[str, ...] = ()
 

@@ -36,7 +36,7 @@ from phoihop.core.errors import ConflictError
 from phoihop.core.models import AuditAction
 from phoihop.core.vnformat import format_datetime
 from phoihop.spreadsheets.models import ImportBatch
-from phoihop.spreadsheets.reader import FIRST_DATA_ROW, FileRefused, Progress, check_container, read_rows
+from phoihop.spreadsheets.reader import FIRST_DATA_ROW, FileRefused, Progress, Reading, check_container, open_sheet
 from phoihop.spreadsheets.registry import Change, Checked, Problem, Row, SheetKind
 
 if TYPE_CHECKING:
@@ -137,10 +137,34 @@ def previous_import(kind: SheetKind, digest: str) -> ImportBatch | None:
     )
 
 
-def _check(kind: SheetKind, actor: User, rows: list[Row]) -> Checked:
-    if kind.check is None:  # an export-only kind: nothing is imported (its pages answer 404 before this)
+@dataclass
+class _Read:
+    rows: int  # data rows read
+    problems: list[Problem]  # of the cells, then of the kind's check
+    checked: Checked
+
+
+def _read_and_check(kind: SheetKind, actor: User, content: bytes, report: Progress) -> _Read:
+    """Every cell parsed by its column, then the kind's check; FileRefused for a file that cannot be read. A kind
+    with `check_chunks` gets the rows a chunk at a time as they are parsed (the progress follows each chunk)."""
+    if kind.check is None and kind.check_chunks is None:  # export-only: its pages answer 404 before this
         raise PermissionDenied
-    return kind.check(actor, rows)
+    reading = open_sheet(content, kind, user=actor)
+    if kind.check_chunks is not None:
+        checked = kind.check_chunks(actor, _chunks_reported(reading, report))
+    else:
+        rows = [row for chunk in reading.chunks(report) for row in chunk]
+        report(_("Đang kiểm tra dữ liệu với cơ sở dữ liệu"), read=len(rows))
+        assert kind.check is not None  # noqa: S101 - one of the two, above
+        checked = kind.check(actor, rows) if rows else Checked()
+    return _Read(reading.rows, reading.problems + checked.problems, checked)
+
+
+def _chunks_reported(reading: Reading, report: Progress) -> Iterator[list[Row]]:
+    for chunk in reading.chunks():
+        report(_("Đang đọc và kiểm tra từng dòng"), read=reading.rows, checked=reading.rows - len(chunk))
+        yield chunk
+    report(_("Đang kiểm tra dữ liệu với cơ sở dữ liệu"), read=reading.rows, checked=reading.rows)
 
 
 def import_file(
@@ -177,22 +201,21 @@ def import_file(
         )
     try:
         report(_("Đang đọc tệp"))
-        read = read_rows(content, kind, user=actor, progress=progress)
+        read = _read_and_check(kind, actor, content, report)
     except FileRefused as refused:
         return ImportOutcome(status="refused", message=refused.message, code=refused.code)
     if not read.rows and not read.problems:
         return ImportOutcome(status="refused", code="empty", message=_("Tệp không có dòng dữ liệu nào (từ dòng 3)."))
-    report(_("Đang kiểm tra dữ liệu với cơ sở dữ liệu"), read=len(read.rows))
-    checked = _check(kind, actor, list(read.rows))
-    report(_("Đã kiểm tra"), read=len(read.rows), checked=len(read.rows))
-    problems = sorted(read.problems + checked.problems, key=lambda p: (p.row, _column_order(kind, p.column)))
+    checked = read.checked
+    report(_("Đã kiểm tra"), read=read.rows, checked=read.rows)
+    problems = sorted(read.problems, key=lambda p: (p.row, _column_order(kind, p.column)))
     if problems:
         texts = [problem_text(kind, problem) for problem in problems]
         kept = None
         if job is not None:
             kept = job
         elif keep_pending:
-            kept = _keep(ImportBatch.Status.INVALID, actor, kind, content, digest, filename, len(read.rows))
+            kept = _keep(ImportBatch.Status.INVALID, actor, kind, content, digest, filename, read.rows)
         return ImportOutcome(
             status="invalid",
             code="invalid_rows",
@@ -200,7 +223,7 @@ def import_file(
             % {"n": len(problems)},
             problems=problems,
             messages=texts,
-            rows=len(read.rows),
+            rows=read.rows,
             batch=kept,
         )
     outcome = ImportOutcome(
@@ -210,7 +233,7 @@ def import_file(
         created=checked.new,
         updated=len(checked.changes),
         unchanged=checked.unchanged,
-        rows=len(read.rows),
+        rows=read.rows,
     )
     if checked.changes and not confirm:
         outcome.status = "confirm"
@@ -221,16 +244,16 @@ def import_file(
         if job is not None:
             outcome.batch = job
         elif keep_pending:
-            outcome.batch = _keep(ImportBatch.Status.PENDING, actor, kind, content, digest, filename, len(read.rows))
+            outcome.batch = _keep(ImportBatch.Status.PENDING, actor, kind, content, digest, filename, read.rows)
         return outcome
     try:
         report(
-            _("Đang ghi %(n)s dòng (một giao dịch: xong hết hoặc không ghi gì)") % {"n": len(read.rows)},
-            read=len(read.rows),
-            checked=len(read.rows),
+            _("Đang ghi %(n)s dòng (một giao dịch: xong hết hoặc không ghi gì)") % {"n": read.rows},
+            read=read.rows,
+            checked=read.rows,
         )
         with transaction.atomic():
-            batch = _write(actor, kind, checked, digest=digest, filename=filename, rows=len(read.rows), job=job)
+            batch = _write(actor, kind, checked, digest=digest, filename=filename, rows=read.rows, job=job)
     except (ValidationError, ConflictError) as error:
         # The data moved between the check and the write (another officer saved first): nothing is kept.
         text = error.message if isinstance(error, ConflictError) else " ".join(error.messages)
@@ -239,13 +262,13 @@ def import_file(
             code="invalid_rows",
             message=_("Không ghi được tệp; chưa ghi dòng nào: %(reason)s") % {"reason": text},
             messages=[text],
-            rows=len(read.rows),
+            rows=read.rows,
         )
     outcome.status = "imported"
     outcome.batch = batch
     outcome.message = _(
         "Đã nhập %(rows)s dòng: %(new)s bản ghi mới, %(changed)s bản ghi cập nhật, %(same)s không đổi."
-    ) % {"rows": len(read.rows), "new": checked.new, "changed": len(checked.changes), "same": checked.unchanged}
+    ) % {"rows": read.rows, "new": checked.new, "changed": len(checked.changes), "same": checked.unchanged}
     return outcome
 
 
@@ -350,7 +373,7 @@ def _no_progress(phase: str, **counts: int) -> None:
 
 def background_rows() -> int:
     """Files with more data rows than this are imported by the worker, with a progress bar."""
-    return int(getattr(settings, "PHOIHOP_IMPORT_BACKGROUND_ROWS", 2000))
+    return int(settings.PHOIHOP_IMPORT_BACKGROUND_ROWS)
 
 
 DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
@@ -438,11 +461,7 @@ def requeue(*, batch: ImportBatch, confirm: bool) -> ImportBatch:
 def purge_kept_files(*, older_than: dt.timedelta | None = None) -> int:
     """Delete the files kept for a confirmation, an error workbook or a job that never ended, once older than
     `PHOIHOP_IMPORT_KEEP_DAYS` (7 days): the batches that only held them go; the import log (done) stays."""
-    age = (
-        older_than
-        if older_than is not None
-        else dt.timedelta(days=int(getattr(settings, "PHOIHOP_IMPORT_KEEP_DAYS", 7)))
-    )
+    age = older_than if older_than is not None else dt.timedelta(days=int(settings.PHOIHOP_IMPORT_KEEP_DAYS))
     cutoff = timezone.now() - age
     kept = ImportBatch.objects.filter(created_at__lt=cutoff).exclude(status=ImportBatch.Status.DONE)
     deleted, _by_model = kept.delete()
@@ -452,10 +471,9 @@ def purge_kept_files(*, older_than: dt.timedelta | None = None) -> int:
 def problems_of(*, actor: User, kind: SheetKind, content: bytes) -> list[Problem]:
     """Every problem of a kept file, checked again now (for the error workbook)."""
     try:
-        read = read_rows(content, kind, user=actor)
+        return _read_and_check(kind, actor, content, _no_progress).problems
     except FileRefused:
         return []
-    return read.problems + _check(kind, actor, list(read.rows)).problems
 
 
 def _column_order(kind: SheetKind, key: str) -> int:

@@ -85,27 +85,8 @@ def write_workbook(
         if validation:
             data.data_validation(FIRST_DATA_ROW - 1, index, last, index, validation)
 
-    number = FIRST_DATA_ROW - 1
     if not template:
-        columns = [(index, column.key, formats.get(column.type)) for index, column in enumerate(kind.columns)]
-        write_string = data.write_string
-        write_number = data.write_number
-        for row in rows:
-            for index, key, cell_format in columns:
-                value: Any = row.get(key)
-                if value is None or value == "":
-                    continue
-                if isinstance(value, str):
-                    write_string(number, index, value)
-                elif isinstance(value, bool):
-                    write_string(number, index, "Có" if value else "Không")
-                elif isinstance(value, int | float | Decimal):
-                    write_number(number, index, float(value), cell_format)
-                elif isinstance(value, dt.date):
-                    data.write_datetime(number, index, dt.datetime(value.year, value.month, value.day), cell_format)
-                else:
-                    write_string(number, index, str(value))
-            number += 1
+        _write_rows(data, kind, rows, formats)
 
     guide.set_column(0, 0, 110)
     lines = _export_only_guide(kind) if kind.export_only else _import_guide(kind)
@@ -125,6 +106,87 @@ def write_workbook(
     data.activate()
     workbook.close()
     return output.getvalue()
+
+
+EXCEL_EPOCH = dt.date(1899, 12, 31)
+
+
+def _write_rows(sheet: Any, kind: SheetKind, rows: Iterable[Mapping[str, CellValue]], formats: dict[str, Any]) -> None:
+    """The data rows from row 3, each cell written by its column's writer, chosen once per column: a number column's
+    numbers with `write_number`, a date column's dates as Excel's day numbers in the date format (what `write_datetime`
+    writes, computed once per date), text with `write_string`; any other value goes through `_write_any`."""
+    # The row and column are numbers here: skip the public methods' conversion of "A1" cell names (a wrapper around
+    # every call); xlsxwriter's own `_write_*` do the rest, checks included.
+    write_string = getattr(sheet, "_write_string", sheet.write_string)
+    write_number = getattr(sheet, "_write_number", sheet.write_number)
+    days: dict[dt.date, int] = {}
+
+    def number_writer(cell_format: Any) -> Any:
+        def write(row: int, col: int, value: Any) -> None:
+            kind = value.__class__
+            if kind is int or kind is float:
+                write_number(row, col, value, cell_format)
+            elif kind is Decimal:
+                write_number(row, col, float(value), cell_format)
+            else:
+                _write_any(sheet, row, col, value, cell_format)
+
+        return write
+
+    def date_writer(cell_format: Any) -> Any:
+        def write(row: int, col: int, value: Any) -> None:
+            if value.__class__ is dt.date:
+                day = days.get(value)
+                if day is None:
+                    day = days[value] = _excel_day(value)
+                write_number(row, col, day, cell_format)
+            else:
+                _write_any(sheet, row, col, value, cell_format)
+
+        return write
+
+    def text_writer(row: int, col: int, value: Any) -> None:
+        if value.__class__ is str:
+            write_string(row, col, value)
+        else:
+            _write_any(sheet, row, col, value, None)
+
+    columns = []
+    for index, column in enumerate(kind.columns):
+        if column.type in ("int", "decimal"):
+            writer = number_writer(formats[column.type])
+        elif column.type == "date":
+            writer = date_writer(formats["date"])
+        else:
+            writer = text_writer
+        columns.append((index, column.key, writer))
+    number = FIRST_DATA_ROW - 1
+    for row in rows:
+        get = row.get
+        for index, key, write in columns:
+            value = get(key)
+            if value is not None and value != "":
+                write(number, index, value)
+        number += 1
+
+
+def _excel_day(value: dt.date) -> int:
+    """The date as Excel's serial day (1900 system, with its 29/02/1900), as xlsxwriter computes it."""
+    day = (value - EXCEL_EPOCH).days
+    return day + 1 if day > 59 else day
+
+
+def _write_any(sheet: Any, row: int, col: int, value: Any, cell_format: Any) -> None:
+    if isinstance(value, str):
+        sheet.write_string(row, col, value)
+    elif isinstance(value, bool):
+        sheet.write_string(row, col, "Có" if value else "Không")
+    elif isinstance(value, int | float | Decimal):
+        sheet.write_number(row, col, float(value), cell_format)
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(row, col, dt.datetime(value.year, value.month, value.day), cell_format)
+    else:
+        sheet.write_string(row, col, str(value))
 
 
 def _export_only_guide(kind: SheetKind) -> list[str]:

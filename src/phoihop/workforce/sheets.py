@@ -18,6 +18,7 @@ from django.db.models import DecimalField, Field
 from django.utils.translation import gettext as _
 
 from phoihop.core.vnformat import format_number
+from phoihop.directory.models import Enterprise
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
 from phoihop.workforce import permissions
 from phoihop.workforce.choices import ReportType
@@ -109,41 +110,39 @@ HEADERS = {column.key: column.header for column in COLUMNS}
 
 
 def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
+    """The list's reports (its filter and order) as rows of cells: read as tuples of values (no model instance), in
+    chunks of 2.000 from the database."""
     from phoihop.workforce.selectors import list_reports
 
-    reports = list_reports(user=user, params=params).select_related("enterprise", "owner_agency")
-    for report in reports.iterator(1000):
-        row: dict[str, Any] = {
-            "enterprise": report.enterprise.tax_code,
-            "report_type": LABEL_BY_TYPE.get(report.report_type, report.report_type),
-            "period_start": report.period_start,
-            "notes": report.notes,
-            "owner_agency": report.owner_agency.short_code,
-        }
-        for name in (*INT_FIELDS, *DECIMAL_FIELDS, *DATE_FIELDS):
-            row[name] = getattr(report, name)
+    lookups = {"enterprise": "enterprise__tax_code", "owner_agency": "owner_agency__short_code"}
+    keys = [column.key for column in COLUMNS]
+    reports = list_reports(user=user, params=params).values_list(*[lookups.get(key, key) for key in keys])
+    label, yes_no = LABEL_BY_TYPE.get, {True: YES, False: NO}
+    for values in reports.iterator(chunk_size=2000):
+        row = dict(zip(keys, values, strict=True))
+        row["report_type"] = label(row["report_type"], row["report_type"])
         for name in BOOL_FIELDS:
-            row[name] = YES if getattr(report, name) else NO
+            row[name] = yes_no[bool(row[name])]
         yield row
 
 
 def _data(values: Mapping[str, Any], enterprise: Any) -> dict[str, Any]:
+    """The service's data from a parsed row (the reader gave each cell its column's type: int, Decimal, date)."""
     data: dict[str, Any] = {
         "enterprise": enterprise,
         "report_type": TYPE_BY_LABEL[str(values["report_type"])],
         "period_start": values["period_start"],
         "notes": str(values.get("notes") or "").strip(),
     }
+    get = values.get
     for name in INT_FIELDS:
-        value = values.get(name)
-        data[name] = None if value is None else int(value)
+        data[name] = get(name)
     for name in DECIMAL_FIELDS:
-        value = values.get(name)
-        data[name] = None if value is None else Decimal(str(value))
+        data[name] = get(name)
     for name in DATE_FIELDS:
-        data[name] = values.get(name)
+        data[name] = get(name)
     for name in BOOL_FIELDS:
-        data[name] = values.get(name) == YES
+        data[name] = get(name) == YES
     for name in ("si_arrears_months", "wage_delay_days"):
         if data[name] is None:
             data[name] = 0
@@ -180,89 +179,161 @@ def _out_of_range(data: Mapping[str, Any], limits: Mapping[str, tuple[int | Deci
     return None
 
 
+# What a new report is inserted with (spreadsheets.bulk.insert_rows), in this order: the bookkeeping fields, then the
+# form's fields as the service's data holds them.
+FORM_FIELDS: tuple[str, ...] = (
+    *INT_FIELDS[:10],
+    *DECIMAL_FIELDS,
+    "has_collective_agreement",
+    "agreement_expires_on",
+    "has_democracy_regulation",
+    "last_workers_conference",
+    *INT_FIELDS[10:],
+    "notes",
+)
+INSERT_FIELDS = (
+    "created_at",
+    "updated_at",
+    "version",
+    "enterprise",
+    "owner_agency",
+    "report_type",
+    "period_start",
+    "period_end",
+    "status",
+    "return_reason",
+    *FORM_FIELDS,
+)
+
+
 def check(user: User, rows: list[Row]) -> Checked:
-    """The whole file against the database in a fixed number of queries (the owner bodies, the enterprises named by
-    the file, the reports already recorded for them in the file's periods), and every rule `create_report` keeps, row by
-    row in Python: new reports are built here for `apply`'s bulk insert."""
-    from phoihop.directory.selectors import enterprise_choices, owner_choices
+    return check_chunks(user, [rows])
+
+
+def check_chunks(user: User, chunks: Iterable[list[Row]]) -> Checked:
+    """The whole file against the database, a chunk of rows at a time, in a fixed number of queries per chunk (the
+    enterprises it names that earlier chunks did not, the reports already recorded for them in its periods) and one
+    for the owner bodies; every rule `create_report` keeps is checked row by row in Python. A new report is kept as
+    the tuple of values `apply` inserts (INSERT_FIELDS), not as a model instance."""
+    from django.utils import timezone
+
+    from phoihop.directory.selectors import owner_choices
     from phoihop.workforce.models import period_end_of
     from phoihop.workforce.services.reports import _check_period, _clean, check_report
 
     checked = Checked()
     owners = {agency.short_code: agency for agency in owner_choices(user=user)}
     default_owner = user.agency if not user.is_admin else None
-    codes = {str(row.values["enterprise"]).strip() for row in rows if row.values.get("enterprise")}
-    enterprises = {e.tax_code: e for e in enterprise_choices().filter(tax_code__in=codes)} if codes else {}
-    starts = {row.values["period_start"] for row in rows if row.values.get("period_start")}
-    existing = {
-        (r.enterprise_id, r.report_type, r.period_start): r
-        for r in LabourReport.objects.filter(
-            enterprise__in=enterprises.values(), period_start__in=starts
-        ).select_related("enterprise", "owner_agency")
-    }
+    enterprises: dict[str, int] = {}  # tax code → primary key, for the codes met so far
+    unknown: set[str] = set()
+    # The period's rules and its end depend on its type and first day only: decided once per pair in the file.
+    periods: dict[tuple[str, Any], tuple[Any, ValidationError | None]] = {}
     limits = _limits()
     seen: dict[tuple[Any, ...], int] = {}
-    new: list[LabourReport] = []
+    new: list[tuple[Any, ...]] = []
     updates: list[tuple[LabourReport, dict[str, Any]]] = []
-    for row in rows:
-        values = row.values
-        owner = owners.get(str(values["owner_agency"])) if values.get("owner_agency") else default_owner
-        if owner is None:
-            checked.problem(row.number, "owner_agency", _("hãy chọn đơn vị báo cáo"))
-            continue
-        code = str(values.get("enterprise") or "").strip()
-        if code and code not in enterprises:
-            message = _("không có doanh nghiệp mang mã số thuế %(code)s trong danh mục") % {"code": code}
-            checked.problem(row.number, "enterprise", message)
-            continue
-        if not (code and values.get("report_type") and values.get("period_start")):
-            continue
-        data = _data(values, enterprises[code])
-        start = data["period_start"]
-        if start.day != 1:
-            checked.problem(row.number, "period_start", _("kỳ báo cáo bắt đầu từ ngày mùng 1 của tháng"))
-            continue
-        beyond = _out_of_range(data, limits)
-        if beyond is not None:
-            checked.problem(row.number, *beyond)
-            continue
-        try:
-            data = _clean(data)
-            _check_period(data)
-            check_report(data)
-        except ValidationError as error:
-            field = next(iter(getattr(error, "error_dict", {})), "headcount")
-            checked.problem(row.number, field if field in HEADERS else "headcount", " ".join(error.messages))
-            continue
-        key = (data["enterprise"].pk, data["report_type"], start)
-        if key in seen:
-            message = _("trùng doanh nghiệp, loại và kỳ báo cáo với dòng %(n)s") % {"n": seen[key]}
-            checked.problem(row.number, "period_start", message)
-            continue
-        seen[key] = row.number
-        found = existing.get(key)
-        if found is None:
-            report = LabourReport(**data, owner_agency=owner)
-            report.period_end = period_end_of(report.report_type, start)
-            new.append(report)
-            continue
-        fields = _differences(found, data)
-        if not fields:
-            checked.unchanged += 1
-            continue
-        if not permissions.can_edit_report(user, found):
-            checked.problem(
-                row.number,
-                "period_start",
-                _("báo cáo kỳ này đã có (do %(agency)s nhập, trạng thái “%(status)s”), anh/chị không sửa được")
-                % {"agency": found.owner_agency.short_code, "status": found.get_status_display()},
-            )
-            continue
-        checked.changes.append(Change(row.number, f"{found.enterprise.name} — {found.period_label}", fields))
-        updates.append((found, data))
+    now = timezone.now()
+    version, status = (
+        cast("Field[Any, Any]", LabourReport._meta.get_field(name)).get_default() for name in ("version", "status")
+    )
+    for rows in chunks:
+        codes = {code for row in rows if (code := str(row.values.get("enterprise") or "").strip())}
+        codes -= enterprises.keys() | unknown
+        if codes:
+            found_codes = dict(Enterprise.objects.filter(tax_code__in=codes).values_list("tax_code", "pk"))
+            enterprises.update(found_codes)
+            unknown |= codes - found_codes.keys()
+        candidates: list[tuple[int, dict[str, Any], Any, int]] = []
+        for row in rows:
+            values = row.values
+            owner = owners.get(str(values["owner_agency"])) if values.get("owner_agency") else default_owner
+            if owner is None:
+                checked.problem(row.number, "owner_agency", _("hãy chọn đơn vị báo cáo"))
+                continue
+            code = str(values.get("enterprise") or "").strip()
+            if code and code not in enterprises:
+                message = _("không có doanh nghiệp mang mã số thuế %(code)s trong danh mục") % {"code": code}
+                checked.problem(row.number, "enterprise", message)
+                continue
+            if not (code and values.get("report_type") and values.get("period_start")):
+                continue
+            data = _data(values, enterprises[code])
+            start = data["period_start"]
+            if start.day != 1:
+                checked.problem(row.number, "period_start", _("kỳ báo cáo bắt đầu từ ngày mùng 1 của tháng"))
+                continue
+            beyond = _out_of_range(data, limits)
+            if beyond is not None:
+                checked.problem(row.number, *beyond)
+                continue
+            period = periods.get((data["report_type"], start))
+            if period is None:
+                period = periods[data["report_type"], start] = _period(data, _check_period, period_end_of)
+            try:
+                if period[1] is not None:
+                    raise period[1]
+                data = _clean(data)
+                check_report(data)
+            except ValidationError as error:
+                field = next(iter(getattr(error, "error_dict", {})), "headcount")
+                checked.problem(row.number, field if field in HEADERS else "headcount", " ".join(error.messages))
+                continue
+            key = (data["enterprise"], data["report_type"], start)
+            if key in seen:
+                message = _("trùng doanh nghiệp, loại và kỳ báo cáo với dòng %(n)s") % {"n": seen[key]}
+                checked.problem(row.number, "period_start", message)
+                continue
+            seen[key] = row.number
+            candidates.append((row.number, data, period[0], owner.pk))
+        existing = _existing(candidates)
+        for number, data, end, owner_pk in candidates:
+            key = (data["enterprise"], data["report_type"], data["period_start"])
+            found = existing.get(key)
+            if found is None:
+                head = (now, now, version, data["enterprise"], owner_pk, data["report_type"], data["period_start"])
+                new.append((*head, end, status, "", *[data[name] for name in FORM_FIELDS]))
+                continue
+            data["enterprise"] = found.enterprise
+            fields = _differences(found, data)
+            if not fields:
+                checked.unchanged += 1
+                continue
+            if not permissions.can_edit_report(user, found):
+                checked.problem(
+                    number,
+                    "period_start",
+                    _("báo cáo kỳ này đã có (do %(agency)s nhập, trạng thái “%(status)s”), anh/chị không sửa được")
+                    % {"agency": found.owner_agency.short_code, "status": found.get_status_display()},
+                )
+                continue
+            checked.changes.append(Change(number, f"{found.enterprise.name} — {found.period_label}", fields))
+            updates.append((found, data))
     checked.new = len(new)
     checked.state = (new, updates)
     return checked
+
+
+def _period(data: Mapping[str, Any], rule: Any, end_of: Any) -> tuple[Any, ValidationError | None]:
+    """The period's last day and the refusal of `_check_period` (None: aligned), for a type and a first day."""
+    try:
+        rule(data)
+    except ValidationError as error:
+        return None, error
+    return end_of(data["report_type"], data["period_start"]), None
+
+
+def _existing(candidates: list[tuple[int, dict[str, Any], Any, int]]) -> dict[tuple[Any, ...], LabourReport]:
+    """The reports already recorded for the chunk's enterprises in its periods (one query; none for no rows)."""
+    if not candidates:
+        return {}
+    pks = {data["enterprise"] for _number, data, _end, _owner in candidates}
+    starts = {data["period_start"] for _number, data, _end, _owner in candidates}
+    return {
+        (r.enterprise_id, r.report_type, r.period_start): r
+        for r in LabourReport.objects.filter(enterprise_id__in=pks, period_start__in=starts).select_related(
+            "enterprise", "owner_agency"
+        )
+    }
 
 
 def _differences(report: LabourReport, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
@@ -284,13 +355,13 @@ def apply(user: User, checked: Checked) -> int:
     through `update_report` (version guard, its own audit event), in the layer's transaction."""
     from django.core.exceptions import PermissionDenied
 
-    from phoihop.spreadsheets.bulk import insert_all
+    from phoihop.spreadsheets.bulk import insert_rows
     from phoihop.workforce.services.reports import update_report
 
     new, updates = checked.state
     if new and not permissions.can_create_report(user):
         raise PermissionDenied
-    insert_all(LabourReport, new)
+    insert_rows(LabourReport, INSERT_FIELDS, new)
     for found, data in updates:
         try:
             update_report(actor=user, report=found, data=data, expected_version=found.version)
@@ -310,6 +381,7 @@ LABOUR_REPORTS = SheetKind(
     can_export=permissions.can_view_workforce,
     export_rows=export_rows,
     check=check,
+    check_chunks=check_chunks,
     apply=apply,
     list_url_name="workforce:report_list",
     instructions=(
