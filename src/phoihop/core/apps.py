@@ -18,3 +18,7 @@ class CoreConfig(AppConfig):
         from phoihop.core.clientip import check_proxy_setup
 
         checks.register(check_proxy_setup, checks.Tags.security, deploy=True)
+
+        from phoihop.core.cache import connect_signals
+
+        connect_signals()
