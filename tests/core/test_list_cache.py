@@ -354,3 +354,11 @@ def test_a_rolled_back_write_leaves_the_entries(reader: Client) -> None:
         pass
     assert Enterprise.objects.filter(name="Không bao giờ lưu").count() == 0
     assert page(reader) == first
+
+
+def test_a_list_of_a_model_with_personal_fields_is_refused(rf: Any, reader: Client) -> None:
+    from phoihop.cases.models import Case
+
+    request = rf.get("/")
+    request.user = User.objects.get(username="canbo")
+    assert cache.lookup(request, kind="cases", user=request.user, depends_on=[Case]) is None

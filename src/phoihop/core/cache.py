@@ -21,7 +21,8 @@ after the commit and read before the data, so the first list read after a write'
 the committed data; entries never outlive a write except for the time between the commit and the new token.
 
 Never cached: anything holding a CSRF token (a fragment rendered with one is rendered again and not stored) and
-the case lists, which hold workers' personal data (they do not use these helpers)."""
+the case lists, which hold workers' personal data (they do not use these helpers, and a list of a model with
+personal fields — `AUDIT_MASKED_FIELDS` — is refused anyway)."""
 
 from __future__ import annotations
 
@@ -262,6 +263,9 @@ class Entry:
 def lookup(request: HttpRequest, *, kind: str, user: Any, depends_on: Iterable[type[models.Model]]) -> Entry | None:
     """The entry of this list for this request, in one cache read; None when the list must be read without the
     cache (this request's own transaction wrote what it shows)."""
+    depends_on = list(depends_on)
+    if any(getattr(model, "AUDIT_MASKED_FIELDS", ()) for model in depends_on):
+        return None  # a model with personal fields (a case, its people): never in the cache
     labels = dependencies(*sorted({label_of(model) for model in depends_on}))
     if set(labels) & _written_now(connections[DEFAULT_DB_ALIAS]):
         return None
