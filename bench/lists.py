@@ -15,6 +15,9 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from statistics import median
 
 from bench.generate import seed
@@ -75,6 +78,23 @@ def _wrk(url: str, cookie: str) -> tuple[float, float]:
     return rate, float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+def _warm(url: str, cookie: str) -> None:
+    """Every worker's first requests (imports, compiled templates, the list's cache entry) before any timing: on a
+    loaded machine they take seconds, longer than wrk's timeout."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310 - a loopback address
+    with ThreadPoolExecutor(CONNECTIONS) as pool:
+        for response in pool.map(lambda _: urllib.request.urlopen(request, timeout=120), range(2 * CONNECTIONS)):  # noqa: S310
+            response.read()
+
+
+def _load() -> str:
+    """The machine's load average (1, 5, 15 minutes), for the note: the machine is shared."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def _start_server(port: int) -> subprocess.Popen[bytes]:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE=os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.test"))
     gunicorn = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "-w", "2", "--threads", "4"]
@@ -106,7 +126,9 @@ def rows() -> list[Row]:
     results: dict[str, list[tuple[float, float]]] = {"floor": [], **{name: [] for name in SUBJECTS}}
     try:
         for url in (FLOOR, *SUBJECTS.values()):  # warm every worker's caches and connections
+            _warm(base + url, cookie)
             _wrk(base + url, cookie)
+        load_before = _load()
         for _ in range(RUNS):
             results["floor"].append(_wrk(base + FLOOR, cookie))
             for name, url in SUBJECTS.items():
@@ -115,7 +137,8 @@ def rows() -> list[Row]:
         server.terminate()
         server.wait(timeout=30)
     floor_rate = median(rate for rate, _ in results["floor"])
-    out = [Row("bare view req/s (floor)", None, floor_rate, "req/s", "", True, f"{CONNECTIONS} connections")]
+    note = f"{CONNECTIONS} connections, load {load_before} → {_load()}"
+    out = [Row("bare view req/s (floor)", None, floor_rate, "req/s", "", True, note)]
     for name in SUBJECTS:
         rate = median(r for r, _ in results[name])
         p99 = median(p for _, p in results[name])

@@ -229,6 +229,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- Background tasks ---------------------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- Shared cache -------------------------------------------------------------------------------------------------
+# One table of the database (core.CacheEntry, created by `migrate`), so every process and server of a deployment reads
+# and writes the same entries: rendered record lists and API list pages, checked against the data's generations
+# (core/cache.py). Nothing is cached per process except compiled templates.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "phoihop_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4},
+    }
+}
+
 # --- Application --------------------------------------------------------------------------------------------
 ENVIRONMENT = "development"
 PAGE_SIZE = 25

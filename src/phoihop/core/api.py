@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,10 +16,12 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
+from phoihop.core import cache
 from phoihop.core.errors import ConflictError, field_error
 
 if TYPE_CHECKING:
@@ -89,6 +92,42 @@ def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     return data
+
+
+JSON = "application/json; charset=utf-8"
+
+
+def cached_list(model: type[models.Model], *, depends_on: Iterable[type[models.Model]] = ()) -> Callable[..., Any]:
+    """A list endpoint whose answer (one page, serialized) is kept in the shared cache for callers of the same scope,
+    like the list pages (core/cache.py). Goes on the endpoint's function, above `@paginate`: it runs after the
+    caller is authenticated; a valid entry is answered as is, else the answer is stored once ninja has written it."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(func)
+        def view(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            entry = cache.lookup(
+                request, kind=f"api {request.path}", user=api_user(request), depends_on=[model, *depends_on]
+            )
+            if entry is not None and entry.text is not None:
+                return HttpResponse(entry.text, content_type=JSON)
+            request.list_cache_entry = entry  # type: ignore[attr-defined]
+            return func(request, *args, **kwargs)
+
+        return decorate_view(_store_answer)(view)
+
+    return decorate
+
+
+def _store_answer(run: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(run)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        response = run(request, *args, **kwargs)
+        entry = getattr(request, "list_cache_entry", None)
+        if entry is not None and response.status_code == 200 and response.get("Content-Type") == JSON:
+            entry.store(response.content.decode())
+        return response
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -164,7 +203,7 @@ class RecordRoutes:
         create_record.__annotations__ = {"request": HttpRequest, "payload": self.create_in}
         update_record.__annotations__ = {"request": HttpRequest, "pk": int, "payload": self.patch_in}
         delete_record.__annotations__ = {"request": HttpRequest, "pk": int, "version": int}
-        paged = paginate(PageNumberPagination, page_size=self.page_size)(list_records)
+        paged = cached_list(self.model)(paginate(PageNumberPagination, page_size=self.page_size)(list_records))
         router.get(self.path, response=list[self.out], summary=self.summary, operation_id=f"list_{self.name}")(paged)  # type: ignore[name-defined]
         router.get(detail, response=responses, operation_id=f"get_{self.name}")(get_record)
         router.post(self.path, response={201: one, **ERROR_RESPONSES}, operation_id=f"create_{self.name}")(

@@ -19,6 +19,10 @@ class CoreConfig(AppConfig):
 
         checks.register(check_proxy_setup, checks.Tags.security, deploy=True)
 
+        from phoihop.core.cache import connect_signals
+
+        connect_signals()
+
         # How the demo data files write dates and amounts (core/plugins.py, demo_data).
         import datetime as dt
         from decimal import Decimal

@@ -166,3 +166,20 @@ class AuditEvent(models.Model):
 
     def chained_fields(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in CHAINED_FIELDS}
+
+
+class CacheEntry(models.Model):
+    """The table of the shared cache (settings.CACHES: Django's database cache, read and written by its own SQL):
+    a model so that `migrate` creates it and `flush` empties it. Rendered lists live there (core/cache.py)."""
+
+    cache_key = models.CharField(_("khóa"), max_length=255, primary_key=True)
+    value = models.TextField(_("giá trị"))
+    expires = models.DateTimeField(_("hết hạn lúc"), db_index=True)
+
+    class Meta:
+        db_table = "phoihop_cache"
+        verbose_name = _("mục bộ nhớ đệm")
+        verbose_name_plural = _("bộ nhớ đệm")
+
+    def __str__(self) -> str:
+        return self.cache_key

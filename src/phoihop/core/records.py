@@ -9,22 +9,26 @@ or a service's ValidationError shown on the page, and after a write a whole page
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page
+from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import URLPattern, path, reverse
-from django.utils.functional import Promise
+from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from phoihop.core import cache
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial, hx_location
 from phoihop.core.plugins import menu, sections
@@ -50,15 +54,44 @@ def render_list(
     context: dict[str, Any] | None = None,
     per_page: int = 25,
     page_rows: Callable[[Any], Any] | None = None,
+    paginate_rows: Callable[[HttpRequest, Any], Page[Any]] | None = None,
+    model: type[models.Model] | None = None,
+    depends_on: Iterable[type[models.Model]] = (),
 ) -> HttpResponse:
     """A list page: its `results` partial for an htmx swap (search, filter, paging), the whole page otherwise.
     `page_rows(page)`, when given, computes what each row of the page shows beside the record (`rows` in the
-    template), e.g. a housing project's progress, for the page's rows only."""
-    page = paginate(request, rows, per_page=per_page)
+    template), e.g. a housing project's progress, for the page's rows only. `paginate_rows(request, rows)` replaces
+    the plain paginator (the directory's bounded count of a search); `model` is the rows' model when `rows` is not
+    a queryset yet (a lazy one).
+
+    The rendered content is kept in the shared cache for readers of the same scope (core/cache.py): the page and its
+    rows are read only when the template needs them, which it does not when the entry is valid. `rows.model` and
+    `depends_on` (models a row shows that `rows.model` does not point to) say which writes make it stale."""
+    page = SimpleLazyObject(lambda: (paginate_rows or _paginate(per_page))(request, rows))
     full = {"page": page, "q": request.GET.get("q", ""), **(context or {})}
     if page_rows is not None:
-        full["rows"] = page_rows(page)
-    return render(request, f"{template}#results" if htmx_partial(request) else template, full)
+        full["rows"] = SimpleLazyObject(lambda: page_rows(page))
+    partial = htmx_partial(request)
+    entry = cache.lookup(
+        request,
+        kind=f"{template}#results" if partial else template,
+        user=user_of(request),
+        depends_on=[model or rows.model, *depends_on],
+    )
+    if not partial:
+        return render(request, template, {**full, "list_cache": entry})
+    if entry is None:
+        return render(request, f"{template}#results", full)
+    if entry.text is None:
+        entry.text = render_to_string(f"{template}#results", {**full, "csrf_token": cache.CSRF_MARKER}, request)
+        entry.store(entry.text)
+        if cache.CSRF_MARKER in entry.text:  # a form with a token: not stored, rendered again with the real one
+            return render(request, f"{template}#results", full)
+    return HttpResponse(entry.text)
+
+
+def _paginate(per_page: int) -> Callable[[HttpRequest, Any], Page[Any]]:
+    return lambda request, rows: paginate(request, rows, per_page=per_page)
 
 
 def list_view(

@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
+from phoihop.core.api import ERROR_RESPONSES, api_user, cached_list, patch_data
 from phoihop.core.errors import field_error
 from phoihop.directory import selectors, services
 from phoihop.directory.choices import AgencyKind, Ownership, ZoneKind
@@ -174,6 +174,7 @@ class BoundedPagination(PageNumberPagination):
 
 
 @router.get("/enterprises", response=list[EnterpriseOut], summary="Tìm doanh nghiệp (không phân biệt dấu)")
+@cached_list(Enterprise)
 @paginate(BoundedPagination, page_size=50)
 def list_enterprises(request: HttpRequest, filters: Query[EnterpriseFilters]) -> Any:
     params = {k: v for k, v in filters.dict().items() if v is not None}

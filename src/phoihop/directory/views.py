@@ -4,48 +4,63 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from phoihop.core.audit import history_of
 from phoihop.core.htmx import htmx_partial
 from phoihop.core.plugins import sections
-from phoihop.core.records import confirm_delete
+from phoihop.core.records import confirm_delete, render_list
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.directory import permissions, selectors, services
 from phoihop.directory.filters import EnterpriseFilter
 from phoihop.directory.forms import EnterpriseForm, ZoneForm, enterprise_option
+from phoihop.directory.models import Enterprise
 
 
 @login_required
 def enterprise_list(request: HttpRequest) -> HttpResponse:
-    enterprises = selectors.list_enterprises(user=user_of(request), params=request.GET)
-    if request.GET.get("q", "").strip():  # a search counts up to a bound ("hơn 1.000"), never the whole directory
-        count, count_is_lower_bound = selectors.count_bounded(enterprises)
-        paginator = Paginator(enterprises, 25)
-        paginator.count = count
-        page = paginator.get_page(request.GET.get("page"))
-    else:
-        page, count_is_lower_bound = paginate(request, enterprises), False
+    user = user_of(request)
+    # Read only when the page is rendered, not when it comes from the cache (core/cache.py): a search's selector
+    # reads the zones at once.
+    enterprises = SimpleLazyObject(lambda: selectors.list_enterprises(user=user, params=request.GET))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "page": page,
-        "count_is_lower_bound": count_is_lower_bound,
-        "filter": EnterpriseFilter(request.GET, queryset=enterprises, user=user_of(request)),
-        "q": request.GET.get("q", ""),
+        "filter": SimpleLazyObject(lambda: EnterpriseFilter(request.GET, queryset=enterprises, user=user)),
         "sort": request.GET.get("sort", "name"),
         "query_string": query.urlencode(),
-        "can_create": permissions.can_create_enterprise(user_of(request)),
+        "can_create": permissions.can_create_enterprise(user),
     }
-    template = "directory/enterprise_list.html"
-    return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+    return render_list(
+        request,
+        template="directory/enterprise_list.html",
+        rows=enterprises,
+        model=Enterprise,
+        context=context,
+        paginate_rows=_enterprise_page,
+    )
+
+
+def _enterprise_page(request: HttpRequest, enterprises: Any) -> Page[Any]:
+    """A search counts up to a bound ("hơn 1.000"), never the whole directory."""
+    if not request.GET.get("q", "").strip():
+        page = paginate(request, enterprises)
+        page.count_is_lower_bound = False  # type: ignore[attr-defined]
+        return page
+    count, count_is_lower_bound = selectors.count_bounded(enterprises)
+    paginator = Paginator(enterprises, 25)
+    paginator.count = count
+    page = paginator.get_page(request.GET.get("page"))
+    page.count_is_lower_bound = count_is_lower_bound  # type: ignore[attr-defined]
+    return page
 
 
 # Enough to find one enterprise among a hundred thousand as the user types a few letters of its name.

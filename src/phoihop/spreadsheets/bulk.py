@@ -14,6 +14,8 @@ from typing import Any, TypeVar, cast
 
 from django.db import connections, models, router
 
+from phoihop.core.cache import written
+
 M = TypeVar("M", bound=models.Model)
 
 BATCH_SIZE = 2000
@@ -45,6 +47,7 @@ def insert_all(model: type[M], instances: Sequence[M], *, batch_size: int = BATC
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for instance in instances:
             copy.write_row([field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields])
+    written(model, using=alias)  # COPY bypasses Django's cursor: the cached lists of this model are stale on commit
     return len(instances)
 
 
