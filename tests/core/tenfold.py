@@ -126,15 +126,16 @@ TWEAKS: dict[str, Tweak] = {"planning.Plan": _plan_year, "directory.Agency": _ag
 
 
 def _earlier_period(copy: Any, original: Any, k: int) -> None:
+    # The same day of the month k years earlier (a 29 February ends on the 28th).
     copy.period_start = original.period_start.replace(year=original.period_start.year - k)
-    copy.period_end = original.period_end.replace(year=original.period_end.year - k)
+    end = original.period_end
+    copy.period_end = end.replace(year=end.year - k, day=min(end.day, 28 if end.month == 2 else end.day))
 
 
 CHILD_TWEAKS: dict[str, Tweak] = {"planning.PlanItem": _item_number, "workforce.LabourReport": _earlier_period}
 
 
-def _suffixed(value: str, field: models.Field[Any, Any], mark: str) -> str:
-    suffix = mark
+def _suffixed(value: str, field: models.Field[Any, Any], suffix: str) -> str:
     limit = (field.max_length or 255) - len(suffix)  # type: ignore[attr-defined]
     return value[:limit] + suffix
 
