@@ -128,7 +128,7 @@ def _item_data(user: User, plan: Plan, data: dict[str, Any]) -> tuple[dict[str, 
 
 
 def _plan_detail(plan: Plan) -> Plan:
-    items = selectors.plan_items(plan)
+    items = selectors.plan_items(plan, with_documents=True)
     plan.detail_areas = list(selectors.areas_of(plan))  # type: ignore[attr-defined]
     plan.detail_items = items  # type: ignore[attr-defined]
     plan.detail_count = selectors.item_count(items)  # type: ignore[attr-defined]
@@ -247,7 +247,7 @@ def update_area(request: HttpRequest, area_id: int, payload: AreaPatch) -> Area:
 
 @router.get("/plans/{plan_id}/items", response={200: list[ItemOut], **ERROR_RESPONSES})
 def list_items(request: HttpRequest, plan_id: int) -> Any:
-    return selectors.plan_items(selectors.get_plan(user=api_user(request), pk=plan_id))
+    return selectors.plan_items(selectors.get_plan(user=api_user(request), pk=plan_id), with_documents=True)
 
 
 @router.get("/items/{item_id}", response={200: ItemOut, **ERROR_RESPONSES})
