@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import Exact, GreaterThan
@@ -248,6 +248,15 @@ def _index_ids(words: list[str]) -> list[int] | None:
     return ids if len(ids) < SORT_MAX else None
 
 
+def _among(ids: list[int]) -> Q:
+    """The enterprises whose id is in `ids`, a few thousand at most. PostgreSQL: one array parameter (`= ANY`), which
+    Django does not compile value by value as it does an IN list (about 10 ms for 2.000 ids)."""
+    if connection.vendor != "postgresql":
+        return Q(pk__in=ids)
+    column = f"{connection.ops.quote_name(Enterprise._meta.db_table)}.{connection.ops.quote_name('id')}"
+    return Q(RawSQL(f"{column} = ANY(%s::bigint[])", [list(ids)], output_field=BooleanField()))  # noqa: S611 - ids as a parameter
+
+
 def _starts_with(column: str, prefix: str) -> Q:
     """`column` starts with `prefix`, through the column's plain index: a range in code-point order on SQLite (its
     BINARY collation), LIKE 'x%' on PostgreSQL (Django's pattern-ops index on the column)."""
@@ -274,6 +283,7 @@ class RankedSearch(QuerySet[Enterprise]):
     _rows_from: QuerySet[Enterprise] | None = None
     _walk: _Walk | None = None
     _count: tuple[int, bool] | None = None
+    _matched: list[int] | None = None  # every match's id, when the bounded count found at most its bound (PostgreSQL)
 
     def _clone(self) -> Any:
         clone = super()._clone()  # type: ignore[misc]
@@ -286,6 +296,8 @@ class RankedSearch(QuerySet[Enterprise]):
         broad = self._count is None or self._count[1]
         if self._walk is not None and broad and k.stop and (k.step or 1) == 1:
             ids = self._page_ids(self._walk, self._rows_from, k.stop)[k]
+        elif self._walk is not None and self._matched is not None and not broad:
+            ids = self._sorted_ids(self._walk, self._rows_from, self._matched, k)
         else:
             ids = list(self.values_list("pk", flat=True)[k])
         rows = self._rows_from.in_bulk(ids)
@@ -304,9 +316,22 @@ class RankedSearch(QuerySet[Enterprise]):
             ):
                 self._count = (bound, True)
                 return self._count
-        count = self.order_by().values("pk")[: bound + 1].count()
+        if connection.vendor == "postgresql" and self._walk is not None:
+            # The matches' ids rather than their number: when there are at most `bound`, the page sorts them by
+            # primary key instead of running the search's index scan a second time (`_sorted_ids`).
+            ids = list(self.order_by().values_list("pk", flat=True)[: bound + 1])
+            self._matched = ids if len(ids) <= bound else None
+            count = len(ids)
+        else:
+            count = self.order_by().values("pk")[: bound + 1].count()
         self._count = (bound, True) if count > bound else (count, False)
         return self._count
+
+    @staticmethod
+    def _sorted_ids(walk: _Walk, rows_from: QuerySet[Enterprise], matched: list[int], k: slice) -> list[int]:
+        """A page of the matches, ranked and sorted among the ids the bounded count read (every match)."""
+        ranked = rank_enterprises(rows_from.filter(_among(matched)), walk.query)
+        return list(ranked.order_by("search_rank", "name", "pk").values_list("pk", flat=True)[k])
 
     @staticmethod
     def _count_in_window(walk: _Walk, rows_from: QuerySet[Enterprise], size: int, bound: int) -> int:
@@ -385,7 +410,7 @@ class RankedSearch(QuerySet[Enterprise]):
             3: _starts_with("tax_code", walk.query.strip()),
         }
         if among is not None:  # the ids the index already gave for this rank's phrase or words
-            by_index[rank] = Q(pk__in=among)
+            by_index[rank] = _among(among)
         if rank not in by_index:
             return list(self.filter(Q(search_rank=rank)).order_by("name", "pk").values_list("pk", flat=True)[:need])
         ranked = rank_enterprises(rows_from.filter(by_index[rank]), walk.query).filter(Q(search_rank=rank))
