@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.functions import StrIndex, Substr
@@ -13,6 +13,7 @@ from django.db.models.lookups import Exact, GreaterThan
 from django.db.models.query import ModelIterable
 from django.shortcuts import get_object_or_404
 
+from phoihop.core.replica import from_replica
 from phoihop.core.text import fold_vi
 from phoihop.directory.filters import EnterpriseFilter
 from phoihop.directory.models import Agency, Enterprise, Zone
@@ -228,7 +229,7 @@ def _window(rows_from: QuerySet[Enterprise], size: int, order: tuple[str, ...] =
     return rows_from.order_by(*order).values(*columns)[:size].query.sql_with_params()
 
 
-def _index_ids(words: list[str]) -> list[int] | None:
+def _index_ids(words: list[str], db: str) -> list[int] | None:
     """The enterprises the search index finds with every one of `words` (those of a trigram or more) in their own
     text, over the whole directory: a superset of a rank's rows, to sort that rank among them. None when there are
     SORT_MAX or more (then sorting them would cost more than walking), or no word the index can look up."""
@@ -238,12 +239,15 @@ def _index_ids(words: list[str]) -> list[int] | None:
     if connection.vendor == "sqlite":
         expression = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
         sql = "SELECT rowid FROM directory_enterprise_fts WHERE search_text MATCH %s LIMIT %s"
-        with connection.cursor() as cursor:
+        with connections[db].cursor() as cursor:
             cursor.execute(sql, [expression, SORT_MAX])
             ids = [row[0] for row in cursor.fetchall()]
     else:
         ids = list(
-            Enterprise.objects.filter(_own_text_has(long_words)).order_by().values_list("pk", flat=True)[:SORT_MAX]
+            Enterprise.objects.using(db)
+            .filter(_own_text_has(long_words))
+            .order_by()
+            .values_list("pk", flat=True)[:SORT_MAX]
         )
     return ids if len(ids) < SORT_MAX else None
 
@@ -338,7 +342,7 @@ class RankedSearch(QuerySet[Enterprise]):
         window, params = _window(rows_from, size, order=("pk",))  # the order rows were added: no cluster of names
         match, match_params = walk.match()
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM ({window}) w WHERE {match} LIMIT {int(bound) + 1}) c"  # noqa: S608 - Django's SQL and our own, values as params
-        with connection.cursor() as cursor:
+        with connections[rows_from.db].cursor() as cursor:  # the replica when the list reads from it
             cursor.execute(sql, [*params, *match_params])
             return int(cursor.fetchone()[0])
 
@@ -353,7 +357,7 @@ class RankedSearch(QuerySet[Enterprise]):
             f"ORDER BY r, name, pk LIMIT {int(stop)}"
         )
         in_window: list[list[int]] = [[] for _ in range(RANKS)]
-        with connection.cursor() as cursor:
+        with connections[rows_from.db].cursor() as cursor:  # the replica when the list reads from it
             cursor.execute(sql, [*rank_params, *params, *match_params])
             for found_rank, pk in cursor.fetchall():
                 in_window[found_rank].append(pk)
@@ -380,7 +384,7 @@ class RankedSearch(QuerySet[Enterprise]):
         short = sorted(self._short(in_window, stop) - {0, 3})
         found: dict[int, list[int]] = {}
         if short:
-            among = _index_ids([walk.folded] if short[0] == 1 else walk.words) if short[0] != 4 else None
+            among = _index_ids([walk.folded] if short[0] == 1 else walk.words, rows_from.db) if short[0] != 4 else None
             if among is None:
                 in_window = self._first_by_rank(walk, rows_from, WALK, stop)
             else:
@@ -464,7 +468,7 @@ def count_bounded(queryset: QuerySet[Any], bound: int = COUNT_BOUND) -> tuple[in
 
 def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[Enterprise]:
     params = params or {}
-    queryset = enterprises_visible_to(user)
+    queryset = from_replica(enterprises_visible_to(user))  # a list: the read replica may serve it
     queryset = EnterpriseFilter(params, queryset=queryset, user=user).qs
     query = str(params.get("q") or "").strip()
     if query:
