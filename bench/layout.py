@@ -4,12 +4,14 @@
 own data directory, so restarting it disturbs no other database on the machine), migrates it and loads the demo,
 then starts two gunicorn app servers (config.settings.prod: database sessions, no per-process state) and one
 `phoihop worker`, all on that cluster. 16 client threads send a bounded mix to both servers in turn by API token —
-reads (list, search), writes (create an enterprise: one transaction with its audit event) — and at a third of the
-run PostgreSQL is restarted (`pg_ctl restart -m fast`). A write answered 503 or cut off is sent again (a unique tax
-code makes a repeat of a write that did land answer 422, which counts as written).
+reads (list, search), writes (create an enterprise: one transaction with its audit event) — plus one client that
+exports the 2023 report as .docx (asks for the job, polls it until the worker is done, downloads the file) — and at a
+third of the run PostgreSQL is restarted (`pg_ctl restart -m fast`). A write or an export answered 503 or cut off is
+sent again (a unique tax code makes a repeat of a write that did land answer 422, which counts as written).
 
 Checked at the end: no answer 500; 0 partial writes (an enterprise without its audit event, or a write answered
-201 that is not in the database); service back (first 2xx after the restart) within 15 s. Prints one table."""
+201 that is not in the database); service back (first 2xx after the restart) within 15 s; every export asked for
+downloaded as a Word file. Prints one table."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from pathlib import Path
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 CLIENTS = 16
+EXPORT_WAIT_S = 60.0  # how long an export may wait for the worker before it counts as not finished
 RECOVERY_TARGET_S = 15.0
 
 
@@ -107,8 +110,10 @@ def wait_for(port: int, seconds: float = 60) -> None:
 
 
 class Load:
-    def __init__(self, ports: list[int], token: str, owner_id: int, seconds: float) -> None:
+    def __init__(self, ports: list[int], token: str, owner_id: int, seconds: float, report_id: int) -> None:
         self.ports, self.token, self.owner_id, self.seconds = ports, token, owner_id, seconds
+        self.report_id = report_id
+        self.exports: Counter[str] = Counter()  # "asked", then "downloaded", "failed", "not finished", …
         self.statuses: Counter[str] = Counter()
         self.written: set[str] = set()  # tax codes answered 201 (or 422 on a repeat)
         self.attempted: set[str] = set()
@@ -117,14 +122,19 @@ class Load:
         self.serial = 0
 
     def request(self, method: str, path: str, body: dict[str, object] | None = None) -> int:
+        return self.send(method, path, body)[0]
+
+    def send(self, method: str, path: str, body: dict[str, object] | None = None) -> tuple[int, bytes]:
         port = random.choice(self.ports)
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1{path}", data=data, method=method)
         req.add_header("Authorization", f"Bearer {self.token}")
         req.add_header("Content-Type", "application/json")
+        content = b""
         try:
             with urllib.request.urlopen(req, timeout=20) as response:  # noqa: S310
                 status = response.status
+                content = response.read()
         except urllib.error.HTTPError as error:
             status = error.code
         except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -133,7 +143,43 @@ class Load:
             self.statuses[str(status)] += 1
             if 200 <= status < 300:
                 self.ok_times.append(time.monotonic())
-        return status
+        return status, content
+
+    def export(self) -> None:
+        """The report exported as .docx through the API: the job asked for (again on a 503 or no answer), its
+        status polled until the worker is done, the file downloaded and checked to be a Word file (a zip)."""
+        job_id = None
+        for attempt in range(10):
+            status, content = self.send("POST", f"/reports/reports/{self.report_id}/renders", {"format": "docx"})
+            if status == 202:
+                job_id = json.loads(content)["id"]
+                break
+            if status not in (0, 503):
+                break
+            time.sleep(0.5 * (attempt + 1))
+        with self.lock:
+            self.exports["asked"] += 1
+        if job_id is None:
+            return
+        deadline = time.monotonic() + EXPORT_WAIT_S
+        while time.monotonic() < deadline:
+            status, content = self.send("GET", f"/reports/renders/{job_id}")
+            state = json.loads(content).get("status") if status == 200 else None
+            if state in ("done", "failed"):
+                break
+            time.sleep(0.5)
+        else:
+            state = "not finished"
+        if state == "done":
+            status, content = self.send("GET", f"/reports/renders/{job_id}/file")
+            state = "downloaded" if status == 200 and content[:2] == b"PK" else f"file answered {status}"
+        with self.lock:
+            self.exports[state] += 1
+
+    def exporter(self, stop_at: float) -> None:
+        while time.monotonic() < stop_at:
+            self.export()
+            time.sleep(1.0)  # a user asking for the next export
 
     def write(self) -> None:
         with self.lock:
@@ -167,6 +213,7 @@ class Load:
         start = time.monotonic()
         stop_at = start + self.seconds
         threads = [threading.Thread(target=self.client, args=(stop_at,)) for _ in range(CLIENTS)]
+        threads.append(threading.Thread(target=self.exporter, args=(stop_at,)))  # one more client: exports
         for thread in threads:
             thread.start()
         time.sleep(self.seconds / 3)
@@ -203,6 +250,9 @@ def main() -> int:
         user = User.objects.get(username="bqlkkt.canbo")
         _, token = create_token(actor=user, owner=user, name="layout load")
         owner_id = int(user.agency_id or 0)
+        from phoihop.reports.models import Report
+
+        report_id = Report.objects.get(plan__year=2023).pk
         from django.db import connection
 
         connection.close()
@@ -216,7 +266,7 @@ def main() -> int:
         processes.append(subprocess.Popen(worker, env=env, stdout=subprocess.DEVNULL))  # noqa: S603
         for port in ports:
             wait_for(port)
-        load = Load(ports, token, owner_id, seconds)
+        load = Load(ports, token, owner_id, seconds, report_id)
         restart_s, back_s = load.run(cluster.restart)
         from phoihop.core.models import AuditEvent
         from phoihop.directory.models import Enterprise
@@ -261,6 +311,15 @@ def main() -> int:
             f"≤ {RECOVERY_TARGET_S:.0f} s",
             back_s <= RECOVERY_TARGET_S,
             f"PostgreSQL restart itself took {restart_s:.1f} s",
+        ),
+        Row(
+            "report exports downloaded",
+            None,
+            float(load.exports["downloaded"]),
+            "files",
+            "all asked",
+            load.exports["downloaded"] == load.exports["asked"] > 0,
+            ", ".join(f"{state}: {n}" for state, n in sorted(load.exports.items())),
         ),
     ]
     print_table(f"2 app servers + worker, {seconds:.0f} s, {CLIENTS} clients, PostgreSQL restart", rows)

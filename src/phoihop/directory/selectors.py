@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db import connection, connections
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import Exact, GreaterThan
 from django.db.models.query import ModelIterable
 from django.shortcuts import get_object_or_404
 
+from phoihop.core.replica import from_replica
 from phoihop.core.text import fold_vi
 from phoihop.directory.filters import EnterpriseFilter
 from phoihop.directory.models import Agency, Enterprise, Zone
@@ -228,7 +229,7 @@ def _window(rows_from: QuerySet[Enterprise], size: int, order: tuple[str, ...] =
     return rows_from.order_by(*order).values(*columns)[:size].query.sql_with_params()
 
 
-def _index_ids(words: list[str]) -> list[int] | None:
+def _index_ids(words: list[str], db: str) -> list[int] | None:
     """The enterprises the search index finds with every one of `words` (those of a trigram or more) in their own
     text, over the whole directory: a superset of a rank's rows, to sort that rank among them. None when there are
     SORT_MAX or more (then sorting them would cost more than walking), or no word the index can look up."""
@@ -238,14 +239,26 @@ def _index_ids(words: list[str]) -> list[int] | None:
     if connection.vendor == "sqlite":
         expression = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
         sql = "SELECT rowid FROM directory_enterprise_fts WHERE search_text MATCH %s LIMIT %s"
-        with connection.cursor() as cursor:
+        with connections[db].cursor() as cursor:
             cursor.execute(sql, [expression, SORT_MAX])
             ids = [row[0] for row in cursor.fetchall()]
     else:
         ids = list(
-            Enterprise.objects.filter(_own_text_has(long_words)).order_by().values_list("pk", flat=True)[:SORT_MAX]
+            Enterprise.objects.using(db)
+            .filter(_own_text_has(long_words))
+            .order_by()
+            .values_list("pk", flat=True)[:SORT_MAX]
         )
     return ids if len(ids) < SORT_MAX else None
+
+
+def _among(ids: list[int]) -> Q:
+    """The enterprises whose id is in `ids`, a few thousand at most. PostgreSQL: one array parameter (`= ANY`), which
+    Django does not compile value by value as it does an IN list (about 10 ms for 2.000 ids)."""
+    if connection.vendor != "postgresql":
+        return Q(pk__in=ids)
+    column = f"{connection.ops.quote_name(Enterprise._meta.db_table)}.{connection.ops.quote_name('id')}"
+    return Q(RawSQL(f"{column} = ANY(%s::bigint[])", [list(ids)], output_field=BooleanField()))  # noqa: S611 - ids as a parameter
 
 
 def _starts_with(column: str, prefix: str) -> Q:
@@ -274,6 +287,7 @@ class RankedSearch(QuerySet[Enterprise]):
     _rows_from: QuerySet[Enterprise] | None = None
     _walk: _Walk | None = None
     _count: tuple[int, bool] | None = None
+    _matched: list[int] | None = None  # every match's id, when the bounded count found at most its bound (PostgreSQL)
 
     def _clone(self) -> Any:
         clone = super()._clone()  # type: ignore[misc]
@@ -286,6 +300,8 @@ class RankedSearch(QuerySet[Enterprise]):
         broad = self._count is None or self._count[1]
         if self._walk is not None and broad and k.stop and (k.step or 1) == 1:
             ids = self._page_ids(self._walk, self._rows_from, k.stop)[k]
+        elif self._walk is not None and self._matched is not None and not broad:
+            ids = self._sorted_ids(self._walk, self._rows_from, self._matched, k)
         else:
             ids = list(self.values_list("pk", flat=True)[k])
         rows = self._rows_from.in_bulk(ids)
@@ -304,16 +320,29 @@ class RankedSearch(QuerySet[Enterprise]):
             ):
                 self._count = (bound, True)
                 return self._count
-        count = self.order_by().values("pk")[: bound + 1].count()
+        if connection.vendor == "postgresql" and self._walk is not None:
+            # The matches' ids rather than their number: when there are at most `bound`, the page sorts them by
+            # primary key instead of running the search's index scan a second time (`_sorted_ids`).
+            ids = list(self.order_by().values_list("pk", flat=True)[: bound + 1])
+            self._matched = ids if len(ids) <= bound else None
+            count = len(ids)
+        else:
+            count = self.order_by().values("pk")[: bound + 1].count()
         self._count = (bound, True) if count > bound else (count, False)
         return self._count
+
+    @staticmethod
+    def _sorted_ids(walk: _Walk, rows_from: QuerySet[Enterprise], matched: list[int], k: slice) -> list[int]:
+        """A page of the matches, ranked and sorted among the ids the bounded count read (every match)."""
+        ranked = rank_enterprises(rows_from.filter(_among(matched)), walk.query)
+        return list(ranked.order_by("search_rank", "name", "pk").values_list("pk", flat=True)[k])
 
     @staticmethod
     def _count_in_window(walk: _Walk, rows_from: QuerySet[Enterprise], size: int, bound: int) -> int:
         window, params = _window(rows_from, size, order=("pk",))  # the order rows were added: no cluster of names
         match, match_params = walk.match()
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM ({window}) w WHERE {match} LIMIT {int(bound) + 1}) c"  # noqa: S608 - Django's SQL and our own, values as params
-        with connection.cursor() as cursor:
+        with connections[rows_from.db].cursor() as cursor:  # the replica when the list reads from it
             cursor.execute(sql, [*params, *match_params])
             return int(cursor.fetchone()[0])
 
@@ -328,7 +357,7 @@ class RankedSearch(QuerySet[Enterprise]):
             f"ORDER BY r, name, pk LIMIT {int(stop)}"
         )
         in_window: list[list[int]] = [[] for _ in range(RANKS)]
-        with connection.cursor() as cursor:
+        with connections[rows_from.db].cursor() as cursor:  # the replica when the list reads from it
             cursor.execute(sql, [*rank_params, *params, *match_params])
             for found_rank, pk in cursor.fetchall():
                 in_window[found_rank].append(pk)
@@ -355,7 +384,7 @@ class RankedSearch(QuerySet[Enterprise]):
         short = sorted(self._short(in_window, stop) - {0, 3})
         found: dict[int, list[int]] = {}
         if short:
-            among = _index_ids([walk.folded] if short[0] == 1 else walk.words) if short[0] != 4 else None
+            among = _index_ids([walk.folded] if short[0] == 1 else walk.words, rows_from.db) if short[0] != 4 else None
             if among is None:
                 in_window = self._first_by_rank(walk, rows_from, WALK, stop)
             else:
@@ -385,7 +414,7 @@ class RankedSearch(QuerySet[Enterprise]):
             3: _starts_with("tax_code", walk.query.strip()),
         }
         if among is not None:  # the ids the index already gave for this rank's phrase or words
-            by_index[rank] = Q(pk__in=among)
+            by_index[rank] = _among(among)
         if rank not in by_index:
             return list(self.filter(Q(search_rank=rank)).order_by("name", "pk").values_list("pk", flat=True)[:need])
         ranked = rank_enterprises(rows_from.filter(by_index[rank]), walk.query).filter(Q(search_rank=rank))
@@ -439,7 +468,7 @@ def count_bounded(queryset: QuerySet[Any], bound: int = COUNT_BOUND) -> tuple[in
 
 def list_enterprises(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[Enterprise]:
     params = params or {}
-    queryset = enterprises_visible_to(user)
+    queryset = from_replica(enterprises_visible_to(user))  # a list: the read replica may serve it
     queryset = EnterpriseFilter(params, queryset=queryset, user=user).qs
     query = str(params.get("q") or "").strip()
     if query:

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from phoihop.core.replica import from_replica, replica_reads
 from phoihop.planning.permissions import can_view_planning, own_scope
 from phoihop.reports import placeholders
 from phoihop.reports.choices import SectionKind
@@ -42,7 +43,7 @@ def reports_visible_to(user: User) -> QuerySet[Report]:
 
 
 def list_reports(*, user: User) -> QuerySet[Report]:
-    return reports_visible_to(user).order_by("-plan__year", "kind", "pk")
+    return from_replica(reports_visible_to(user)).order_by("-plan__year", "kind", "pk")
 
 
 def get_report(*, user: User, pk: int) -> Report:
@@ -202,7 +203,15 @@ def report_inputs(
 ) -> ReportInputs:
     """One pass over the database for a build: a fixed number of queries, whatever the number of reported values,
     records, blocks or listings (listings add one or two queries each, in their own builder step). `approved_only`:
-    reported values count only once approved (the report's data policy when it is signed)."""
+    reported values count only once approved (the report's data policy when it is signed). Read from the replica
+    when there is one and nothing was written before in the request (core/replica.py)."""
+    with replica_reads():
+        return _report_inputs(report, today=today, approved_only=approved_only, with_provenance=with_provenance)
+
+
+def _report_inputs(
+    report: Report, *, today: dt.date | None, approved_only: bool, with_provenance: bool
+) -> ReportInputs:
     from phoihop.core.vnformat import Rounding
     from phoihop.directory.selectors import agency_scopes
     from phoihop.indicators.selectors import plan_progress
