@@ -22,7 +22,9 @@ class ReplicaRouter:
         return None  # Django's default: the primary, or the database a related instance came from
 
     def db_for_write(self, model: type[Any], **hints: Any) -> str | None:
-        pin_primary()
+        # The cache table's bookkeeping (core/cache.py) is not data the request reads back.
+        if model._meta.app_label != "django_cache":
+            pin_primary()
         return DEFAULT_DB_ALIAS
 
     def allow_relation(self, obj1: Any, obj2: Any, **hints: Any) -> bool | None:

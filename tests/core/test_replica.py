@@ -83,14 +83,16 @@ def test_report_inputs_and_other_reads(replica: None, officer: User) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_list_page_reads_the_replica_and_a_post_the_primary(replica: None, officer: User, client) -> None:  # type: ignore[no-untyped-def]
+def test_a_list_page_rendered_for_the_shared_cache_reads_the_primary(replica: None, officer: User, client) -> None:  # type: ignore[no-untyped-def]
+    """A page kept in the list cache under the data's new generations must hold the rows of the latest write, which a
+    lagging replica may not have yet: a page rendered to be kept reads the primary (core/cache.py, lookup)."""
     EnterpriseFactory(name="Công ty TNHH Đình Vũ")
     client.force_login(officer)
     with CaptureQueriesContext(connections["replica"]) as on_replica:
         response = client.get("/danh-muc/doanh-nghiep/?q=dinh+vu")
     assert response.status_code == 200
     assert "Công ty TNHH Đình Vũ" in response.content.decode()
-    assert any("directory_enterprise" in q["sql"] for q in on_replica.captured_queries)
+    assert not any("directory_enterprise" in q["sql"] for q in on_replica.captured_queries)
 
 
 def test_without_a_replica_every_read_uses_the_primary(officer: User) -> None:

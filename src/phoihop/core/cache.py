@@ -44,6 +44,8 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, tran
 from django.db.backends.signals import connection_created
 from django.utils import timezone, translation
 
+from phoihop.core.replica import pin_primary
+
 if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
     from django.http import HttpRequest
@@ -145,7 +147,20 @@ def _renew(labels: set[str]) -> None:
     try:
         bump(labels)
     except DatabaseError:
-        log.exception("list cache: generations not renewed")
+        if _cache_table_exists():
+            log.exception("list cache: generations not renewed")
+        # else: migrating a new database, nothing is cached yet and there is nothing to say
+
+
+def _cache_table_exists() -> bool:
+    from phoihop.core.models import CacheEntry
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        with connection.cursor() as cursor:
+            return CacheEntry._meta.db_table in connection.introspection.table_names(cursor)
+    except DatabaseError:
+        return True  # the database itself failed: that is worth the log
 
 
 def _written_now(connection: BaseDatabaseWrapper) -> set[str]:
@@ -288,4 +303,8 @@ def lookup(request: HttpRequest, *, kind: str, user: Any, depends_on: Iterable[t
     generations = tuple(str(found.get(name)) for name in generation_keys)
     stored = found.get(key)
     text = stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == generations else None
+    if text is None:
+        # Rendered to be kept: read from the primary, never from a replica that may not have the latest writes yet
+        # (an entry kept under the new generations must not hold rows from before them).
+        pin_primary()
     return Entry(key=key, generations=generations, text=text)
