@@ -197,3 +197,17 @@ def test_truncation_never_exceeds_half_up(actual: int, target: int, decimals: in
     step = Decimal(1).scaleb(-decimals)
     assert truncated <= half_up <= truncated + step
     assert truncated <= Decimal(actual) * 100 / Decimal(target)
+
+
+@given(st.integers(min_value=-(10**30), max_value=10**30), st.integers(min_value=-3, max_value=3))
+def test_whole_numbers_print_the_same_through_the_fast_path(number: int, exponent: int) -> None:
+    """A whole number (an int, or a Decimal with or without trailing zeros) skips the decimal arithmetic; what it
+    prints is what the general path prints: groups of three joined by dots, no decimals."""
+    grouped = f"{abs(number):,}".replace(",", ".")
+    expected = ("-" if number < 0 else "") + grouped
+    assert format_number(number) == expected
+    assert format_number(Decimal(number)) == expected
+    as_decimal = Decimal(number).scaleb(exponent)
+    if as_decimal == as_decimal.to_integral_value():
+        assert format_number(as_decimal) == format_number(as_decimal, pad=1)  # pad=1 takes the general path
+    assert format_number(Decimal(f"{number}.000")) == expected

@@ -5,6 +5,9 @@ and the two are never added together, so an indicator in persons can only sum ro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import models
 
 from phoihop.activities.models import (
@@ -12,6 +15,8 @@ from phoihop.activities.models import (
     ActivityOutput,
     ParticipantInPersons,
     ParticipantInPersonTimes,
+    output_text,
+    participant_text,
 )
 
 ACTIVITY_FILTERS = {
@@ -32,12 +37,24 @@ def _row_of_activity(row: models.Model) -> str:
     return f"{activity.title} — {row}"
 
 
+def _participant_row(row: Mapping[str, Any]) -> str:
+    text = participant_text(row["group"], row["count"], row["unit"], row["qualifier"])
+    return f"{row['activity__title']} — {text}"
+
+
+def _output_row(row: Mapping[str, Any]) -> str:
+    text = output_text(row["kind"], row["label"], row["quantity"], row["unit"], row["qualifier"])
+    return f"{row['activity__title']} — {text}"
+
+
 def _url_of_activity(row: models.Model) -> str:
     return str(row.activity.get_absolute_url())  # type: ignore[attr-defined]
 
 
 def register_record_kinds() -> None:
-    from phoihop.indicators.registry import record_kinds
+    from phoihop.indicators.registry import RowText, record_kinds
+
+    participant_row = RowText(("activity__title", "group", "count", "unit", "qualifier"), _participant_row)
 
     record_kinds.register(
         key="activities.activity",
@@ -47,6 +64,7 @@ def register_record_kinds() -> None:
         date_field="start_date",
         agency_field="owner_agency",
         filter_fields=ACTIVITY_FILTERS,
+        row_text=RowText(("title",), lambda row: row["title"]),
     )
     participant_filters = {
         "group": ("exact", "in"),
@@ -64,6 +82,7 @@ def register_record_kinds() -> None:
         sum_fields={"count": "persons"},
         describe=_row_of_activity,
         url_of=_url_of_activity,
+        row_text=participant_row,
     )
     record_kinds.register(
         key="activities.participants_person_times",
@@ -76,6 +95,7 @@ def register_record_kinds() -> None:
         sum_fields={"count": "person_times"},
         describe=_row_of_activity,
         url_of=_url_of_activity,
+        row_text=participant_row,
     )
     record_kinds.register(
         key="activities.outputs",
@@ -93,4 +113,5 @@ def register_record_kinds() -> None:
         sum_fields={"quantity": None},
         describe=_row_of_activity,
         url_of=_url_of_activity,
+        row_text=RowText(("activity__title", "kind", "label", "quantity", "unit", "qualifier"), _output_row),
     )

@@ -126,14 +126,12 @@ class ActivityParticipant(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{choice_label(ParticipantGroup, self.group)}: {self.display_count}"
+        return participant_text(self.group, self.count, self.unit, self.qualifier)
 
     @property
     def display_count(self) -> str:
         """ "trên 4.000 người", "2.500 lượt người"."""
-        prefix = Qualifier(self.qualifier).prefix
-        text = f"{format_number(self.count)} {choice_label(CountUnit, self.unit)}"
-        return f"{prefix} {text}" if prefix else text
+        return _amount_text(self.count, choice_label(CountUnit, self.unit), self.qualifier)
 
 
 class ActivityOutput(models.Model):
@@ -162,14 +160,29 @@ class ActivityOutput(models.Model):
         ]
 
     def __str__(self) -> str:
-        label = f" “{self.label}”" if self.label else ""
-        return f"{choice_label(OutputKind, self.kind)}{label}: {self.display_quantity}"
+        return output_text(self.kind, self.label, self.quantity, self.unit, self.qualifier)
 
     @property
     def display_quantity(self) -> str:
-        prefix = Qualifier(self.qualifier).prefix
-        text = f"{format_number(self.quantity)} {self.unit}".strip()
-        return f"{prefix} {text}" if prefix else text
+        return _amount_text(self.quantity, self.unit, self.qualifier)
+
+
+def _amount_text(amount: int, unit: str, qualifier: str) -> str:
+    text = f"{format_number(amount)} {unit}".strip()
+    prefix = Qualifier(qualifier).prefix
+    return f"{prefix} {text}" if prefix else text
+
+
+def participant_text(group: str, count: int, unit: str, qualifier: str) -> str:
+    """A participant row in words, "Công nhân lao động: trên 4.000 người" — its `str()`, and the report's provenance
+    row read from values (counting.py)."""
+    return f"{choice_label(ParticipantGroup, group)}: {_amount_text(count, choice_label(CountUnit, unit), qualifier)}"
+
+
+def output_text(kind: str, label: str, quantity: int, unit: str, qualifier: str) -> str:
+    """An output in words, "Tài liệu “Sổ tay pháp luật”: 1.500 cuốn" — its `str()` and its provenance row."""
+    named = f" “{label}”" if label else ""
+    return f"{choice_label(OutputKind, kind)}{named}: {_amount_text(quantity, unit, qualifier)}"
 
 
 def attachment_path(instance: ActivityAttachment, filename: str) -> str:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from django.db.models import Choices
+from django.utils.translation import get_language
 
 _SPACES = re.compile(r"\s+")
 # đ/Đ are letters of their own, not d plus a mark: Unicode decomposition leaves them alone.
@@ -50,7 +51,15 @@ def choice_label(choices: type[Choices], value: object) -> str:
     """A stored choice's label, as get_FOO_display() gives it (the raw value when it is no longer a choice), without
     rebuilding the field's whole table of choices on each call — that costs one translation per choice, which shows
     when a report describes thousands of rows."""
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return str(value)
+    key = (choices, value, get_language())
+    label = _CHOICE_LABELS.get(key)
+    if label is None:
+        try:
+            label = str(choices(value).label)
+        except ValueError:
+            return str(value)
+        _CHOICE_LABELS[key] = label  # one entry per choice and language: the table stays small
+    return label
+
+
+_CHOICE_LABELS: dict[tuple[type[Choices], object, str | None], str] = {}

@@ -51,6 +51,11 @@ def format_number(
     """13297 -> "13.297"; 42.08 -> "42,08"; 9 with pad=2 -> "09".
 
     `decimals=None` prints what the value has (trailing zeros dropped); an int prints no decimals."""
+    if decimals is None and not pad:  # a whole number: no decimal arithmetic (a report formats thousands of them)
+        if type(value) is int:
+            return f"{value:,}".replace(",", ".")
+        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+            return f"{int(value):,}".replace(",", ".")
     try:
         number = _to_decimal(value)
     except (InvalidOperation, ValueError, TypeError) as exc:

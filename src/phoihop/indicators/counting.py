@@ -44,22 +44,29 @@ def related_paths(kind: RecordKind, indicator: Indicator) -> tuple[str, ...]:
     return ("__".join(parts[:-1]),) if len(parts) > 1 else ()
 
 
-def record_amounts(kind: RecordKind, indicator: Indicator, records: Iterable[Any]) -> list[tuple[Any, Decimal, str]]:
+def record_amounts(
+    kind: RecordKind, indicator: Indicator, records: Iterable[Any], *, as_values: bool = False
+) -> list[tuple[Any, Decimal, str]]:
     """Each record (in the order given: by date) with what it adds to the figure and why, so a figure's provenance
     adds up to it. In a distinct count the first record of an enterprise or person adds 1 and its later records 0,
-    each saying so; a record naming none adds 0."""
+    each saying so; a record naming none adds 0. `as_values`: the records are `values()` rows holding the sum field's
+    or the distinct path's value under its path (`value_paths`)."""
     counting = counting_of(indicator)
     found: list[tuple[Any, Decimal, str]] = []
     seen: set[Any] = set()
     who = _("doanh nghiệp") if counting == Counting.DISTINCT_ENTERPRISES else _("người")
+    distinct = kind.distinct_field(counting)
     for record in records:
         if counting == Counting.SUM:
-            value: Any = record
-            for part in indicator.sum_field.split("__"):
-                value = getattr(value, part) if value is not None else None
+            if as_values:
+                value: Any = record[indicator.sum_field]
+            else:
+                value = record
+                for part in indicator.sum_field.split("__"):
+                    value = getattr(value, part) if value is not None else None
             found.append((record, Decimal(str(value or 0)), ""))
         elif counting in Counting.distinct():
-            key = kind.distinct_value(record, counting)
+            key = record[distinct] if as_values else kind.distinct_value(record, counting)
             if key is None:
                 found.append((record, Decimal(0), _("Không ghi %(who)s, không được đếm.") % {"who": who}))
             elif key in seen:
@@ -70,3 +77,13 @@ def record_amounts(kind: RecordKind, indicator: Indicator, records: Iterable[Any
         else:
             found.append((record, Decimal(1), ""))
     return found
+
+
+def value_paths(kind: RecordKind, indicator: Indicator) -> tuple[str, ...]:
+    """What a `values()` row must hold for `record_amounts(as_values=True)`: the summed field, or the path whose
+    distinct values are counted (its last step read as the key, as `distinct_value` reads it)."""
+    counting = counting_of(indicator)
+    if counting == Counting.SUM:
+        return (indicator.sum_field,)
+    distinct = kind.distinct_field(counting)
+    return (distinct,) if distinct else ()

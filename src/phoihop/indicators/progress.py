@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -29,13 +30,15 @@ from phoihop.core.vnformat import (
 )
 from phoihop.indicators.choices import ApprovalStatus, Counting, Measure, RuleOperator, UnitKind
 from phoihop.indicators.counting import amount as counting_amount
-from phoihop.indicators.counting import counting_of, record_amounts
+from phoihop.indicators.counting import counting_of, record_amounts, value_paths
 from phoihop.indicators.counting import related_paths as counting_related
 from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue, Target, ValidationRule
 from phoihop.indicators.periods import Period
-from phoihop.indicators.registry import RecordKind, links_to, record_kinds
+from phoihop.indicators.registry import RecordKind, RowText, links_to, record_kinds
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from phoihop.planning.models import Plan
 
 Scope = frozenset[int] | None  # None: every body
@@ -323,9 +326,11 @@ class Calculator:
         queryset = (
             kind.model._default_manager.filter(kind.date_q(self.start, self.end))
             .filter(self._record_q(kind, indicator, scope))
-            .select_related(*row_joins(kind), *counting_related(kind, indicator))
             .order_by(kind.date_field, "pk")
         )
+        if kind.row_text is not None and kind.link is not None:
+            return self._value_rows(kind, indicator, queryset, kind.row_text, kind.link)
+        queryset = queryset.select_related(*row_joins(kind), *counting_related(kind, indicator))
         rows = []
         link = kind.linker()
         for record, amount, note in record_amounts(kind, indicator, queryset):
@@ -345,6 +350,50 @@ class Calculator:
                     date=date,
                     value=amount,
                     url=link(record),
+                    note=note,
+                )
+            )
+        return rows
+
+    def _value_rows(
+        self,
+        kind: RecordKind,
+        indicator: Indicator,
+        queryset: QuerySet[Any],
+        row_text: RowText,
+        link_to: tuple[str, str],
+    ) -> list[ProvenanceRow]:
+        """`_record_rows` for a kind that describes its rows from values: the few columns its text, link, body, date
+        and figure read, no model instances (a report at ten times the data lists thousands of rows)."""
+        agency_name = f"{kind.agency_field}__name"
+        paths = {
+            "pk",
+            kind.date_field,
+            kind.agency_field,
+            agency_name,
+            link_to[1],
+            *row_text.fields,
+            *value_paths(kind, indicator),
+        }
+        link = kind.value_linker()
+        describe = row_text.text
+        rows = []
+        for row, amount, note in record_amounts(kind, indicator, queryset.values(*paths), as_values=True):
+            date = row[kind.date_field]
+            if isinstance(date, dt.datetime):
+                date = timezone.localtime(date).date() if timezone.is_aware(date) else date.date()
+            rows.append(
+                ProvenanceRow(
+                    source=kind.key,
+                    source_label=kind.label,
+                    object_id=row["pk"],
+                    indicator_code=indicator.code,
+                    agency_id=row[kind.agency_field],
+                    agency_name=row[agency_name] or "",
+                    label=describe(row),
+                    date=date,
+                    value=amount,
+                    url=link(row),
                     note=note,
                 )
             )
@@ -384,7 +433,12 @@ class Calculator:
         return (value.agency_id, value.period_type, value.period_start)
 
     def _status(self, value: ReportedValue) -> str:
-        return self.statuses.get(self._key(value), str(ApprovalStatus.DRAFT.label))
+        status = self.statuses.get(self._key(value))
+        return status if status is not None else self._draft
+
+    @cached_property
+    def _draft(self) -> str:
+        return str(ApprovalStatus.DRAFT.label)  # translated once, not once per value of a period not submitted
 
     def _from_values(self, indicator: Indicator, values: list[ReportedValue]) -> _Result:
         if indicator.measure == Measure.LATEST_VALUE:

@@ -16,6 +16,11 @@ AppConfig.ready():
         done="có tổ chức được thành lập",
     )
 
+A kind whose lists run to thousands (a report's provenance) may also declare `row_text=RowText(fields, text)`: the
+columns its description reads and how it reads them, so such a list is read with `values()` — a few columns, no model
+instances — instead of whole records with every joined row. `text` must say what `describe` says of the same record
+(tests/indicators/test_row_text.py checks every kind that declares one against the demo data).
+
 `enterprise_field` and `person_field` name the single-valued path to the enterprise or the person a record is
 about; they make "số doanh nghiệp khác nhau …" and "số người khác nhau …" countable for the kind (see
 `countings()`). `noun` is what one record is and `done` what happened to the enterprise or person, so the way an
@@ -109,6 +114,15 @@ def links_to(url_name: str, attribute: str) -> Callable[[models.Model], str]:
 
 
 @dataclass(frozen=True)
+class RowText:
+    """How a record kind describes a record from plain column values: `fields` are the paths (`enterprise__name`)
+    whose values `text` reads from its mapping."""
+
+    fields: tuple[str, ...]
+    text: Callable[[Mapping[str, Any]], str]
+
+
+@dataclass(frozen=True)
 class RecordKind:
     """One countable model: where its date, its owning body and its filterable and summable fields are."""
 
@@ -128,6 +142,16 @@ class RecordKind:
     # (URL name, attribute that is its one argument): a record's page, when it is that simple. Lists of thousands of
     # records (a report's provenance) then build their links from one reverse() instead of one each.
     link: tuple[str, str] | None = None
+    row_text: RowText | None = None
+
+    def value_linker(self) -> Callable[[Mapping[str, Any]], str]:
+        """`linker()` for a row read with `values()` (a kind that declares `link`): the link's attribute is one of
+        the row's keys."""
+        if self.link is None:
+            raise ValueError(f"record kind {self.key} declares no link")
+        template = reverse(self.link[0], args=[LINK_MARKER])
+        attribute = self.link[1]
+        return lambda row: template.replace(LINK_MARKER, str(row[attribute]))
 
     def linker(self) -> Callable[[models.Model], str]:
         """How to link each record of a long list: one reverse() for all when the kind declares `link`, else
@@ -364,6 +388,7 @@ class RecordKindRegistry:
         noun: str = "",
         done: str = "",
         link: tuple[str, str] | None = None,
+        row_text: RowText | None = None,
     ) -> RecordKind:
         """Register a countable model. Paths are checked now, so a typo fails at start-up, not in a report."""
         filters = {path: tuple(lookups) or DEFAULT_LOOKUPS for path, lookups in (filter_fields or {}).items()}
@@ -388,6 +413,13 @@ class RecordKindRegistry:
                     _check_single_valued(model, path)
                 except ValueError as exc:
                     raise ValueError(f"record kind {key}: {exc}") from None
+        for path in row_text.fields if row_text else ():
+            try:
+                _field_at(model, path)
+            except FieldDoesNotExist:
+                raise ValueError(f"record kind {key}: row_text reads {path}, which is not a field path") from None
+        if row_text is not None and link is None:
+            raise ValueError(f"record kind {key}: row_text needs link, so a row read as values can be linked")
         kind = RecordKind(
             key=key,
             label=label,
@@ -403,6 +435,7 @@ class RecordKindRegistry:
             noun=noun,
             done=done,
             link=link,
+            row_text=row_text,
         )
         self._kinds[key] = kind
         return kind

@@ -67,11 +67,7 @@ class Founding(VersionedModel):
         indexes = [models.Index(fields=["kind", "founded_on"], name="founding_kind_date_idx")]
 
     def __str__(self) -> str:
-        if self.name:
-            return self.name
-        enterprise = self.enterprise.name if self.enterprise_id else ""
-        prefix = FoundingKind(self.kind).name_prefix if self.kind in FoundingKind.values else ""
-        return f"{prefix} {enterprise}".strip()
+        return founding_text(self.name, self.kind, self.enterprise.name if self.enterprise_id else "")
 
     def get_absolute_url(self) -> str:
         return reverse("organizing:founding_detail", args=[self.pk])
@@ -79,3 +75,15 @@ class Founding(VersionedModel):
     def refresh_search_text(self) -> None:
         enterprise = f"{self.enterprise.name} {self.enterprise.tax_code}" if self.enterprise_id else ""
         self.search_text = fold_vi(f"{self.name} {enterprise}")[:1000]
+
+
+def founding_text(name: str, kind: str, enterprise_name: str | None) -> str:
+    """A founding in words: its own name, else its kind's prefix and the enterprise ("Chi bộ Công ty TNHH Maple") —
+    its `str()`, and the report's provenance row read from values."""
+    if name:
+        return name
+    try:
+        prefix = FoundingKind(kind).name_prefix
+    except ValueError:  # a kind no longer offered
+        prefix = ""
+    return f"{prefix} {enterprise_name or ''}".strip()

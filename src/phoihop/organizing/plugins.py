@@ -42,7 +42,8 @@ def plug_in() -> None:
     )
     spreadsheets.register(FOUNDINGS)
     if apps.is_installed("phoihop.indicators"):
-        from phoihop.indicators.registry import record_kinds
+        from phoihop.indicators.registry import RowText, record_kinds
+        from phoihop.organizing.models import founding_text
 
         record_kinds.register(
             key="organizing.founding",
@@ -61,6 +62,10 @@ def plug_in() -> None:
             enterprise_field="enterprise",
             noun="tổ chức được thành lập",
             done="có tổ chức được thành lập",
+            row_text=RowText(
+                ("name", "kind", "enterprise__name"),
+                lambda row: founding_text(row["name"], row["kind"], row["enterprise__name"]),
+            ),
         )
 
 

@@ -7,7 +7,7 @@ class OversightConfig(AppConfig):
     verbose_name = "Kiểm tra, giám sát"
 
     def ready(self) -> None:
-        from phoihop.indicators.registry import record_kinds
+        from phoihop.indicators.registry import RowText, record_kinds
         from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionEnterprise
 
         record_kinds.register(
@@ -19,6 +19,7 @@ class OversightConfig(AppConfig):
             agency_field="owner_agency",
             filter_fields={"kind": ("exact", "in")},
             noun="cuộc kiểm tra, giám sát",
+            row_text=RowText(("title",), lambda row: row["title"]),
         )
         # One row per enterprise visited by an inspection. "Giám sát tại 13 doanh nghiệp FDI" counts distinct
         # enterprises (an indicator's counting "distinct_enterprises"): an enterprise visited by two inspections of
@@ -38,6 +39,11 @@ class OversightConfig(AppConfig):
             enterprise_field="enterprise",
             noun="lượt doanh nghiệp được kiểm tra, giám sát",
             done="được kiểm tra, giám sát",
+            # str(): "<enterprise> — <inspection>"
+            row_text=RowText(
+                ("enterprise__name", "inspection__title"),
+                lambda row: f"{row['enterprise__name']} — {row['inspection__title']}",
+            ),
         )
         record_kinds.register(
             key="oversight.finding",

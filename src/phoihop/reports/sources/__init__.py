@@ -179,6 +179,7 @@ class RecordSource(Source):
         queryset = queryset.order_by(date_path, "pk")
         rows = []
         read_value = attr_chain(value_field.split("__")) if value_field else None
+        link = kind.linker()
         for record in queryset:
             values = {spec.name: spec.text(record) for spec in specs}
             date = _as_date(attr_chain(date_path.split("__"))(record)) if self.dated else None
@@ -194,7 +195,7 @@ class RecordSource(Source):
                     record.pk,
                     date,
                     str(record) if "ten" in values else "",
-                    kind.url_of(record),
+                    link(record),
                     values,
                     number=number,
                     enterprise=enterprise,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from phoihop.core.text import fold_vi
 from phoihop.core.vnformat import format_date, format_month, format_number
@@ -78,16 +79,27 @@ def attr_chain(path: list[str]) -> Callable[[Any], Any]:
 
 
 def _display_getter(path: list[str], field_obj: models.Field[Any, Any]) -> Callable[[Any], Any]:
+    """The field's value; a choice's label for a field with choices, as `get_FOO_display()` gives it (the value
+    itself when it is no longer a choice), from a table made once per language — `get_FOO_display()` rebuilds and
+    translates the field's whole table of choices for every record."""
+    if not field_obj.choices:
+        return attr_chain(path)
     base = attr_chain(path[:-1])
     name = path[-1]
+    tables: dict[str | None, dict[Any, str]] = {}
 
     def get(record: Any) -> Any:
         owner = base(record)
         if owner is None:
             return None
-        return getattr(owner, f"get_{name}_display")()
+        value = getattr(owner, name)
+        language = get_language()
+        table = tables.get(language)
+        if table is None:
+            table = tables[language] = {key: str(label) for key, label in field_obj.flatchoices}
+        return table.get(value, value)
 
-    return get if field_obj.choices else attr_chain(path)
+    return get
 
 
 # Hand-made fields per model: (name, label, getter, related paths, prefetch paths), paths relative to the model.
