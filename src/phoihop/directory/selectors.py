@@ -320,9 +320,10 @@ class RankedSearch(QuerySet[Enterprise]):
             ):
                 self._count = (bound, True)
                 return self._count
-        if connection.vendor == "postgresql" and self._walk is not None:
+        if self._walk is not None:
             # The matches' ids rather than their number: when there are at most `bound`, the page sorts them by
-            # primary key instead of running the search's index scan a second time (`_sorted_ids`).
+            # primary key instead of running the search's index scan a second time (`_sorted_ids`; "trang due 77"
+            # on SQLite: the FTS5 scan with its INSTR check 80 ms once instead of twice).
             ids = list(self.order_by().values_list("pk", flat=True)[: bound + 1])
             self._matched = ids if len(ids) <= bound else None
             count = len(ids)
