@@ -6,8 +6,9 @@ UV_VERSION := 0.13.9
 VENV := .venv
 UV := $(VENV)/bin/uv
 PHOIHOP := $(VENV)/bin/phoihop
-# Tests run in parallel on every core (pytest-xdist); PYTEST_ARGS= runs them in one process.
-PYTEST_ARGS ?= -n auto
+# Tests run in parallel on every core (pytest-xdist); PYTEST_ARGS= runs them in one process. `loadgroup` keeps a
+# module marked `xdist_group` on one worker (the query-count pins build their tenfold data once, not per worker).
+PYTEST_ARGS ?= -n auto --dist loadgroup
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

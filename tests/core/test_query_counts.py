@@ -31,6 +31,9 @@ from phoihop.core.plugins import menu
 from phoihop.demo.loader import LoadReport
 from tests.core.tenfold import WORLD, multiply
 
+# One worker measures every page: the tenfold data is built once (`--dist loadgroup`, Makefile).
+pytestmark = pytest.mark.xdist_group("query_counts")
+
 SECRETARIAT = "bdvtu.thuky"
 OFFICER = "ldldtp.canbo"  # also a handler of the Labour Federation's worker cases
 READERS = (SECRETARIAT, OFFICER)
