@@ -3,6 +3,7 @@ back what the system wrote with python-calamine."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -38,8 +39,6 @@ def xlsx(
             if isinstance(value, str):
                 worksheet.write_string(number, index, value)
             elif hasattr(value, "year"):
-                import datetime as dt
-
                 worksheet.write_datetime(number, index, dt.datetime(value.year, value.month, value.day), date_format)
             else:
                 worksheet.write_number(number, index, value)
@@ -58,6 +57,33 @@ def sheet_kind(key: str) -> SheetKind:
     found = spreadsheets.get(key)
     assert found is not None
     return found
+
+
+LABOUR_REPORTS = "workforce.labour_report"
+MONTHLY = "Hằng tháng (công đoàn theo dõi tình hình)"
+
+
+def kind(key: str = LABOUR_REPORTS) -> SheetKind:
+    """The registered kind: by default the labour reports', the kind large files are made of."""
+    return sheet_kind(key)
+
+
+def labour_months(count: int, *, codes: Sequence[str], headcount: int, **cells: Any) -> list[dict[str, Any]]:
+    """`count` monthly labour reports: the enterprises of `codes` in turn, month after month from January 2024, the
+    headcount rising by one a row from `headcount`, and `cells` in every row."""
+    out = []
+    for n in range(count):
+        year, month = divmod(n // len(codes), 12)
+        out.append(
+            {
+                "enterprise": codes[n % len(codes)],
+                "report_type": MONTHLY,
+                "period_start": dt.date(2024 + year, month + 1, 1),
+                "headcount": headcount + n,
+                **cells,
+            }
+        )
+    return out
 
 
 def upload_sheet(client: Any, content: bytes, name: str = "tep.xlsx", *, kind: str) -> str:

@@ -6,6 +6,7 @@ enterprise import's bulk path (COPY on PostgreSQL from 500 rows)."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import pytest
@@ -15,39 +16,16 @@ from phoihop.directory.choices import Ownership
 from phoihop.directory.models import Enterprise
 from phoihop.spreadsheets import reader
 from phoihop.spreadsheets.models import ImportBatch
-from phoihop.spreadsheets.registry import SheetKind, spreadsheets
 from phoihop.spreadsheets.services import import_file
 from phoihop.workforce.models import LabourReport
 from tests.directory.factories import EnterpriseFactory
-from tests.spreadsheets.helpers import xlsx
+from tests.spreadsheets.helpers import kind, labour_months, xlsx
 
 pytestmark = pytest.mark.django_db
 
 CHUNK = 10
-MONTHLY = "Hằng tháng (công đoàn theo dõi tình hình)"
 CODES = [f"03{n:08d}" for n in range(3)]
-
-
-def kind(key: str = "workforce.labour_report") -> SheetKind:
-    found = spreadsheets.get(key)
-    assert found is not None
-    return found
-
-
-def months(count: int) -> list[dict[str, Any]]:
-    out = []
-    for n in range(count):
-        year, month = divmod(n // len(CODES), 12)
-        out.append(
-            {
-                "enterprise": CODES[n % len(CODES)],
-                "report_type": MONTHLY,
-                "period_start": dt.date(2024 + year, month + 1, 1),
-                "headcount": 200 + n,
-                "women": 50,
-            }
-        )
-    return out
+months = partial(labour_months, codes=CODES, headcount=200, women=50)
 
 
 @pytest.fixture(autouse=True)

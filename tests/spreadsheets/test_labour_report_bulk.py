@@ -5,6 +5,7 @@ with one bulk insert and the file's one audit event."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import pytest
@@ -14,48 +15,32 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from phoihop.core.models import AuditEvent
-from phoihop.spreadsheets.registry import SheetKind, spreadsheets
 from phoihop.workforce.models import LabourReport
 from tests.directory.factories import EnterpriseFactory
-from tests.spreadsheets.helpers import xlsx
+from tests.spreadsheets.helpers import LABOUR_REPORTS, kind, labour_months, xlsx
 
 pytestmark = pytest.mark.django_db
 
-KIND = "workforce.labour_report"
-MONTHLY = "Hằng tháng (công đoàn theo dõi tình hình)"
 CODES = [f"02{n:08d}" for n in range(5)]
 
-
-def kind() -> SheetKind:
-    found = spreadsheets.get(KIND)
-    assert found is not None
-    return found
-
-
-def months(count: int) -> list[dict[str, Any]]:
-    """`count` monthly reports: the five enterprises, month after month from January 2024."""
-    out = []
-    for n in range(count):
-        year, month = divmod(n // len(CODES), 12)
-        out.append(
-            {
-                "enterprise": CODES[n % len(CODES)],
-                "report_type": MONTHLY,
-                "period_start": dt.date(2024 + year, month + 1, 1),
-                "headcount": 100 + n,
-                "women": 40,
-                "overtime_avg_hours": 12.5,
-                "overtime_max_hours": 30,
-                "has_collective_agreement": "Có",
-                "agreement_expires_on": dt.date(2027, 6, 30),
-            }
-        )
-    return out
+# `count` monthly reports: the five enterprises, month after month from January 2024.
+months = partial(
+    labour_months,
+    codes=CODES,
+    headcount=100,
+    women=40,
+    overtime_avg_hours=12.5,
+    overtime_max_hours=30,
+    has_collective_agreement="Có",
+    agreement_expires_on=dt.date(2027, 6, 30),
+)
 
 
 def upload(client: Client, content: bytes) -> str:
     answer = client.post(
-        f"/excel/{KIND}/nhap/", {"file": SimpleUploadedFile("bc.xlsx", content)}, headers={"HX-Request": "true"}
+        f"/excel/{LABOUR_REPORTS}/nhap/",
+        {"file": SimpleUploadedFile("bc.xlsx", content)},
+        headers={"HX-Request": "true"},
     )
     return answer.content.decode()
 

@@ -6,7 +6,7 @@ Participants, outputs and attachments stay on the activity's page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -15,38 +15,24 @@ from django.utils.translation import gettext as _
 from phoihop.activities import permissions
 from phoihop.activities.choices import ActivityKind
 from phoihop.activities.models import Activity
+from phoihop.activities.selectors import activities_visible_to, list_activities
 from phoihop.core.text import clean_text
+from phoihop.planning.sheets import enterprises, owner_agency, zone
+from phoihop.spreadsheets.columns import Resolved, choice, column_rows
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
 
-KIND_BY_LABEL = {str(label): value for value, label in ActivityKind.choices}
-LABEL_BY_KIND = {value: label for label, value in KIND_BY_LABEL.items()}
-FIELDS = ("kind", "title", "series", "start_date", "end_date", "place", "zone", "notes")
-
-
-def _zone_names(user: User) -> list[str]:
-    from phoihop.directory.selectors import zone_choices
-
-    return [zone.name for zone in zone_choices()]
-
-
-def _owner_codes(user: User) -> list[str]:
-    from phoihop.directory.selectors import owner_choices
-
-    return [agency.short_code for agency in owner_choices(user=user)]
-
-
 COLUMNS = (
-    Column("kind", "Loại hoạt động", type="choice", required=True, choices=lambda user: list(KIND_BY_LABEL), width=30),
+    choice("kind", "Loại hoạt động", ActivityKind, required=True, width=30),
     Column("title", "Tên hoạt động", required=True, max_length=500, width=50),
     Column("series", "Thuộc chương trình, chuỗi hoạt động", max_length=255, width=30),
     Column("start_date", "Ngày bắt đầu", type="date", required=True, width=14),
     Column("end_date", "Ngày kết thúc", type="date", width=14, help="để trống nếu trong một ngày"),
     Column("place", "Địa điểm", max_length=300, width=30),
-    Column("zone", "Khu công nghiệp, khu kinh tế", type="choice", choices=_zone_names, width=30),
-    Column(
+    zone("zone", "Khu công nghiệp, khu kinh tế", width=30),
+    enterprises(
         "enterprises",
         "Doanh nghiệp tham gia (mã số thuế)",
         max_length=5000,
@@ -54,34 +40,9 @@ COLUMNS = (
         help="mã số thuế, cách nhau bằng dấu chấm phẩy",
     ),
     Column("notes", "Ghi chú", max_length=5000, width=30),
-    Column(
-        "owner_agency",
-        "Đơn vị tổ chức",
-        type="choice",
-        choices=_owner_codes,
-        help="ký hiệu đơn vị; để trống là đơn vị của người nhập",
-    ),
+    owner_agency("Đơn vị tổ chức", own=True),
 )
 HEADERS = {column.key: column.header for column in COLUMNS}
-
-
-def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
-    from phoihop.activities.selectors import list_activities
-
-    activities = list_activities(user=user, params=params).prefetch_related("enterprises")
-    for activity in activities.iterator(1000):
-        yield {
-            "kind": LABEL_BY_KIND.get(activity.kind, activity.kind),
-            "title": activity.title,
-            "series": activity.series,
-            "start_date": activity.start_date,
-            "end_date": activity.end_date,
-            "place": activity.place,
-            "zone": activity.zone.name if activity.zone else None,
-            "enterprises": "; ".join(sorted(e.tax_code for e in activity.enterprises.all())),
-            "notes": activity.notes,
-            "owner_agency": activity.owner_agency.short_code,
-        }
 
 
 def _key(owner_id: int, kind: str, title: str, start: Any) -> tuple[Any, ...]:
@@ -89,60 +50,44 @@ def _key(owner_id: int, kind: str, title: str, start: Any) -> tuple[Any, ...]:
 
 
 def check(user: User, rows: list[Row]) -> Checked:
-    from phoihop.activities.selectors import activities_visible_to
-    from phoihop.directory.selectors import enterprise_choices, owner_choices, zone_choices
+    from phoihop.directory.selectors import owner_choices
 
     checked = Checked()
-    zones = {zone.name: zone for zone in zone_choices()}
-    owners = {agency.short_code: agency for agency in owner_choices(user=user)}
+    cells = Resolved(user, rows, COLUMNS, checked)
     default_owner = user.agency if not user.is_admin else None
-    codes = {
-        code.strip()
-        for row in rows
-        for code in str(row.values.get("enterprises") or "").replace(",", ";").split(";")
-        if code.strip()
-    }
-    enterprises = {e.tax_code: e for e in enterprise_choices().filter(tax_code__in=codes)} if codes else {}
     starts = {row.values.get("start_date") for row in rows if row.values.get("start_date")}
     existing = {
         _key(a.owner_agency_id, a.kind, a.title, a.start_date): a
         for a in activities_visible_to(user)
-        .filter(owner_agency__in=owners.values(), start_date__in=starts)
+        .filter(owner_agency__in=owner_choices(user=user), start_date__in=starts)
         .prefetch_related("enterprises")
     }
     seen: dict[tuple[Any, ...], int] = {}
     plan: list[tuple[Activity | None, dict[str, Any], Any]] = []
     for row in rows:
-        values = row.values
-        owner = owners.get(str(values["owner_agency"])) if values.get("owner_agency") else default_owner
-        if owner is None:
+        if not row.values.get("owner_agency") and default_owner is None:
             checked.problem(row.number, "owner_agency", _("hãy chọn đơn vị tổ chức"))
             continue
-        listed = [c.strip() for c in str(values.get("enterprises") or "").replace(",", ";").split(";") if c.strip()]
-        missing = [code for code in listed if code not in enterprises]
-        if missing:
-            checked.problem(
-                row.number,
-                "enterprises",
-                _("không có doanh nghiệp mang mã số thuế %(codes)s trong danh mục") % {"codes": ", ".join(missing)},
-            )
+        values, known = cells.row(row)
+        owner = values["owner_agency"] or default_owner
+        if not known or owner is None:
             continue
         start, end = values.get("start_date"), values.get("end_date")
-        if start and end and end < start:  # type: ignore[operator]
+        if start and end and end < start:
             checked.problem(row.number, "end_date", _("ngày kết thúc không được trước ngày bắt đầu"))
             continue
-        if not (values.get("kind") and values.get("title") and start):
+        if not (values["kind"] and values.get("title") and start):
             continue
         data: dict[str, Any] = {
-            "kind": KIND_BY_LABEL[str(values["kind"])],
+            "kind": values["kind"],
             "title": clean_text(str(values["title"])),
             "series": clean_text(str(values.get("series") or "")),
             "start_date": start,
             "end_date": end,
             "place": clean_text(str(values.get("place") or "")),
-            "zone": zones.get(str(values["zone"])) if values.get("zone") else None,
+            "zone": values["zone"],
             "notes": str(values.get("notes") or "").strip(),
-            "enterprises": [enterprises[code] for code in listed],
+            "enterprises": values["enterprises"],
         }
         key = _key(owner.pk, data["kind"], data["title"], start)
         if key in seen:
@@ -204,7 +149,7 @@ ACTIVITIES = SheetKind(
     natural_key=("owner_agency", "kind", "title", "start_date"),
     can_import=permissions.can_create_activity,
     can_export=permissions.can_view_activities,
-    export_rows=export_rows,
+    export_rows=column_rows(COLUMNS, list_activities, related=("enterprises",), chunk=1000),
     check=check,
     apply=apply,
     list_url_name="activities:activity_list",

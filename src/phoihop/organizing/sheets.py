@@ -10,7 +10,6 @@ other bodies included. The plan items a founding carries out stay on its page.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
@@ -19,38 +18,19 @@ from phoihop.core.text import clean_text, nfc
 from phoihop.organizing import permissions, services
 from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
+from phoihop.organizing.selectors import foundings_visible_to, list_foundings
+from phoihop.planning.sheets import document, enterprise, owner_agency
+from phoihop.spreadsheets.columns import Resolved, choice, column_rows
 from phoihop.spreadsheets.records import RecordRows
 from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
 
-KIND_BY_LABEL = {str(label): value for value, label in FoundingKind.choices}
-LABEL_BY_KIND = {value: label for label, value in KIND_BY_LABEL.items()}
-
-
-def _agency_codes(user: User) -> list[str]:
-    # Every body, not only the user's: an export of the whole list must read back; rows are checked one by one.
-    from phoihop.directory.selectors import agency_choices
-
-    return [agency.short_code for agency in agency_choices()]
-
-
 COLUMNS = (
-    Column(
-        "kind",
-        "Tổ chức được thành lập",
-        type="choice",
-        required=True,
-        choices=lambda user: list(KIND_BY_LABEL),
-        width=28,
-    ),
-    Column(
-        "enterprise",
-        "Doanh nghiệp (mã số thuế)",
-        required=True,
-        max_length=20,
-        help="mã số thuế của doanh nghiệp trong danh mục",
+    choice("kind", "Tổ chức được thành lập", FoundingKind, required=True, width=28),
+    enterprise(
+        "enterprise", "Doanh nghiệp (mã số thuế)", required=True, help="mã số thuế của doanh nghiệp trong danh mục"
     ),
     Column(
         "name",
@@ -61,7 +41,7 @@ COLUMNS = (
     ),
     Column("founded_on", "Ngày thành lập", type="date", required=True, width=14),
     Column("members_at_founding", "Số thành viên khi thành lập (người)", type="int", num_format="#,##0"),
-    Column(
+    document(
         "decision_document",
         "Quyết định thành lập (số, ký hiệu)",
         max_length=160,
@@ -69,52 +49,11 @@ COLUMNS = (
         help="số, ký hiệu của văn bản trong sổ văn bản, ví dụ 15-QĐ/CĐKKT; để trống khi chưa đăng ký",
     ),
     Column("notes", "Ghi chú", max_length=32000, width=30),
-    Column(
-        "owner_agency",
-        "Đơn vị thành lập",
-        type="choice",
-        choices=_agency_codes,
-        help="ký hiệu đơn vị; để trống là đơn vị của người nhập",
-    ),
+    owner_agency("Đơn vị thành lập"),
 )
-KEYS = tuple(column.key for column in COLUMNS)
-HEADERS = {column.key: column.header for column in COLUMNS}
-
-
-def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
-    """The list page's rows in its filter and order (`list_foundings`), every page."""
-    from phoihop.organizing.selectors import list_foundings
-
-    for founding in list_foundings(user=user, params=params).iterator(1000):
-        yield {
-            "kind": LABEL_BY_KIND.get(founding.kind, founding.kind),
-            "enterprise": founding.enterprise.tax_code,
-            "name": founding.name,
-            "founded_on": founding.founded_on,
-            "members_at_founding": founding.members_at_founding,
-            "decision_document": founding.decision_document.reference if founding.decision_document else None,
-            "notes": founding.notes,
-            "owner_agency": founding.owner_agency.short_code,
-        }
-
-
-def _shown(key: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if key == "kind":
-        return str(LABEL_BY_KIND.get(value, value))
-    if key == "enterprise":
-        return str(value.tax_code)
-    if key == "decision_document":
-        return str(value.reference)
-    if key == "founded_on":
-        return f"{value:%d/%m/%Y}"
-    return str(value)
-
 
 RECORDS: RecordRows[Founding] = RecordRows(
-    headers=HEADERS,
-    shown=_shown,
+    columns=COLUMNS,
     can_edit=permissions.can_edit_founding,
     writes=services.WRITES,
     not_yours=_("bản ghi thành lập này thuộc %(owner)s; anh/chị không sửa được"),
@@ -122,53 +61,21 @@ RECORDS: RecordRows[Founding] = RecordRows(
 
 
 def check(user: User, rows: list[Row]) -> Checked:
-    from phoihop.directory.selectors import agency_choices, enterprise_choices
-    from phoihop.directory.validators import normalize_tax_code
-    from phoihop.organizing.selectors import foundings_visible_to
-    from phoihop.planning.selectors import find_document
-
     checked = Checked()
     plan = RECORDS.plan(user, checked)
-    agencies = {agency.short_code: agency for agency in agency_choices()}
-    for row in rows:
-        if row.values.get("enterprise") is not None:
-            row.values["enterprise"] = normalize_tax_code(str(row.values["enterprise"]))
-    codes = {str(row.values["enterprise"]) for row in rows if row.values.get("enterprise")}
-    enterprises = {e.tax_code: e for e in enterprise_choices().filter(tax_code__in=codes)} if codes else {}
+    cells = Resolved(user, rows, COLUMNS, checked)
     existing = {
-        (founding.kind, founding.enterprise.tax_code): founding
-        for founding in foundings_visible_to(user).filter(enterprise__tax_code__in=codes)
+        (founding.kind, founding.enterprise_id): founding
+        for founding in foundings_visible_to(user).filter(enterprise__in=cells.records("enterprise"))
     }
-    documents: dict[str, Any] = {}
     for row in rows:
-        values = row.values
-        owner = agencies.get(str(values["owner_agency"])) if values.get("owner_agency") else None
-        code = str(values.get("enterprise") or "")
-        enterprise = enterprises.get(code)
-        if code and enterprise is None:
-            checked.problem(
-                row.number,
-                "enterprise",
-                _("không có doanh nghiệp mang mã số thuế %(code)s trong danh mục") % {"code": code},
-            )
-        reference = clean_text(str(values.get("decision_document") or ""))
-        document = None
-        if reference:
-            if reference not in documents:
-                documents[reference] = find_document(user=user, reference=reference)
-            document = documents[reference]
-            if document is None:
-                checked.problem(
-                    row.number,
-                    "decision_document",
-                    _("không có văn bản số, ký hiệu “%(ref)s” trong sổ văn bản") % {"ref": reference},
-                )
-        if enterprise is None or not values.get("kind") or not values.get("founded_on") or (reference and not document):
+        values, known = cells.row(row)
+        if not (known and values["enterprise"] and values["kind"] and values.get("founded_on")):
             continue
-        kind = KIND_BY_LABEL[str(values["kind"])]
-        if plan.repeated(row.number, (kind, code), "enterprise", _("trùng tổ chức và doanh nghiệp với dòng %(n)s")):
+        key = (values["kind"], values["enterprise"].pk)
+        if plan.repeated(row.number, key, "enterprise", _("trùng tổ chức và doanh nghiệp với dòng %(n)s")):
             continue
-        found = existing.get((kind, code))
+        found, owner = existing.get(key), values["owner_agency"]
         if found is not None and owner is not None and owner.pk != found.owner_agency_id:
             checked.problem(
                 row.number,
@@ -178,16 +85,16 @@ def check(user: User, rows: list[Row]) -> Checked:
             )
             continue
         data: dict[str, Any] = {
-            "kind": kind,
+            "kind": values["kind"],
             "name": clean_text(str(values.get("name") or "")),
-            "enterprise": enterprise,
+            "enterprise": values["enterprise"],
             "founded_on": values["founded_on"],
             "members_at_founding": values.get("members_at_founding"),
-            "decision_document": document,
+            "decision_document": values["decision_document"],
             "notes": nfc(str(values.get("notes") or "")).strip(),
         }
         plan.row(row.number, data, [found] if found else [], owner=owner)
-    return plan.finish(columns=KEYS)
+    return plan.finish()
 
 
 FOUNDINGS = SheetKind(
@@ -197,7 +104,7 @@ FOUNDINGS = SheetKind(
     natural_key=("kind", "enterprise"),
     can_import=permissions.can_create_founding,
     can_export=permissions.can_view_foundings,
-    export_rows=export_rows,
+    export_rows=column_rows(COLUMNS, list_foundings, chunk=1000),
     check=check,
     apply=RECORDS.apply,
     list_url_name="organizing:founding_list",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from phoihop.core.records import RecordWrites
-from phoihop.spreadsheets.registry import Change, Checked
+from phoihop.spreadsheets.registry import Change, Checked, Column
 from phoihop.spreadsheets.services import rehearse
 
 Record = TypeVar("Record", bound=models.Model)
@@ -70,23 +70,33 @@ def write_planned(checked: Checked, write: Callable[[Planned[Any]], None]) -> in
 
 @dataclass(frozen=True, kw_only=True)
 class RecordRows(Generic[Record]):
-    """How an app's kind writes and compares its records: the preview's `headers` and `shown(key, value)`, the `many`
-    keys (many-to-many, compared as sets), the edit predicate, the app's write services (`writes`, a
-    core.records.RecordWrites), what a change row is called in the preview, and the refusal when the record
-    belongs to another body (“… %(owner)s …”).
+    """How an app's kind writes and compares its records: its `columns` (the preview's headers, how each value is
+    shown — `Column.shown` — and, from the columns naming several records, the many-to-many keys, compared as sets),
+    the edit predicate, the app's write services (`writes`, a core.records.RecordWrites), what a change row is
+    called in the preview, and the refusal when the record belongs to another body (“… %(owner)s …”).
     `changes_only`: an update sends only what differs (a list left as it was is not checked again nor written)."""
 
-    headers: Mapping[str, str]
-    shown: Callable[[str, Any], str]
+    columns: tuple[Column, ...]
     can_edit: Callable[[Any, Record], bool]
     writes: RecordWrites
     not_yours: str
-    many: tuple[str, ...] = ()
     changes_only: bool = False
     described: Callable[[Record], str] = str
 
+    @cached_property
+    def headers(self) -> dict[str, str]:
+        return {column.key: column.header for column in self.columns}
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(column.key for column in self.columns)
+
+    def shown(self, key: str, value: Any) -> str:
+        return self.columns[self.keys.index(key)].shown(value)
+
     def differences(self, record: Record, data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
-        return differences(record, data, headers=self.headers, shown=self.shown, many=self.many)
+        many = [column.key for column in self.columns if column.ref is not None and column.ref.many]
+        return differences(record, data, headers=self.headers, shown=self.shown, many=many)
 
     def write(self, user: Any, item: Planned[Record]) -> None:
         if item.found is None:
@@ -152,11 +162,11 @@ class RowPlan(Generic[Record]):
         checked.changes.append(Change(number, self.rows.described(found), fields))
         self.planned.append(Planned(number, found, data, None))
 
-    def finish(self, *, columns: Iterable[str]) -> Checked:
+    def finish(self) -> Checked:
         rehearse(
             self.checked,
             [(item.row, partial(self.rows.write, self.user, item)) for item in self.planned],
-            columns=columns,
+            columns=self.rows.keys,
         )
         self.checked.state = self.planned
         return self.checked

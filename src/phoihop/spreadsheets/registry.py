@@ -6,7 +6,8 @@ A declaration says
 - the columns, in order: the Vietnamese header officers read, the key (the hidden second row of every template and
   export: how a file is recognised as this kind's), the type of the cell, whether it is required, its length limit
   and, for a choice, where the allowed values come from (`choices(user)` → the labels a cell may hold);
-- how rows are read for an export (`export_rows(user, params)`: dicts by column key, in the list page's filter);
+- how rows are read for an export (`export_rows(user, params)`: dicts by column key, in the list page's filter;
+  `spreadsheets.columns.column_rows` builds it from the columns, each of which knows how its cell is read);
 - how a whole file of parsed rows is checked against the database (`check(user, rows)` → a `Checked` with every
   problem by row and column, how many rows are new, which existing rows (by natural key) would change) and written
   (`apply(user, checked)`), through the app's services and permission rules; a kind for very large files may check
@@ -29,6 +30,7 @@ from phoihop.spreadsheets.bulk import insert_all  # noqa: F401
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
+    from phoihop.spreadsheets.columns import Reference
 
 CellType = Literal["text", "int", "decimal", "date", "choice"]
 CellValue = str | int | Decimal | dt.date | None
@@ -47,6 +49,42 @@ class Column:
     # Number format for int/decimal/date cells in templates and exports.
     num_format: str = ""
     width: int = 18
+    # How an export reads the cell from a record: an attribute path ("enterprise.tax_code") or a function of the
+    # record; by default the attribute named like the column (written by `ref` when the column has one).
+    read: str | Callable[[Any], CellValue] | None = None
+    # How the import's preview shows a value of the service's data; by default as the cell would hold it.
+    show: Callable[[Any], str] | None = None
+    # For cells that name records or choice values (an enterprise by tax code, a body by short code, a choice by
+    # its label): how a whole file's names are found at once, and the problem for a name not found
+    # (spreadsheets.columns).
+    ref: Reference | None = None
+
+    def reader(self) -> Callable[[Any], CellValue]:
+        """How an export reads the column's cell from a record (chosen once per export, not once per cell)."""
+        if callable(self.read):
+            return self.read
+        names = (self.read or self.key).split(".")
+        named = self.ref.cell if self.ref is not None and self.read is None else None
+
+        def read(record: Any) -> CellValue:
+            value = record
+            for name in names:
+                value = None if value is None else getattr(value, name)
+            return value if named is None else named(value)
+
+        return read
+
+    def shown(self, value: Any) -> str:
+        """A value of the service's data as the preview shows it: as the cell holds it, dates as dd/mm/yyyy."""
+        if value is None:
+            return ""
+        if self.show is not None:
+            return self.show(value)
+        if self.ref is not None:
+            return str(self.ref.cell(value) or "")
+        if isinstance(value, dt.date):
+            return f"{value:%d/%m/%Y}"
+        return str(value)
 
 
 @dataclass
