@@ -1,42 +1,26 @@
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from django.http import FileResponse, HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import ConfigDict
 
-from phoihop.accounts.models import User
 from phoihop.activities import selectors, services
 from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.activities.views import attachment_response
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, resolve_id, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_schema
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise
-from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
-from phoihop.planning.selectors import linkable_plan_items
+from phoihop.directory.schemas import AGENCY, ENTERPRISE, ZONE, AgencyRef, EnterpriseRef, ZoneRef
+from phoihop.directory.selectors import agencies_visible_to
+from phoihop.planning.api.schemas import PLAN_ITEMS
 
 router = Router(tags=["Hoạt động"])
-
-
-class AgencyRef(Schema):
-    id: int
-    short_code: str
-    name: str
-
-
-class ZoneRef(Schema):
-    id: int
-    name: str
-
-
-class EnterpriseRef(Schema):
-    id: int
-    name: str
-    tax_code: str
 
 
 class ParticipantOut(Schema):
@@ -153,23 +137,8 @@ class ActivityIn(Schema):
     owner_agency_id: int | None = None
 
 
-class ActivityPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    kind: ActivityKind | None = None
-    title: str | None = Field(None, max_length=500)
-    series: str | None = Field(None, max_length=255)
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
-    place: str | None = Field(None, max_length=300)
-    zone_id: int | None = None
-    partner_agency_ids: list[int] | None = None
-    enterprise_ids: list[int] | None = None
-    plan_item_ids: list[int] | None = None
-    notes: str | None = None
-    participants: list[ParticipantIn] | None = None
-    outputs: list[OutputIn] | None = None
+@patch_schema(ActivityIn, drop=("owner_agency_id",))
+class ActivityPatch(Schema): ...
 
 
 class ActivityFilters(Schema):
@@ -187,45 +156,19 @@ class ActivityFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
-    """Turn ids into directory and plan objects; an id that is not there is a 422 naming the field."""
-    resolved = dict(data)
-    if "zone_id" in resolved:
-        resolved["zone"] = resolve_id(
-            zones_visible_to(user),
-            resolved.pop("zone_id"),
-            field="zone",
-            message=_("Không có khu số %(ids)s trong danh mục."),
-            code="unknown_zone",
-        )
-    many = (
-        (
-            "partner_agency_ids",
-            "partner_agencies",
-            agencies_visible_to(user),
-            _("Không có đơn vị số %(ids)s trong danh mục."),
-            "unknown_agency",
-        ),
-        (
-            "enterprise_ids",
-            "enterprises",
-            enterprises_visible_to(user),
-            _("Không có doanh nghiệp số %(ids)s trong danh mục doanh nghiệp."),
-            "unknown_enterprise",
-        ),
-        (
-            "plan_item_ids",
-            "plan_items",
-            linkable_plan_items(user=user),
-            _("Không có nội dung phối hợp số %(ids)s."),
-            "unknown_plan_item",
-        ),
-    )
-    for key, field, queryset, message, code in many:
-        ids = resolved.pop(key, None)
-        if ids is not None:
-            resolved[field] = resolve_ids(queryset, ids, field=field, message=message, code=code)
-    return resolved
+# Ids in a payload, turned into directory and plan rows; an id that is not there is a 422 naming the field.
+REFS = (
+    ZONE,
+    replace(
+        AGENCY,
+        key="partner_agency_ids",
+        field="partner_agencies",
+        message=_("Không có đơn vị số %(ids)s trong danh mục."),
+        many=True,
+    ),
+    replace(ENTERPRISE, key="enterprise_ids", field="enterprises", many=True),
+    replace(PLAN_ITEMS, code="unknown_plan_item"),
+)
 
 
 RecordRoutes(
@@ -254,7 +197,7 @@ RecordRoutes(
         expected_version=version,
     ),
     delete=lambda user, row, version: services.delete_activity(actor=user, activity=row, expected_version=version),
-    resolve=_resolve_refs,
+    resolve=REFS,
     summary="Danh sách hoạt động (tìm không phân biệt dấu)",
     owners=agencies_visible_to,
 ).mount(router)

@@ -16,7 +16,7 @@ from pydantic import ConfigDict
 from phoihop.cases import permissions, selectors, services
 from phoihop.cases.choices import CaseStatus, Channel, ConsentMethod, PetitionStatus, RequesterKind
 from phoihop.cases.models import Case, Petition, Topic
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
+from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, patch_schema
 from phoihop.core.errors import field_error
 from phoihop.core.params import Year
 from phoihop.directory.models import Agency, Enterprise, Zone
@@ -74,13 +74,8 @@ class PersonIn(Schema):
     account: str = Field("", max_length=8000)
 
 
-class PersonPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    full_name: str | None = Field(None, max_length=150)
-    phone: str | None = Field(None, max_length=30)
-    employer: str | None = Field(None, max_length=255)
-    account: str | None = Field(None, max_length=8000)
+@patch_schema(PersonIn, version=False)
+class PersonPatch(Schema): ...
 
 
 class CaseIn(Schema):
@@ -100,18 +95,8 @@ class CaseIn(Schema):
     consent_method: ConsentMethod | None = None
 
 
+@patch_schema(CaseIn, drop=("handling_agency_id", "consent_given", "consent_method"))
 class CasePatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    channel: Channel | None = None
-    requester_kind: RequesterKind | None = None
-    topic_id: int | None = None
-    enterprise_id: int | None = None
-    zone_id: int | None = None
-    handler_id: int | None = None
-    received_at: dt.datetime | None = None
-    answer: str | None = Field(None, max_length=8000)
     person: PersonPatch | None = None
 
 
@@ -236,21 +221,8 @@ class PetitionIn(Schema):
     owner_agency_id: int | None = None
 
 
-class PetitionPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    title: str | None = Field(None, max_length=300)
-    content: str | None = Field(None, max_length=8000)
-    raised_by: str | None = Field(None, max_length=255)
-    conference: str | None = Field(None, max_length=300)
-    raised_on: dt.date | None = None
-    topic_id: int | None = None
-    enterprise_id: int | None = None
-    zone_id: int | None = None
-    responsible_agency_id: int | None = None
-    conclusion_document_id: int | None = None
-    answer: str | None = Field(None, max_length=8000)
+@patch_schema(PetitionIn, drop=("owner_agency_id",))
+class PetitionPatch(Schema): ...
 
 
 class FollowUpIn(Schema):

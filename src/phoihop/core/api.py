@@ -8,23 +8,27 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ConfigDict, Field, create_model
 
 from phoihop.core import cache
 from phoihop.core.errors import ConflictError, field_error
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from phoihop.accounts.models import User
 
 
@@ -45,7 +49,9 @@ def api_user(request: HttpRequest) -> User:
     return user
 
 
-def resolve_ids(queryset: QuerySet[Any], ids: Iterable[int], *, field: str, message: str, code: str) -> list[Any]:
+def resolve_ids(
+    queryset: QuerySet[Any], ids: Iterable[int], *, field: str, message: StrOrPromise, code: str
+) -> list[Any]:
     """The rows with these ids that the caller can see (`queryset` is a scoped selector), in the order given. An id
     that is not there is a 422 naming the field — `message` takes `%(ids)s` — never a 500 or a silent drop."""
     wanted = list(dict.fromkeys(ids))
@@ -56,7 +62,7 @@ def resolve_ids(queryset: QuerySet[Any], ids: Iterable[int], *, field: str, mess
     return [found[pk] for pk in wanted]
 
 
-def resolve_id(queryset: QuerySet[Any], pk: int | None, *, field: str, message: str, code: str) -> Any:
+def resolve_id(queryset: QuerySet[Any], pk: int | None, *, field: str, message: StrOrPromise, code: str) -> Any:
     """One optional reference: None stays None; otherwise as `resolve_ids`."""
     return None if pk is None else resolve_ids(queryset, [pk], field=field, message=message, code=code)[0]
 
@@ -70,6 +76,89 @@ def resolve_refs(queryset: QuerySet[Any], ids: Iterable[int] | None, field: str,
 def resolve_ref(queryset: QuerySet[Any], pk: int | None, field: str, what: str) -> Any:
     """One optional reference with the usual message: None stays None."""
     return None if pk is None else resolve_refs(queryset, [pk], field, what)[0]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference in a payload: `key` holds the id of a row of another kind (`many`: a list of ids), which
+    `apply_refs` looks up in `selector(user)` — a scoped selector, so what the caller cannot read is not there — and
+    hands to the service under `field`. An id that is not found is a 422 naming `field`: with `what`, the usual
+    “Không có <what> số 7, 9.” and code `unknown_<field>`; `message` (with `%(ids)s`) and `code` replace either.
+    `null` clears: None for one row, no rows for a list.
+
+        Ref("enterprise_id", "enterprise", enterprises_visible_to, gettext_lazy("doanh nghiệp trong danh mục"))
+        Ref("plan_item_ids", "plan_items", linkable, gettext_lazy("nội dung phối hợp"), many=True)
+    """
+
+    key: str
+    field: str
+    selector: Callable[[User], QuerySet[Any]]
+    what: StrOrPromise = ""
+    message: StrOrPromise = ""
+    code: str = ""
+    many: bool = False
+
+    def resolve(self, user: User, value: Any) -> Any:
+        message = self.message or _("Không có %(what)s số %%(ids)s.") % {"what": self.what}
+        code = self.code or f"unknown_{self.field}"
+        if self.many:
+            return resolve_ids(self.selector(user), value or [], field=self.field, message=message, code=code)
+        return resolve_id(self.selector(user), value, field=self.field, message=message, code=code)
+
+
+def apply_refs(user: User, data: dict[str, Any], refs: Iterable[Ref]) -> dict[str, Any]:
+    """A copy of the payload with each reference it carries turned into rows (`Ref`); keys it does not carry (a
+    PATCH that leaves them alone) stay out."""
+    resolved = dict(data)
+    for ref in refs:
+        if ref.key in resolved:
+            resolved[ref.field] = ref.resolve(user, resolved.pop(ref.key))
+    return resolved
+
+
+# What an owner body's id that is not found says, in every app.
+OWNER_MESSAGE = gettext_lazy("Không có đơn vị số %(ids)s.")
+
+S = TypeVar("S", bound=Schema)
+
+
+def patch_schema(
+    create_in: type[Schema], *, drop: Iterable[str] = (), version: bool = True
+) -> Callable[[type[S]], type[S]]:
+    """The PATCH body of a record kind, made from its create schema. Goes on a class that names the schema (its name
+    is the schema's name in the OpenAPI document) and declares only the fields the patch types differently:
+
+        @patch_schema(FoundingIn, drop=("owner_agency_id",))
+        class FoundingPatch(Schema): ...
+
+    Every other field of `create_in` but those in `drop` becomes `T | None = None` with the same constraints
+    (max_length, ge, max_digits…) and description; `version: int` is required (`version=False` for a part nested
+    in a patch); unknown fields are refused. A field the client leaves out stays unset, so `patch_data` sees only
+    what was sent."""
+    dropped = frozenset(drop)
+    if dropped - create_in.model_fields.keys():
+        raise TypeError(
+            f"{create_in.__name__} has no field {', '.join(sorted(dropped - create_in.model_fields.keys()))}"
+        )
+
+    def build(stub: type[S]) -> type[S]:
+        fields: dict[str, Any] = {"version": (int, ...)} if version else {}
+        for name, info in create_in.model_fields.items():
+            if name in dropped or name in stub.model_fields:
+                continue
+            annotation: Any = Optional[info.annotation]  # noqa: UP045 - a runtime type, not an annotation
+            if info.metadata:
+                annotation = Annotated[(annotation, *info.metadata)]
+            fields[name] = (annotation, Field(None, description=info.description) if info.description else None)
+        return create_model(
+            stub.__name__,
+            __base__=stub,
+            __module__=stub.__module__,
+            __config__=ConfigDict(extra="forbid"),
+            **fields,
+        )
+
+    return build
 
 
 def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
@@ -134,9 +223,9 @@ def _store_answer(run: Callable[..., Any]) -> Callable[..., Any]:
 class RecordRoutes:
     """The five endpoints of one owned record kind on a ninja router: list (filters + paging), detail, create,
     patch (the body carries `version`; a stale one is a 409) and delete (`?version=`). The app gives its schemas,
-    its scoped selectors, its services and `resolve(user, data)`, which turns payload ids into rows the user can read
-    (`resolve_id`/`resolve_ids`); with `owners`, `owner_agency_id` becomes `owner_agency` before that. Each endpoint
-    reads through `get`, so what is out of scope is a 404."""
+    its scoped selectors, its services and `resolve`, which turns payload ids into rows the user can read: a tuple of
+    `Ref`s, or a function `(user, data) -> data` for what they do not say; with `owners`, `owner_agency_id` becomes
+    `owner_agency` before that. Each endpoint reads through `get`, so what is out of scope is a 404."""
 
     path: str  # "/foundings"; the detail is "/foundings/{pk}"
     name: str  # "founding": operation ids list_founding, get_founding, …
@@ -150,7 +239,7 @@ class RecordRoutes:
     create: Callable[[User, dict[str, Any]], Any]
     update: Callable[[User, Any, dict[str, Any], int], Any]
     delete: Callable[[User, Any, int], Any]
-    resolve: Callable[[User, dict[str, Any]], dict[str, Any]] = lambda user, data: data
+    resolve: tuple[Ref, ...] | Callable[[User, dict[str, Any]], dict[str, Any]] = ()
     owners: Callable[[User], QuerySet[Any]] | None = None  # the bodies a payload's `owner_agency_id` may name
     detail_out: type[Schema] | None = None  # what detail, create and patch answer, when richer than a list row
     summary: str = ""
@@ -161,17 +250,17 @@ class RecordRoutes:
         one = self.detail_out or self.out
         responses = {200: one, **ERROR_RESPONSES}
 
+        owner = (
+            ()
+            if self.owners is None
+            else (Ref("owner_agency_id", "owner_agency", self.owners, message=OWNER_MESSAGE, code="unknown_agency"),)
+        )
+
         def resolve(user: User, data: dict[str, Any]) -> dict[str, Any]:
-            if self.owners is not None and "owner_agency_id" in data:
-                owner_id = data.pop("owner_agency_id")
-                data["owner_agency"] = resolve_id(
-                    self.owners(user),
-                    owner_id,
-                    field="owner_agency",
-                    message=_("Không có đơn vị số %(ids)s."),
-                    code="unknown_agency",
-                )
-            return self.resolve(user, data)
+            data = apply_refs(user, data, owner)
+            if callable(self.resolve):
+                return self.resolve(user, data)
+            return apply_refs(user, data, self.resolve)
 
         def list_records(request: HttpRequest, filters: Any) -> Any:
             params = {key: value for key, value in filters.dict().items() if value is not None}

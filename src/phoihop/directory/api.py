@@ -1,18 +1,18 @@
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, cached_list, patch_data
-from phoihop.core.errors import field_error
+from phoihop.core.api import ERROR_RESPONSES, api_user, apply_refs, cached_list, patch_data, patch_schema
 from phoihop.directory import selectors, services
 from phoihop.directory.choices import AgencyKind, Ownership, ZoneKind
 from phoihop.directory.models import Agency, Enterprise, Zone
+from phoihop.directory.schemas import AGENCY, ZONE, ZoneRef
 
 router = Router(tags=["Danh mục"])
 
@@ -36,11 +36,6 @@ class ZoneOut(Schema):
     district: str
     area_ha: Decimal | None
     version: int
-
-
-class ZoneRef(Schema):
-    id: int
-    name: str
 
 
 class EnterpriseOut(Schema):
@@ -94,19 +89,8 @@ class EnterpriseIn(Schema):
     owner_agency_id: int | None = None
 
 
-class EnterprisePatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    name: str | None = Field(None, max_length=255)
-    short_name: str | None = Field(None, max_length=120)
-    tax_code: str | None = Field(None, max_length=20)
-    zone_id: int | None = None
-    address: str | None = Field(None, max_length=300)
-    ownership: Ownership | None = None
-    investor_country: str | None = Field(None, max_length=100)
-    sector: str | None = Field(None, max_length=200)
-    workforce: int | None = Field(None, ge=0)
+@patch_schema(EnterpriseIn, drop=("owner_agency_id",))
+class EnterprisePatch(Schema): ...
 
 
 class EnterpriseFilters(Schema):
@@ -119,19 +103,8 @@ class EnterpriseFilters(Schema):
     sort: str | None = None
 
 
-def _resolve_refs(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
-    """Turn *_id fields into directory objects the caller can see; an unknown id is a field error, not a 500."""
-    user = api_user(request)
-    resolved = dict(data)
-    if "zone_id" in resolved:
-        zone_id = resolved.pop("zone_id")
-        zone = None
-        if zone_id is not None:
-            zone = selectors.zones_visible_to(user).filter(pk=zone_id).first()
-            if zone is None:
-                raise field_error("zone", _("Không có khu số %(id)s trong danh mục.") % {"id": zone_id}, "unknown_zone")
-        resolved["zone"] = zone
-    return resolved
+# The owner body (a create only) and the zone, turned into rows the caller can see; an unknown id is a 422.
+REFS = (replace(AGENCY, key="owner_agency_id", field="owner_agency"), ZONE)
 
 
 @router.get("/agencies", response=list[AgencyOut], summary="Danh sách cơ quan, đơn vị")
@@ -190,26 +163,17 @@ def get_enterprise(request: HttpRequest, enterprise_id: int) -> Enterprise:
 @router.post("/enterprises", response={201: EnterpriseOut, **ERROR_RESPONSES})
 def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Status[Enterprise]:
     user = api_user(request)
-    data = payload.dict()
-    owner_id = data.pop("owner_agency_id")
-    owner = None
-    if owner_id is not None:
-        owner = selectors.agencies_visible_to(user).filter(pk=owner_id).first()
-        if owner is None:
-            raise field_error("owner_agency", _("Không có đơn vị số %(id)s.") % {"id": owner_id}, "unknown_agency")
-    enterprise = services.create_enterprise(actor=user, data=_resolve_refs(request, data), owner_agency=owner)
-    return Status(201, enterprise)
+    data = apply_refs(user, payload.dict(), REFS)
+    return Status(201, services.create_enterprise(actor=user, data=data, owner_agency=data.pop("owner_agency")))
 
 
 @router.patch("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **ERROR_RESPONSES})
 def update_enterprise(request: HttpRequest, enterprise_id: int, payload: EnterprisePatch) -> Enterprise:
     user = api_user(request)
     enterprise = selectors.get_enterprise(user=user, pk=enterprise_id)
-    data = patch_data(payload, Enterprise)
+    data = apply_refs(user, patch_data(payload, Enterprise), REFS)
     version = data.pop("version")
-    return services.update_enterprise(
-        actor=user, enterprise=enterprise, data=_resolve_refs(request, data), expected_version=version
-    )
+    return services.update_enterprise(actor=user, enterprise=enterprise, data=data, expected_version=version)
 
 
 @router.delete("/enterprises/{enterprise_id}", response={204: None, **ERROR_RESPONSES})

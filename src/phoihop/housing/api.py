@@ -3,19 +3,19 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_ref, resolve_refs
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, Ref, api_user, patch_data, patch_schema
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
 from phoihop.housing import selectors, services
 from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind, Qualifier
 from phoihop.housing.models import HousingProject, Milestone
-from phoihop.planning.selectors import linkable_plan_items
+from phoihop.planning.api.schemas import PLAN_ITEMS
 
 router = Router(tags=["Nhà ở công nhân"])
 
@@ -58,23 +58,8 @@ class MilestoneIn(Schema):
     people_qualifier: Qualifier = Qualifier.EXACT
 
 
-class MilestonePatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    kind: MilestoneKind | None = None
-    date: dt.date | None = None
-    date_precision: DatePrecision | None = None
-    phase: str | None = Field(None, max_length=300)
-    description: str | None = Field(None, max_length=5000)
-    buildings: int | None = None
-    worker_buildings: int | None = None
-    floor_area_m2: Decimal | None = Field(None, max_digits=12, decimal_places=2)
-    floor_area_qualifier: Qualifier | None = None
-    apartments: int | None = None
-    apartments_qualifier: Qualifier | None = None
-    people: int | None = None
-    people_qualifier: Qualifier | None = None
+@patch_schema(MilestoneIn)
+class MilestonePatch(Schema): ...
 
 
 class QuantitiesOut(Schema):
@@ -167,31 +152,8 @@ class ProjectIn(Schema):
     plan_item_ids: list[int] = []
 
 
-class ProjectPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    kind: ProjectKind | None = None
-    name: str | None = Field(None, max_length=500)
-    part_of_id: int | None = None
-    district: str | None = Field(None, max_length=120)
-    commune: str | None = Field(None, max_length=300)
-    zone_id: int | None = None
-    investor_enterprise_id: int | None = None
-    investor_name: str | None = Field(None, max_length=300)
-    land_area_ha: Decimal | None = Field(None, max_digits=10, decimal_places=2)
-    social_housing_land_ha: Decimal | None = Field(None, max_digits=10, decimal_places=2)
-    floor_area_m2: Decimal | None = Field(None, max_digits=12, decimal_places=2)
-    floor_area_qualifier: Qualifier | None = None
-    buildings: int | None = None
-    max_floors: int | None = None
-    apartments: int | None = None
-    apartments_qualifier: Qualifier | None = None
-    capacity: int | None = None
-    capacity_qualifier: Qualifier | None = None
-    capacity_group: CapacityGroup | None = None
-    description: str | None = Field(None, max_length=20000)
-    plan_item_ids: list[int] | None = None
+@patch_schema(ProjectIn, drop=("owner_agency_id",))
+class ProjectPatch(Schema): ...
 
 
 class ProjectFilters(Schema):
@@ -206,26 +168,13 @@ class ProjectFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _project_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
-    resolved = dict(data)
-    if "part_of_id" in resolved:
-        resolved["part_of"] = resolve_ref(
-            selectors.projects_visible_to(user), resolved.pop("part_of_id"), "part_of", _("dự án")
-        )
-    if "zone_id" in resolved:
-        resolved["zone"] = resolve_ref(zones_visible_to(user), resolved.pop("zone_id"), "zone", _("khu trong danh mục"))
-    if "investor_enterprise_id" in resolved:
-        resolved["investor_enterprise"] = resolve_ref(
-            enterprises_visible_to(user),
-            resolved.pop("investor_enterprise_id"),
-            "investor_enterprise",
-            _("doanh nghiệp trong danh mục"),
-        )
-    if "plan_item_ids" in resolved:
-        resolved["plan_items"] = resolve_refs(
-            linkable_plan_items(user=user), resolved.pop("plan_item_ids"), "plan_items", _("nội dung phối hợp")
-        )
-    return resolved
+# Ids in a payload, turned into rows the user can read; an id that is not there is a 422 naming the field.
+REFS = (
+    Ref("part_of_id", "part_of", selectors.projects_visible_to, _("dự án")),
+    Ref("zone_id", "zone", zones_visible_to, _("khu trong danh mục")),
+    Ref("investor_enterprise_id", "investor_enterprise", enterprises_visible_to, _("doanh nghiệp trong danh mục")),
+    PLAN_ITEMS,
+)
 
 
 RecordRoutes(
@@ -241,7 +190,7 @@ RecordRoutes(
     create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
     update=services.WRITES.update,
     delete=services.WRITES.delete,
-    resolve=_project_data,
+    resolve=REFS,
     summary="Danh sách dự án nhà ở",
     owners=agencies_visible_to,
 ).mount(router)

@@ -1,35 +1,21 @@
 import datetime as dt
-from typing import Any
+from dataclasses import replace
 
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
-from phoihop.accounts.models import User
-from phoihop.core.api import RecordRoutes, resolve_id, resolve_ids
+from phoihop.core.api import RecordRoutes, patch_schema
 from phoihop.core.params import Year
 from phoihop.directory.choices import Ownership
 from phoihop.directory.filters import OwnerScope
-from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
+from phoihop.directory.schemas import ENTERPRISE, AgencyRef, EnterpriseRef
+from phoihop.directory.selectors import agencies_visible_to
 from phoihop.organizing import selectors, services
 from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
-from phoihop.planning.selectors import documents_visible_to, linkable_plan_items
+from phoihop.planning.api.schemas import DOCUMENT, PLAN_ITEMS
 
 router = Router(tags=["Thành lập tổ chức"])
-
-
-class AgencyRef(Schema):
-    id: int
-    short_code: str
-    name: str
-
-
-class EnterpriseRef(Schema):
-    id: int
-    name: str
-    tax_code: str
-    ownership: Ownership
 
 
 class FoundingOut(Schema):
@@ -71,18 +57,8 @@ class FoundingIn(Schema):
     owner_agency_id: int | None = None
 
 
-class FoundingPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    kind: FoundingKind | None = None
-    name: str | None = Field(None, max_length=300)
-    enterprise_id: int | None = None
-    founded_on: dt.date | None = None
-    members_at_founding: int | None = None
-    decision_document_id: int | None = None
-    notes: str | None = None
-    plan_item_ids: list[int] | None = None
+@patch_schema(FoundingIn, drop=("owner_agency_id",))
+class FoundingPatch(Schema): ...
 
 
 class FoundingFilters(Schema):
@@ -100,35 +76,12 @@ class FoundingFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _resolve_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
-    """Turn ids into rows the user can read; an id that is not there is a 422 naming the field."""
-    resolved = dict(data)
-    if "enterprise_id" in resolved:
-        resolved["enterprise"] = resolve_ids(
-            enterprises_visible_to(user),
-            [resolved.pop("enterprise_id")],
-            field="enterprise",
-            message=_("Không có doanh nghiệp số %(ids)s trong danh mục doanh nghiệp."),
-            code="unknown_enterprise",
-        )[0]
-    if "decision_document_id" in resolved:
-        resolved["decision_document"] = resolve_id(
-            documents_visible_to(user),
-            resolved.pop("decision_document_id"),
-            field="decision_document",
-            message=_("Không có văn bản số %(ids)s trong sổ văn bản."),
-            code="unknown_document",
-        )
-    if resolved.get("plan_item_ids") is not None:
-        resolved["plan_items"] = resolve_ids(
-            linkable_plan_items(user=user),
-            resolved.pop("plan_item_ids"),
-            field="plan_items",
-            message=_("Không có nội dung phối hợp số %(ids)s."),
-            code="unknown_plan_item",
-        )
-    resolved.pop("plan_item_ids", None)
-    return resolved
+# Ids in a payload, turned into rows the user can read; an id that is not there is a 422 naming the field.
+REFS = (
+    ENTERPRISE,
+    replace(DOCUMENT, key="decision_document_id", field="decision_document"),
+    replace(PLAN_ITEMS, code="unknown_plan_item"),
+)
 
 
 RecordRoutes(
@@ -144,7 +97,7 @@ RecordRoutes(
     create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
     update=services.WRITES.update,
     delete=services.WRITES.delete,
-    resolve=_resolve_refs,
+    resolve=REFS,
     summary="Danh sách thành lập tổ chức tại doanh nghiệp",
     owners=agencies_visible_to,
 ).mount(router)

@@ -2,20 +2,20 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_ref, resolve_refs
-from phoihop.core.errors import field_error
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, Ref, api_user, apply_refs, patch_data, patch_schema
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
+from phoihop.directory.schemas import ENTERPRISES
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.oversight import selectors, services
 from phoihop.oversight.choices import FollowUpStatus, InspectionKind
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
-from phoihop.planning.selectors import linkable_plan_items
+from phoihop.planning.api.schemas import PLAN_ITEMS
 
 router = Router(tags=["Kiểm tra, giám sát"])
 
@@ -38,14 +38,8 @@ class TopicIn(Schema):
     is_active: bool = True
 
 
-class TopicPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    code: str | None = Field(None, max_length=50)
-    name: str | None = Field(None, max_length=200)
-    position: int | None = Field(None, ge=0)
-    is_active: bool | None = None
+@patch_schema(TopicIn)
+class TopicPatch(Schema): ...
 
 
 class FindingOut(Schema):
@@ -69,14 +63,8 @@ class FindingIn(Schema):
     text: str = Field(max_length=5000)
 
 
-class FindingPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    enterprise_id: int | None = None
-    topic_id: int | None = None
-    compliant: bool | None = None
-    text: str | None = Field(None, max_length=5000)
+@patch_schema(FindingIn)
+class FindingPatch(Schema): ...
 
 
 class FollowUpOut(Schema):
@@ -105,17 +93,8 @@ class FollowUpIn(Schema):
     note: str = Field("", max_length=5000)
 
 
-class FollowUpPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    enterprise_id: int | None = None
-    description: str | None = Field(None, max_length=5000)
-    responsible: str | None = Field(None, max_length=200)
-    due_date: dt.date | None = None
-    status: FollowUpStatus | None = None
-    completed_on: dt.date | None = None
-    note: str | None = Field(None, max_length=5000)
+@patch_schema(FollowUpIn)
+class FollowUpPatch(Schema): ...
 
 
 class InspectionOut(Schema):
@@ -183,21 +162,8 @@ class InspectionIn(Schema):
     plan_item_ids: list[int] = []
 
 
-class InspectionPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    kind: InspectionKind | None = None
-    title: str | None = Field(None, max_length=300)
-    partner_agency_ids: list[int] | None = None
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
-    basis: str | None = Field(None, max_length=300)
-    enterprise_ids: list[int] | None = None
-    topic_codes: list[str] | None = None
-    summary: str | None = Field(None, max_length=20000)
-    recommendations: str | None = Field(None, max_length=20000)
-    plan_item_ids: list[int] | None = None
+@patch_schema(InspectionIn, drop=("owner_agency_id",))
+class InspectionPatch(Schema): ...
 
 
 class InspectionFilters(Schema):
@@ -212,37 +178,22 @@ class InspectionFilters(Schema):
     scope: OwnerScope | None = None
 
 
+INSPECTION_REFS = (
+    Ref("partner_agency_ids", "partner_agencies", agencies_visible_to, _("đơn vị"), many=True),
+    ENTERPRISES,
+    PLAN_ITEMS,
+)
+# A finding's or a follow-up action's.
+CHILD_REFS = (
+    Ref("enterprise_id", "enterprise", enterprises_visible_to, _("doanh nghiệp trong danh mục")),
+    Ref("topic_id", "topic", selectors.topics_visible_to, _("nội dung")),
+)
+
+
 def _inspection_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
-    resolved = dict(data)
-    if "partner_agency_ids" in resolved:
-        ids = resolved.pop("partner_agency_ids") or []
-        resolved["partner_agencies"] = resolve_refs(agencies_visible_to(user), ids, "partner_agencies", _("đơn vị"))
-    if "enterprise_ids" in resolved:
-        ids = resolved.pop("enterprise_ids") or []
-        resolved["enterprises"] = resolve_refs(
-            enterprises_visible_to(user), ids, "enterprises", _("doanh nghiệp trong danh mục")
-        )
-    if "topic_codes" in resolved:
-        resolved["topics"] = selectors.topics_by_code(list(resolved.pop("topic_codes") or []))
-    if "plan_item_ids" in resolved:
-        ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = resolve_refs(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
-    return resolved
-
-
-def _child_data(request: HttpRequest, inspection: Inspection, data: dict[str, Any]) -> dict[str, Any]:
-    user = api_user(request)
-    resolved = dict(data)
-    if "enterprise_id" in resolved:
-        resolved["enterprise"] = resolve_ref(
-            enterprises_visible_to(user), resolved.pop("enterprise_id"), "enterprise", _("doanh nghiệp trong danh mục")
-        )
-    if "topic_id" in resolved:
-        topic_id = resolved.pop("topic_id")
-        if topic_id is None:
-            raise field_error("topic", _("Hãy chọn nội dung."), "required")
-        resolved["topic"] = resolve_ref(selectors.topics_visible_to(user), topic_id, "topic", _("nội dung"))
-    return resolved
+    if "topic_codes" in data:
+        data["topics"] = selectors.topics_by_code(list(data.pop("topic_codes") or []))
+    return apply_refs(user, data, INSPECTION_REFS)
 
 
 # --- inspections --------------------------------------------------------------------------------------------------
@@ -282,9 +233,7 @@ def list_findings(request: HttpRequest, inspection_id: int) -> Any:
 def create_finding(request: HttpRequest, inspection_id: int, payload: FindingIn) -> Status:
     user = api_user(request)
     inspection = selectors.get_inspection(user=user, pk=inspection_id)
-    finding = services.add_finding(
-        actor=user, inspection=inspection, data=_child_data(request, inspection, payload.dict())
-    )
+    finding = services.add_finding(actor=user, inspection=inspection, data=apply_refs(user, payload.dict(), CHILD_REFS))
     return Status(201, selectors.get_finding(user=user, pk=finding.pk))
 
 
@@ -297,7 +246,7 @@ def update_finding(request: HttpRequest, finding_id: int, payload: FindingPatch)
     services.update_finding(
         actor=user,
         finding=finding,
-        data=_child_data(request, finding.inspection, data),
+        data=apply_refs(user, data, CHILD_REFS),
         expected_version=version,
     )
     return selectors.get_finding(user=user, pk=finding_id)
@@ -325,7 +274,7 @@ def create_follow_up(request: HttpRequest, inspection_id: int, payload: FollowUp
     user = api_user(request)
     inspection = selectors.get_inspection(user=user, pk=inspection_id)
     follow_up = services.add_follow_up(
-        actor=user, inspection=inspection, data=_child_data(request, inspection, payload.dict())
+        actor=user, inspection=inspection, data=apply_refs(user, payload.dict(), CHILD_REFS)
     )
     return Status(201, selectors.get_follow_up(user=user, pk=follow_up.pk))
 
@@ -339,7 +288,7 @@ def update_follow_up(request: HttpRequest, follow_up_id: int, payload: FollowUpP
     services.update_follow_up(
         actor=user,
         follow_up=follow_up,
-        data=_child_data(request, follow_up.inspection, data),
+        data=apply_refs(user, data, CHILD_REFS),
         expected_version=version,
     )
     return selectors.get_follow_up(user=user, pk=follow_up_id)

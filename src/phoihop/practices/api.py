@@ -2,15 +2,16 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_data, resolve_refs
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, Ref, api_user, apply_refs, patch_data, patch_schema
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
-from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
-from phoihop.planning.selectors import linkable_plan_items
+from phoihop.directory.schemas import ENTERPRISES
+from phoihop.directory.selectors import agencies_visible_to
+from phoihop.planning.api.schemas import PLAN_ITEMS
 from phoihop.practices import selectors, services
 from phoihop.practices.choices import AwardLevel, PracticeField, PracticeStatus
 from phoihop.practices.models import Award, GoodPractice
@@ -42,16 +43,8 @@ class AwardIn(Schema):
     note: str = Field("", max_length=5000)
 
 
-class AwardPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    level: AwardLevel | None = None
-    awarding_agency_id: int | None = None
-    awarding_body_name: str | None = Field(None, max_length=255)
-    decision_number: str | None = Field(None, max_length=100)
-    decision_date: dt.date | None = None
-    note: str | None = Field(None, max_length=5000)
+@patch_schema(AwardIn)
+class AwardPatch(Schema): ...
 
 
 class PracticeOut(Schema):
@@ -97,18 +90,9 @@ class PracticeIn(Schema):
     plan_item_ids: list[int] = []
 
 
+@patch_schema(PracticeIn, drop=("owner_agency_id",))
 class PracticePatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    title: str | None = Field(None, max_length=500)
     year: Year | None = None
-    field: PracticeField | None = None
-    description: str | None = Field(None, max_length=20000)
-    results: str | None = Field(None, max_length=20000)
-    status: PracticeStatus | None = None
-    enterprise_ids: list[int] | None = None
-    plan_item_ids: list[int] | None = None
 
 
 class PracticeFilters(Schema):
@@ -123,29 +107,7 @@ class PracticeFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _practice_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
-    resolved = dict(data)
-    if "enterprise_ids" in resolved:
-        ids = resolved.pop("enterprise_ids") or []
-        resolved["enterprises"] = resolve_refs(
-            enterprises_visible_to(user), ids, "enterprises", _("doanh nghiệp trong danh mục")
-        )
-    if "plan_item_ids" in resolved:
-        ids = resolved.pop("plan_item_ids") or []
-        resolved["plan_items"] = resolve_refs(linkable_plan_items(user=user), ids, "plan_items", _("nội dung phối hợp"))
-    return resolved
-
-
-def _award_data(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
-    resolved = dict(data)
-    if "awarding_agency_id" in resolved:
-        agency_id = resolved.pop("awarding_agency_id")
-        resolved["awarding_agency"] = (
-            None
-            if agency_id is None
-            else resolve_refs(agencies_visible_to(api_user(request)), [agency_id], "awarding_agency", _("cơ quan"))[0]
-        )
-    return resolved
+AWARD_REFS = (Ref("awarding_agency_id", "awarding_agency", agencies_visible_to, _("cơ quan")),)
 
 
 RecordRoutes(
@@ -163,7 +125,7 @@ RecordRoutes(
     create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
     update=services.WRITES.update,
     delete=services.WRITES.delete,
-    resolve=_practice_data,
+    resolve=(ENTERPRISES, PLAN_ITEMS),
     summary="Danh sách mô hình “Dân vận khéo”",
     owners=agencies_visible_to,
 ).mount(router)
@@ -179,7 +141,7 @@ def list_awards(request: HttpRequest, practice_id: int) -> Any:
 def create_award(request: HttpRequest, practice_id: int, payload: AwardIn) -> Status:
     user = api_user(request)
     practice = selectors.get_practice(user=user, pk=practice_id)
-    award = services.add_award(actor=user, practice=practice, data=_award_data(request, payload.dict()))
+    award = services.add_award(actor=user, practice=practice, data=apply_refs(user, payload.dict(), AWARD_REFS))
     return Status(201, selectors.get_award(user=user, pk=award.pk))
 
 
@@ -187,9 +149,9 @@ def create_award(request: HttpRequest, practice_id: int, payload: AwardIn) -> St
 def update_award(request: HttpRequest, award_id: int, payload: AwardPatch) -> Award:
     user = api_user(request)
     award = selectors.get_award(user=user, pk=award_id)
-    data = patch_data(payload, Award)
+    data = apply_refs(user, patch_data(payload, Award), AWARD_REFS)
     version = data.pop("version")
-    services.update_award(actor=user, award=award, data=_award_data(request, data), expected_version=version)
+    services.update_award(actor=user, award=award, data=data, expected_version=version)
     return selectors.get_award(user=user, pk=award_id)
 
 

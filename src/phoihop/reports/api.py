@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -11,9 +12,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
+from phoihop.core.api import ERROR_RESPONSES, api_user, apply_refs, patch_data, patch_schema
 from phoihop.core.errors import field_error
 from phoihop.core.params import Year
+from phoihop.directory.schemas import AGENCY
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
 from phoihop.reports.checker import check_report
@@ -21,6 +23,7 @@ from phoihop.reports.choices import ListingPeriod, RenderFormat, ReportStatus, S
 from phoihop.reports.models import Listing, RenderJob, Report, ReportBlock, ReportFigure, ReportIssuer
 
 router = Router(tags=["Báo cáo liên tịch"])
+OWNER = replace(AGENCY, key="owner_agency_id", field="owner_agency")
 
 FILE_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -121,12 +124,8 @@ class BlockIn(Schema):
     position: int | None = Field(None, ge=0)
 
 
-class BlockPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    text: str | None = None
-    position: int | None = Field(None, ge=0)
+@patch_schema(BlockIn, drop=("section_id", "owner_agency_id"))
+class BlockPatch(Schema): ...
 
 
 class VersionIn(Schema):
@@ -241,19 +240,11 @@ def list_blocks(request: HttpRequest, report_id: int) -> Any:
 
 @router.post("/reports/{report_id}/blocks", response={201: BlockOut, **ERROR_RESPONSES})
 def create_block(request: HttpRequest, report_id: int, payload: BlockIn) -> Status[ReportBlock]:
-    from phoihop.directory.selectors import agencies_visible_to
-
     user = api_user(request)
     report = selectors.get_report(user=user, pk=report_id)
     section = selectors.get_section(user=user, report=report, pk=payload.section_id)
-    owner = agencies_visible_to(user).filter(pk=payload.owner_agency_id).first()
-    if owner is None:
-        raise field_error(
-            "owner_agency", _("Không có đơn vị số %(id)s.") % {"id": payload.owner_agency_id}, "unknown_agency"
-        )
+    owner = OWNER.resolve(user, payload.owner_agency_id)
     if not permissions.can_draft_for(user, report, owner.pk):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     block = services.create_block(
         actor=user, section=section, owner_agency=owner, text=payload.text, position=payload.position
@@ -624,22 +615,9 @@ class ListingIn(Schema):
     owner_agency_id: int = Field(description="Cơ quan soạn: một cơ quan ban hành mà người gọi soạn thay được.")
 
 
+@patch_schema(ListingIn)
 class ListingPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    key: str | None = Field(None, max_length=40)
-    title: str | None = Field(None, max_length=300)
-    source: str | None = Field(None, max_length=60)
-    record_filter: dict[str, Any] | None = None
-    agency_id: int | None = None
-    period_mode: ListingPeriod | None = None
-    intro: str | None = None
     pattern: str | None = Field(None, description="Mẫu câu mới; kiểm tra theo các trường của nguồn khi lưu.")
-    value_field: str | None = Field(None, max_length=60)
-    separator: str | None = Field(None, max_length=10)
-    ending: str | None = Field(None, max_length=10)
-    owner_agency_id: int | None = None
 
 
 class SourceFieldOut(Schema):
@@ -656,26 +634,9 @@ class SourceOut(Schema):
 
 def _listing_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     """Ids of the schema to the agencies the service takes; an id the caller cannot see is a 422 on its field."""
-    from phoihop.directory.selectors import agencies_visible_to
-
-    for field_name in ("agency", "owner_agency"):
-        key = f"{field_name}_id"
-        if key not in data:
-            continue
-        agency_id = data.pop(key)
-        if agency_id is None:
-            if field_name == "owner_agency":
-                raise field_error(field_name, _("Hãy chọn cơ quan soạn danh sách."), "required")
-            data[field_name] = None
-            continue
-        agency = agencies_visible_to(user).filter(pk=agency_id).first()
-        if agency is None:
-            raise field_error(field_name, _("Không có đơn vị số %(id)s.") % {"id": agency_id}, "unknown_agency")
-        data[field_name] = agency
-    if "period_mode" in data and data["period_mode"] is not None:
-        data["period_mode"] = str(
-            data["period_mode"].value if hasattr(data["period_mode"], "value") else data["period_mode"]
-        )
+    data = apply_refs(user, data, (AGENCY, OWNER))
+    if data.get("period_mode") is not None:
+        data["period_mode"] = str(getattr(data["period_mode"], "value", data["period_mode"]))
     return data
 
 

@@ -2,18 +2,19 @@
 steps and support, early warnings, surveys with their aggregate results, and the minimum-wage table."""
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data, resolve_id, resolve_ids
+from phoihop.core.api import ERROR_RESPONSES, api_user, apply_refs, patch_data, patch_schema
 from phoihop.directory.filters import OwnerScope
-from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
+from phoihop.directory.schemas import AGENCY, ENTERPRISE
 from phoihop.workforce import selectors, services
 from phoihop.workforce.choices import (
     CauseTopic,
@@ -31,20 +32,13 @@ from phoihop.workforce.models import Incident, IncidentStep, IncidentSupport, La
 router = Router(tags=["Tình hình công nhân lao động"])
 
 
-def _enterprise(user: Any, pk: int | None, field: str = "enterprise") -> Any:
-    return resolve_id(
-        enterprises_visible_to(user),
-        pk,
-        field=field,
-        message=_("Không có doanh nghiệp số %(ids)s trong danh mục."),
-        code="unknown_enterprise",
-    )
-
-
-def _agency(user: Any, pk: int | None, field: str) -> Any:
-    return resolve_id(
-        agencies_visible_to(user), pk, field=field, message=_("Không có đơn vị số %(ids)s."), code="unknown_agency"
-    )
+# Ids in payloads, turned into rows the user can read; an id that is not there is a 422 naming the field.
+OWNER = replace(AGENCY, key="owner_agency_id", field="owner_agency")
+ENTERPRISE_IN_DIRECTORY = replace(ENTERPRISE, message=_("Không có doanh nghiệp số %(ids)s trong danh mục."))
+REPORT_REFS = (OWNER, ENTERPRISE_IN_DIRECTORY)
+INCIDENT_REFS = (OWNER, ENTERPRISE_IN_DIRECTORY, replace(AGENCY, key="handled_by_ids", field="handled_by", many=True))
+SUPPORT_REFS = (replace(AGENCY, key="given_by_id", field="given_by"),)
+SURVEY_REFS = (OWNER, replace(ENTERPRISE_IN_DIRECTORY, key="enterprise_ids", field="enterprises", many=True))
 
 
 # --- labour reports ---------------------------------------------------------------------------------------------------
@@ -85,10 +79,14 @@ class ReportOut(Schema):
     version: int
 
 
-class _ReportFields(Schema):
+class ReportIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    headcount: int | None = Field(None, ge=0)
+    enterprise_id: int
+    report_type: ReportType
+    period_start: dt.date
+    owner_agency_id: int | None = None
+    headcount: int = Field(ge=0)
     women: int | None = Field(None, ge=0)
     other_province: int | None = Field(None, ge=0)
     foreign_workers: int | None = Field(None, ge=0)
@@ -111,19 +109,8 @@ class _ReportFields(Schema):
     notes: str | None = Field(None, max_length=5000)
 
 
-class ReportIn(_ReportFields):
-    enterprise_id: int
-    report_type: ReportType
-    period_start: dt.date
-    headcount: int = Field(ge=0)
-    owner_agency_id: int | None = None
-
-
-class ReportPatch(_ReportFields):
-    version: int
-    enterprise_id: int | None = None
-    report_type: ReportType | None = None
-    period_start: dt.date | None = None
+@patch_schema(ReportIn, drop=("owner_agency_id",))
+class ReportPatch(Schema): ...
 
 
 class TransitionIn(Schema):
@@ -145,12 +132,6 @@ class ReportFilters(Schema):
     scope: OwnerScope | None = None
 
 
-def _report_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
-    if "enterprise_id" in data:
-        data["enterprise"] = _enterprise(user, data.pop("enterprise_id"))
-    return data
-
-
 @router.get("/labour-reports", response=list[ReportOut], summary="Danh sách báo cáo tình hình lao động")
 @paginate(PageNumberPagination, page_size=50)
 def list_reports(request: HttpRequest, filters: Query[ReportFilters]) -> Any:
@@ -166,9 +147,8 @@ def get_report(request: HttpRequest, report_id: int) -> LabourReport:
 @router.post("/labour-reports", response={201: ReportOut, **ERROR_RESPONSES})
 def create_report(request: HttpRequest, payload: ReportIn) -> Status:
     user = api_user(request)
-    data = payload.dict(exclude_unset=True)
-    owner = _agency(user, data.pop("owner_agency_id", None), "owner_agency")
-    report = services.create_report(actor=user, data=_report_data(user, data), owner_agency=owner)
+    data = apply_refs(user, payload.dict(exclude_unset=True), REPORT_REFS)
+    report = services.create_report(actor=user, data=data, owner_agency=data.pop("owner_agency", None))
     return Status(201, selectors.get_report(user=user, pk=report.pk))
 
 
@@ -176,9 +156,9 @@ def create_report(request: HttpRequest, payload: ReportIn) -> Status:
 def update_report(request: HttpRequest, report_id: int, payload: ReportPatch) -> LabourReport:
     user = api_user(request)
     report = selectors.get_report(user=user, pk=report_id)
-    data = patch_data(payload, LabourReport)
+    data = apply_refs(user, patch_data(payload, LabourReport), REPORT_REFS)
     version = data.pop("version")
-    services.update_report(actor=user, report=report, data=_report_data(user, data), expected_version=version)
+    services.update_report(actor=user, report=report, data=data, expected_version=version)
     return selectors.get_report(user=user, pk=report_id)
 
 
@@ -297,20 +277,8 @@ class IncidentIn(Schema):
     follow_up: str = Field("", max_length=5000)
 
 
-class IncidentPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    kind: IncidentKind | None = None
-    started_on: dt.date | None = None
-    ended_on: dt.date | None = None
-    workers_involved: int | None = Field(None, ge=0)
-    cause_topic: CauseTopic | None = None
-    demands: str | None = Field(None, max_length=5000)
-    handled_by_ids: list[int] | None = None
-    outcome: Outcome | None = None
-    outcome_text: str | None = Field(None, max_length=5000)
-    follow_up: str | None = Field(None, max_length=5000)
+@patch_schema(IncidentIn, drop=("enterprise_id", "owner_agency_id"))
+class IncidentPatch(Schema): ...
 
 
 class StepIn(Schema):
@@ -331,38 +299,12 @@ class SupportIn(Schema):
     description: str = Field("", max_length=500)
 
 
-class StepPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    date: dt.date | None = None
-    description: str | None = Field(None, min_length=1, max_length=5000)
+@patch_schema(StepIn)
+class StepPatch(Schema): ...
 
 
-class SupportPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    kind: SupportKind | None = None
-    given_on: dt.date | None = None
-    people: int | None = Field(None, ge=0)
-    amount: int | None = Field(None, ge=0)
-    given_by_id: int | None = None
-    description: str | None = Field(None, max_length=500)
-
-
-def _incident_data(user: Any, data: dict[str, Any]) -> dict[str, Any]:
-    if "enterprise_id" in data:
-        data["enterprise"] = _enterprise(user, data.pop("enterprise_id"))
-    if "handled_by_ids" in data:
-        data["handled_by"] = resolve_ids(
-            agencies_visible_to(user),
-            data.pop("handled_by_ids") or [],
-            field="handled_by",
-            message=_("Không có đơn vị số %(ids)s."),
-            code="unknown_agency",
-        )
-    return data
+@patch_schema(SupportIn)
+class SupportPatch(Schema): ...
 
 
 @router.get("/incidents", response=list[IncidentOut], summary="Danh sách vụ việc lao động")
@@ -382,9 +324,8 @@ def get_incident(request: HttpRequest, incident_id: int) -> Incident:
 @router.post("/incidents", response={201: IncidentOut, **ERROR_RESPONSES})
 def create_incident(request: HttpRequest, payload: IncidentIn) -> Status:
     user = api_user(request)
-    data = payload.dict()
-    owner = _agency(user, data.pop("owner_agency_id"), "owner_agency")
-    incident = services.create_incident(actor=user, data=_incident_data(user, data), owner_agency=owner)
+    data = apply_refs(user, payload.dict(), INCIDENT_REFS)
+    incident = services.create_incident(actor=user, data=data, owner_agency=data.pop("owner_agency"))
     return Status(201, selectors.get_incident(user=user, pk=incident.pk))
 
 
@@ -392,9 +333,9 @@ def create_incident(request: HttpRequest, payload: IncidentIn) -> Status:
 def update_incident(request: HttpRequest, incident_id: int, payload: IncidentPatch) -> Incident:
     user = api_user(request)
     incident = selectors.get_incident(user=user, pk=incident_id)
-    data = patch_data(payload, Incident)
+    data = apply_refs(user, patch_data(payload, Incident), INCIDENT_REFS)
     version = data.pop("version")
-    services.update_incident(actor=user, incident=incident, data=_incident_data(user, data), expected_version=version)
+    services.update_incident(actor=user, incident=incident, data=data, expected_version=version)
     return selectors.get_incident(user=user, pk=incident_id)
 
 
@@ -417,8 +358,7 @@ def add_step(request: HttpRequest, incident_id: int, payload: StepIn) -> Status:
 def add_support(request: HttpRequest, incident_id: int, payload: SupportIn) -> Status:
     user = api_user(request)
     incident = selectors.get_incident(user=user, pk=incident_id)
-    data = payload.dict()
-    data["given_by"] = _agency(user, data.pop("given_by_id"), "given_by")
+    data = apply_refs(user, payload.dict(), SUPPORT_REFS)
     return Status(201, services.add_support(actor=user, incident=incident, data=data))
 
 
@@ -442,10 +382,8 @@ def delete_step(request: HttpRequest, step_id: int, version: int) -> Status:
 def update_support(request: HttpRequest, support_id: int, payload: SupportPatch) -> Any:
     user = api_user(request)
     support = selectors.get_support(user=user, pk=support_id)
-    data = patch_data(payload, IncidentSupport)
+    data = apply_refs(user, patch_data(payload, IncidentSupport), SUPPORT_REFS)
     version = data.pop("version")
-    if "given_by_id" in data:
-        data["given_by"] = _agency(user, data.pop("given_by_id"), "given_by")
     return services.update_support(actor=user, support=support, data=data, expected_version=version)
 
 
@@ -622,16 +560,8 @@ def list_surveys(request: HttpRequest) -> Any:
 @router.post("/surveys", response={201: SurveyOut, **ERROR_RESPONSES})
 def create_survey(request: HttpRequest, payload: SurveyIn) -> Status:
     user = api_user(request)
-    data = payload.dict()
-    questions = data.pop("questions")
-    owner = _agency(user, data.pop("owner_agency_id"), "owner_agency")
-    data["enterprises"] = resolve_ids(
-        enterprises_visible_to(user),
-        data.pop("enterprise_ids"),
-        field="enterprises",
-        message=_("Không có doanh nghiệp số %(ids)s trong danh mục."),
-        code="unknown_enterprise",
-    )
+    data = apply_refs(user, payload.dict(), SURVEY_REFS)
+    questions, owner = data.pop("questions"), data.pop("owner_agency")
     survey = services.create_survey(actor=user, data=data, questions=questions, owner_agency=owner)
     return Status(201, selectors.get_survey(user=user, pk=survey.pk))
 

@@ -1,18 +1,17 @@
 """The indicators API: indicators, targets, reported values, approvals, rules, computed progress."""
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from phoihop.accounts.models import User
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
-from phoihop.core.errors import field_error
+from phoihop.core.api import ERROR_RESPONSES, Ref, api_user, apply_refs, patch_data
 from phoihop.core.vnformat import Rounding
-from phoihop.directory.models import Agency
+from phoihop.directory.schemas import AGENCY
 from phoihop.directory.selectors import agencies_visible_to
 from phoihop.indicators import permissions, selectors, services
 from phoihop.indicators.api.schemas import (
@@ -42,7 +41,6 @@ from phoihop.indicators.models import Indicator, PeriodApproval, ReportedValue, 
 from phoihop.indicators.periods import Period
 from phoihop.indicators.progress import IndicatorProgress, PlanProgress, ProvenanceRow, RuleViolation
 from phoihop.planning import selectors as planning_selectors
-from phoihop.planning.models import Plan
 
 router = Router(tags=["Chỉ tiêu và số liệu"])
 
@@ -50,41 +48,14 @@ router = Router(tags=["Chỉ tiêu và số liệu"])
 # --- Helpers --------------------------------------------------------------------------------------------------
 
 
-def _plan(user: User, pk: int) -> Plan:
-    plan = planning_selectors.plans_visible_to(user).filter(pk=pk).first()
-    if plan is None:
-        raise field_error("plan", _("Không có kế hoạch số %(id)s.") % {"id": pk}, "unknown_plan")
-    return plan
-
-
-def _indicator(user: User, pk: int | None, field: str = "indicator") -> Indicator | None:
-    if pk is None:
-        return None
-    indicator = selectors.indicators_visible_to(user).filter(pk=pk).first()
-    if indicator is None:
-        raise field_error(field, _("Không có chỉ tiêu số %(id)s.") % {"id": pk}, "unknown_indicator")
-    return indicator
-
-
-def _agency(user: User, pk: int | None, field: str = "agency") -> Agency | None:
-    if pk is None:
-        return None
-    agency = agencies_visible_to(user).filter(pk=pk).first()
-    if agency is None:
-        raise field_error(field, _("Không có đơn vị số %(id)s.") % {"id": pk}, "unknown_agency")
-    return agency
-
-
-def _indicator_refs(user: User, data: dict[str, Any]) -> tuple[dict[str, Any], list[Indicator] | None]:
-    resolved = dict(data)
-    if "owner_agency_id" in resolved:
-        resolved["owner_agency"] = _agency(user, resolved.pop("owner_agency_id"), "owner_agency")
-    components = None
-    if "component_ids" in resolved:
-        ids = resolved.pop("component_ids")
-        if ids is not None:
-            components = [c for c in (_indicator(user, pk, "components") for pk in ids) if c is not None]
-    return resolved, components
+PLAN = Ref("plan_id", "plan", planning_selectors.plans_visible_to, _("kế hoạch"))
+INDICATOR = Ref("indicator_id", "indicator", selectors.indicators_visible_to, _("chỉ tiêu"), code="unknown_indicator")
+INDICATOR_REFS = (
+    replace(AGENCY, key="owner_agency_id", field="owner_agency"),
+    replace(INDICATOR, key="component_ids", field="components", many=True),
+)
+TARGET_REFS = (PLAN, INDICATOR, AGENCY)
+RULE_REFS = (replace(INDICATOR, key="left_id", field="left"), replace(INDICATOR, key="right_id", field="right"))
 
 
 def _period(raw: str) -> Period:
@@ -156,17 +127,16 @@ def get_indicator(request: HttpRequest, indicator_id: int) -> Indicator:
 @router.post("/indicators", response={201: IndicatorOut, **ERROR_RESPONSES})
 def create_indicator(request: HttpRequest, payload: IndicatorIn) -> Status[Indicator]:
     user = api_user(request)
-    data, components = _indicator_refs(user, payload.dict())
-    return Status(201, services.create_indicator(actor=user, data=data, components=components or []))
+    data = apply_refs(user, payload.dict(), INDICATOR_REFS)
+    return Status(201, services.create_indicator(actor=user, data=data, components=data.pop("components")))
 
 
 @router.patch("/indicators/{indicator_id}", response={200: IndicatorOut, **ERROR_RESPONSES})
 def update_indicator(request: HttpRequest, indicator_id: int, payload: IndicatorPatch) -> Indicator:
     user = api_user(request)
     indicator = selectors.get_indicator(user=user, pk=indicator_id)
-    data = patch_data(payload, Indicator)
-    version = data.pop("version")
-    data, components = _indicator_refs(user, data)
+    data = apply_refs(user, patch_data(payload, Indicator), INDICATOR_REFS)
+    version, components = data.pop("version"), data.pop("components", None)
     return services.update_indicator(
         actor=user, indicator=indicator, data=data, expected_version=version, components=components
     )
@@ -184,21 +154,16 @@ def list_targets(request: HttpRequest, plan: int) -> Any:
 @router.post("/targets", response={201: TargetOut, **ERROR_RESPONSES})
 def create_target(request: HttpRequest, payload: TargetIn) -> Status[Target]:
     user = api_user(request)
-    data = payload.dict()
-    plan = _plan(user, data.pop("plan_id"))
-    data["indicator"] = _indicator(user, data.pop("indicator_id"))
-    data["agency"] = _agency(user, data.pop("agency_id"))
-    return Status(201, services.create_target(actor=user, plan=plan, data=data))
+    data = apply_refs(user, payload.dict(), TARGET_REFS)
+    return Status(201, services.create_target(actor=user, plan=data.pop("plan"), data=data))
 
 
 @router.patch("/targets/{target_id}", response={200: TargetOut, **ERROR_RESPONSES})
 def update_target(request: HttpRequest, target_id: int, payload: TargetPatch) -> Target:
     user = api_user(request)
     target = selectors.get_target(user=user, pk=target_id)
-    data = patch_data(payload, Target)
+    data = apply_refs(user, patch_data(payload, Target), TARGET_REFS)
     version = data.pop("version")
-    if "agency_id" in data:
-        data["agency"] = _agency(user, data.pop("agency_id"))
     return services.update_target(actor=user, target=target, data=data, expected_version=version)
 
 
@@ -240,7 +205,7 @@ def list_values(request: HttpRequest, filters: Query[ValueFilters]) -> Any:
 @router.post("/values/import", response={200: ImportOut, **ERROR_RESPONSES}, summary="Nhập nhiều số liệu một lần")
 def import_values(request: HttpRequest, payload: ImportIn) -> Any:
     user = api_user(request)
-    plan = _plan(user, payload.plan_id)
+    plan = PLAN.resolve(user, payload.plan_id)
     rows = [{k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.dict().items()} for row in payload.rows]
     result = services.import_values(actor=user, plan=plan, rows=rows)
     return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
@@ -254,16 +219,11 @@ def get_value(request: HttpRequest, value_id: int) -> ReportedValue:
 @router.post("/values", response={201: ValueOut, **ERROR_RESPONSES})
 def create_value(request: HttpRequest, payload: ValueIn) -> Status[ReportedValue]:
     user = api_user(request)
-    plan = _plan(user, payload.plan_id)
-    indicator = _indicator(user, payload.indicator_id)
-    agency = _agency(user, payload.agency_id)
-    if indicator is None or agency is None:  # pragma: no cover - the schema requires both ids
-        raise Http404
     value = services.record_value(
         actor=user,
-        plan=plan,
-        indicator=indicator,
-        agency=agency,
+        plan=PLAN.resolve(user, payload.plan_id),
+        indicator=INDICATOR.resolve(user, payload.indicator_id),
+        agency=AGENCY.resolve(user, payload.agency_id),
         period=_period(payload.period),
         value=payload.value,
         note=payload.note,
@@ -365,19 +325,13 @@ def list_rules(request: HttpRequest) -> Any:
 @router.post("/rules", response={201: RuleOut, **ERROR_RESPONSES})
 def create_rule(request: HttpRequest, payload: RuleIn) -> Status[ValidationRule]:
     user = api_user(request)
-    data = payload.dict()
-    data["left"] = _indicator(user, data.pop("left_id"), "left")
-    data["right"] = _indicator(user, data.pop("right_id"), "right")
-    return Status(201, services.create_rule(actor=user, data=data))
+    return Status(201, services.create_rule(actor=user, data=apply_refs(user, payload.dict(), RULE_REFS)))
 
 
 @router.patch("/rules/{rule_id}", response={200: RuleOut, **ERROR_RESPONSES})
 def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch) -> ValidationRule:
     user = api_user(request)
     rule = selectors.get_rule(user=user, pk=rule_id)
-    data = patch_data(payload, ValidationRule)
+    data = apply_refs(user, patch_data(payload, ValidationRule), RULE_REFS)
     version = data.pop("version")
-    for side in ("left", "right"):
-        if f"{side}_id" in data:
-            data[side] = _indicator(user, data.pop(f"{side}_id"), side)
     return services.update_rule(actor=user, rule=rule, data=data, expected_version=version)

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from phoihop.core.api import patch_schema
 from phoihop.directory.filters import OwnerScope
 from phoihop.indicators.choices import (
     ApprovalStatus,
@@ -70,25 +71,8 @@ class IndicatorIn(Schema):
     is_active: bool = True
 
 
-class IndicatorPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    code: str | None = Field(None, max_length=40)
-    name: str | None = Field(None, max_length=500)
-    unit: str | None = Field(None, max_length=50)
-    unit_kind: UnitKind | None = None
-    owner_agency_id: int | None = None
-    measure: Measure | None = None
-    frequency: PeriodType | Literal[""] | None = None
-    record_kind: str | None = Field(None, max_length=60)
-    record_filter: dict[str, Any] | None = None
-    sum_field: str | None = Field(None, max_length=60)
-    counting: Counting | Literal[""] | None = None
-    component_ids: list[int] | None = None
-    rounding: RoundingRule | None = None
-    description: str | None = None
-    is_active: bool | None = None
+@patch_schema(IndicatorIn)
+class IndicatorPatch(Schema): ...
 
 
 class TargetOut(Schema):
@@ -113,14 +97,8 @@ class TargetIn(Schema):
     note: str = ""
 
 
-class TargetPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    agency_id: int | None = None
-    value: Decimal | None = None
-    position: int | None = Field(None, ge=0, le=32000)
-    note: str | None = None
+@patch_schema(TargetIn, drop=("plan_id", "indicator_id"))
+class TargetPatch(Schema): ...
 
 
 class ValueOut(Schema):
@@ -169,13 +147,8 @@ class ValueIn(Schema):
     source: str = Field("", max_length=255)
 
 
-class ValuePatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    value: Decimal | None = None
-    note: str | None = None
-    source: str | None = Field(None, max_length=255)
+@patch_schema(ValueIn, drop=("plan_id", "indicator_id", "agency_id", "period"))
+class ValuePatch(Schema): ...
 
 
 class ImportRowIn(Schema):
@@ -245,15 +218,8 @@ class RuleIn(Schema):
     is_active: bool = True
 
 
-class RulePatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    left_id: int | None = None
-    operator: RuleOperator | None = None
-    right_id: int | None = None
-    message: str | None = Field(None, max_length=500)
-    is_active: bool | None = None
+@patch_schema(RuleIn)
+class RulePatch(Schema): ...
 
 
 class ProvenanceOut(Schema):

@@ -1,19 +1,20 @@
 """The planning API: the document registry, programmes, plans, areas, items and carry-over."""
 
+from dataclasses import replace
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from phoihop.accounts.models import User
-from phoihop.core.api import ERROR_RESPONSES, api_user, patch_data
+from phoihop.core.api import ERROR_RESPONSES, Ref, api_user, apply_refs, patch_data
 from phoihop.core.errors import field_error
-from phoihop.directory.models import Agency
-from phoihop.directory.selectors import agencies_visible_to
+from phoihop.directory.schemas import AGENCY
 from phoihop.planning import selectors, services
 from phoihop.planning.api.schemas import (
+    DOCUMENT,
     AreaIn,
     AreaOut,
     AreaPatch,
@@ -41,90 +42,32 @@ router = Router(tags=["Kế hoạch phối hợp"])
 
 # --- Helpers --------------------------------------------------------------------------------------------------
 
-
-def _agency(user: User, pk: int | None, field: str) -> Agency | None:
-    if pk is None:
-        return None
-    agency = agencies_visible_to(user).filter(pk=pk).first()
-    if agency is None:
-        raise field_error(field, _("Không có đơn vị số %(id)s.") % {"id": pk}, "unknown_agency")
-    return agency
-
-
-def _agencies(user: User, ids: list[int], field: str) -> list[Agency]:
-    found = {agency.pk: agency for agency in agencies_visible_to(user).filter(pk__in=ids)}
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
-        raise field_error(
-            field, _("Không có đơn vị số %(ids)s.") % {"ids": ", ".join(map(str, missing))}, "unknown_agency"
-        )
-    return [found[pk] for pk in ids]
-
-
-def _document(user: User, pk: int | None, field: str = "document") -> Document | None:
-    if pk is None:
-        return None
-    document = selectors.documents_visible_to(user).filter(pk=pk).first()
-    if document is None:
-        raise field_error(field, _("Không có văn bản số %(id)s trong sổ văn bản.") % {"id": pk}, "unknown_document")
-    return document
-
-
-def _documents(user: User, ids: list[int]) -> list[Document]:
-    found = {doc.pk: doc for doc in selectors.documents_visible_to(user).filter(pk__in=ids)}
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
-        raise field_error(
-            "documents",
-            _("Không có văn bản số %(ids)s trong sổ văn bản.") % {"ids": ", ".join(map(str, missing))},
-            "unknown_document",
-        )
-    return [found[pk] for pk in ids]
-
-
-def _area(user: User, plan: Plan, pk: int | None) -> Area | None:
-    if pk is None:
-        return None
-    area = selectors.areas_visible_to(user).filter(pk=pk).first()
-    if area is None or area.plan_id != plan.pk:
-        raise field_error(
-            "area",
-            _("Lĩnh vực số %(id)s không thuộc kế hoạch năm %(year)s.") % {"id": pk, "year": plan.year},
-            "area_not_in_plan",
-        )
-    return area
-
-
-def _plan_refs(user: User, data: dict[str, Any]) -> dict[str, Any]:
-    resolved = dict(data)
-    if "programme_id" in resolved:
-        pk = resolved.pop("programme_id")
-        programme = None
-        if pk is not None:
-            programme = selectors.programmes_visible_to(user).filter(pk=pk).first()
-            if programme is None:
-                raise field_error("programme", _("Không có chương trình số %(id)s.") % {"id": pk}, "unknown_programme")
-        resolved["programme"] = programme
-    if "document_id" in resolved:
-        resolved["document"] = _document(user, resolved.pop("document_id"))
-    return resolved
+DOCUMENT_REFS = (replace(AGENCY, key="issuer_agency_id", field="issuer_agency"),)
+PROGRAMME_REFS = (replace(AGENCY, key="body_ids", field="bodies", many=True), DOCUMENT)
+PLAN_REFS = (Ref("programme_id", "programme", selectors.programmes_visible_to, _("chương trình")), DOCUMENT)
+ITEM_REFS = (
+    replace(AGENCY, key="lead_agency_id", field="lead_agency"),
+    replace(AGENCY, key="partner_ids", field="partners", many=True),
+    replace(DOCUMENT, key="document_ids", field="documents", many=True),
+)
+AREA = Ref("area_id", "area", selectors.areas_visible_to, _("lĩnh vực"))
 
 
 def _item_data(user: User, plan: Plan, data: dict[str, Any]) -> tuple[dict[str, Any], Any, Any]:
+    """The item's fields, its partners and its documents (None: left as they are)."""
     resolved = dict(data)
-    partners = None
-    documents = None
     if "area_id" in resolved:
-        resolved["area"] = _area(user, plan, resolved.pop("area_id"))
-    if "lead_agency_id" in resolved:
-        resolved["lead_agency"] = _agency(user, resolved.pop("lead_agency_id"), "lead_agency")
-    if "partner_ids" in resolved:
-        ids = resolved.pop("partner_ids")
-        partners = _agencies(user, ids or [], "partners") if ids is not None else None
-    if "document_ids" in resolved:
-        ids = resolved.pop("document_ids")
-        documents = _documents(user, ids or []) if ids is not None else None
-    return resolved, partners, documents
+        pk = resolved.pop("area_id")
+        area = None if pk is None else selectors.areas_visible_to(user).filter(pk=pk, plan=plan).first()
+        if pk is not None and area is None:
+            raise field_error(
+                "area",
+                _("Lĩnh vực số %(id)s không thuộc kế hoạch năm %(year)s.") % {"id": pk, "year": plan.year},
+                "area_not_in_plan",
+            )
+        resolved["area"] = area
+    resolved = apply_refs(user, resolved, ITEM_REFS)
+    return resolved, resolved.pop("partners", None), resolved.pop("documents", None)
 
 
 def _plan_detail(plan: Plan) -> Plan:
@@ -153,19 +96,15 @@ def get_document(request: HttpRequest, document_id: int) -> Document:
 @router.post("/documents", response={201: DocumentOut, **ERROR_RESPONSES})
 def create_document(request: HttpRequest, payload: DocumentIn) -> Status[Document]:
     user = api_user(request)
-    data = payload.dict()
-    data["issuer_agency"] = _agency(user, data.pop("issuer_agency_id"), "issuer_agency")
-    return Status(201, services.create_document(actor=user, data=data))
+    return Status(201, services.create_document(actor=user, data=apply_refs(user, payload.dict(), DOCUMENT_REFS)))
 
 
 @router.patch("/documents/{document_id}", response={200: DocumentOut, **ERROR_RESPONSES})
 def update_document(request: HttpRequest, document_id: int, payload: DocumentPatch) -> Document:
     user = api_user(request)
     document = selectors.get_document(user=user, pk=document_id)
-    data = patch_data(payload, Document)
+    data = apply_refs(user, patch_data(payload, Document), DOCUMENT_REFS)
     version = data.pop("version")
-    if "issuer_agency_id" in data:
-        data["issuer_agency"] = _agency(user, data.pop("issuer_agency_id"), "issuer_agency")
     return services.update_document(actor=user, document=document, data=data, expected_version=version)
 
 
@@ -180,10 +119,8 @@ def list_programmes(request: HttpRequest) -> Any:
 @router.post("/programmes", response={201: ProgrammeOut, **ERROR_RESPONSES})
 def create_programme(request: HttpRequest, payload: ProgrammeIn) -> Status[Any]:
     user = api_user(request)
-    data = payload.dict()
-    bodies = _agencies(user, data.pop("body_ids"), "bodies")
-    data["document"] = _document(user, data.pop("document_id"))
-    programme = services.create_programme(actor=user, data=data, bodies=bodies)
+    data = apply_refs(user, payload.dict(), PROGRAMME_REFS)
+    programme = services.create_programme(actor=user, data=data, bodies=data.pop("bodies"))
     return Status(201, selectors.get_programme(user=user, pk=programme.pk))
 
 
@@ -191,12 +128,8 @@ def create_programme(request: HttpRequest, payload: ProgrammeIn) -> Status[Any]:
 def update_programme(request: HttpRequest, programme_id: int, payload: ProgrammePatch) -> Any:
     user = api_user(request)
     programme = selectors.get_programme(user=user, pk=programme_id)
-    data = patch_data(payload, Programme)
-    version = data.pop("version")
-    bodies = _agencies(user, data.pop("body_ids"), "bodies") if data.get("body_ids") is not None else None
-    data.pop("body_ids", None)
-    if "document_id" in data:
-        data["document"] = _document(user, data.pop("document_id"))
+    data = apply_refs(user, patch_data(payload, Programme), PROGRAMME_REFS)
+    version, bodies = data.pop("version"), data.pop("bodies", None)
     services.update_programme(actor=user, programme=programme, data=data, expected_version=version, bodies=bodies)
     return selectors.get_programme(user=user, pk=programme_id)
 
@@ -214,7 +147,7 @@ def get_plan(request: HttpRequest, plan_id: int) -> Any:
 @router.post("/plans", response={201: PlanOut, **ERROR_RESPONSES})
 def create_plan(request: HttpRequest, payload: PlanIn) -> Status[Plan]:
     user = api_user(request)
-    return Status(201, services.create_plan(actor=user, data=_plan_refs(user, payload.dict())))
+    return Status(201, services.create_plan(actor=user, data=apply_refs(user, payload.dict(), PLAN_REFS)))
 
 
 @router.patch("/plans/{plan_id}", response={200: PlanOut, **ERROR_RESPONSES})
@@ -223,7 +156,7 @@ def update_plan(request: HttpRequest, plan_id: int, payload: PlanPatch) -> Plan:
     plan = selectors.get_plan(user=user, pk=plan_id)
     data = patch_data(payload, Plan)
     version = data.pop("version")
-    return services.update_plan(actor=user, plan=plan, data=_plan_refs(user, data), expected_version=version)
+    return services.update_plan(actor=user, plan=plan, data=apply_refs(user, data, PLAN_REFS), expected_version=version)
 
 
 @router.post("/plans/{plan_id}/areas", response={201: AreaOut, **ERROR_RESPONSES})
@@ -291,12 +224,11 @@ def update_item_status(request: HttpRequest, item_id: int, payload: ItemStatusIn
 def carry_over_item(request: HttpRequest, item_id: int, payload: CarryOverIn) -> Status[PlanItem]:
     user = api_user(request)
     item = selectors.get_item(user=user, pk=item_id)
-    area = None
-    if payload.area_id is not None:
-        area = selectors.areas_visible_to(user).filter(pk=payload.area_id).first()
-        if area is None:
-            raise field_error("area", _("Không có lĩnh vực số %(id)s.") % {"id": payload.area_id}, "unknown_area")
     new_item = services.carry_over_item(
-        actor=user, item=item, reason=payload.reason, area=area, expected_version=payload.version
+        actor=user,
+        item=item,
+        reason=payload.reason,
+        area=AREA.resolve(user, payload.area_id),
+        expected_version=payload.version,
     )
     return Status(201, selectors.get_item(user=user, pk=new_item.pk))

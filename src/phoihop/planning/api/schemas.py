@@ -1,14 +1,33 @@
-"""Request and response schemas of the planning API."""
+"""Request and response schemas of the planning API, and the references other apps' payloads make to the plan."""
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from phoihop.core.api import Ref, patch_schema
 from phoihop.core.params import Year
 from phoihop.planning.choices import DocumentKind, ItemStatus, PlanStatus
 from phoihop.planning.citation import citation
 from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
+from phoihop.planning.selectors import documents_visible_to, linkable_plan_items
+
+# The plan items a record links to, and a document of the register it cites.
+PLAN_ITEMS = Ref(
+    "plan_item_ids",
+    "plan_items",
+    lambda user: linkable_plan_items(user=user),
+    gettext_lazy("nội dung phối hợp"),
+    many=True,
+)
+DOCUMENT = Ref(
+    "document_id",
+    "document",
+    documents_visible_to,
+    message=gettext_lazy("Không có văn bản số %(ids)s trong sổ văn bản."),
+    code="unknown_document",
+)
 
 
 class DocumentOut(Schema):
@@ -51,19 +70,8 @@ class DocumentIn(Schema):
     note: str = ""
 
 
-class DocumentPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    kind: DocumentKind | None = None
-    designation: str | None = Field(None, max_length=100)
-    number: str | None = Field(None, max_length=20)
-    symbol: str | None = Field(None, max_length=120)
-    issued_on: dt.date | None = None
-    issuer: str | None = Field(None, max_length=255)
-    issuer_agency_id: int | None = None
-    title: str | None = None
-    note: str | None = None
+@patch_schema(DocumentIn)
+class DocumentPatch(Schema): ...
 
 
 class ProgrammeOut(Schema):
@@ -91,16 +99,8 @@ class ProgrammeIn(Schema):
     note: str = ""
 
 
-class ProgrammePatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    title: str | None = Field(None, max_length=500)
-    start_year: Year | None = None
-    end_year: Year | None = None
-    document_id: int | None = None
-    body_ids: list[int] | None = None
-    note: str | None = None
+@patch_schema(ProgrammeIn)
+class ProgrammePatch(Schema): ...
 
 
 class PlanOut(Schema):
@@ -134,18 +134,8 @@ class PlanIn(Schema):
     status: PlanStatus = PlanStatus.DRAFT
 
 
-class PlanPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    year: Year | None = None
-    title: str | None = Field(None, max_length=500)
-    programme_id: int | None = None
-    document_id: int | None = None
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-    cut_off_date: dt.date | None = None
-    status: PlanStatus | None = None
+@patch_schema(PlanIn)
+class PlanPatch(Schema): ...
 
 
 class AreaOut(Schema):
@@ -163,12 +153,8 @@ class AreaIn(Schema):
     title: str = Field(max_length=500)
 
 
-class AreaPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    number: int | None = Field(None, ge=1, le=1000)
-    title: str | None = Field(None, max_length=500)
+@patch_schema(AreaIn)
+class AreaPatch(Schema): ...
 
 
 class ItemOut(Schema):
@@ -223,20 +209,8 @@ class ItemIn(Schema):
     document_ids: list[int] = []
 
 
-class ItemPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    area_id: int | None = None
-    number: int | None = Field(None, ge=1, le=10000)
-    title: str | None = None
-    lead_agency_id: int | None = None
-    partner_ids: list[int] | None = None
-    due_date: dt.date | None = None
-    status: ItemStatus | None = None
-    result_note: str | None = None
-    not_done_reason: str | None = None
-    document_ids: list[int] | None = None
+@patch_schema(ItemIn)
+class ItemPatch(Schema): ...
 
 
 class ItemStatusIn(Schema):
