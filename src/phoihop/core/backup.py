@@ -47,6 +47,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from phoihop.core.crypto import EncryptedTextField
+from phoihop.core.models import CacheEntry
 
 MAGIC = b"PHOIHOP-BACKUP\n"
 FORMAT = 1
@@ -55,8 +56,11 @@ NONCE_PREFIX_BYTES = 7
 BATCH = 500
 RAW_PREFIX = "backup_raw_"
 # Rebuilt by `migrate` (content types, permissions), or short-lived state that must not come back (sessions,
-# current lock-outs). Login history (axes' access and failure logs) is kept.
-EXCLUDED_MODELS = frozenset({"contenttypes.contenttype", "auth.permission", "sessions.session", "axes.accessattempt"})
+# current lock-outs, the shared cache of rendered lists: a restore empties it). Login history (axes' access and
+# failure logs) is kept.
+EXCLUDED_MODELS = frozenset(
+    {"contenttypes.contenttype", "auth.permission", "sessions.session", "axes.accessattempt", "core.cacheentry"}
+)
 # A database holding any of these is in use: a restore never writes over it.
 IN_USE_MODELS = ("accounts.user", "core.auditevent")
 
@@ -460,6 +464,8 @@ def restore_backup(path: Path, *, using: str = DEFAULT_DB_ALIAS, keys: list[byte
                 queryset = model._base_manager.using(using).all()
                 if queryset.exists():
                     queryset._raw_delete(using)
+            # Lists rendered from what the database held before the restore must not be served after it.
+            CacheEntry._base_manager.using(using).all()._raw_delete(using)
             member = archive.next()
             if member is None or member.name != "data.jsonl":
                 raise BackupError("Bản sao lưu thiếu dữ liệu (data.jsonl).")
