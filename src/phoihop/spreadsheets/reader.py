@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from operator import call
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -157,25 +158,24 @@ class Reading:
             (column.key, cell_parser(column, _choice_map(column, user) if column.type == "choice" else None))
             for column in kind.columns
         ]
+        self.keys = [key for key, _parser in self.parsers]
 
     def chunks(self, progress: Progress | None = None, size: int | None = None) -> Iterator[list[Row]]:
         """The data rows, parsed, by lists of at most `size` (CHUNK_ROWS) rows; empty rows are skipped."""
         size = size or CHUNK_ROWS
         width = len(self.parsers)
-        parsers = self.parsers
-        problems = self.problems
+        keys = self.keys
+        functions = [parser for _key, parser in self.parsers]
         chunk: list[Row] = []
         for index, raw in enumerate(self.lines, start=FIRST_DATA_ROW):
             if _blank(raw):
                 continue  # empty rows (and the rest of a formatted template) are not data
             if len(raw) < width:
                 raw = [*raw, *[""] * (width - len(raw))]
-            values: dict[str, CellValue] = {}
-            for (key, parser), value in zip(parsers, raw, strict=False):
-                try:
-                    values[key] = parser(value)
-                except ValueError as error:
-                    problems.append(Problem(index, key, str(error)))
+            try:  # the whole row in one go (no Python loop over its cells); cell by cell for its problems
+                values = dict(zip(keys, map(call, functions, raw)))  # noqa: B905 - the row may be wider
+            except ValueError:
+                values = self._row_with_problems(index, raw)
             chunk.append(Row(index, values))
             if len(chunk) == size:
                 self.rows += size
@@ -186,6 +186,16 @@ class Reading:
         if chunk:
             self.rows += len(chunk)
             yield chunk
+
+    def _row_with_problems(self, index: int, raw: list[Any]) -> dict[str, CellValue]:
+        """The row's values without the cells its parsers refuse, each of which is a problem."""
+        values: dict[str, CellValue] = {}
+        for (key, parser), value in zip(self.parsers, raw, strict=False):
+            try:
+                values[key] = parser(value)
+            except ValueError as error:
+                self.problems.append(Problem(index, key, str(error)))
+        return values
 
 
 def _blank(raw: list[Any]) -> bool:

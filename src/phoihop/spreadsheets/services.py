@@ -17,11 +17,14 @@ progress on the batch and leaves its outcome there for the page and the API to s
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import io
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -167,6 +170,35 @@ def _chunks_reported(reading: Reading, report: Progress) -> Iterator[list[Row]]:
     report(_("Đang kiểm tra dữ liệu với cơ sở dữ liệu"), read=reading.rows, checked=reading.rows)
 
 
+# How many imports of this process are running inside `_objects_set_aside`, and whether it froze the objects itself.
+_set_aside = {"imports": 0, "frozen": False}
+_set_aside_lock = threading.Lock()
+
+
+@contextmanager
+def _objects_set_aside() -> Iterator[None]:
+    """While a file is read, checked and written, the objects already alive (the application's modules, models,
+    caches) are left out of the garbage collector's full collections (`gc.freeze`): a large file's rows come and go by
+    the hundred thousand and set off a full collection every few chunks, each walking all those objects again (a sixth
+    of a 100.000-row import's time). Nothing is lost: every object goes back at the end of the last import running,
+    and a cycle among them is collected by the next full collection, as before. A process that froze its objects
+    itself (a server before it forks) is left as it is."""
+    with _set_aside_lock:
+        if _set_aside["imports"] == 0 and gc.get_freeze_count() == 0:
+            gc.freeze()
+            _set_aside["frozen"] = True
+        _set_aside["imports"] += 1
+    try:
+        yield
+    finally:
+        with _set_aside_lock:
+            _set_aside["imports"] -= 1
+            if _set_aside["imports"] == 0 and _set_aside["frozen"]:
+                gc.unfreeze()
+                _set_aside["frozen"] = False
+
+
+@_objects_set_aside()
 def import_file(
     *,
     actor: User,

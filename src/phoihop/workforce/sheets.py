@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import partial
+from itertools import repeat
+from operator import is_not
 from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import DecimalField, Field
 from django.utils.translation import gettext as _
 
+from phoihop.core.text import nfc
 from phoihop.core.vnformat import format_number
 from phoihop.directory.models import Enterprise
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
@@ -128,25 +132,62 @@ def export_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, 
 
 def _data(values: Mapping[str, Any], enterprise: Any) -> dict[str, Any]:
     """The service's data from a parsed row (the reader gave each cell its column's type: int, Decimal, date)."""
+    get = values.get
     data: dict[str, Any] = {
         "enterprise": enterprise,
         "report_type": TYPE_BY_LABEL[str(values["report_type"])],
         "period_start": values["period_start"],
-        "notes": str(values.get("notes") or "").strip(),
+        "notes": str(get("notes") or "").strip(),
     }
-    get = values.get
-    for name in INT_FIELDS:
-        data[name] = get(name)
-    for name in DECIMAL_FIELDS:
-        data[name] = get(name)
-    for name in DATE_FIELDS:
-        data[name] = get(name)
-    for name in BOOL_FIELDS:
-        data[name] = get(name) == YES
-    for name in ("si_arrears_months", "wage_delay_days"):
-        if data[name] is None:
-            data[name] = 0
+    data.update(zip(VALUE_FIELDS, map(get, VALUE_FIELDS), strict=True))
+    data["has_collective_agreement"] = get("has_collective_agreement") == YES
+    data["has_democracy_regulation"] = get("has_democracy_regulation") == YES
+    if data["si_arrears_months"] is None:
+        data["si_arrears_months"] = 0
+    if data["wage_delay_days"] is None:
+        data["wage_delay_days"] = 0
     return data
+
+
+VALUE_FIELDS = (*INT_FIELDS, *DECIMAL_FIELDS, *DATE_FIELDS)
+
+
+def _cleaned(data: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
+    """What `_clean` gives for a row of `_data` whose numbers pass its checks (none below zero; the money fields are
+    whole numbers, as the reader gives every whole-number column): its text NFC, without invisible controls, trimmed
+    (each distinct text cleaned once, through `texts`). The tests pin the two to the same result."""
+    for name in ("report_type", "notes"):
+        text = data[name]
+        clean = texts.get(text)
+        if clean is None:
+            clean = texts[text] = nfc(text).strip()
+        data[name] = clean
+    return data
+
+
+def _unusual(rows: list[Row], limits: Mapping[str, tuple[int | Decimal, int]], money: Iterable[str]) -> set[int]:
+    """The positions in `rows` of the rows with a number `_out_of_range` or `_clean` may refuse (below zero, beyond
+    its field's limit, more decimal places than the field keeps, a money figure not a whole number): decided a column
+    at a time, in one pass over the chunk when every number of a column is within bounds. Only these rows go through
+    both checks row by row; every other row passes them."""
+    dicts = [row.values for row in rows]
+    unusual: set[int] = set()
+    present = partial(is_not, None)
+    for name, (high, places) in limits.items():
+        column: list[Any] = list(map(dict.get, dicts, repeat(name)))
+        numbers: list[Any] = list(filter(present, column))
+        if not numbers:
+            continue
+        kinds = set(map(type, numbers))
+        if (
+            min(numbers) >= 0
+            and max(numbers) <= high
+            and (kinds == {int} or (name not in money and kinds <= {int, Decimal}))
+            and not (places and any(value != round(value, places) for value in set(numbers)))
+        ):
+            continue
+        unusual.update(position for position, value in enumerate(column) if value is not None)
+    return unusual
 
 
 def _limits() -> dict[str, tuple[int | Decimal, int]]:
@@ -219,7 +260,7 @@ def check_chunks(user: User, chunks: Iterable[list[Row]]) -> Checked:
 
     from phoihop.directory.selectors import owner_choices
     from phoihop.workforce.models import period_end_of
-    from phoihop.workforce.services.reports import _check_period, _clean, check_report
+    from phoihop.workforce.services.reports import MONEY_FIELDS, _check_period, _clean, check_report
 
     checked = Checked()
     owners = {agency.short_code: agency for agency in owner_choices(user=user)}
@@ -236,6 +277,10 @@ def check_chunks(user: User, chunks: Iterable[list[Row]]) -> Checked:
     version, status = (
         cast("Field[Any, Any]", LabourReport._meta.get_field(name)).get_default() for name in ("version", "status")
     )
+    # The status as a plain string, not the ReportStatus member (the same text in the database): a tuple of plain
+    # values only is dropped from the garbage collector's watch, whereas 100.000 tuples holding the member would be
+    # walked again by each of its collections.
+    status = str(status)
     for rows in chunks:
         codes = {code for row in rows if (code := str(row.values.get("enterprise") or "").strip())}
         codes -= enterprises.keys() | unknown
@@ -244,7 +289,9 @@ def check_chunks(user: User, chunks: Iterable[list[Row]]) -> Checked:
             enterprises.update(found_codes)
             unknown |= codes - found_codes.keys()
         candidates: list[tuple[int, dict[str, Any], Any, int]] = []
-        for row in rows:
+        unusual = _unusual(rows, limits, MONEY_FIELDS)
+        texts: dict[str, str] = {}
+        for position, row in enumerate(rows):
             values = row.values
             owner = owners.get(str(values["owner_agency"])) if values.get("owner_agency") else default_owner
             if owner is None:
@@ -262,17 +309,19 @@ def check_chunks(user: User, chunks: Iterable[list[Row]]) -> Checked:
             if start.day != 1:
                 checked.problem(row.number, "period_start", _("kỳ báo cáo bắt đầu từ ngày mùng 1 của tháng"))
                 continue
-            beyond = _out_of_range(data, limits)
-            if beyond is not None:
-                checked.problem(row.number, *beyond)
-                continue
+            suspect = position in unusual
+            if suspect:
+                beyond = _out_of_range(data, limits)
+                if beyond is not None:
+                    checked.problem(row.number, *beyond)
+                    continue
             period = periods.get((data["report_type"], start))
             if period is None:
                 period = periods[data["report_type"], start] = _period(data, _check_period, period_end_of)
             try:
                 if period[1] is not None:
                     raise period[1]
-                data = _clean(data)
+                data = _clean(data) if suspect else _cleaned(data, texts)
                 check_report(data)
             except ValidationError as error:
                 field = next(iter(getattr(error, "error_dict", {})), "headcount")
@@ -291,7 +340,7 @@ def check_chunks(user: User, chunks: Iterable[list[Row]]) -> Checked:
             found = existing.get(key)
             if found is None:
                 head = (now, now, version, data["enterprise"], owner_pk, data["report_type"], data["period_start"])
-                new.append((*head, end, status, "", *[data[name] for name in FORM_FIELDS]))
+                new.append((*head, end, status, "", *map(data.__getitem__, FORM_FIELDS)))
                 continue
             data["enterprise"] = found.enterprise
             fields = _differences(found, data)
