@@ -67,17 +67,6 @@ def resolve_id(queryset: QuerySet[Any], pk: int | None, *, field: str, message: 
     return None if pk is None else resolve_ids(queryset, [pk], field=field, message=message, code=code)[0]
 
 
-def resolve_refs(queryset: QuerySet[Any], ids: Iterable[int] | None, field: str, what: str) -> list[Any]:
-    """`resolve_ids` with the usual message: “Không có <what> số 7, 9.”, code `unknown_<field>`; None is none."""
-    message = _("Không có %(what)s số %%(ids)s.") % {"what": what}
-    return resolve_ids(queryset, ids or [], field=field, message=message, code=f"unknown_{field}")
-
-
-def resolve_ref(queryset: QuerySet[Any], pk: int | None, field: str, what: str) -> Any:
-    """One optional reference with the usual message: None stays None."""
-    return None if pk is None else resolve_refs(queryset, [pk], field, what)[0]
-
-
 @dataclass(frozen=True)
 class Ref:
     """A reference in a payload: `key` holds the id of a row of another kind (`many`: a list of ids), which
