@@ -113,9 +113,7 @@ def resave_in_calc(files: dict[str, bytes], folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def exports(
-    whole_demo: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Export]:
+def exports(whole_demo: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Export]:
     originals: dict[str, tuple[SheetKind, bytes, str]] = {}
     with django_db_blocker.unblock():
         for kind in spreadsheets:
@@ -130,7 +128,9 @@ def exports(
             assert answer.status_code == 200, f"{kind.key}: the export answers {answer.status_code}"
             assert answer["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
             originals[kind.key] = (kind, answer.content, username)
-    resaved = resave_in_calc({key: content for key, (_, content, _) in originals.items()}, tmp_path_factory.mktemp("lo"))
+    resaved = resave_in_calc(
+        {key: content for key, (_, content, _) in originals.items()}, tmp_path_factory.mktemp("lo")
+    )
     return {
         key: Export(kind=kind, original=content, resaved=resaved[key], username=username)
         for key, (kind, content, username) in originals.items()
@@ -213,4 +213,3 @@ def test_what_calc_saves_imports_back_unchanged(exports: dict[str, Export], key:
     shown = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(text)).split())
     assert expected in shown, f"{key}: {shown[:600]}"
     assert AuditEvent.objects.count() == events + 1  # the import's own entry, nothing per row
-
