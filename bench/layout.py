@@ -243,6 +243,10 @@ def main() -> int:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
+        # The servers run the production settings: hashed static files collected under STATIC_ROOT, as a deployment
+        # has them (an error page names its icon through that manifest).
+        manage = [sys.executable, "-m", "config.manage", "collectstatic", "--noinput", "-v", "0"]
+        subprocess.run(manage, env=env, check=True)  # noqa: S603
         call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
         from phoihop.accounts.models import User
         from phoihop.accounts.services import create_token

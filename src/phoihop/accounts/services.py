@@ -178,7 +178,11 @@ def revoke_token(*, actor: User, token: ApiToken) -> ApiToken:
 
 
 def user_for_token(raw: str) -> User | None:
-    token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(raw), revoked_at__isnull=True).first()
+    token = (
+        ApiToken.objects.select_related("user", "user__agency")
+        .filter(key_hash=hash_token(raw), revoked_at__isnull=True)
+        .first()
+    )
     if token is None or not token.user.is_active:
         return None
     token.touch()

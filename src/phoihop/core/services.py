@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -83,6 +83,15 @@ def _set_m2m(instance: models.Model, m2m: Mapping[str, Iterable[models.Model]] |
         getattr(instance, name).set(list(values))
 
 
+def _refuse_as_unique_check_would(instance: models.Model, error: IntegrityError) -> None:
+    """A uniqueness rule broken by a row another request committed after this one's `full_clean` (two app servers,
+    or a client sending a write again): the check run once more now sees that row and raises the same Vietnamese
+    field error a form or the API gives for any duplicate. Any other integrity error goes on up."""
+    instance.validate_unique()
+    instance.validate_constraints()
+    raise error
+
+
 def conflict_for(instance: models.Model) -> ConflictError:
     from phoihop.core.audit import last_change
 
@@ -103,7 +112,11 @@ def create_record(
     _refresh_derived(instance)
     refuse_nulls(instance)
     instance.full_clean()
-    instance.save(force_insert=True)
+    try:
+        with transaction.atomic():  # a savepoint: the transaction stays usable for the check below
+            instance.save(force_insert=True)
+    except IntegrityError as error:
+        _refuse_as_unique_check_would(instance, error)
     _set_m2m(instance, m2m)
     record_event(actor=actor, action=AuditAction.CREATE, obj=instance, changes=diff({}, snapshot(instance)), note=note)
     return instance
@@ -146,9 +159,13 @@ def update_record(
         if f.name not in {"version", "created_at", "updated_at"}
     }
     now = timezone.now()
-    updated = model._base_manager.filter(pk=instance.pk, version=expected_version).update(
-        **values, version=F("version") + 1, updated_at=now
-    )
+    try:
+        with transaction.atomic():
+            updated = model._base_manager.filter(pk=instance.pk, version=expected_version).update(
+                **values, version=F("version") + 1, updated_at=now
+            )
+    except IntegrityError as error:
+        _refuse_as_unique_check_would(instance, error)
     if updated != 1:
         raise conflict_for(instance)
     instance.version = expected_version + 1
