@@ -191,7 +191,6 @@ def _milestone_routes(**overrides: Any) -> ChildRoutes:
     declared: dict[str, Any] = {
         "module": "phoihop.example.api",
         "name": "milestone",
-        "plural": "milestones",
         "under": "/projects/{project_id}/milestones",
         "at": "/milestones/{milestone_id}",
         "model": Milestone,

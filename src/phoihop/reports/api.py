@@ -245,7 +245,6 @@ def _create_block(user: Any, report: Report, data: dict[str, Any]) -> ReportBloc
 ChildRoutes(
     module=__name__,
     name="block",
-    plural="blocks",
     under="/reports/{report_id}/blocks",
     at="/blocks/{block_id}",
     model=ReportBlock,
@@ -253,8 +252,8 @@ ChildRoutes(
     create_in=BlockIn,
     patch_in=BlockPatch,
     detail=True,
-    parent=lambda user, pk: selectors.get_report(user=user, pk=pk),
-    get=lambda user, pk: selectors.get_block(user=user, pk=pk),
+    parent=selectors.get_report,
+    get=selectors.get_block,
     rows=lambda user, report: selectors.blocks_of(report),
     create=_create_block,
     update=lambda user, block, data, version: services.update_block(

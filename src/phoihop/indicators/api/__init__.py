@@ -232,13 +232,12 @@ def create_value(request: HttpRequest, payload: ValueIn) -> Status[ReportedValue
 ChildRoutes(
     module=__name__,
     name="value",
-    plural="values",
     at="/values/{value_id}",
     model=ReportedValue,
     out=ValueOut,
     patch_in=ValuePatch,
     detail=True,
-    get=lambda user, pk: selectors.get_value(user=user, pk=pk),
+    get=selectors.get_value,
     update=lambda user, value, data, version: services.update_value(
         actor=user, reported_value=value, data=data, expected_version=version
     ),
