@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
@@ -292,6 +294,134 @@ class RecordRoutes:
             delete_record
         )
         return router
+
+
+@dataclass(frozen=True)
+class ChildRoutes:
+    """The endpoints of the rows one parent record holds (a project's milestones, an inspection's findings) on a
+    ninja router. The list and create live under the parent, `under` ("/projects/{project_id}/milestones"); patch
+    (the body carries `version`; a stale one is a 409), delete (`?version=`) and, with `detail`, a plain GET live at
+    the row, `at` ("/milestones/{milestone_id}"). Each path names one id, which is the endpoint's parameter.
+
+    The app gives its schemas and its scoped selectors — `parent(user=, pk=)` and `get(user=, pk=)` read one parent
+    or row the user can see, so anything out of reach is a 404 before a service runs — and its services (the
+    `core.records.ChildWrites` of the app's services fit `create`, `update` and `delete`). `refs` turns payload ids into
+    rows (`Ref`) before `create` or `update` sees them. Every write answers what `get` reads afterwards. Leave out
+    `rows` or `create` where the parent has no such endpoint.
+
+    Operation ids and summaries are those ninja gives a hand-written endpoint in `module`: `<module>_list_<plural>`
+    (`plural` is `<name>s` unless given),
+    `<module>_<create_verb>_<name>`, `<module>_update_<name>`, `<module>_delete_<name>`, `<module>_get_<name>`.
+    """
+
+    module: str  # the app's api module, `__name__`
+    name: str  # "milestone"
+    at: str  # "/milestones/{milestone_id}": detail, patch, delete
+    model: type[models.Model]
+    out: type[Schema]
+    patch_in: type[Schema]
+    get: Callable[..., Any]  # get(user=, pk=): one row, scoped
+    update: Callable[[User, Any, dict[str, Any], int], Any]  # (user, row, data, version)
+    delete: Callable[[User, Any, int], Any]  # (user, row, version)
+    under: str = ""  # "/projects/{project_id}/milestones": list, create
+    parent: Callable[..., Any] | None = None  # parent(user=, pk=): one parent, scoped
+    rows: Callable[[User, Any], Any] | None = None  # (user, parent) -> its rows
+    create_in: type[Schema] | None = None
+    create: Callable[[User, Any, dict[str, Any]], Any] | None = None  # (user, parent, data) -> the new row
+    create_verb: str = "create"
+    plural: str = ""  # "<name>s" when empty
+    refs: tuple[Ref, ...] = ()
+    detail: bool = False
+
+    def __post_init__(self) -> None:
+        if (self.rows or self.create) and not (self.parent and self.under):
+            raise TypeError(f"{self.name}: `rows` and `create` need `parent` and `under`")
+        if self.create and self.create_in is None:
+            raise TypeError(f"{self.name}: `create` needs `create_in`")
+
+    def mount(self, router: Router) -> Router:
+        parent_id, row_id = _path_id(self.under) if self.under else "", _path_id(self.at)
+        prefix = self.module.replace(".", "_")
+
+        def route(method: Callable[..., Any], path: str, op: str, responses: dict[int, Any]) -> Callable[..., Any]:
+            return method(
+                path,
+                response={**responses, **ERROR_RESPONSES},
+                operation_id=f"{prefix}_{op}",
+                summary=op.title().replace("_", " "),
+            )
+
+        # ninja reads an endpoint's parameters from its signature: `_signature` gives the ids the names in the path.
+        parent, rows, create = self.parent or _no_parent, self.rows, self.create
+        if rows is not None:
+
+            def list_rows(request: HttpRequest, **ids: int) -> Any:
+                user = api_user(request)
+                return rows(user, parent(user=user, pk=ids[parent_id]))
+
+            list_rows.__signature__ = _signature((parent_id, int))  # type: ignore[attr-defined]
+            route(router.get, self.under, f"list_{self.plural or self.name + 's'}", {200: list[self.out]})(list_rows)  # type: ignore[name-defined]
+
+        if create is not None:
+
+            def create_row(request: HttpRequest, payload: Schema, **ids: int) -> Any:
+                user = api_user(request)
+                row = create(user, parent(user=user, pk=ids[parent_id]), apply_refs(user, payload.dict(), self.refs))
+                return Status(201, self.get(user=user, pk=row.pk))
+
+            create_row.__signature__ = _signature((parent_id, int), ("payload", self.create_in))  # type: ignore[attr-defined]
+            route(router.post, self.under, f"{self.create_verb}_{self.name}", {201: self.out})(create_row)
+
+        if self.detail:
+
+            def get_row(request: HttpRequest, **ids: int) -> Any:
+                return self.get(user=api_user(request), pk=ids[row_id])
+
+            get_row.__signature__ = _signature((row_id, int))  # type: ignore[attr-defined]
+            route(router.get, self.at, f"get_{self.name}", {200: self.out})(get_row)
+
+        def update_row(request: HttpRequest, payload: Schema, **ids: int) -> Any:
+            user = api_user(request)
+            row = self.get(user=user, pk=ids[row_id])
+            data = apply_refs(user, patch_data(payload, self.model), self.refs)
+            version = data.pop("version")
+            self.update(user, row, data, version)
+            return self.get(user=user, pk=ids[row_id])
+
+        update_row.__signature__ = _signature((row_id, int), ("payload", self.patch_in))  # type: ignore[attr-defined]
+        route(router.patch, self.at, f"update_{self.name}", {200: self.out})(update_row)
+
+        def delete_row(request: HttpRequest, version: int, **ids: int) -> Any:
+            user = api_user(request)
+            self.delete(user, self.get(user=user, pk=ids[row_id]), version)
+            return Status(204, None)
+
+        delete_row.__signature__ = _signature((row_id, int), ("version", int))  # type: ignore[attr-defined]
+        route(router.delete, self.at, f"delete_{self.name}", {204: None})(delete_row)
+        return router
+
+
+def _no_parent(*, user: User, pk: int) -> Any:
+    raise TypeError  # never called: __post_init__ refuses `rows` or `create` without `parent`
+
+
+def _path_id(path: str) -> str:
+    """The one id a child route's path names: "/milestones/{milestone_id}" -> "milestone_id"."""
+    names = re.findall(r"{(\w+)}", path)
+    if len(names) != 1:
+        raise ValueError(f"{path!r} should name exactly one id")
+    return str(names[0])
+
+
+def _signature(*params: tuple[str, Any]) -> inspect.Signature:
+    """What ninja reads as an endpoint's parameters (their names are the path's): `request`, then these, by keyword."""
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    return inspect.Signature(
+        [
+            inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=HttpRequest),
+            *(inspect.Parameter(name, keyword, annotation=annotation) for name, annotation in params),
+        ]
+    )
 
 
 def _validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:

@@ -211,7 +211,7 @@ class ChildFormView(ServiceFormView):
     when the parent may be edited, and back to the parent's page after saving. Subclasses set `form_class`,
     `template_name`, `heading`, `parent_context_name`, `can_edit_parent`, and write `load()` and `perform()`."""
 
-    heading = ""
+    heading: str | Promise = ""
     parent_context_name: str
     can_edit_parent: Callable[[User, Any], bool]
     # The child row being edited (None when adding one).
@@ -360,6 +360,121 @@ class RecordWrites:
 
     def delete(self, actor: User, record: Any, expected_version: int) -> Any:
         return self.delete_service(actor=actor, **{self.record: record}, expected_version=expected_version)
+
+
+@dataclass(frozen=True)
+class ChildWrites:
+    """The three write services of the rows a record holds (`add_award`, `update_award`, `delete_award`), called one
+    way by their pages and their API (`core.api.ChildRoutes`): `create(actor, parent, data)`, `update(actor, row, data,
+    expected_version)` and `delete(actor, row, expected_version)`. `parent` and `row` are the keywords the app's
+    services name them by."""
+
+    create_service: Callable[..., Any]
+    update_service: Callable[..., Any]
+    delete_service: Callable[..., Any]
+    parent: str
+    row: str
+
+    def create(self, actor: User, parent: Any, data: dict[str, Any]) -> Any:
+        return self.create_service(actor=actor, **{self.parent: parent}, data=data)
+
+    def update(self, actor: User, row: Any, data: dict[str, Any], expected_version: int) -> Any:
+        return self.update_service(actor=actor, **{self.row: row}, data=data, expected_version=expected_version)
+
+    def delete(self, actor: User, row: Any, expected_version: int) -> Any:
+        return self.delete_service(actor=actor, **{self.row: row}, expected_version=expected_version)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChildPages:
+    """The pages of the rows a record holds (a project's milestones, a model's awards), declared once: the add and
+    edit forms (`ChildFormView`, template `template`) and the delete confirmation (`child_delete_view`), each allowed
+    when the user may edit the parent and back to the parent's page. `urls()` gives `<int:pk>/<segment>/them/` (pk:
+    the parent's), `<segment>/<int:pk>/sua/` and `<segment>/<int:pk>/xoa/`, named `<name>_create`, `_update`,
+    `_delete`. The parent is in the form's keyword arguments and the template's context under `parent_name`."""
+
+    name: str  # "milestone"
+    segment: str  # "moc": the rows' part of the URLs
+    parent_name: str  # "project"
+    form: type[Any]
+    template: str
+    parent: Callable[..., Any]  # parent(user=, pk=): one record, scoped (404)
+    load: Callable[..., Any]  # load(user=, pk=): one row, scoped (404)
+    parent_of: Callable[[Any], Any]  # the record a row belongs to
+    can_edit_parent: Callable[[User, Any], bool]
+    writes: ChildWrites
+    add_heading: str | Promise
+    edit_heading: str | Promise
+    delete_heading: Callable[[Any], str]  # “Xóa mốc “…”?”
+    consequence: str | Promise = HISTORY_KEPT  # what the delete confirmation says goes with the row
+    done_message: str | Promise = DELETED
+    added: str | Promise = ""  # a message after adding a row, if any
+    saved: str | Promise = ""  # a message after editing one, if any
+
+    def create_view(self) -> Callable[..., HttpResponseBase]:
+        pages = self
+
+        class View(ChildFormView):
+            form_class = pages.form
+            template_name = pages.template
+            parent_context_name = pages.parent_name
+            can_edit_parent = staticmethod(pages.can_edit_parent)
+            heading = pages.add_heading
+
+            def load(self, request: HttpRequest, **kwargs: Any) -> Any:
+                return pages.parent(user=user_of(request), pk=kwargs["pk"])
+
+            def perform(self, form: Any) -> Any:
+                row = pages.writes.create(user_of(self.request), self.parent, form.service_data())
+                if pages.added:
+                    messages.success(self.request, str(pages.added))
+                return row
+
+        return View.as_view()
+
+    def update_view(self) -> Callable[..., HttpResponseBase]:
+        pages = self
+
+        class View(ChildFormView):
+            form_class = pages.form
+            template_name = pages.template
+            parent_context_name = pages.parent_name
+            can_edit_parent = staticmethod(pages.can_edit_parent)
+            heading = pages.edit_heading
+
+            def load(self, request: HttpRequest, **kwargs: Any) -> Any:
+                self.row = pages.load(user=user_of(request), pk=kwargs["pk"])
+                return pages.parent_of(self.row)
+
+            def perform(self, form: Any) -> Any:
+                # The form has written the posted values onto `self.row`; the service compares a fresh read.
+                user = user_of(self.request)
+                row = pages.load(user=user, pk=self.row.pk)
+                row = pages.writes.update(user, row, form.service_data(), form.expected_version)
+                if pages.saved:
+                    messages.success(self.request, str(pages.saved))
+                return row
+
+        return View.as_view()
+
+    def delete_view(self) -> Callable[..., HttpResponse]:
+        return child_delete_view(
+            load=self.load,
+            parent=self.parent_of,
+            can_edit_parent=self.can_edit_parent,
+            delete=lambda row, *, actor, expected_version: self.writes.delete(actor, row, expected_version),
+            heading=self.delete_heading,
+            consequence=self.consequence,
+            done_message=self.done_message,
+        )
+
+    def urls(self, prefix: str = "") -> list[URLPattern]:
+        """`prefix` goes before each path, as "vu-viec/" where the parent's own pages are under it."""
+        return [
+            path(f"{prefix}<int:pk>/{self.segment}/them/", self.create_view(), name=f"{self.name}_create"),
+            path(f"{prefix}{self.segment}/<int:pk>/sua/", self.update_view(), name=f"{self.name}_update"),
+            path(f"{prefix}{self.segment}/<int:pk>/xoa/", self.delete_view(), name=f"{self.name}_delete"),
+        ]
 
 
 @dataclass(frozen=True, kw_only=True)

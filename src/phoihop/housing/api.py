@@ -4,11 +4,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, Ref, api_user, patch_data, patch_schema
+from phoihop.core.api import ChildRoutes, RecordRoutes, Ref, api_user, patch_schema
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
@@ -196,36 +196,22 @@ RecordRoutes(
 ).mount(router)
 
 
-@router.get("/projects/{project_id}/milestones", response={200: list[MilestoneOut], **ERROR_RESPONSES})
-def list_milestones(request: HttpRequest, project_id: int) -> Any:
-    user = api_user(request)
-    return selectors.milestones_of(user=user, project=selectors.get_project(user=user, pk=project_id))
-
-
-@router.post("/projects/{project_id}/milestones", response={201: MilestoneOut, **ERROR_RESPONSES})
-def create_milestone(request: HttpRequest, project_id: int, payload: MilestoneIn) -> Status:
-    user = api_user(request)
-    project = selectors.get_project(user=user, pk=project_id)
-    milestone = services.add_milestone(actor=user, project=project, data=payload.dict())
-    return Status(201, selectors.get_milestone(user=user, pk=milestone.pk))
-
-
-@router.patch("/milestones/{milestone_id}", response={200: MilestoneOut, **ERROR_RESPONSES})
-def update_milestone(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> Milestone:
-    user = api_user(request)
-    milestone = selectors.get_milestone(user=user, pk=milestone_id)
-    data = patch_data(payload, Milestone)
-    version = data.pop("version")
-    services.update_milestone(actor=user, milestone=milestone, data=data, expected_version=version)
-    return selectors.get_milestone(user=user, pk=milestone_id)
-
-
-@router.delete("/milestones/{milestone_id}", response={204: None, **ERROR_RESPONSES})
-def delete_milestone(request: HttpRequest, milestone_id: int, version: int) -> Status:
-    user = api_user(request)
-    milestone = selectors.get_milestone(user=user, pk=milestone_id)
-    services.delete_milestone(actor=user, milestone=milestone, expected_version=version)
-    return Status(204, None)
+ChildRoutes(
+    module=__name__,
+    name="milestone",
+    under="/projects/{project_id}/milestones",
+    at="/milestones/{milestone_id}",
+    model=Milestone,
+    out=MilestoneOut,
+    create_in=MilestoneIn,
+    patch_in=MilestonePatch,
+    parent=selectors.get_project,
+    get=selectors.get_milestone,
+    rows=lambda user, project: selectors.milestones_of(user=user, project=project),
+    create=services.MILESTONES.create,
+    update=services.MILESTONES.update,
+    delete=services.MILESTONES.delete,
+).mount(router)
 
 
 @router.get("/milestones", response=list[MilestoneOut], summary="Mốc tiến độ trong một khoảng thời gian")

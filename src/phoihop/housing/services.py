@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import RecordWrites
+from phoihop.core.records import ChildWrites, RecordWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.core.vnformat import format_number
 from phoihop.directory.scope import resolve_owner
@@ -241,3 +241,4 @@ def delete_milestone(*, actor: User, milestone: Milestone, expected_version: int
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
 WRITES = RecordWrites(create_project, update_project, delete_project, record="project")
+MILESTONES = ChildWrites(add_milestone, update_milestone, delete_milestone, parent="project", row="milestone")

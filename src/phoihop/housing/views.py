@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from phoihop.core.records import (
-    ChildFormView,
-    RecordPages,
-    child_delete_view,
-)
-from phoihop.core.views import user_of
+from phoihop.core.records import ChildPages, RecordPages
 from phoihop.housing import permissions, selectors, services
 from phoihop.housing.filters import ProjectFilter
 from phoihop.housing.forms import MilestoneForm, ProjectForm
-from phoihop.housing.models import HousingProject
 
 PROJECTS = RecordPages(
     app="housing",
@@ -40,44 +31,19 @@ PROJECTS = RecordPages(
 )
 
 
-class _MilestoneFormView(ChildFormView):
-    form_class = MilestoneForm
-    template_name = "housing/milestone_form.html"
-    parent_context_name = "project"
-    can_edit_parent = staticmethod(permissions.can_edit_project)
-
-
-class MilestoneCreateView(_MilestoneFormView):
-    heading = _("Thêm mốc tiến độ")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> HousingProject:
-        return selectors.get_project(user=user_of(request), pk=kwargs["pk"])
-
-    def perform(self, form: MilestoneForm) -> Any:
-        return services.add_milestone(actor=user_of(self.request), project=self.parent, data=form.service_data())
-
-
-class MilestoneUpdateView(_MilestoneFormView):
-    heading = _("Sửa mốc tiến độ")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> HousingProject:
-        self.row = selectors.get_milestone(user=user_of(request), pk=kwargs["pk"])
-        return self.row.project
-
-    def perform(self, form: MilestoneForm) -> Any:
-        return services.update_milestone(
-            actor=user_of(self.request),
-            milestone=selectors.get_milestone(user=user_of(self.request), pk=self.row.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
-        )
-
-
-milestone_delete = child_delete_view(
+MILESTONES = ChildPages(
+    name="milestone",
+    segment="moc",
+    parent_name="project",
+    form=MilestoneForm,
+    template="housing/milestone_form.html",
+    parent=selectors.get_project,
     load=selectors.get_milestone,
-    parent=lambda milestone: milestone.project,
+    parent_of=lambda milestone: milestone.project,
     can_edit_parent=permissions.can_edit_project,
-    delete=lambda milestone, **kwargs: services.delete_milestone(milestone=milestone, **kwargs),
-    heading=lambda milestone: _("Xóa mốc “%(row)s”?") % {"row": milestone},
+    writes=services.MILESTONES,
+    add_heading=gettext_lazy("Thêm mốc tiến độ"),
+    edit_heading=gettext_lazy("Sửa mốc tiến độ"),
+    delete_heading=lambda milestone: _("Xóa mốc “%(row)s”?") % {"row": milestone},
     done_message=gettext_lazy("Đã xóa mốc tiến độ."),
 )

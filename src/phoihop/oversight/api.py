@@ -7,7 +7,16 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, Ref, api_user, apply_refs, patch_data, patch_schema
+from phoihop.core.api import (
+    ERROR_RESPONSES,
+    ChildRoutes,
+    RecordRoutes,
+    Ref,
+    api_user,
+    apply_refs,
+    patch_data,
+    patch_schema,
+)
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.schemas import ENTERPRISES
@@ -223,83 +232,44 @@ RecordRoutes(
 # --- findings -----------------------------------------------------------------------------------------------------
 
 
-@router.get("/inspections/{inspection_id}/findings", response={200: list[FindingOut], **ERROR_RESPONSES})
-def list_findings(request: HttpRequest, inspection_id: int) -> Any:
-    user = api_user(request)
-    return selectors.findings_of(user=user, inspection=selectors.get_inspection(user=user, pk=inspection_id))
-
-
-@router.post("/inspections/{inspection_id}/findings", response={201: FindingOut, **ERROR_RESPONSES})
-def create_finding(request: HttpRequest, inspection_id: int, payload: FindingIn) -> Status:
-    user = api_user(request)
-    inspection = selectors.get_inspection(user=user, pk=inspection_id)
-    finding = services.add_finding(actor=user, inspection=inspection, data=apply_refs(user, payload.dict(), CHILD_REFS))
-    return Status(201, selectors.get_finding(user=user, pk=finding.pk))
-
-
-@router.patch("/findings/{finding_id}", response={200: FindingOut, **ERROR_RESPONSES})
-def update_finding(request: HttpRequest, finding_id: int, payload: FindingPatch) -> Finding:
-    user = api_user(request)
-    finding = selectors.get_finding(user=user, pk=finding_id)
-    data = patch_data(payload, Finding)
-    version = data.pop("version")
-    services.update_finding(
-        actor=user,
-        finding=finding,
-        data=apply_refs(user, data, CHILD_REFS),
-        expected_version=version,
-    )
-    return selectors.get_finding(user=user, pk=finding_id)
-
-
-@router.delete("/findings/{finding_id}", response={204: None, **ERROR_RESPONSES})
-def delete_finding(request: HttpRequest, finding_id: int, version: int) -> Status:
-    user = api_user(request)
-    finding = selectors.get_finding(user=user, pk=finding_id)
-    services.delete_finding(actor=user, finding=finding, expected_version=version)
-    return Status(204, None)
+ChildRoutes(
+    module=__name__,
+    name="finding",
+    under="/inspections/{inspection_id}/findings",
+    at="/findings/{finding_id}",
+    model=Finding,
+    out=FindingOut,
+    create_in=FindingIn,
+    patch_in=FindingPatch,
+    parent=selectors.get_inspection,
+    get=selectors.get_finding,
+    rows=lambda user, inspection: selectors.findings_of(user=user, inspection=inspection),
+    create=services.FINDINGS.create,
+    update=services.FINDINGS.update,
+    delete=services.FINDINGS.delete,
+    refs=CHILD_REFS,
+).mount(router)
 
 
 # --- follow-up actions --------------------------------------------------------------------------------------------
 
-
-@router.get("/inspections/{inspection_id}/follow-ups", response={200: list[FollowUpOut], **ERROR_RESPONSES})
-def list_follow_ups(request: HttpRequest, inspection_id: int) -> Any:
-    user = api_user(request)
-    return selectors.follow_ups_of(user=user, inspection=selectors.get_inspection(user=user, pk=inspection_id))
-
-
-@router.post("/inspections/{inspection_id}/follow-ups", response={201: FollowUpOut, **ERROR_RESPONSES})
-def create_follow_up(request: HttpRequest, inspection_id: int, payload: FollowUpIn) -> Status:
-    user = api_user(request)
-    inspection = selectors.get_inspection(user=user, pk=inspection_id)
-    follow_up = services.add_follow_up(
-        actor=user, inspection=inspection, data=apply_refs(user, payload.dict(), CHILD_REFS)
-    )
-    return Status(201, selectors.get_follow_up(user=user, pk=follow_up.pk))
-
-
-@router.patch("/follow-ups/{follow_up_id}", response={200: FollowUpOut, **ERROR_RESPONSES})
-def update_follow_up(request: HttpRequest, follow_up_id: int, payload: FollowUpPatch) -> FollowUpAction:
-    user = api_user(request)
-    follow_up = selectors.get_follow_up(user=user, pk=follow_up_id)
-    data = patch_data(payload, FollowUpAction)
-    version = data.pop("version")
-    services.update_follow_up(
-        actor=user,
-        follow_up=follow_up,
-        data=apply_refs(user, data, CHILD_REFS),
-        expected_version=version,
-    )
-    return selectors.get_follow_up(user=user, pk=follow_up_id)
-
-
-@router.delete("/follow-ups/{follow_up_id}", response={204: None, **ERROR_RESPONSES})
-def delete_follow_up(request: HttpRequest, follow_up_id: int, version: int) -> Status:
-    user = api_user(request)
-    follow_up = selectors.get_follow_up(user=user, pk=follow_up_id)
-    services.delete_follow_up(actor=user, follow_up=follow_up, expected_version=version)
-    return Status(204, None)
+ChildRoutes(
+    module=__name__,
+    name="follow_up",
+    under="/inspections/{inspection_id}/follow-ups",
+    at="/follow-ups/{follow_up_id}",
+    model=FollowUpAction,
+    out=FollowUpOut,
+    create_in=FollowUpIn,
+    patch_in=FollowUpPatch,
+    parent=selectors.get_inspection,
+    get=selectors.get_follow_up,
+    rows=lambda user, inspection: selectors.follow_ups_of(user=user, inspection=inspection),
+    create=services.FOLLOW_UPS.create,
+    update=services.FOLLOW_UPS.update,
+    delete=services.FOLLOW_UPS.delete,
+    refs=CHILD_REFS,
+).mount(router)
 
 
 @router.get("/overdue-follow-ups", response=list[FollowUpOut], summary="Việc cần làm đã quá hạn")

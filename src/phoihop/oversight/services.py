@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import RecordWrites
+from phoihop.core.records import ChildWrites, RecordWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.scope import resolve_owner
 from phoihop.oversight.choices import FollowUpStatus
@@ -256,3 +256,5 @@ def update_topic(
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
 WRITES = RecordWrites(create_inspection, update_inspection, delete_inspection, record="inspection")
+FINDINGS = ChildWrites(add_finding, update_finding, delete_finding, parent="inspection", row="finding")
+FOLLOW_UPS = ChildWrites(add_follow_up, update_follow_up, delete_follow_up, parent="inspection", row="follow_up")

@@ -9,16 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.audit import history_of
-from phoihop.core.records import (
-    ChildFormView,
-    RecordPages,
-    child_delete_view,
-)
+from phoihop.core.records import ChildPages, RecordPages
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
 from phoihop.oversight import permissions, selectors, services
 from phoihop.oversight.filters import FollowUpFilter, InspectionFilter
 from phoihop.oversight.forms import FindingForm, FollowUpForm, InspectionForm, TopicForm
-from phoihop.oversight.models import Inspection
 
 INSPECTIONS = RecordPages(
     app="oversight",
@@ -44,84 +39,36 @@ INSPECTIONS = RecordPages(
 # --- findings and follow-up actions: small forms beside the inspection --------------------------------------------
 
 
-class _ChildFormView(ChildFormView):
-    """A finding or follow-up action of an inspection the user may edit; back to the inspection on success."""
-
-    template_name = "oversight/child_form.html"
-    parent_context_name = "inspection"
-    can_edit_parent = staticmethod(permissions.can_edit_inspection)
-
-
-class FindingCreateView(_ChildFormView):
-    form_class = FindingForm
-    heading = _("Thêm kết quả kiểm tra tại doanh nghiệp")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Inspection:
-        return selectors.get_inspection(user=user_of(request), pk=kwargs["pk"])
-
-    def perform(self, form: FindingForm) -> Any:
-        return services.add_finding(actor=user_of(self.request), inspection=self.parent, data=form.service_data())
-
-
-class FindingUpdateView(_ChildFormView):
-    form_class = FindingForm
-    heading = _("Sửa kết quả kiểm tra tại doanh nghiệp")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Inspection:
-        self.row = selectors.get_finding(user=user_of(request), pk=kwargs["pk"])
-        return self.row.inspection
-
-    def perform(self, form: FindingForm) -> Any:
-        return services.update_finding(
-            actor=user_of(self.request),
-            finding=selectors.get_finding(user=user_of(self.request), pk=self.row.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
-        )
-
-
-class FollowUpCreateView(_ChildFormView):
-    form_class = FollowUpForm
-    heading = _("Thêm việc cần làm sau kiểm tra")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Inspection:
-        return selectors.get_inspection(user=user_of(request), pk=kwargs["pk"])
-
-    def perform(self, form: FollowUpForm) -> Any:
-        return services.add_follow_up(actor=user_of(self.request), inspection=self.parent, data=form.service_data())
-
-
-class FollowUpUpdateView(_ChildFormView):
-    form_class = FollowUpForm
-    heading = _("Sửa việc cần làm sau kiểm tra")
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Inspection:
-        self.row = selectors.get_follow_up(user=user_of(request), pk=kwargs["pk"])
-        return self.row.inspection
-
-    def perform(self, form: FollowUpForm) -> Any:
-        return services.update_follow_up(
-            actor=user_of(self.request),
-            follow_up=selectors.get_follow_up(user=user_of(self.request), pk=self.row.pk),
-            data=form.service_data(),
-            expected_version=form.expected_version,
-        )
-
-
-finding_delete = child_delete_view(
+FINDINGS = ChildPages(
+    name="finding",
+    segment="ket-qua",
+    parent_name="inspection",
+    form=FindingForm,
+    template="oversight/child_form.html",
+    parent=selectors.get_inspection,
     load=selectors.get_finding,
-    parent=lambda finding: finding.inspection,
+    parent_of=lambda finding: finding.inspection,
     can_edit_parent=permissions.can_edit_inspection,
-    delete=lambda finding, **kwargs: services.delete_finding(finding=finding, **kwargs),
-    heading=lambda finding: _("Xóa kết quả kiểm tra “%(row)s”?") % {"row": finding},
+    writes=services.FINDINGS,
+    add_heading=gettext_lazy("Thêm kết quả kiểm tra tại doanh nghiệp"),
+    edit_heading=gettext_lazy("Sửa kết quả kiểm tra tại doanh nghiệp"),
+    delete_heading=lambda finding: _("Xóa kết quả kiểm tra “%(row)s”?") % {"row": finding},
 )
 
-follow_up_delete = child_delete_view(
+FOLLOW_UPS = ChildPages(
+    name="follow_up",
+    segment="viec-can-lam",
+    parent_name="inspection",
+    form=FollowUpForm,
+    template="oversight/child_form.html",
+    parent=selectors.get_inspection,
     load=selectors.get_follow_up,
-    parent=lambda follow_up: follow_up.inspection,
+    parent_of=lambda follow_up: follow_up.inspection,
     can_edit_parent=permissions.can_edit_inspection,
-    delete=lambda follow_up, **kwargs: services.delete_follow_up(follow_up=follow_up, **kwargs),
-    heading=lambda follow_up: _("Xóa việc cần làm “%(row)s”?") % {"row": follow_up},
+    writes=services.FOLLOW_UPS,
+    add_heading=gettext_lazy("Thêm việc cần làm sau kiểm tra"),
+    edit_heading=gettext_lazy("Sửa việc cần làm sau kiểm tra"),
+    delete_heading=lambda follow_up: _("Xóa việc cần làm “%(row)s”?") % {"row": follow_up},
 )
 
 

@@ -1,12 +1,10 @@
 import datetime as dt
-from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, Ref, api_user, apply_refs, patch_data, patch_schema
+from phoihop.core.api import ChildRoutes, RecordRoutes, Ref, patch_schema
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.schemas import ENTERPRISES
@@ -131,33 +129,20 @@ RecordRoutes(
 ).mount(router)
 
 
-@router.get("/practices/{practice_id}/awards", response={200: list[AwardOut], **ERROR_RESPONSES})
-def list_awards(request: HttpRequest, practice_id: int) -> Any:
-    user = api_user(request)
-    return selectors.awards_of(user=user, practice=selectors.get_practice(user=user, pk=practice_id))
-
-
-@router.post("/practices/{practice_id}/awards", response={201: AwardOut, **ERROR_RESPONSES})
-def create_award(request: HttpRequest, practice_id: int, payload: AwardIn) -> Status:
-    user = api_user(request)
-    practice = selectors.get_practice(user=user, pk=practice_id)
-    award = services.add_award(actor=user, practice=practice, data=apply_refs(user, payload.dict(), AWARD_REFS))
-    return Status(201, selectors.get_award(user=user, pk=award.pk))
-
-
-@router.patch("/awards/{award_id}", response={200: AwardOut, **ERROR_RESPONSES})
-def update_award(request: HttpRequest, award_id: int, payload: AwardPatch) -> Award:
-    user = api_user(request)
-    award = selectors.get_award(user=user, pk=award_id)
-    data = apply_refs(user, patch_data(payload, Award), AWARD_REFS)
-    version = data.pop("version")
-    services.update_award(actor=user, award=award, data=data, expected_version=version)
-    return selectors.get_award(user=user, pk=award_id)
-
-
-@router.delete("/awards/{award_id}", response={204: None, **ERROR_RESPONSES})
-def delete_award(request: HttpRequest, award_id: int, version: int) -> Status:
-    user = api_user(request)
-    award = selectors.get_award(user=user, pk=award_id)
-    services.delete_award(actor=user, award=award, expected_version=version)
-    return Status(204, None)
+ChildRoutes(
+    module=__name__,
+    name="award",
+    under="/practices/{practice_id}/awards",
+    at="/awards/{award_id}",
+    model=Award,
+    out=AwardOut,
+    create_in=AwardIn,
+    patch_in=AwardPatch,
+    parent=selectors.get_practice,
+    get=selectors.get_award,
+    rows=lambda user, practice: selectors.awards_of(user=user, practice=practice),
+    create=services.AWARDS.create,
+    update=services.AWARDS.update,
+    delete=services.AWARDS.delete,
+    refs=AWARD_REFS,
+).mount(router)

@@ -12,7 +12,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import RecordWrites
+from phoihop.core.records import ChildWrites, RecordWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.scope import resolve_owner
 from phoihop.practices.models import Award, GoodPractice
@@ -127,3 +127,4 @@ def delete_award(*, actor: User, award: Award, expected_version: int) -> None:
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
 WRITES = RecordWrites(create_practice, update_practice, delete_practice, record="practice")
+AWARDS = ChildWrites(add_award, update_award, delete_award, parent="practice", row="award")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, apply_refs, patch_data, patch_schema
+from phoihop.core.api import ERROR_RESPONSES, ChildRoutes, api_user, apply_refs, patch_data, patch_schema
 from phoihop.core.errors import field_error
 from phoihop.core.params import Year
 from phoihop.directory.schemas import AGENCY
@@ -232,46 +232,35 @@ def reopen(request: HttpRequest, report_id: int, payload: VersionIn) -> Report:
     return services.reopen(actor=user, report=report, expected_version=payload.version)
 
 
-@router.get("/reports/{report_id}/blocks", response={200: list[BlockOut], **ERROR_RESPONSES})
-def list_blocks(request: HttpRequest, report_id: int) -> Any:
-    report = selectors.get_report(user=api_user(request), pk=report_id)
-    return selectors.blocks_of(report)
-
-
-@router.post("/reports/{report_id}/blocks", response={201: BlockOut, **ERROR_RESPONSES})
-def create_block(request: HttpRequest, report_id: int, payload: BlockIn) -> Status[ReportBlock]:
-    user = api_user(request)
-    report = selectors.get_report(user=user, pk=report_id)
-    section = selectors.get_section(user=user, report=report, pk=payload.section_id)
-    owner = OWNER.resolve(user, payload.owner_agency_id)
+def _create_block(user: Any, report: Report, data: dict[str, Any]) -> ReportBlock:
+    section = selectors.get_section(user=user, report=report, pk=data["section_id"])
+    owner = OWNER.resolve(user, data["owner_agency_id"])
     if not permissions.can_draft_for(user, report, owner.pk):
         raise PermissionDenied
-    block = services.create_block(
-        actor=user, section=section, owner_agency=owner, text=payload.text, position=payload.position
+    return services.create_block(
+        actor=user, section=section, owner_agency=owner, text=data["text"], position=data["position"]
     )
-    return Status(201, block)
 
 
-@router.get("/blocks/{block_id}", response={200: BlockOut, **ERROR_RESPONSES})
-def get_block(request: HttpRequest, block_id: int) -> ReportBlock:
-    return selectors.get_block(user=api_user(request), pk=block_id)
-
-
-@router.patch("/blocks/{block_id}", response={200: BlockOut, **ERROR_RESPONSES})
-def update_block(request: HttpRequest, block_id: int, payload: BlockPatch) -> ReportBlock:
-    user = api_user(request)
-    block = selectors.get_block(user=user, pk=block_id)
-    data = patch_data(payload, ReportBlock)
-    version = data.pop("version")
-    return services.update_block(actor=user, block=block, data=data, expected_version=version)
-
-
-@router.delete("/blocks/{block_id}", response={204: None, **ERROR_RESPONSES})
-def delete_block(request: HttpRequest, block_id: int, version: int) -> Status[None]:
-    user = api_user(request)
-    block = selectors.get_block(user=user, pk=block_id)
-    services.delete_block(actor=user, block=block, expected_version=version)
-    return Status(204, None)
+ChildRoutes(
+    module=__name__,
+    name="block",
+    under="/reports/{report_id}/blocks",
+    at="/blocks/{block_id}",
+    model=ReportBlock,
+    out=BlockOut,
+    create_in=BlockIn,
+    patch_in=BlockPatch,
+    detail=True,
+    parent=selectors.get_report,
+    get=selectors.get_block,
+    rows=lambda user, report: selectors.blocks_of(report),
+    create=_create_block,
+    update=lambda user, block, data, version: services.update_block(
+        actor=user, block=block, data=data, expected_version=version
+    ),
+    delete=lambda user, block, version: services.delete_block(actor=user, block=block, expected_version=version),
+).mount(router)
 
 
 @router.get(

@@ -12,7 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, api_user, apply_refs, patch_data, patch_schema
+from phoihop.core.api import ERROR_RESPONSES, ChildRoutes, api_user, apply_refs, patch_data, patch_schema
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.schemas import AGENCY, ENTERPRISE
 from phoihop.workforce import selectors, services
@@ -347,52 +347,40 @@ def delete_incident(request: HttpRequest, incident_id: int, version: int) -> Sta
     return Status(204, None)
 
 
-@router.post("/incidents/{incident_id}/steps", response={201: StepOut, **ERROR_RESPONSES})
-def add_step(request: HttpRequest, incident_id: int, payload: StepIn) -> Status:
-    user = api_user(request)
-    incident = selectors.get_incident(user=user, pk=incident_id)
-    return Status(201, services.add_step(actor=user, incident=incident, data=payload.dict()))
+ChildRoutes(
+    module=__name__,
+    name="step",
+    under="/incidents/{incident_id}/steps",
+    at="/incident-steps/{step_id}",
+    model=IncidentStep,
+    out=StepOut,
+    create_in=StepIn,
+    patch_in=StepPatch,
+    create_verb="add",
+    parent=selectors.get_incident,
+    get=selectors.get_step,
+    create=services.STEPS.create,
+    update=services.STEPS.update,
+    delete=services.STEPS.delete,
+).mount(router)
 
-
-@router.post("/incidents/{incident_id}/supports", response={201: SupportOut, **ERROR_RESPONSES})
-def add_support(request: HttpRequest, incident_id: int, payload: SupportIn) -> Status:
-    user = api_user(request)
-    incident = selectors.get_incident(user=user, pk=incident_id)
-    data = apply_refs(user, payload.dict(), SUPPORT_REFS)
-    return Status(201, services.add_support(actor=user, incident=incident, data=data))
-
-
-@router.patch("/incident-steps/{step_id}", response={200: StepOut, **ERROR_RESPONSES})
-def update_step(request: HttpRequest, step_id: int, payload: StepPatch) -> Any:
-    user = api_user(request)
-    step = selectors.get_step(user=user, pk=step_id)
-    data = patch_data(payload, IncidentStep)
-    version = data.pop("version")
-    return services.update_step(actor=user, step=step, data=data, expected_version=version)
-
-
-@router.delete("/incident-steps/{step_id}", response={204: None, **ERROR_RESPONSES})
-def delete_step(request: HttpRequest, step_id: int, version: int) -> Status:
-    user = api_user(request)
-    services.delete_step(actor=user, step=selectors.get_step(user=user, pk=step_id), expected_version=version)
-    return Status(204, None)
-
-
-@router.patch("/incident-supports/{support_id}", response={200: SupportOut, **ERROR_RESPONSES})
-def update_support(request: HttpRequest, support_id: int, payload: SupportPatch) -> Any:
-    user = api_user(request)
-    support = selectors.get_support(user=user, pk=support_id)
-    data = apply_refs(user, patch_data(payload, IncidentSupport), SUPPORT_REFS)
-    version = data.pop("version")
-    return services.update_support(actor=user, support=support, data=data, expected_version=version)
-
-
-@router.delete("/incident-supports/{support_id}", response={204: None, **ERROR_RESPONSES})
-def delete_support(request: HttpRequest, support_id: int, version: int) -> Status:
-    user = api_user(request)
-    support = selectors.get_support(user=user, pk=support_id)
-    services.delete_support(actor=user, support=support, expected_version=version)
-    return Status(204, None)
+ChildRoutes(
+    module=__name__,
+    name="support",
+    under="/incidents/{incident_id}/supports",
+    at="/incident-supports/{support_id}",
+    model=IncidentSupport,
+    out=SupportOut,
+    create_in=SupportIn,
+    patch_in=SupportPatch,
+    create_verb="add",
+    parent=selectors.get_incident,
+    get=selectors.get_support,
+    create=services.SUPPORTS.create,
+    update=services.SUPPORTS.update,
+    delete=services.SUPPORTS.delete,
+    refs=SUPPORT_REFS,
+).mount(router)
 
 
 # --- warnings ---------------------------------------------------------------------------------------------------------

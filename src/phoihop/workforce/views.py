@@ -3,7 +3,6 @@ warnings ("Doanh nghiệp cần chú ý"), surveys and their results, and the pu
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import segno
@@ -19,10 +18,9 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts.models import User
 from phoihop.core.errors import ConflictError
 from phoihop.core.records import (
-    ChildFormView,
+    ChildPages,
     RecordCreateView,
     RecordUpdateView,
-    child_delete_view,
     delete_view,
     list_view,
     posted_version,
@@ -198,93 +196,41 @@ incident_delete = delete_view(
 )
 
 
-class _IncidentChildView(ChildFormView):
-    template_name = "workforce/child_form.html"
-    parent_context_name = "incident"
-    can_edit_parent = staticmethod(permissions.can_edit_incident)
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
-        return selectors.get_incident(user=user_of(request), pk=kwargs["pk"])
-
-
-class StepCreateView(_IncidentChildView):
-    form_class = StepForm
-    heading = _("Thêm bước xử lý")
-
-    def perform(self, form: StepForm) -> Any:
-        step = services.add_step(actor=user_of(self.request), incident=self.parent, data=form.service_data())
-        messages.success(self.request, _("Đã thêm bước xử lý."))
-        return step
-
-
-class SupportCreateView(_IncidentChildView):
-    form_class = SupportForm
-    heading = _("Thêm hỗ trợ người lao động")
-
-    def perform(self, form: SupportForm) -> Any:
-        support = services.add_support(actor=user_of(self.request), incident=self.parent, data=form.service_data())
-        messages.success(self.request, _("Đã thêm hỗ trợ người lao động."))
-        return support
-
-
-class _IncidentChildUpdateView(_IncidentChildView):
-    """Edit a step or a support row: `get_row` is its scoped selector, `update` its service (keyword `row_name`)."""
-
-    get_row: Callable[..., Any]
-    update: Callable[..., Any]
-    row_name: str
-
-    def load(self, request: HttpRequest, **kwargs: Any) -> Incident:
-        self.row = type(self).get_row(user=user_of(request), pk=kwargs["pk"])
-        return selectors.get_incident(user=user_of(request), pk=self.row.incident_id)
-
-    def perform(self, form: Any) -> Any:
-        user = user_of(self.request)
-        row = type(self).update(
-            actor=user,
-            data=form.service_data(),
-            expected_version=form.expected_version,
-            **{self.row_name: type(self).get_row(user=user, pk=self.row.pk)},
-        )
-        messages.success(self.request, _("Đã lưu thay đổi."))
-        return row
-
-
-class StepUpdateView(_IncidentChildUpdateView):
-    form_class = StepForm
-    heading = _("Sửa bước xử lý")
-    get_row = staticmethod(selectors.get_step)
-    update = staticmethod(services.update_step)
-    row_name = "step"
-
-
-class SupportUpdateView(_IncidentChildUpdateView):
-    form_class = SupportForm
-    heading = _("Sửa hỗ trợ người lao động")
-    get_row = staticmethod(selectors.get_support)
-    update = staticmethod(services.update_support)
-    row_name = "support"
-
-
-_STEP_OR_SUPPORT: dict[str, Any] = {
-    "parent": lambda row: row.incident,
+_INCIDENT_CHILD: dict[str, Any] = {
+    "parent_name": "incident",
+    "template": "workforce/child_form.html",
+    "parent": selectors.get_incident,
+    "parent_of": lambda row: row.incident,
     "can_edit_parent": permissions.can_edit_incident,
     "consequence": gettext_lazy("Lịch sử thay đổi của vụ việc vẫn được lưu."),
+    "saved": gettext_lazy("Đã lưu thay đổi."),
 }
-step_delete = child_delete_view(
+STEPS = ChildPages(
+    name="step",
+    segment="buoc-xu-ly",
+    form=StepForm,
     load=selectors.get_step,
-    delete=lambda step, **kwargs: services.delete_step(step=step, **kwargs),
-    heading=lambda step: _("Xóa bước xử lý ngày %(d)s?") % {"d": format_date(step.date)},
-    **_STEP_OR_SUPPORT,
+    writes=services.STEPS,
+    add_heading=gettext_lazy("Thêm bước xử lý"),
+    edit_heading=gettext_lazy("Sửa bước xử lý"),
+    delete_heading=lambda step: _("Xóa bước xử lý ngày %(d)s?") % {"d": format_date(step.date)},
+    added=gettext_lazy("Đã thêm bước xử lý."),
+    **_INCIDENT_CHILD,
 )
-support_delete = child_delete_view(
+SUPPORTS = ChildPages(
+    name="support",
+    segment="ho-tro",
+    form=SupportForm,
     load=selectors.get_support,
-    delete=lambda support, **kwargs: services.delete_support(support=support, **kwargs),
-    heading=lambda support: (
+    writes=services.SUPPORTS,
+    add_heading=gettext_lazy("Thêm hỗ trợ người lao động"),
+    edit_heading=gettext_lazy("Sửa hỗ trợ người lao động"),
+    delete_heading=lambda support: (
         _("Xóa hỗ trợ “%(kind)s” ngày %(d)s?")
         % {"kind": support.get_kind_display(), "d": format_date(support.given_on)}
     ),
-    **_STEP_OR_SUPPORT,
+    added=gettext_lazy("Đã thêm hỗ trợ người lao động."),
+    **_INCIDENT_CHILD,
 )
 
 

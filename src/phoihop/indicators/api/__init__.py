@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from phoihop.core.api import ERROR_RESPONSES, Ref, api_user, apply_refs, patch_data
+from phoihop.core.api import ERROR_RESPONSES, ChildRoutes, Ref, api_user, apply_refs, patch_data
 from phoihop.core.vnformat import Rounding
 from phoihop.directory.schemas import AGENCY
 from phoihop.directory.selectors import agencies_visible_to
@@ -211,11 +211,6 @@ def import_values(request: HttpRequest, payload: ImportIn) -> Any:
     return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
 
 
-@router.get("/values/{value_id}", response={200: ValueOut, **ERROR_RESPONSES})
-def get_value(request: HttpRequest, value_id: int) -> ReportedValue:
-    return selectors.get_value(user=api_user(request), pk=value_id)
-
-
 @router.post("/values", response={201: ValueOut, **ERROR_RESPONSES})
 def create_value(request: HttpRequest, payload: ValueIn) -> Status[ReportedValue]:
     user = api_user(request)
@@ -232,22 +227,24 @@ def create_value(request: HttpRequest, payload: ValueIn) -> Status[ReportedValue
     return Status(201, selectors.get_value(user=user, pk=value.pk))
 
 
-@router.patch("/values/{value_id}", response={200: ValueOut, **ERROR_RESPONSES})
-def update_value(request: HttpRequest, value_id: int, payload: ValuePatch) -> ReportedValue:
-    user = api_user(request)
-    value = selectors.get_value(user=user, pk=value_id)
-    data = patch_data(payload, ReportedValue)
-    version = data.pop("version")
-    services.update_value(actor=user, reported_value=value, data=data, expected_version=version)
-    return selectors.get_value(user=user, pk=value_id)
-
-
-@router.delete("/values/{value_id}", response={204: None, **ERROR_RESPONSES})
-def delete_value(request: HttpRequest, value_id: int, version: int) -> Status[None]:
-    user = api_user(request)
-    value = selectors.get_value(user=user, pk=value_id)
-    services.delete_value(actor=user, reported_value=value, expected_version=version)
-    return Status(204, None)
+# A reported value is created from its plan, indicator, agency and period (above); it is then read, changed and
+# deleted as one row.
+ChildRoutes(
+    module=__name__,
+    name="value",
+    at="/values/{value_id}",
+    model=ReportedValue,
+    out=ValueOut,
+    patch_in=ValuePatch,
+    detail=True,
+    get=selectors.get_value,
+    update=lambda user, value, data, version: services.update_value(
+        actor=user, reported_value=value, data=data, expected_version=version
+    ),
+    delete=lambda user, value, version: services.delete_value(
+        actor=user, reported_value=value, expected_version=version
+    ),
+).mount(router)
 
 
 # --- Approval -------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
+from phoihop.core.records import ChildWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.scope import resolve_owner
 from phoihop.workforce.models import Incident, IncidentStep, IncidentSupport
@@ -145,3 +146,8 @@ def delete_support(*, actor: User, support: IncidentSupport, expected_version: i
     if not can_edit_incident(actor, support.incident):
         raise PermissionDenied
     delete_record(actor=actor, instance=support, expected_version=expected_version)
+
+
+# The writes of an incident's steps and supports, called one way by their pages and the API (core/records.py).
+STEPS = ChildWrites(add_step, update_step, delete_step, parent="incident", row="step")
+SUPPORTS = ChildWrites(add_support, update_support, delete_support, parent="incident", row="support")
