@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from phoihop.organizing.sheets import COLUMNS as FOUNDING_COLUMNS
-from phoihop.spreadsheets.columns import Resolved
+from phoihop.spreadsheets.columns import Resolved, row_data
 from phoihop.spreadsheets.registry import Checked, Row
 from phoihop.spreadsheets.services import import_file
 from tests.directory.factories import EnterpriseFactory
@@ -108,3 +108,28 @@ def test_unknown_names_in_a_cell_of_several(officer) -> None:  # type: ignore[no
         "Trang tính Dữ liệu, dòng 3, cột Nội dung: "
         "không có nội dung “Không có nội dung này” trong danh mục nội dung kiểm tra, giám sát",
     ]
+
+
+def test_a_rows_service_data_comes_from_its_columns(union_officer) -> None:  # type: ignore[no-untyped-def]
+    enterprise = EnterpriseFactory(tax_code="0201234567")
+    checked = Checked()
+    row = founding(
+        0,
+        enterprise="0201234567",
+        name="  Chi bộ\u00a0 Công ty   Maple ",
+        notes="Dòng một\n  Dòng hai  ",
+        members_at_founding=12,
+        decision_document=None,
+    )
+    values, known = Resolved(union_officer, [row], FOUNDING_COLUMNS, checked).row(row)
+    data = row_data(values, FOUNDING_COLUMNS, skip=("owner_agency",))
+    assert known
+    assert data == {
+        "kind": "grassroots_union",
+        "enterprise": enterprise,
+        "name": "Chi bộ Công ty Maple",  # a name on one line, its spaces collapsed
+        "founded_on": dt.date(2023, 6, 1),
+        "members_at_founding": 12,
+        "decision_document": None,
+        "notes": "Dòng một\n  Dòng hai",  # a note keeps its lines
+    }

@@ -1,18 +1,7 @@
-from django.apps import AppConfig, apps
+from phoihop.core import plugins
 
 
-class ActivitiesConfig(AppConfig):
+class ActivitiesConfig(plugins.PluggedApp):
     name = "phoihop.activities"
     label = "activities"
     verbose_name = "Hoạt động"
-
-    def ready(self) -> None:
-        if apps.is_installed("phoihop.indicators"):
-            from phoihop.activities.counting import register_record_kinds
-
-            register_record_kinds()
-        # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.activities.plugins import declare_demo_data, plug_in
-
-        plug_in()
-        declare_demo_data()

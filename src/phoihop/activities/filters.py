@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.choices import ActivityKind
 from phoihop.activities.models import Activity
-from phoihop.directory.filters import OwnedRecordFilter, OwnerAgencyFilter, ZoneFilter
+from phoihop.directory.filters import OwnedRecordFilter, OwnerAgencyFilter, ZoneFilter, year_and_dates
 
 
 class ActivityFilter(OwnedRecordFilter):
@@ -15,16 +15,10 @@ class ActivityFilter(OwnedRecordFilter):
     # An organising body's activities include those its units organised.
     owner_agency = OwnerAgencyFilter(label=_("Đơn vị tổ chức"))
     zone = ZoneFilter()
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="start_date", lookup_expr="year")
-    date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="start_date", lookup_expr="gte")
-    date_to = django_filters.DateFilter(label=_("Đến ngày"), field_name="start_date", lookup_expr="lte")
+    year, date_from, date_to = year_and_dates("start_date")
     enterprise = django_filters.NumberFilter(label=_("Doanh nghiệp"), method="filter_enterprise")
     series = django_filters.CharFilter(label=_("Chuỗi hoạt động"), field_name="series")
     plan_item = django_filters.NumberFilter(label=_("Nội dung phối hợp"), field_name="plan_items")
-
-    class Meta:
-        model = Activity
-        fields = ["kind", "owner_agency", "zone", "year", "date_from", "date_to", "enterprise", "series", "plan_item"]
 
     def filter_enterprise(self, queryset: Any, name: str, value: Any) -> Any:
         if value in (None, ""):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.records import plug_in_records
@@ -35,6 +36,11 @@ def plug_in() -> None:
         section_order=30,
     )
     spreadsheets.register(ACTIVITIES)
+    declare_demo_data()
+    if apps.is_installed("phoihop.indicators"):
+        from phoihop.activities.counting import register_record_kinds
+
+        register_record_kinds()
 
 
 def declare_demo_data() -> None:

@@ -10,6 +10,9 @@ Each app declares, in its `AppConfig.ready()`, what it offers:
 - `demo_data.kind(...)`, `demo_data.file(...)`, `demo_data.converter(...)`: the record kinds of the demo data set, the
   service that creates each, the app's data file, and how natural keys become objects (`phoihop load_demo`).
 
+An app that offers something configures itself with `PluggedApp`: its `ready()` runs the `plug_in()` of the app's
+plugins.py, which makes every declaration above.
+
 Small registries, read at request time (the demo's when `load_demo` runs); nothing here knows a domain app. A
 registry is filled once, when Django starts, and only read afterwards, so it holds no per-request or per-process
 state that matters.
@@ -19,8 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import Any
 
+from django.apps import AppConfig
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -122,6 +127,16 @@ class Providers:
 menu = Menu()
 sections = Sections()
 providers = Providers()
+
+
+class PluggedApp(AppConfig):
+    """The configuration of an app that offers something to other apps: once Django has loaded every app's models,
+    `ready()` runs `plug_in()` of the app's plugins.py (menu entries, sections, spreadsheet kinds, record kinds, demo
+    data). An apps.py imports this module, not the class, so that its own configuration stays the only one Django
+    finds there."""
+
+    def ready(self) -> None:
+        import_module(f"{self.name}.plugins").plug_in()
 
 
 # --- Demo data ------------------------------------------------------------------------------------------------------

@@ -1,14 +1,7 @@
-from django.apps import AppConfig
+from phoihop.core import plugins
 
 
-class DirectoryConfig(AppConfig):
+class DirectoryConfig(plugins.PluggedApp):
     name = "phoihop.directory"
     label = "directory"
     verbose_name = "Danh mục"
-
-    def ready(self) -> None:
-        # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.directory.plugins import declare_demo_data, plug_in
-
-        plug_in()
-        declare_demo_data()

@@ -67,6 +67,18 @@ class ZoneFilter(django_filters.ModelChoiceFilter):
         return qs.filter(Q(**{self.field_name: value}) | Q(**{f"{self.field_name}__parent": value}))
 
 
+def year_and_dates(
+    field_name: str,
+) -> tuple[django_filters.NumberFilter, django_filters.DateFilter, django_filters.DateFilter]:
+    """A list's "Năm", "Từ ngày" and "Đến ngày" filters over one date field, declared in a filter set as
+    `year, date_from, date_to = year_and_dates("start_date")`."""
+    return (
+        django_filters.NumberFilter(label=_("Năm"), field_name=field_name, lookup_expr="year"),
+        django_filters.DateFilter(label=_("Từ ngày"), field_name=field_name, lookup_expr="gte"),
+        django_filters.DateFilter(label=_("Đến ngày"), field_name=field_name, lookup_expr="lte"),
+    )
+
+
 class OwnedRecordFilter(django_filters.FilterSet):
     """The filters of a programme list: the "Đơn vị" scope choice, and the user the set is built for (`user=`)."""
 

@@ -42,6 +42,7 @@ def plug_in() -> None:
     )
     register_spreadsheets()
     sections.add("home", key="directory", template="directory/home_section.html", context=home_section, order=90)
+    declare_demo_data()
 
 
 def register_spreadsheets() -> None:

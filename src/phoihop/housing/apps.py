@@ -1,15 +1,7 @@
-from django.apps import AppConfig
+from phoihop.core import plugins
 
 
-class HousingConfig(AppConfig):
+class HousingConfig(plugins.PluggedApp):
     name = "phoihop.housing"
     label = "housing"
     verbose_name = "Nhà ở công nhân"
-
-    def ready(self) -> None:
-        # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.housing.plugins import declare_demo_data, plug_in, register_record_kinds
-
-        register_record_kinds()
-        plug_in()
-        declare_demo_data()

@@ -35,6 +35,8 @@ def plug_in() -> None:
         section_order=50,
     )
     spreadsheets.register(HOUSING_PROJECTS)
+    register_record_kinds()
+    declare_demo_data()
 
 
 def declare_demo_data() -> None:

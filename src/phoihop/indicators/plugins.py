@@ -21,6 +21,7 @@ def plug_in() -> None:
     providers.add("values_outside_period", values_outside_period)
     register_directory_kinds()
     register_spreadsheets()
+    declare_demo_data()
 
 
 def register_directory_kinds() -> None:

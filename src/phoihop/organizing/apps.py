@@ -1,15 +1,7 @@
-from django.apps import AppConfig
+from phoihop.core import plugins
 
 
-class OrganizingConfig(AppConfig):
+class OrganizingConfig(plugins.PluggedApp):
     name = "phoihop.organizing"
     label = "organizing"
     verbose_name = "Thành lập tổ chức"
-
-    def ready(self) -> None:
-        # What this app adds to the menu, to other apps' pages, to the spreadsheets, to indicators and to the demo
-        # (plugins.py).
-        from phoihop.organizing.plugins import declare_demo_data, plug_in
-
-        plug_in()
-        declare_demo_data()

@@ -13,25 +13,21 @@ class FoundingKind(models.TextChoices):
     def founder_kind(self) -> str:
         """The system of the body that founds this kind of organisation: a union founds unions, a Party committee
         party cells, the Youth Union its branches."""
-        return {
-            FoundingKind.GRASSROOTS_UNION: AgencyKind.UNION,
-            FoundingKind.PARTY_CELL: AgencyKind.PARTY,
-            FoundingKind.YOUTH_UNION: AgencyKind.YOUTH,
-        }[self]
+        return _TRAITS[self][0]
 
     @property
     def name_prefix(self) -> str:
         """How the organisation is named before the enterprise's name: "Chi bộ Công ty TNHH Maple"."""
-        return {
-            FoundingKind.GRASSROOTS_UNION: "Công đoàn cơ sở",
-            FoundingKind.PARTY_CELL: "Chi bộ",
-            FoundingKind.YOUTH_UNION: "Tổ chức Đoàn",
-        }[self]
+        return _TRAITS[self][1]
 
     @property
     def members_word(self) -> str:
-        return {
-            FoundingKind.GRASSROOTS_UNION: "đoàn viên",
-            FoundingKind.PARTY_CELL: "đảng viên",
-            FoundingKind.YOUTH_UNION: "đoàn viên",
-        }[self]
+        return _TRAITS[self][2]
+
+
+# Each kind's founding system, name prefix and word for its members.
+_TRAITS = {
+    FoundingKind.GRASSROOTS_UNION: (AgencyKind.UNION, "Công đoàn cơ sở", "đoàn viên"),
+    FoundingKind.PARTY_CELL: (AgencyKind.PARTY, "Chi bộ", "đảng viên"),
+    FoundingKind.YOUTH_UNION: (AgencyKind.YOUTH, "Tổ chức Đoàn", "đoàn viên"),
+}

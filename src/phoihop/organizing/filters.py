@@ -4,9 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.directory.choices import Ownership
-from phoihop.directory.filters import OwnedRecordFilter, OwnerAgencyFilter, ZoneFilter
+from phoihop.directory.filters import OwnedRecordFilter, OwnerAgencyFilter, ZoneFilter, year_and_dates
 from phoihop.organizing.choices import FoundingKind
-from phoihop.organizing.models import Founding
 
 
 class FoundingFilter(OwnedRecordFilter):
@@ -19,22 +18,6 @@ class FoundingFilter(OwnedRecordFilter):
         choices=Ownership.choices,
         empty_label=_("Tất cả"),
     )
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="founded_on", lookup_expr="year")
-    date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="founded_on", lookup_expr="gte")
-    date_to = django_filters.DateFilter(label=_("Đến ngày"), field_name="founded_on", lookup_expr="lte")
+    year, date_from, date_to = year_and_dates("founded_on")
     enterprise = django_filters.NumberFilter(label=_("Doanh nghiệp"), field_name="enterprise")
     plan_item = django_filters.NumberFilter(label=_("Nội dung phối hợp"), field_name="plan_items")
-
-    class Meta:
-        model = Founding
-        fields = [
-            "kind",
-            "owner_agency",
-            "zone",
-            "ownership",
-            "year",
-            "date_from",
-            "date_to",
-            "enterprise",
-            "plan_item",
-        ]

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
 from phoihop.directory.forms import EnterpriseField
+from phoihop.directory.scope import own_scope
 from phoihop.directory.selectors import owner_choices
 from phoihop.organizing.models import Founding
-from phoihop.organizing.permissions import own_scope
 from phoihop.organizing.services import FOUNDING_FIELDS, FOUNDING_M2M
 from phoihop.planning.selectors import document_choices, plan_item_choices
 

@@ -6,18 +6,10 @@ their body's; leaders delete them; the administrator may do anything."""
 
 from __future__ import annotations
 
-from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers import them from here)
-    can_create_owned,
-    can_delete_owned,
-    can_edit_owned,
-    can_own,
-    can_read_programme,
-    own_scope,
-    read_scope,
-)
+from phoihop.directory import scope
 
 # The owned-record policy of directory/scope.py, under this app's names.
-can_view_foundings = can_read_programme
-can_create_founding = can_create_owned
-can_edit_founding = can_edit_owned
-can_delete_founding = can_delete_owned
+can_view_foundings = scope.can_read_programme
+can_create_founding = scope.can_create_owned
+can_edit_founding = scope.can_edit_owned
+can_delete_founding = scope.can_delete_owned

@@ -9,25 +9,19 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from phoihop.core.text import fold_vi
+from phoihop.directory.scope import read_scope
 from phoihop.organizing.filters import FoundingFilter
 from phoihop.organizing.models import Founding
-from phoihop.organizing.permissions import can_view_foundings, read_scope
+from phoihop.organizing.permissions import can_view_foundings
 from phoihop.planning.models import PlanItem
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
     from phoihop.directory.models import Enterprise
 
-FOUNDING_SORTS = {
-    "date": "founded_on",
-    "-date": "-founded_on",
-    "enterprise": "enterprise__name",
-    "-enterprise": "-enterprise__name",
-    "kind": "kind",
-    "-kind": "-kind",
-    "members": "members_at_founding",
-    "-members": "-members_at_founding",
-}
+# Each sort key of the list, ascending and with "-" descending.
+_SORTED_BY = {"date": "founded_on", "enterprise": "enterprise__name", "kind": "kind", "members": "members_at_founding"}
+FOUNDING_SORTS = {f"{sign}{key}": f"{sign}{field}" for key, field in _SORTED_BY.items() for sign in ("", "-")}
 DEFAULT_SORT = "-date"
 
 

@@ -10,17 +10,16 @@ other bodies included. The plan items a founding carries out stay on its page.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from phoihop.core.text import clean_text, nfc
 from phoihop.organizing import permissions, services
 from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
 from phoihop.organizing.selectors import foundings_visible_to, list_foundings
 from phoihop.planning.sheets import document, enterprise, owner_agency
-from phoihop.spreadsheets.columns import Resolved, choice, column_rows
+from phoihop.spreadsheets.columns import Resolved, choice, column_rows, row_data
 from phoihop.spreadsheets.records import RecordRows
 from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
 
@@ -84,16 +83,7 @@ def check(user: User, rows: list[Row]) -> Checked:
                 % {"owner": found.owner_agency.short_code},
             )
             continue
-        data: dict[str, Any] = {
-            "kind": values["kind"],
-            "name": clean_text(str(values.get("name") or "")),
-            "enterprise": values["enterprise"],
-            "founded_on": values["founded_on"],
-            "members_at_founding": values.get("members_at_founding"),
-            "decision_document": values["decision_document"],
-            "notes": nfc(str(values.get("notes") or "")).strip(),
-        }
-        plan.row(row.number, data, [found] if found else [], owner=owner)
+        plan.row(row.number, row_data(values, COLUMNS, skip=("owner_agency",)), [found] if found else [], owner=owner)
     return plan.finish()
 
 

@@ -1,15 +1,7 @@
-from django.apps import AppConfig
+from phoihop.core import plugins
 
 
-class OversightConfig(AppConfig):
+class OversightConfig(plugins.PluggedApp):
     name = "phoihop.oversight"
     label = "oversight"
     verbose_name = "Kiểm tra, giám sát"
-
-    def ready(self) -> None:
-        # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.oversight.plugins import declare_demo_data, plug_in, register_record_kinds
-
-        register_record_kinds()
-        plug_in()
-        declare_demo_data()

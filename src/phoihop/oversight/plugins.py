@@ -46,6 +46,8 @@ def plug_in() -> None:
     spreadsheets.register(INSPECTIONS)
     spreadsheets.register(OVERDUE_FOLLOW_UPS)
     spreadsheets.register(TOPICS)
+    register_record_kinds()
+    declare_demo_data()
 
 
 def declare_demo_data() -> None:

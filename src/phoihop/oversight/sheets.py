@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.text import clean_text
 from phoihop.oversight import permissions, services
 from phoihop.oversight.choices import InspectionKind
 from phoihop.oversight.selectors import inspections_visible_to, list_inspections
 from phoihop.planning.sheets import enterprises, owner_agency
-from phoihop.spreadsheets.columns import Reference, Resolved, choice, column_rows
+from phoihop.spreadsheets.columns import Reference, Resolved, choice, column_rows, row_data
 from phoihop.spreadsheets.records import RecordRows
 from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
 
@@ -140,16 +140,7 @@ def check(user: User, rows: list[Row]) -> Checked:
         start = values.get("start_date")
         if not known or owner is None or not (values["kind"] and values.get("title") and start):
             continue
-        data: dict[str, Any] = {
-            "kind": values["kind"],
-            "title": clean_text(str(values["title"])),
-            "start_date": start,
-            "end_date": values.get("end_date"),
-            "basis": clean_text(str(values.get("basis") or "")),
-            "summary": nfc(str(values.get("summary") or "")).strip(),
-            "recommendations": nfc(str(values.get("recommendations") or "")).strip(),
-            **{key: values[key] for key in many},
-        }
+        data = row_data(values, COLUMNS, skip=("owner_agency",))
         key = _key(owner.pk, data["title"], start)
         if plan.repeated(row.number, key, "title", _("trùng cơ quan chủ trì, tên và ngày bắt đầu với dòng %(n)s")):
             continue

@@ -25,6 +25,7 @@ def plug_in() -> None:
     menu.add(group="plan", url_name="planning:document_list", label=_("Văn bản"), prefix="/van-ban/", order=40)
     sections.add("home", key="planning", template="planning/home_section.html", context=home_section, order=10)
     register_spreadsheets()
+    declare_demo_data()
 
 
 def register_spreadsheets() -> None:

@@ -1,15 +1,7 @@
-from django.apps import AppConfig
+from phoihop.core import plugins
 
 
-class PracticesConfig(AppConfig):
+class PracticesConfig(plugins.PluggedApp):
     name = "phoihop.practices"
     label = "practices"
     verbose_name = "Mô hình “Dân vận khéo”"
-
-    def ready(self) -> None:
-        # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.practices.plugins import declare_demo_data, plug_in, register_record_kinds
-
-        register_record_kinds()
-        plug_in()
-        declare_demo_data()

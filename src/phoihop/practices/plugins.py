@@ -34,6 +34,8 @@ def plug_in() -> None:
         section_order=40,
     )
     spreadsheets.register(PRACTICES)
+    register_record_kinds()
+    declare_demo_data()
 
 
 def declare_demo_data() -> None:

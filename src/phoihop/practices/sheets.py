@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.text import clean_text
 from phoihop.planning.sheets import enterprises, owner_agency
 from phoihop.practices import permissions, services
 from phoihop.practices.choices import PracticeField, PracticeStatus
 from phoihop.practices.selectors import list_practices, practices_visible_to
-from phoihop.spreadsheets.columns import Resolved, choice, column_rows
+from phoihop.spreadsheets.columns import Resolved, choice, column_rows, row_data
 from phoihop.spreadsheets.records import RecordRows
 from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
 
@@ -78,15 +78,7 @@ def check(user: User, rows: list[Row]) -> Checked:
             continue
         if not known or owner is None or not (values.get("title") and year and values["field"] and values["status"]):
             continue
-        data: dict[str, Any] = {
-            "title": clean_text(str(values["title"])),
-            "year": year,
-            "field": values["field"],
-            "description": nfc(str(values.get("description") or "")).strip(),
-            "results": nfc(str(values.get("results") or "")).strip(),
-            "status": values["status"],
-            "enterprises": values["enterprises"],
-        }
+        data = row_data(values, COLUMNS, skip=("owner_agency",))
         key = _key(owner.pk, data["title"], year)
         if plan.repeated(row.number, key, "title", _("trùng đơn vị xây dựng, tên mô hình và năm với dòng %(n)s")):
             continue

@@ -12,6 +12,7 @@ from phoihop.core.plugins import menu
 def plug_in() -> None:
     menu.add(group="reports", url_name="reports:report_list", label=_("Báo cáo liên tịch"), prefix="/bao-cao/")
     register_spreadsheets()
+    declare_demo_data()
 
 
 def register_spreadsheets() -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
+from phoihop.core.text import clean_text, nfc
 from phoihop.spreadsheets.registry import CellValue, Checked, Column, Row
 
 if TYPE_CHECKING:
@@ -109,6 +110,28 @@ def column_rows(
             yield {key: read(record) for key, read in readers}
 
     return export_rows
+
+
+# A text column longer than this holds prose whose lines are kept (notes, a summary); a shorter one a name or a title.
+ONE_LINE_MAX = 1000
+
+
+def row_data(values: Mapping[str, Any], columns: Iterable[Column], *, skip: Iterable[str] = ()) -> dict[str, Any]:
+    """A resolved row's values as the app's service takes them, one per column (`skip`: those the app sets itself,
+    such as the owner). A text cell is cleaned: a name or a title (`max_length` up to ONE_LINE_MAX) on one line, its
+    runs of spaces collapsed; a longer text NFC and trimmed, its lines kept. Any other cell — a date, a number, a
+    record or records, a choice's value — is handed on as it is."""
+    skipped = set(skip)
+    data: dict[str, Any] = {}
+    for column in columns:
+        if column.key in skipped:
+            continue
+        value = values.get(column.key)
+        if column.type == "text" and column.ref is None:
+            text = str(value or "")
+            value = clean_text(text) if (column.max_length or 0) <= ONE_LINE_MAX else nfc(text).strip()
+        data[column.key] = value
+    return data
 
 
 class Resolved:

@@ -1,14 +1,7 @@
-from django.apps import AppConfig
+from phoihop.core import plugins
 
 
-class WorkforceConfig(AppConfig):
+class WorkforceConfig(plugins.PluggedApp):
     name = "phoihop.workforce"
     label = "workforce"
     verbose_name = "Tình hình công nhân lao động"
-
-    def ready(self) -> None:
-        from phoihop.workforce.plugins import declare_demo_data, plug_in, register_record_kinds
-
-        register_record_kinds()
-        plug_in()
-        declare_demo_data()

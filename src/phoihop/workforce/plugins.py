@@ -146,6 +146,8 @@ def plug_in() -> None:
     spreadsheets.register(INCIDENTS)
     spreadsheets.register(SURVEYS)
     spreadsheets.register(WARNINGS)
+    register_record_kinds()
+    declare_demo_data()
 
 
 def declare_demo_data() -> None:

@@ -13,20 +13,22 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import partial
 from itertools import repeat
-from operator import is_not
+from operator import is_not, methodcaller
 from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import ValidationError
-from django.db.models import DecimalField, Field
+from django.db.models import DecimalField, Field, QuerySet
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import nfc
-from phoihop.core.vnformat import format_number
+from phoihop.core.vnformat import format_datetime, format_number
 from phoihop.directory.models import Enterprise
+from phoihop.spreadsheets.columns import column_rows
 from phoihop.spreadsheets.registry import Change, Checked, Column, Row, SheetKind
 from phoihop.workforce import permissions
 from phoihop.workforce.choices import ReportType
 from phoihop.workforce.models import LabourReport
+from phoihop.workforce.selectors import list_incidents, list_surveys, list_warnings
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -443,21 +445,32 @@ LABOUR_REPORTS = SheetKind(
 
 # --- the incident and survey lists: export only (written on their own pages: steps, supports, questions) -----------
 
+
+def _zone_name(record: Any) -> str:
+    zone = record.enterprise.zone
+    return zone.name if zone else ""
+
+
 INCIDENT_COLUMNS = (
     Column("started_on", "Ngày xảy ra", type="date", width=14),
     Column("ended_on", "Ngày kết thúc", type="date", width=14),
-    Column("kind", "Loại vụ việc", width=30),
-    Column("enterprise", "Doanh nghiệp", width=40),
-    Column("tax_code", "Mã số thuế", width=16),
-    Column("zone", "Khu công nghiệp, khu kinh tế", width=26),
+    Column("kind", "Loại vụ việc", width=30, read=methodcaller("get_kind_display")),
+    Column("enterprise", "Doanh nghiệp", width=40, read="enterprise.name"),
+    Column("tax_code", "Mã số thuế", width=16, read="enterprise.tax_code"),
+    Column("zone", "Khu công nghiệp, khu kinh tế", width=26, read=_zone_name),
     Column("workers_involved", "Số người lao động liên quan", type="int", width=14),
-    Column("cause_topic", "Nguyên nhân, yêu cầu chính", width=30),
+    Column("cause_topic", "Nguyên nhân, yêu cầu chính", width=30, read=methodcaller("get_cause_topic_display")),
     Column("demands", "Yêu cầu, nguyên nhân cụ thể", width=40),
-    Column("handled_by", "Cơ quan tham gia giải quyết", width=24),
-    Column("outcome", "Kết quả", width=20),
+    Column(
+        "handled_by",
+        "Cơ quan tham gia giải quyết",
+        width=24,
+        read=lambda incident: "; ".join(sorted(agency.short_code for agency in incident.handled_by.all())),
+    ),
+    Column("outcome", "Kết quả", width=20, read=methodcaller("get_outcome_display")),
     Column("outcome_text", "Kết quả cụ thể", width=40),
     Column("follow_up", "Việc cần theo dõi tiếp", width=40),
-    Column("owner_agency", "Đơn vị theo dõi", width=14),
+    Column("owner_agency", "Đơn vị theo dõi", width=14, read="owner_agency.short_code"),
 )
 
 SURVEY_COLUMNS = (
@@ -466,46 +479,8 @@ SURVEY_COLUMNS = (
     Column("closes_on", "Đến hết ngày", type="date", width=14),
     Column("enterprise_count", "Số doanh nghiệp khảo sát", type="int", width=14),
     Column("response_count", "Số phiếu trả lời", type="int", width=14),
-    Column("owner_agency", "Đơn vị khảo sát", width=14),
+    Column("owner_agency", "Đơn vị khảo sát", width=14, read="owner_agency.short_code"),
 )
-
-
-def incident_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
-    from phoihop.workforce.selectors import list_incidents
-
-    incidents = list_incidents(user=user, params=params).prefetch_related("handled_by")
-    for incident in incidents.iterator(1000):
-        zone = incident.enterprise.zone
-        yield {
-            "started_on": incident.started_on,
-            "ended_on": incident.ended_on,
-            "kind": incident.get_kind_display(),
-            "enterprise": incident.enterprise.name,
-            "tax_code": incident.enterprise.tax_code,
-            "zone": zone.name if zone else "",
-            "workers_involved": incident.workers_involved,
-            "cause_topic": incident.get_cause_topic_display(),
-            "demands": incident.demands,
-            "handled_by": "; ".join(sorted(agency.short_code for agency in incident.handled_by.all())),
-            "outcome": incident.get_outcome_display(),
-            "outcome_text": incident.outcome_text,
-            "follow_up": incident.follow_up,
-            "owner_agency": incident.owner_agency.short_code,
-        }
-
-
-def survey_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
-    from phoihop.workforce.selectors import list_surveys
-
-    for survey in list_surveys(user=user, params=params).iterator(1000):
-        yield {
-            "title": survey.title,
-            "opens_on": survey.opens_on,
-            "closes_on": survey.closes_on,
-            "enterprise_count": survey.enterprise_count,  # type: ignore[attr-defined]
-            "response_count": survey.response_count,  # type: ignore[attr-defined]
-            "owner_agency": survey.owner_agency.short_code,
-        }
 
 
 INCIDENTS = SheetKind(
@@ -513,7 +488,7 @@ INCIDENTS = SheetKind(
     label="Vụ việc lao động tại doanh nghiệp",
     columns=INCIDENT_COLUMNS,
     can_export=permissions.can_view_workforce,
-    export_rows=incident_rows,
+    export_rows=column_rows(INCIDENT_COLUMNS, list_incidents, related=("handled_by",), chunk=1000),
     list_url_name="workforce:incident_list",
     instructions=("• Diễn biến xử lý và hỗ trợ người lao động của từng vụ việc xem trên trang của vụ việc.",),
 )
@@ -523,7 +498,7 @@ SURVEYS = SheetKind(
     label="Khảo sát người lao động",
     columns=SURVEY_COLUMNS,
     can_export=permissions.can_view_workforce,
-    export_rows=survey_rows,
+    export_rows=column_rows(SURVEY_COLUMNS, list_surveys, chunk=1000),
     list_url_name="workforce:survey_list",
     instructions=("• Kết quả từng câu hỏi xem trên trang của cuộc khảo sát.",),
 )
@@ -532,35 +507,26 @@ SURVEYS = SheetKind(
 # --- the warning list: export only (warnings are raised by the rules and worked on their own page) ------------------
 
 WARNING_COLUMNS = (
-    Column("enterprise", "Doanh nghiệp", width=40),
-    Column("zone", "Khu công nghiệp, khu kinh tế", width=26),
-    Column("rule", "Cảnh báo", width=36),
-    Column("severity", "Mức độ", width=12),
+    Column("enterprise", "Doanh nghiệp", width=40, read="enterprise.name"),
+    Column("zone", "Khu công nghiệp, khu kinh tế", width=26, read=_zone_name),
+    Column("rule", "Cảnh báo", width=36, read="rule.name"),
+    Column("severity", "Mức độ", width=12, read=methodcaller("get_severity_display")),
     Column("summary", "Căn cứ", width=60),
-    Column("opened_at", "Phát sinh", width=18),
-    Column("status", "Trạng thái", width=16),
-    Column("handling_agency", "Đơn vị xử lý", width=14),
+    Column("opened_at", "Phát sinh", width=18, read=lambda warning: format_datetime(warning.opened_at)),
+    Column("status", "Trạng thái", width=16, read=methodcaller("get_status_display")),
+    Column(
+        "handling_agency",
+        "Đơn vị xử lý",
+        width=14,
+        read=lambda warning: warning.handling_agency.short_code if warning.handling_agency else "",
+    ),
 )
 
 
-def warning_rows(user: User, params: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
-    """The warnings the list shows with its filter (search, zone, body, rule, status), in its order."""
-    from phoihop.core.vnformat import format_datetime
-    from phoihop.workforce.selectors import list_warnings
-
-    # The list's evidence prefetch serves its page links; the export's columns do not need it.
-    for warning in list_warnings(user=user, params=params).prefetch_related(None).iterator(1000):
-        zone = warning.enterprise.zone
-        yield {
-            "enterprise": warning.enterprise.name,
-            "zone": zone.name if zone else "",
-            "rule": warning.rule.name,
-            "severity": warning.get_severity_display(),
-            "summary": warning.summary,
-            "opened_at": format_datetime(warning.opened_at),
-            "status": warning.get_status_display(),
-            "handling_agency": warning.handling_agency.short_code if warning.handling_agency else "",
-        }
+def _warnings(*, user: User, params: Mapping[str, Any]) -> QuerySet[Any]:
+    """The warnings the list shows with its filter (search, zone, body, rule, status), in its order. The list's
+    evidence prefetch serves its page links; the export's columns do not need it."""
+    return list_warnings(user=user, params=params).prefetch_related(None)
 
 
 WARNINGS = SheetKind(
@@ -568,7 +534,7 @@ WARNINGS = SheetKind(
     label="Doanh nghiệp cần chú ý",
     columns=WARNING_COLUMNS,
     can_export=permissions.can_view_workforce,
-    export_rows=warning_rows,
+    export_rows=column_rows(WARNING_COLUMNS, _warnings, chunk=1000),
     list_url_name="workforce:warning_list",
     instructions=("• Căn cứ và việc xử lý của từng cảnh báo xem trên trang của cảnh báo.",),
 )
