@@ -21,14 +21,14 @@ from typing import Any
 
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve, reverse
 
 from phoihop.accounts.models import User
 from phoihop.core.plugins import menu
-from phoihop.demo.loader import LoadReport
+from phoihop.demo.loader import load_demo
 from tests.core.tenfold import WORLD, multiply
 
 # One worker measures every page: the tenfold data is built once (`--dist loadgroup`, Makefile).
@@ -459,9 +459,17 @@ def _measure_all(clients: dict[str, Client], paths: dict[str, str], pages: list[
     return results
 
 
-@pytest.fixture(scope="module")
-def measured(whole_demo: LoadReport, django_db_blocker: Any) -> dict[str, tuple[Any, Any]]:
-    with django_db_blocker.unblock(), override_settings(SESSION_REFRESH_SECONDS=10**9):
+@pytest.fixture(scope="session")
+def measured(django_db_setup: None, django_db_blocker: Any) -> dict[str, tuple[Any, Any]]:
+    """Every page measured on the demo, then on ten times the demo. Built once per test run: the counts are plain
+    values, and the data is rolled back as soon as they are taken (a module-scoped build was torn down and built
+    again whenever another module's tests ran on the same worker in between)."""
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(SESSION_REFRESH_SECONDS=10**9),
+    ):
+        load_demo()
         clients = {}
         for username in {*HOMES, *READERS}:
             clients[username] = Client()
@@ -480,6 +488,7 @@ def measured(whole_demo: LoadReport, django_db_blocker: Any) -> dict[str, tuple[
         multiply(10)
         after = _record_counts()
         tenfold = _measure_all(clients, paths, PAGES)
+        transaction.set_rollback(True)
     return {key: (once[key], tenfold[key]) for key in once} | {"records": (before, after)}
 
 
