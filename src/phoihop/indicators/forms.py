@@ -332,7 +332,8 @@ class ValueForm(StyledFormMixin, forms.Form):
         frequency = reporting_frequency(indicator) if indicator else ""
         period.choices = [("", "—"), *period_choices(plan, frequency)]
         # Choosing another indicator brings the periods of its frequency: the form's own page answers with the
-        # form, from which htmx takes the period field alone.
+        # form, from which htmx takes the period field alone. The period list is disabled until it arrives (a period
+        # chosen meanwhile would be replaced by the answer), and a later choice replaces an earlier request.
         url = f"{reverse('indicators:value_create')}?plan={plan.pk}"
         self.fields["indicator"].widget.attrs.update(
             {
@@ -342,6 +343,8 @@ class ValueForm(StyledFormMixin, forms.Form):
                 "hx-target": "#id_period",
                 "hx-select": "#id_period",
                 "hx-swap": "outerHTML",
+                "hx-disabled-elt": "#id_period",
+                "hx-sync": "this:replace",
             }
         )
         self.style_widgets()
