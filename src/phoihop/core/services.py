@@ -4,7 +4,7 @@ AuditEvent in the same transaction. Domain services check permissions and domain
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -83,7 +83,7 @@ def _set_m2m(instance: models.Model, m2m: Mapping[str, Iterable[models.Model]] |
         getattr(instance, name).set(list(values))
 
 
-def _refuse_as_unique_check_would(instance: models.Model, error: IntegrityError) -> None:
+def _refuse_as_unique_check_would(instance: models.Model, error: IntegrityError) -> NoReturn:
     """A uniqueness rule broken by a row another request committed after this one's `full_clean` (two app servers,
     or a client sending a write again): the check run once more now sees that row and raises the same Vietnamese
     field error a form or the API gives for any duplicate. Any other integrity error goes on up."""
