@@ -22,7 +22,14 @@ RECORD_APPS = {
 
 def test_each_plugged_app_is_configured_by_its_own_class() -> None:
     plugged = [config for config in apps.get_app_configs() if isinstance(config, PluggedApp)]
-    assert {config.label for config in plugged} >= {*RECORD_APPS, "planning", "indicators", "directory", "workforce"}
+    assert {config.label for config in plugged} >= {
+        *RECORD_APPS,
+        "planning",
+        "indicators",
+        "directory",
+        "workforce",
+        "cases",
+    }
     assert all(type(config).__name__.endswith("Config") for config in plugged)
 
 

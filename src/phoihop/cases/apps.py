@@ -1,10 +1,11 @@
 from typing import Any
 
-from django.apps import AppConfig
 from django.core import checks
 
+from phoihop.core import plugins
 
-class CasesConfig(AppConfig):
+
+class CasesConfig(plugins.PluggedApp):
     name = "phoihop.cases"
     label = "cases"
     verbose_name = "Vụ việc, kiến nghị"
@@ -13,11 +14,7 @@ class CasesConfig(AppConfig):
         from phoihop.core.crypto import check_field_keys
 
         checks.register(check_field_keys, checks.Tags.security)
-        # What this app adds to the menu and to other apps' pages (core/plugins.py).
-        from phoihop.cases.plugins import declare_demo_data, plug_in
-
-        plug_in()
-        declare_demo_data()
+        super().ready()  # what this app adds to the menu and to other apps' pages (plugins.py)
         # A handler who moves to another body loses their grants (accounts.services.update_user).
         from phoihop.accounts.signals import agency_changed
         from phoihop.cases.services.reference import end_grants_on_move

@@ -1,4 +1,5 @@
-"""What cases offers other apps' pages (core/plugins.py): its menu entry and the Excel export of its lists."""
+"""What cases offers other apps' pages (core/plugins.py): its menu entry, the Excel export of its lists and its demo
+data."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from phoihop.core.plugins import menu
 def plug_in() -> None:
     menu.add(group="cases", url_name="cases:case_list", label=_("Vụ việc, kiến nghị"), prefix="/vu-viec/")
     register_spreadsheets()
+    declare_demo_data()
 
 
 def register_spreadsheets() -> None:
