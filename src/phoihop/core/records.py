@@ -411,7 +411,8 @@ class ChildPages:
     added: str | Promise = ""  # a message after adding a row, if any
     saved: str | Promise = ""  # a message after editing one, if any
 
-    def create_view(self) -> Callable[..., HttpResponseBase]:
+    def _form_view(self, title: str | Promise) -> type[ChildFormView]:
+        """What the add and edit forms share: the form, its template, the parent's name, who may edit, a heading."""
         pages = self
 
         class View(ChildFormView):
@@ -419,8 +420,14 @@ class ChildPages:
             template_name = pages.template
             parent_context_name = pages.parent_name
             can_edit_parent = staticmethod(pages.can_edit_parent)
-            heading = pages.add_heading
+            heading = title
 
+        return View
+
+    def create_view(self) -> Callable[..., HttpResponseBase]:
+        pages = self
+
+        class View(self._form_view(self.add_heading)):  # type: ignore[misc]
             def load(self, request: HttpRequest, **kwargs: Any) -> Any:
                 return pages.parent(user=user_of(request), pk=kwargs["pk"])
 
@@ -435,13 +442,7 @@ class ChildPages:
     def update_view(self) -> Callable[..., HttpResponseBase]:
         pages = self
 
-        class View(ChildFormView):
-            form_class = pages.form
-            template_name = pages.template
-            parent_context_name = pages.parent_name
-            can_edit_parent = staticmethod(pages.can_edit_parent)
-            heading = pages.edit_heading
-
+        class View(self._form_view(self.edit_heading)):  # type: ignore[misc]
             def load(self, request: HttpRequest, **kwargs: Any) -> Any:
                 self.row = pages.load(user=user_of(request), pk=kwargs["pk"])
                 return pages.parent_of(self.row)
