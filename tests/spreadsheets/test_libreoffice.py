@@ -77,7 +77,8 @@ def export_link(client: Client, kind: SheetKind, query: str = "") -> str:
     return html.unescape(found.group(1))
 
 
-def own_filter(client: Client, kind: SheetKind, username: str, field: str) -> str:
+def own_filter(username: str, field: str) -> str:
+    """The list filter that shows only the user's body's rows."""
     user = User.objects.get(username=username)
     return f"?{field}=mine" if field == "scope" else f"?{field}={user.agency_id}"
 
@@ -122,7 +123,7 @@ def exports(whole_demo: Any, django_db_blocker: Any, tmp_path_factory: pytest.Te
             username, query = READER, ""
             if kind.key in IMPORTS:
                 username, field = IMPORTS[kind.key]
-                query = own_filter(Client(), kind, username, field)
+                query = own_filter(username, field)
             client = signed_in(username)
             answer = client.get(export_link(client, kind, query))
             assert answer.status_code == 200, f"{kind.key}: the export answers {answer.status_code}"
