@@ -6,19 +6,17 @@ once more writes nothing and says it was already imported."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-import xlsxwriter
 
 from phoihop.core.models import AuditEvent
 from phoihop.demo.loader import LoadReport
 from phoihop.directory.models import Enterprise
 from phoihop.workforce.models import LabourReport
-from tests.spreadsheets.helpers import read_sheet
+from tests.spreadsheets.helpers import read_sheet, sheet_kind, xlsx
 from tests.spreadsheets.test_browser_import_job import off_the_loop
 
 pytestmark = pytest.mark.browser
@@ -28,31 +26,14 @@ MONTHLY = "Hằng tháng (công đoàn theo dõi tình hình)"
 
 
 def filled(template: bytes, rows: list[dict[str, Any]]) -> bytes:
-    """The downloaded template's data sheet with `rows` typed in from its third line, as a spreadsheet program saves
-    it: the template's own header and (hidden) key rows kept, numbers as numbers, the date as a date."""
-    cells = read_sheet(template, "Dữ liệu")
-    headers, keys = cells[0], cells[1]
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-    sheet = workbook.add_worksheet("Dữ liệu")
-    date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
-    for index, (header, key) in enumerate(zip(headers, keys, strict=True)):
-        sheet.write_string(0, index, header)
-        sheet.write_string(1, index, key)
-    sheet.set_row(1, None, None, {"hidden": True})
-    for number, row in enumerate(rows, start=2):
-        for index, key in enumerate(keys):
-            value = row.get(key)
-            if value is None:
-                continue
-            if isinstance(value, dt.date):
-                sheet.write_datetime(number, index, dt.datetime(value.year, value.month, value.day), date_format)
-            elif isinstance(value, str):
-                sheet.write_string(number, index, value)
-            else:
-                sheet.write_number(number, index, value)
-    workbook.close()
-    return output.getvalue()
+    """The downloaded template with `rows` typed in from its third line, under the template's own key row (as a
+    spreadsheet program saves it: numbers as numbers, the date as a date)."""
+    keys = read_sheet(template, "Dữ liệu")[1]
+    kind = sheet_kind("workforce.labour_report")
+    assert read_sheet(template, "Dữ liệu")[0] == [
+        column.header + (" *" if column.required else "") for column in kind.columns
+    ]
+    return xlsx(kind, rows, keys=keys)
 
 
 def test_officer_imports_labour_reports_from_the_template(
