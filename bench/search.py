@@ -12,12 +12,12 @@ import unicodedata
 from statistics import median, quantiles
 from urllib.parse import quote
 
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
 from bench.generate import WORDS, seed
 from bench.table import Row, print_table
+from phoihop.core.models import CacheEntry
 from phoihop.core.text import fold_vi
 from phoihop.directory.models import Enterprise, Zone
 from phoihop.directory.selectors import count_bounded, enterprises_visible_to, list_enterprises
@@ -38,6 +38,12 @@ def queries() -> list[str]:
         found.append(f"{rng.choice(WORDS)} {rng.choice(WORDS)}".lower())
     found += ["0900012", "09000999", "Công ty TNHH Điện tử Đình Vũ 4242", "trang due 77", "kcn dinh vu"]
     return found[:50]
+
+
+def forget_lists() -> None:
+    """Drop the stored list entries, keep the models' generations: the next API call is a first-time search, as a
+    new query is in production, where the generations are written once per data change, not per search."""
+    CacheEntry.objects.filter(cache_key__contains=":list:").delete()
 
 
 def p50_p95(times: list[float]) -> tuple[float, float]:
@@ -77,7 +83,7 @@ def rows(client: Client, user: object) -> list[Row]:
             start = time.perf_counter()
             page(query)
             runs[1].append(time.perf_counter() - start)
-            cache.clear()  # every API round a miss: the search itself, not the shared list cache (bench lists)
+            forget_lists()  # every API round a miss: the search itself, not the shared list cache (bench lists)
             start = time.perf_counter()
             response = client.get(f"/api/v1/directory/enterprises?q={quote(query)}")
             runs[2].append(time.perf_counter() - start)

@@ -243,7 +243,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # (core/cache.py). Nothing is cached per process except compiled templates.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "phoihop.core.cachedb.DatabaseCache",
         "LOCATION": "phoihop_cache",
         "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4},
     }
