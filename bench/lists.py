@@ -40,6 +40,7 @@ def _free_port() -> int:
 
 def _session_cookie(username: str) -> str:
     """A signed-in session stored like any other (database sessions), for the load client's Cookie header."""
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
@@ -52,7 +53,7 @@ def _session_cookie(username: str) -> str:
     session.update(
         {
             SESSION_KEY: str(user.pk),
-            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[-1],
             HASH_SESSION_KEY: user.get_session_auth_hash(),
             "login_at": now,
             "seen_at": now,

@@ -303,6 +303,7 @@ def _housing_project_kind() -> RecordKind | None:
         model=HousingProject,
         date_field="created_at",
         agency_field="owner_agency",
+        link=("housing:project_detail", "pk"),
         filter_fields={
             "kind": ("exact", "in"),
             "zone": ("exact", "in"),

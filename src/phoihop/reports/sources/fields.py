@@ -108,16 +108,25 @@ Extra = tuple[str, str, Callable[[Any], Any], tuple[str, ...], tuple[str, ...]]
 
 def _project_phases(project: Any) -> tuple[list[Any], list[Any]]:
     """The delivered milestones (latest delivery per phase) and the ones being built (latest start of phases not
-    delivered yet), from the prefetched milestones, as housing.progress reads them."""
+    delivered yet), from the prefetched milestones, as housing.progress reads them; worked out once per project
+    loaded for the report (a listing's sentence reads up to eleven of these fields)."""
+    found = project.__dict__.get("_report_phases")
+    if found is None:
+        found = project.__dict__["_report_phases"] = _phases_of(project)
+    return found
+
+
+def _phases_of(project: Any) -> tuple[list[Any], list[Any]]:
     from phoihop.housing.choices import MilestoneKind
 
+    deliveries, starts = MilestoneKind.deliveries(), MilestoneKind.starts()
     by_phase: dict[str, list[Any]] = {}
     for milestone in project.milestones.all():
         by_phase.setdefault(milestone.phase.strip(), []).append(milestone)
     delivered, building = [], []
     for items in by_phase.values():
-        done = [m for m in items if m.kind in MilestoneKind.deliveries()]
-        started = [m for m in items if m.kind in MilestoneKind.starts()]
+        done = [m for m in items if m.kind in deliveries]
+        started = [m for m in items if m.kind in starts]
         if done:
             delivered.append(max(done, key=lambda m: (m.date, m.pk)))
         elif started:
