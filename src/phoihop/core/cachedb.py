@@ -24,8 +24,8 @@ class DatabaseCache(DjangoDatabaseCache):
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
         if connection.vendor != "postgresql" or connection.in_atomic_block:
-            return super()._base_set(mode, key, value, timeout)
+            return super()._base_set(mode, key, value, timeout)  # type: ignore[misc]  # private in django-stubs
         with transaction.atomic(using=db):
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            return super()._base_set(mode, key, value, timeout)
+            return super()._base_set(mode, key, value, timeout)  # type: ignore[misc]  # private in django-stubs

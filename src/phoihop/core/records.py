@@ -248,10 +248,10 @@ def detail_view(
     can_edit: Callable[[User, Any], bool],
     can_delete: Callable[[User, Any], bool],
     history: Callable[[Any], Any],
-    extra: Callable[[Any], dict[str, Any]] | None = None,
+    extra: Callable[[Any, User], dict[str, Any]] | None = None,
 ) -> Callable[..., HttpResponse]:
     """A record's page: the record under `name` (read through the scoped `load`: 404 out of scope), its last 50
-    changes, whether the user may edit and delete it, and what `extra(record)` adds."""
+    changes, whether the user may edit and delete it, and what `extra(record, user)` adds."""
 
     @login_required
     def view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -262,7 +262,7 @@ def detail_view(
             "history": history(record)[:50],
             "can_edit": can_edit(user, record),
             "can_delete": can_delete(user, record),
-            **(extra(record) if extra else {}),
+            **(extra(record, user) if extra else {}),
         }
         return render(request, template, context)
 
@@ -501,7 +501,8 @@ class RecordPages:
     what: str | Promise  # “Xóa <what> “…”?”
     consequence: str | Promise  # what else goes with a deleted record
     load_detail: Callable[..., Any] | None = None  # the record's page, when it reads more than the forms
-    extra: Callable[[Any], dict[str, Any]] | None = None  # what the record's page shows beside it
+    extra: Callable[[Any, User], dict[str, Any]] | None = None  # what the record's page shows beside it
+    deleted: str | Promise | None = None  # the message after a delete; by default “Đã xóa <what> “…”.”
     page_rows: Callable[[Any], Any] | None = None  # see render_list
     preset: tuple[str, ...] = ()  # GET parameters that preset the create form (“Ghi nhận” from an enterprise's page)
 
@@ -552,7 +553,8 @@ class RecordPages:
 
         return View.as_view()
 
-    def urls(self) -> list[URLPattern]:
+    def urls(self, prefix: str = "") -> list[URLPattern]:
+        """`prefix` goes before each path, as "vu-viec/" where an app has several record kinds."""
         name = self.name
         detail = detail_view(
             template=self.template("detail"),
@@ -570,13 +572,14 @@ class RecordPages:
             what=self.what,
             consequence=self.consequence,
             list_url=f"{self.app}:{name}_list",
+            done_message=self.deleted,
         )
         return [
-            path("", self.list_view(), name=f"{name}_list"),
-            path("them/", self.create_view(), name=f"{name}_create"),
-            path("<int:pk>/", detail, name=f"{name}_detail"),
-            path("<int:pk>/sua/", self.update_view(), name=f"{name}_update"),
-            path("<int:pk>/xoa/", delete, name=f"{name}_delete"),
+            path(prefix, self.list_view(), name=f"{name}_list"),
+            path(f"{prefix}them/", self.create_view(), name=f"{name}_create"),
+            path(f"{prefix}<int:pk>/", detail, name=f"{name}_detail"),
+            path(f"{prefix}<int:pk>/sua/", self.update_view(), name=f"{name}_update"),
+            path(f"{prefix}<int:pk>/xoa/", delete, name=f"{name}_delete"),
         ]
 
 

@@ -26,7 +26,7 @@ PROJECTS = RecordPages(
     created=lambda record: _("Đã thêm dự án “%(name)s”.") % {"name": record.name},
     what=gettext_lazy("dự án"),
     consequence=gettext_lazy("Các mốc tiến độ của dự án cũng bị xóa. Lịch sử thay đổi vẫn được lưu."),
-    extra=lambda project: {"progress": selectors.progress_of(project)},
+    extra=lambda project, user: {"progress": selectors.progress_of(project)},
     page_rows=selectors.with_progress,
 )
 

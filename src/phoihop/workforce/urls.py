@@ -5,17 +5,9 @@ from phoihop.workforce import public, views
 app_name = "workforce"
 
 urlpatterns = [
-    path("bao-cao/", views.report_list, name="report_list"),
-    path("bao-cao/them/", views.ReportCreateView.as_view(), name="report_create"),
-    path("bao-cao/<int:pk>/", views.report_detail, name="report_detail"),
-    path("bao-cao/<int:pk>/sua/", views.ReportUpdateView.as_view(), name="report_update"),
-    path("bao-cao/<int:pk>/xoa/", views.report_delete, name="report_delete"),
+    *views.REPORTS.urls(prefix="bao-cao/"),
     path("bao-cao/<int:pk>/<str:action>/", views.report_transition, name="report_transition"),
-    path("vu-viec/", views.incident_list, name="incident_list"),
-    path("vu-viec/them/", views.IncidentCreateView.as_view(), name="incident_create"),
-    path("vu-viec/<int:pk>/", views.incident_detail, name="incident_detail"),
-    path("vu-viec/<int:pk>/sua/", views.IncidentUpdateView.as_view(), name="incident_update"),
-    path("vu-viec/<int:pk>/xoa/", views.incident_delete, name="incident_delete"),
+    *views.INCIDENTS.urls(prefix="vu-viec/"),
     *views.STEPS.urls(prefix="vu-viec/"),
     *views.SUPPORTS.urls(prefix="vu-viec/"),
     path("so-lieu/", views.figures, name="figures"),

@@ -20,6 +20,7 @@ from phoihop.core.errors import ConflictError
 from phoihop.core.records import (
     ChildPages,
     RecordCreateView,
+    RecordPages,
     RecordUpdateView,
     delete_view,
     list_view,
@@ -31,70 +32,33 @@ from phoihop.core.vnformat import format_date
 from phoihop.workforce import permissions, selectors, services
 from phoihop.workforce.filters import IncidentFilter, ReportFilter, SurveyFilter, WarningFilter
 from phoihop.workforce.forms import IncidentForm, LabourReportForm, StepForm, SupportForm, SurveyForm
-from phoihop.workforce.models import Incident, LabourReport, Survey
+from phoihop.workforce.models import Survey
 
 # --- labour reports ---------------------------------------------------------------------------------------------------
 
 
-report_list = list_view(
-    template="workforce/report_list.html",
+REPORTS = RecordPages(
+    app="workforce",
+    name="report",
     rows=selectors.list_reports,
     filter=ReportFilter,
-    can_create=permissions.can_create_report,
-)
-
-
-@login_required
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    report = selectors.get_report(user=user, pk=pk)
-    context = {
-        "report": report,
-        "minimum": selectors.minimum_for_report(report),
-        "history": selectors.history_of(report)[:50],
-        "can_edit": permissions.can_edit_report(user, report),
-        "can_delete": permissions.can_delete_report(user, report),
-        "can_submit": permissions.can_submit_report(user, report) and report.is_editable,
-        "can_approve": permissions.can_approve_report(user, report),
-    }
-    return render(request, "workforce/report_detail.html", context)
-
-
-class ReportCreateView(RecordCreateView):
-    form_class = LabourReportForm
-    template_name = "workforce/report_form.html"
-    can_create = staticmethod(permissions.can_create_report)
-
-    def create(self, *, actor: User, form: LabourReportForm) -> LabourReport:
-        return services.create_report(
-            actor=actor, data=form.service_data(), owner_agency=form.cleaned_data.get("owner_agency")
-        )
-
-    def created_message(self, record: LabourReport) -> str:
-        return _("Đã thêm báo cáo “%(name)s”.") % {"name": record}
-
-
-class ReportUpdateView(RecordUpdateView):
-    form_class = LabourReportForm
-    template_name = "workforce/report_form.html"
-    context_object_name = "report"
-    load = staticmethod(selectors.get_report)
-    can_edit = staticmethod(permissions.can_edit_report)
-
-    def update(self, *, actor: User, record: LabourReport, form: LabourReportForm) -> LabourReport:
-        return services.update_report(
-            actor=actor, report=record, data=form.service_data(), expected_version=form.expected_version
-        )
-
-
-report_delete = delete_view(
     load=selectors.get_report,
+    history=selectors.history_of,
+    can_create=permissions.can_create_report,
+    can_edit=permissions.can_edit_report,
     can_delete=permissions.can_delete_report,
-    delete=lambda row, **kwargs: services.delete_report(report=row, **kwargs),
+    form=LabourReportForm,
+    writes=services.REPORTS,
+    created=lambda record: _("Đã thêm báo cáo “%(name)s”.") % {"name": record},
     what=gettext_lazy("báo cáo"),
     consequence=gettext_lazy("Lịch sử thay đổi vẫn được lưu."),
-    list_url="workforce:report_list",
-    done_message=gettext_lazy("Đã xóa báo cáo."),
+    deleted=gettext_lazy("Đã xóa báo cáo."),
+    # The report's page also shows the regional minimum wage in force and the approval buttons.
+    extra=lambda report, user: {
+        "minimum": selectors.minimum_for_report(report),
+        "can_submit": permissions.can_submit_report(user, report) and report.is_editable,
+        "can_approve": permissions.can_approve_report(user, report),
+    },
 )
 
 
@@ -138,61 +102,22 @@ def report_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
 # --- incidents --------------------------------------------------------------------------------------------------------
 
 
-incident_list = list_view(
-    template="workforce/incident_list.html",
+INCIDENTS = RecordPages(
+    app="workforce",
+    name="incident",
     rows=selectors.list_incidents,
     filter=IncidentFilter,
-    can_create=permissions.can_create_incident,
-)
-
-
-@login_required
-def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    incident = selectors.get_incident(user=user, pk=pk)
-    context = {
-        "incident": incident,
-        "history": selectors.incident_history(incident)[:50],
-        "can_edit": permissions.can_edit_incident(user, incident),
-        "can_delete": permissions.can_delete_incident(user, incident),
-    }
-    return render(request, "workforce/incident_detail.html", context)
-
-
-class IncidentCreateView(RecordCreateView):
-    form_class = IncidentForm
-    template_name = "workforce/incident_form.html"
-    can_create = staticmethod(permissions.can_create_incident)
-
-    def create(self, *, actor: User, form: IncidentForm) -> Incident:
-        data = form.service_data()
-        return services.create_incident(actor=actor, data=data, owner_agency=form.cleaned_data.get("owner_agency"))
-
-    def created_message(self, record: Incident) -> str:
-        return _("Đã ghi vụ việc “%(name)s”.") % {"name": record}
-
-
-class IncidentUpdateView(RecordUpdateView):
-    form_class = IncidentForm
-    template_name = "workforce/incident_form.html"
-    context_object_name = "incident"
-    load = staticmethod(selectors.get_incident)
-    can_edit = staticmethod(permissions.can_edit_incident)
-
-    def update(self, *, actor: User, record: Incident, form: IncidentForm) -> Incident:
-        return services.update_incident(
-            actor=actor, incident=record, data=form.service_data(), expected_version=form.expected_version
-        )
-
-
-incident_delete = delete_view(
     load=selectors.get_incident,
+    history=selectors.incident_history,
+    can_create=permissions.can_create_incident,
+    can_edit=permissions.can_edit_incident,
     can_delete=permissions.can_delete_incident,
-    delete=lambda row, **kwargs: services.delete_incident(incident=row, **kwargs),
+    form=IncidentForm,
+    writes=services.INCIDENTS,
+    created=lambda record: _("Đã ghi vụ việc “%(name)s”.") % {"name": record},
     what=gettext_lazy("vụ việc"),
     consequence=gettext_lazy("Các bước xử lý và hỗ trợ của vụ việc bị xóa theo. Lịch sử thay đổi vẫn được lưu."),
-    list_url="workforce:incident_list",
-    done_message=gettext_lazy("Đã xóa vụ việc."),
+    deleted=gettext_lazy("Đã xóa vụ việc."),
 )
 
 

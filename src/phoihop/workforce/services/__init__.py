@@ -3,6 +3,7 @@
 from phoihop.workforce.services.incidents import (
     INCIDENT_FIELDS,
     INCIDENT_M2M,
+    INCIDENTS,
     STEP_FIELDS,
     STEPS,
     SUPPORT_FIELDS,
@@ -19,6 +20,7 @@ from phoihop.workforce.services.incidents import (
 )
 from phoihop.workforce.services.reports import (
     REPORT_FIELDS,
+    REPORTS,
     approve_report,
     create_report,
     delete_report,
@@ -44,9 +46,11 @@ from phoihop.workforce.services.warnings import (
 )
 
 __all__ = [
+    "INCIDENTS",
     "INCIDENT_FIELDS",
     "INCIDENT_M2M",
     "QUESTION_FIELDS",
+    "REPORTS",
     "REPORT_FIELDS",
     "STEPS",
     "STEP_FIELDS",

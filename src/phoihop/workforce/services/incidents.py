@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import ChildWrites
+from phoihop.core.records import ChildWrites, RecordWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.scope import resolve_owner
 from phoihop.workforce.models import Incident, IncidentStep, IncidentSupport
@@ -149,5 +149,7 @@ def delete_support(*, actor: User, support: IncidentSupport, expected_version: i
 
 
 # The writes of an incident's steps and supports, called one way by their pages and the API (core/records.py).
+# The writes called one way by the pages and the API (core/records.py).
+INCIDENTS = RecordWrites(create_incident, update_incident, delete_incident, record="incident")
 STEPS = ChildWrites(add_step, update_step, delete_step, parent="incident", row="step")
 SUPPORTS = ChildWrites(add_support, update_support, delete_support, parent="incident", row="support")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from phoihop.core.audit import record_event
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
+from phoihop.core.records import RecordWrites
 from phoihop.core.services import clean_input, conflict_for, create_record, delete_record, update_record
 from phoihop.core.text import nfc
 from phoihop.core.vnformat import format_number
@@ -246,6 +247,10 @@ def delete_report(*, actor: User, report: LabourReport, expected_version: int) -
     enterprise_id = report.enterprise_id
     delete_record(actor=actor, instance=report, expected_version=expected_version)
     _reevaluate(enterprise_id)
+
+
+# The three writes, called one way by the pages and the API (core/records.py).
+REPORTS = RecordWrites(create_report, update_report, delete_report, record="report")
 
 
 # --- the approval workflow --------------------------------------------------------------------------------------------
