@@ -397,7 +397,8 @@ class ChildPages:
     segment: str  # "moc": the rows' part of the URLs
     parent_name: str  # "project"
     form: type[Any]
-    template: str
+    list_url: str  # the parents' list, the form's first breadcrumb: "housing:project_list"
+    list_label: str | Promise  # "Nhà ở công nhân"
     parent: Callable[..., Any]  # parent(user=, pk=): one record, scoped (404)
     load: Callable[..., Any]  # load(user=, pk=): one row, scoped (404)
     parent_of: Callable[[Any], Any]  # the record a row belongs to
@@ -410,6 +411,7 @@ class ChildPages:
     done_message: str | Promise = DELETED
     added: str | Promise = ""  # a message after adding a row, if any
     saved: str | Promise = ""  # a message after editing one, if any
+    template: str = "records/child_form.html"
 
     def _form_view(self, title: str | Promise) -> type[ChildFormView]:
         """What the add and edit forms share: the form, its template, the parent's name, who may edit, a heading."""
@@ -421,6 +423,10 @@ class ChildPages:
             parent_context_name = pages.parent_name
             can_edit_parent = staticmethod(pages.can_edit_parent)
             heading = title
+
+            def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+                breadcrumb = {"parent": self.parent, "list_url": pages.list_url, "list_label": pages.list_label}
+                return {**super().get_context_data(**kwargs), **breadcrumb}
 
         return View
 

@@ -39,36 +39,36 @@ INSPECTIONS = RecordPages(
 # --- findings and follow-up actions: small forms beside the inspection --------------------------------------------
 
 
+# What the two kinds of rows beside an inspection share: their parent, who may change them, the form's breadcrumb.
+_INSPECTION_CHILD: dict[str, Any] = {
+    "parent_name": "inspection",
+    "parent": selectors.get_inspection,
+    "parent_of": lambda row: row.inspection,
+    "can_edit_parent": permissions.can_edit_inspection,
+    "list_url": "oversight:inspection_list",
+    "list_label": gettext_lazy("Kiểm tra, giám sát"),
+}
 FINDINGS = ChildPages(
     name="finding",
     segment="ket-qua",
-    parent_name="inspection",
     form=FindingForm,
-    template="oversight/child_form.html",
-    parent=selectors.get_inspection,
     load=selectors.get_finding,
-    parent_of=lambda finding: finding.inspection,
-    can_edit_parent=permissions.can_edit_inspection,
     writes=services.FINDINGS,
     add_heading=gettext_lazy("Thêm kết quả kiểm tra tại doanh nghiệp"),
     edit_heading=gettext_lazy("Sửa kết quả kiểm tra tại doanh nghiệp"),
     delete_heading=lambda finding: _("Xóa kết quả kiểm tra “%(row)s”?") % {"row": finding},
+    **_INSPECTION_CHILD,
 )
-
 FOLLOW_UPS = ChildPages(
     name="follow_up",
     segment="viec-can-lam",
-    parent_name="inspection",
     form=FollowUpForm,
-    template="oversight/child_form.html",
-    parent=selectors.get_inspection,
     load=selectors.get_follow_up,
-    parent_of=lambda follow_up: follow_up.inspection,
-    can_edit_parent=permissions.can_edit_inspection,
     writes=services.FOLLOW_UPS,
     add_heading=gettext_lazy("Thêm việc cần làm sau kiểm tra"),
     edit_heading=gettext_lazy("Sửa việc cần làm sau kiểm tra"),
     delete_heading=lambda follow_up: _("Xóa việc cần làm “%(row)s”?") % {"row": follow_up},
+    **_INSPECTION_CHILD,
 )
 
 

@@ -123,7 +123,8 @@ INCIDENTS = RecordPages(
 
 _INCIDENT_CHILD: dict[str, Any] = {
     "parent_name": "incident",
-    "template": "workforce/child_form.html",
+    "list_url": "workforce:incident_list",
+    "list_label": gettext_lazy("Vụ việc lao động"),
     "parent": selectors.get_incident,
     "parent_of": lambda row: row.incident,
     "can_edit_parent": permissions.can_edit_incident,
