@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from phoihop.core.errors import field_error
 from phoihop.core.vnformat import format_month
 from phoihop.indicators.choices import Counting
-from phoihop.reports.sources.fields import FieldSpec, attr_chain, model_catalogue
+from phoihop.reports.sources.fields import FieldSpec, attr_chain, display, model_catalogue
 
 if TYPE_CHECKING:
     from phoihop.directory.models import Agency
@@ -109,8 +109,11 @@ class RecordSource(Source):
     def fields(self) -> dict[str, FieldSpec]:
         if not self._fields:
             fields = dict(model_catalogue(self.kind.model))
-            date_getter = attr_chain(self.kind.date_field.split("__"))
-            fields.setdefault("ngay", FieldSpec("ngay", "ngày của bản ghi", date_getter, self._date_related()))
+            date_field = self.kind.date_field
+            date_getter = attr_chain(date_field.split("__"))
+            fields.setdefault(
+                "ngay", FieldSpec("ngay", "ngày của bản ghi", date_getter, self._date_related(), column=date_field)
+            )
             fields.setdefault(
                 "thang",
                 FieldSpec(
@@ -118,6 +121,8 @@ class RecordSource(Source):
                     "tháng của bản ghi (Tháng 3/2023)",
                     lambda r: _month_of(date_getter(r)),
                     self._date_related(),
+                    column=date_field,
+                    from_value=_month_of,
                 ),
             )
             self._fields = fields
@@ -163,20 +168,22 @@ class RecordSource(Source):
         if self.dated and window.start is not None and window.end is not None:
             queryset = queryset.filter(kind.date_q(window.start, window.end))
         specs = [self.fields()[name] for name in used if name in self.fields()]
+        if value_field:
+            self.value_unit(value_field)
+        date_path = kind.date_field
+        queryset = queryset.order_by(date_path, "pk")
+        if self._from_values(specs):
+            return self._value_rows(queryset, specs, value_field)
         related = {p for spec in specs for p in spec.related if p}
         prefetch = {p for spec in specs for p in spec.prefetch if p}
         # The measures ({{KEY.khoang}}, {{KEY.so_doanh_nghiep}}…) read the value and the enterprise of every row:
         # joined here, not queried per row.
-        if value_field:
-            self.value_unit(value_field)
         parts = kind.enterprise_field.split("__")
         related.update(p for p in ("__".join(parts[:-1]), "__".join(value_field.split("__")[:-1])) if p)
         if related:
             queryset = queryset.select_related(*sorted(related))
         if prefetch:
             queryset = queryset.prefetch_related(*sorted(prefetch))
-        date_path = kind.date_field
-        queryset = queryset.order_by(date_path, "pk")
         rows = []
         read_value = attr_chain(value_field.split("__")) if value_field else None
         link = kind.linker()
@@ -199,6 +206,51 @@ class RecordSource(Source):
                     values,
                     number=number,
                     enterprise=enterprise,
+                )
+            )
+        return SourceResult(rows=tuple(rows), count=len(rows))
+
+    def _from_values(self, specs: list[FieldSpec]) -> bool:
+        """Whether the pattern's fields can be read from plain column values: each is one column, or the record's
+        name (`ten`) of a kind whose row text is its name (`describe` is `str`), and the kind links rows from a
+        column."""
+        kind = self.kind
+        if kind.link is None:
+            return False
+        named = kind.row_text is not None and kind.describe is str
+        return all(spec.column or (spec.name == "ten" and named) for spec in specs)
+
+    def _value_rows(self, queryset: Any, specs: list[FieldSpec], value_field: str) -> SourceResult:
+        """`rows()` from `values()`: the few columns the pattern, the link, the date and the measures read, no model
+        instances (a listing at ten times the data holds hundreds of rows)."""
+        kind = self.kind
+        named = any(spec.name == "ten" for spec in specs)
+        columns = [spec for spec in specs if spec.name != "ten"]
+        enterprise_path = kind.distinct_field(Counting.DISTINCT_ENTERPRISES)
+        assert kind.link is not None  # noqa: S101 (checked by _from_values)
+        paths = {"pk", kind.date_field, kind.link[1], *(spec.column for spec in columns)}
+        paths.update(p for p in (value_field, enterprise_path) if p)
+        if named and kind.row_text is not None:
+            paths.update(kind.row_text.fields)
+        describe = kind.row_text.text if named and kind.row_text is not None else None
+        link = kind.value_linker()
+        rows = []
+        for row in queryset.values(*sorted(paths)):
+            raw = row[value_field] if value_field else None
+            values = {spec.name: spec.text_of_value(row) for spec in columns}
+            label = ""
+            if describe is not None:
+                label = describe(row)
+                values["ten"] = display(label)
+            rows.append(
+                SourceRow(
+                    row["pk"],
+                    _as_date(row[kind.date_field]) if self.dated else None,
+                    label,
+                    link(row),
+                    values,
+                    number=Decimal(str(raw)) if raw is not None else None,
+                    enterprise=row[enterprise_path] if enterprise_path else None,
                 )
             )
         return SourceResult(rows=tuple(rows), count=len(rows))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -58,12 +58,21 @@ class FieldSpec:
     getter: Callable[[Any], Any]
     related: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
+    # A field that is one column (`enterprise__name`) can also be read from a `values()` row: its path there, and
+    # what turns the stored value into what `getter` gives (a choice's label), if anything.
+    column: str = ""
+    from_value: Callable[[Any], Any] | None = None
 
     def text(self, record: Any) -> str:
         try:
             return display(self.getter(record))
         except (AttributeError, ObjectDoesNotExist):
             return ""
+
+    def text_of_value(self, row: Mapping[str, Any]) -> str:
+        """`text()` for a row read with `values()` (a field with a `column`)."""
+        raw = row[self.column]
+        return display(self.from_value(raw) if self.from_value is not None and raw is not None else raw)
 
 
 def attr_chain(path: list[str]) -> Callable[[Any], Any]:
@@ -78,26 +87,33 @@ def attr_chain(path: list[str]) -> Callable[[Any], Any]:
     return get
 
 
-def _display_getter(path: list[str], field_obj: models.Field[Any, Any]) -> Callable[[Any], Any]:
-    """The field's value; a choice's label for a field with choices, as `get_FOO_display()` gives it (the value
-    itself when it is no longer a choice), from a table made once per language — `get_FOO_display()` rebuilds and
-    translates the field's whole table of choices for every record."""
-    if not field_obj.choices:
-        return attr_chain(path)
-    base = attr_chain(path[:-1])
-    name = path[-1]
+def _choice_label(field_obj: models.Field[Any, Any]) -> Callable[[Any], Any]:
+    """A choice's label, as `get_FOO_display()` gives it (the value itself when it is no longer a choice), from a
+    table made once per language — `get_FOO_display()` rebuilds and translates the field's whole table of choices
+    for every record."""
     tables: dict[str | None, dict[Any, str]] = {}
 
-    def get(record: Any) -> Any:
-        owner = base(record)
-        if owner is None:
-            return None
-        value = getattr(owner, name)
+    def label_of(value: Any) -> Any:
         language = get_language()
         table = tables.get(language)
         if table is None:
             table = tables[language] = {key: str(label) for key, label in field_obj.flatchoices}
         return table.get(value, value)
+
+    return label_of
+
+
+def _display_getter(path: list[str], field_obj: models.Field[Any, Any]) -> Callable[[Any], Any]:
+    """The field's value; a choice's label for a field with choices (`_choice_label`)."""
+    if not field_obj.choices:
+        return attr_chain(path)
+    base = attr_chain(path[:-1])
+    name = path[-1]
+    label_of = _choice_label(field_obj)
+
+    def get(record: Any) -> Any:
+        owner = base(record)
+        return None if owner is None else label_of(getattr(owner, name))
 
     return get
 
@@ -292,8 +308,11 @@ def catalogue(
                     add(spec)
             continue
         getter = _display_getter(field_path, field_obj)
+        column = "__".join(field_path)
+        from_value = _choice_label(field_obj) if field_obj.choices else None
         for name in names:
-            add(FieldSpec(f"{prefix}{name}", str(field_obj.verbose_name), getter, (base,) if base else ()))
+            spec = FieldSpec(f"{prefix}{name}", str(field_obj.verbose_name), getter, (base,) if base else ())
+            add(replace(spec, column=column, from_value=from_value))
     return fields
 
 
