@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -195,49 +196,44 @@ def section_sync(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect_after(request, report.get_absolute_url())
 
 
-@login_required
-@require_POST
-def issuer_confirm(request: HttpRequest, pk: int, issuer_pk: int) -> HttpResponse:
-    user = user_of(request)
-    report = selectors.get_report(user=user, pk=pk)
-    issuer = selectors.get_issuer(user=user, report=report, pk=issuer_pk)
-    require_permission(permissions.can_confirm(user, issuer))
-    return run_action(
-        request,
-        report.get_absolute_url(),
-        lambda: services.confirm_part(actor=user, issuer=issuer, expected_version=posted_version(request)),
-        _("%(body)s đã xác nhận phần của mình.") % {"body": issuer.agency.name},
-    )
+def _issuer_action(
+    may: Callable[[Any, Any], bool], service: Callable[..., Any], done: Callable[[Any], str]
+) -> Callable[..., HttpResponse]:
+    """A body's step on its part of the report (confirm, withdraw, sign off): who `may`, the `service` it calls with
+    the issuer and the posted version, the message `done(issuer)` — back to the report's page."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int, issuer_pk: int) -> HttpResponse:
+        user = user_of(request)
+        report = selectors.get_report(user=user, pk=pk)
+        issuer = selectors.get_issuer(user=user, report=report, pk=issuer_pk)
+        require_permission(may(user, issuer))
+        return run_action(
+            request,
+            report.get_absolute_url(),
+            lambda: service(actor=user, issuer=issuer, expected_version=posted_version(request)),
+            done(issuer),
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def issuer_withdraw(request: HttpRequest, pk: int, issuer_pk: int) -> HttpResponse:
-    user = user_of(request)
-    report = selectors.get_report(user=user, pk=pk)
-    issuer = selectors.get_issuer(user=user, report=report, pk=issuer_pk)
-    require_permission(permissions.can_confirm(user, issuer))
-    return run_action(
-        request,
-        report.get_absolute_url(),
-        lambda: services.withdraw_confirmation(actor=user, issuer=issuer, expected_version=posted_version(request)),
-        _("Đã hủy xác nhận; các đoạn của %(body)s sửa được trở lại.") % {"body": issuer.agency.name},
-    )
-
-
-@login_required
-@require_POST
-def issuer_sign_off(request: HttpRequest, pk: int, issuer_pk: int) -> HttpResponse:
-    user = user_of(request)
-    report = selectors.get_report(user=user, pk=pk)
-    issuer = selectors.get_issuer(user=user, report=report, pk=issuer_pk)
-    require_permission(permissions.can_sign_off(user, issuer))
-    return run_action(
-        request,
-        report.get_absolute_url(),
-        lambda: services.sign_off(actor=user, issuer=issuer, expected_version=posted_version(request)),
-        _("Lãnh đạo %(body)s đã ký duyệt.") % {"body": issuer.agency.name},
-    )
+issuer_confirm = _issuer_action(
+    permissions.can_confirm,
+    services.confirm_part,
+    lambda issuer: _("%(body)s đã xác nhận phần của mình.") % {"body": issuer.agency.name},
+)
+issuer_withdraw = _issuer_action(
+    permissions.can_confirm,
+    services.withdraw_confirmation,
+    lambda issuer: _("Đã hủy xác nhận; các đoạn của %(body)s sửa được trở lại.") % {"body": issuer.agency.name},
+)
+issuer_sign_off = _issuer_action(
+    permissions.can_sign_off,
+    services.sign_off,
+    lambda issuer: _("Lãnh đạo %(body)s đã ký duyệt.") % {"body": issuer.agency.name},
+)
 
 
 @login_required
