@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +15,7 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 from django.views.generic import FormView
 
 from phoihop.core.errors import ConflictError
@@ -49,6 +52,46 @@ def apply_validation_error(form: BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def redirect_after(request: HttpRequest, url: str) -> HttpResponse:
+    """After a write: the next page, as HX-Location for htmx (a whole page, never a fragment) or a plain redirect."""
+    return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+
+
+def run_action(request: HttpRequest, url: str, action: Callable[[], Any], success: str) -> HttpResponse:
+    """One workflow step from a button (submit, approve, confirm…): `action()` calls the service; its refusal or a
+    version conflict is shown as a message on the page at `url`, as is `success`."""
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except ConflictError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+    return redirect_after(request, url)
+
+
+@sensitive_variables("form", "write")
+def submit_form(
+    request: HttpRequest, form: BaseForm, write: Callable[[dict[str, Any]], Any], *, success: str, url: str
+) -> HttpResponse | None:
+    """A posted form to one service: `write(cleaned_data)`, then `success` and the page at `url` (`redirect_after`).
+    None when the form is not valid or the service refused it — its errors, or the conflict, are on the form for
+    the view to show again (422). Form data never reaches an error report from here (personal fields)."""
+    if not form.is_valid():
+        return None
+    try:
+        write(form.cleaned_data)
+    except ValidationError as error:
+        apply_validation_error(form, error)
+        return None
+    except ConflictError as error:
+        form.add_error(None, error.message)
+        return None
+    messages.success(request, success)
+    return redirect_after(request, url)
 
 
 class ServiceFormView(LoginRequiredMixin, PartialTemplateMixin, FormView[Any]):

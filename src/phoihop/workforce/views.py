@@ -6,17 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import segno
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts.models import User
-from phoihop.core.errors import ConflictError
 from phoihop.core.records import (
     ChildPages,
     RecordCreateView,
@@ -27,7 +24,7 @@ from phoihop.core.records import (
     posted_version,
     render_list,
 )
-from phoihop.core.views import require_permission, user_of
+from phoihop.core.views import require_permission, run_action, user_of
 from phoihop.core.vnformat import format_date
 from phoihop.workforce import permissions, selectors, services
 from phoihop.workforce.filters import IncidentFilter, ReportFilter, SurveyFilter, WarningFilter
@@ -81,22 +78,14 @@ def report_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
     )
     require_permission(allowed and action in TRANSITION_MESSAGES)
     version = posted_version(request)
-    try:
-        if action == "submit":
-            services.submit_report(actor=user, report=report, expected_version=version)
-        elif action == "approve":
-            services.approve_report(actor=user, report=report, expected_version=version)
-        else:
-            services.return_report(
-                actor=user, report=report, expected_version=version, reason=request.POST.get("reason", "")
-            )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    except ConflictError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, str(TRANSITION_MESSAGES[action]))
-    return HttpResponseRedirect(report.get_absolute_url())
+    steps = {
+        "submit": lambda: services.submit_report(actor=user, report=report, expected_version=version),
+        "approve": lambda: services.approve_report(actor=user, report=report, expected_version=version),
+        "return": lambda: services.return_report(
+            actor=user, report=report, expected_version=version, reason=request.POST.get("reason", "")
+        ),
+    }
+    return run_action(request, report.get_absolute_url(), steps[action], str(TRANSITION_MESSAGES[action]))
 
 
 # --- incidents --------------------------------------------------------------------------------------------------------
@@ -190,20 +179,22 @@ def warning_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     user = user_of(request)
     warning = selectors.get_warning(user=user, pk=pk)
     require_permission(permissions.can_work_warning(user, warning))
-    try:
-        if action == "tiep-nhan":
-            services.acknowledge_warning(
-                actor=user, warning=warning, expected_version=posted_version(request), note=request.POST.get("note", "")
-            )
-            messages.success(request, _("Đơn vị đã tiếp nhận cảnh báo."))
-        else:
-            services.add_warning_note(actor=user, warning=warning, text=request.POST.get("note", ""))
-            messages.success(request, _("Đã ghi nhận việc xử lý."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    except ConflictError as error:
-        messages.error(request, error.message)
-    return HttpResponseRedirect(warning.get_absolute_url())
+    note = request.POST.get("note", "")
+    url = warning.get_absolute_url()
+    if action == "tiep-nhan":
+        version = posted_version(request)
+        return run_action(
+            request,
+            url,
+            lambda: services.acknowledge_warning(actor=user, warning=warning, expected_version=version, note=note),
+            _("Đơn vị đã tiếp nhận cảnh báo."),
+        )
+    return run_action(
+        request,
+        url,
+        lambda: services.add_warning_note(actor=user, warning=warning, text=note),
+        _("Đã ghi nhận việc xử lý."),
+    )
 
 
 # --- surveys ----------------------------------------------------------------------------------------------------------

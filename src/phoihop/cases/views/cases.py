@@ -12,7 +12,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -38,17 +37,12 @@ from phoihop.cases.forms import (
 from phoihop.cases.models import Case
 from phoihop.cases.services.privacy import record_case_export
 from phoihop.cases.sheets import filter_text
-from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.htmx import htmx_partial
 from phoihop.core.plugins import sections
-from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
+from phoihop.core.views import ServiceFormView, paginate, require_permission, submit_form, user_of
 from phoihop.core.vnformat import format_datetime
 
 PERSONAL_POST_FIELDS = ("full_name", "phone", "employer", "account", "details")
-
-
-def _redirect(request: HttpRequest, url: str) -> HttpResponse:
-    return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
 
 
 @sensitive_variables()
@@ -185,13 +179,6 @@ class CaseUpdateView(ServiceFormView):
         return case
 
 
-def _version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-
-
 @login_required
 @never_cache
 @require_POST
@@ -200,25 +187,22 @@ def case_transition(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.get_case(user=user, pk=pk)
     require_permission(permissions.can_transition_case(user, case))
     form = TransitionForm(request.POST, case=case)
-    if form.is_valid():
-        try:
-            services.transition_case(
-                actor=user,
-                case=case,
-                to_status=form.cleaned_data["to_status"],
-                expected_version=form.cleaned_data["version"],
-                note=form.cleaned_data["note"],
-                answer=form.cleaned_data["answer"] or None,
-                referred_to=form.cleaned_data["referred_to"] or None,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        except ConflictError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Đã chuyển trạng thái vụ việc."))
-            return _redirect(request, case.get_absolute_url())
-    return render(request, "cases/case_transition.html", {"case": case, "form": form}, status=422)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.transition_case(
+            actor=user,
+            case=case,
+            to_status=data["to_status"],
+            expected_version=data["version"],
+            note=data["note"],
+            answer=data["answer"] or None,
+            referred_to=data["referred_to"] or None,
+        ),
+        success=_("Đã chuyển trạng thái vụ việc."),
+        url=case.get_absolute_url(),
+    )
+    return done or render(request, "cases/case_transition.html", {"case": case, "form": form}, status=422)
 
 
 @login_required
@@ -228,22 +212,16 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.get_case(user=user, pk=pk)
     require_permission(services.can_assign(user, case))
     form = AssignForm(request.POST, case=case)
-    if form.is_valid():
-        try:
-            services.assign_handler(
-                actor=user,
-                case=case,
-                handler=form.cleaned_data["handler"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        except ConflictError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Đã giao cán bộ xử lý."))
-            return _redirect(request, case.get_absolute_url())
-    return render(request, "cases/case_assign.html", {"case": case, "form": form}, status=422)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.assign_handler(
+            actor=user, case=case, handler=data["handler"], expected_version=data["version"]
+        ),
+        success=_("Đã giao cán bộ xử lý."),
+        url=case.get_absolute_url(),
+    )
+    return done or render(request, "cases/case_assign.html", {"case": case, "form": form}, status=422)
 
 
 @login_required
@@ -272,16 +250,15 @@ def data_request_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.get_case(user=user, pk=pk)
     require_permission(permissions.can_serve_data_subject(user, case))
     form = DataRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_data_request(
-                actor=user, case=case, kind=form.cleaned_data["kind"], details=form.cleaned_data["details"]
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận yêu cầu về dữ liệu cá nhân."))
-            return _redirect(request, case.get_absolute_url())
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.record_data_request(actor=user, case=case, kind=data["kind"], details=data["details"]),
+        success=_("Đã ghi nhận yêu cầu về dữ liệu cá nhân."),
+        url=case.get_absolute_url(),
+    )
+    if done:
+        return done
     status = 422 if request.method == "POST" else 200
     return render(request, "cases/data_request_form.html", {"case": case, "form": form}, status=status)
 
@@ -297,23 +274,22 @@ def data_request_handle(request: HttpRequest, pk: int) -> HttpResponse:
     require_permission(permissions.can_serve_data_subject(user, case))
     person = selectors.person_of(user=user, case=case)
     form = DataRequestHandleForm(request.POST or None, request_obj=data_request, person=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.handle_data_request(
-                actor=user,
-                request=data_request,
-                expected_version=form.cleaned_data["version"],
-                accept=form.cleaned_data["accept"],
-                outcome=form.cleaned_data["outcome"],
-                corrections=form.corrections() if data_request.kind == DataRequestKind.CORRECTION else None,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        except ConflictError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Đã xử lý yêu cầu về dữ liệu cá nhân."))
-            return _redirect(request, case.get_absolute_url())
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.handle_data_request(
+            actor=user,
+            request=data_request,
+            expected_version=data["version"],
+            accept=data["accept"],
+            outcome=data["outcome"],
+            corrections=form.corrections() if data_request.kind == DataRequestKind.CORRECTION else None,
+        ),
+        success=_("Đã xử lý yêu cầu về dữ liệu cá nhân."),
+        url=case.get_absolute_url(),
+    )
+    if done:
+        return done
     status = 422 if request.method == "POST" else 200
     context = {"case": case, "data_request": data_request, "form": form}
     return render(request, "cases/data_request_handle.html", context, status=status)

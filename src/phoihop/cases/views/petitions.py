@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,10 +14,8 @@ from phoihop.cases.filters import PetitionFilter
 from phoihop.cases.forms import FollowUpForm, PetitionForm
 from phoihop.cases.models import Petition
 from phoihop.core.audit import history_of
-from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
 from phoihop.core.records import RecordCreateView, RecordUpdateView, list_view
-from phoihop.core.views import apply_validation_error, require_permission, user_of
+from phoihop.core.views import require_permission, submit_form, user_of
 
 petition_list = list_view(
     template="cases/petition_list.html",
@@ -78,22 +74,18 @@ def petition_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     petition = selectors.get_petition(user=user, pk=pk)
     require_permission(permissions.can_edit_petition(user, petition))
     form = FollowUpForm(request.POST, petition=petition)
-    if form.is_valid():
-        try:
-            services.add_follow_up(
-                actor=user,
-                petition=petition,
-                occurred_on=form.cleaned_data["occurred_on"],
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        except ConflictError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Đã ghi bước theo dõi kiến nghị."))
-            url = petition.get_absolute_url()
-            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
-    return render(request, "cases/petition_follow_up.html", {"petition": petition, "form": form}, status=422)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.add_follow_up(
+            actor=user,
+            petition=petition,
+            occurred_on=data["occurred_on"],
+            status=data["status"],
+            note=data["note"],
+            expected_version=data["version"],
+        ),
+        success=_("Đã ghi bước theo dõi kiến nghị."),
+        url=petition.get_absolute_url(),
+    )
+    return done or render(request, "cases/petition_follow_up.html", {"petition": petition, "form": form}, status=422)

@@ -14,14 +14,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from phoihop.core.audit import history_of
-from phoihop.core.views import ServiceFormView, apply_validation_error, require_permission, user_of
+from phoihop.core.records import posted_version
+from phoihop.core.views import (
+    ServiceFormView,
+    apply_validation_error,
+    redirect_after,
+    require_permission,
+    run_action,
+    user_of,
+)
 from phoihop.directory.selectors import agency_choices
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
 from phoihop.reports.chips import insertables, source_paragraphs
 from phoihop.reports.forms import BlockForm, EntryForm, FigureNameForm, ListingForm
 from phoihop.reports.sources import get_source
-from phoihop.reports.views.common import owners_for, posted_version, redirect_after, run_action
+from phoihop.reports.views.common import owners_for
 
 # --- Blocks -----------------------------------------------------------------------------------------------------
 

@@ -11,12 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.core.htmx import htmx_partial
-from phoihop.core.views import user_of
+from phoihop.core.views import redirect_after, user_of
 from phoihop.reports import selectors, services
 from phoihop.reports.forms import (
     RenderForm,
 )
-from phoihop.reports.views.common import redirect_after
 
 
 @login_required

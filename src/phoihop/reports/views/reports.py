@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from phoihop.core.audit import history_of
 from phoihop.core.htmx import htmx_partial
-from phoihop.core.views import ServiceFormView, require_permission, user_of
+from phoihop.core.records import posted_version
+from phoihop.core.views import ServiceFormView, redirect_after, require_permission, run_action, user_of
 from phoihop.planning.permissions import own_scope
 from phoihop.reports import permissions, selectors, services
 from phoihop.reports.builders import build_report_data
@@ -27,7 +28,7 @@ from phoihop.reports.forms import (
 )
 from phoihop.reports.pdf import pdf_available
 from phoihop.reports.rendering import html_view
-from phoihop.reports.views.common import posted_version, redirect_after, run_action, with_report
+from phoihop.reports.views.common import with_report
 
 
 @login_required
