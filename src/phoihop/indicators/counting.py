@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from phoihop.indicators.registry import RecordKind
 
 
+ZERO, ONE = Decimal(0), Decimal(1)
+
+
 def counting_of(indicator: Indicator) -> str:
     """The indicator's counting mode. `sum_records` is the older way to say "sum of a field" and still decides."""
     if indicator.measure == Measure.SUM_RECORDS:
@@ -55,6 +58,9 @@ def record_amounts(
     found: list[tuple[Any, Decimal, str]] = []
     seen: set[Any] = set()
     who = _("doanh nghiệp") if counting == Counting.DISTINCT_ENTERPRISES else _("người")
+    # Translated once, not per row: a report's provenance holds thousands of rows.
+    not_named = _("Không ghi %(who)s, không được đếm.") % {"who": who}
+    counted_before = _("Cùng %(who)s đã được đếm ở dòng trước.") % {"who": who}
     distinct = kind.distinct_field(counting)
     for record in records:
         if counting == Counting.SUM:
@@ -68,14 +74,14 @@ def record_amounts(
         elif counting in Counting.distinct():
             key = record[distinct] if as_values else kind.distinct_value(record, counting)
             if key is None:
-                found.append((record, Decimal(0), _("Không ghi %(who)s, không được đếm.") % {"who": who}))
+                found.append((record, ZERO, not_named))
             elif key in seen:
-                found.append((record, Decimal(0), _("Cùng %(who)s đã được đếm ở dòng trước.") % {"who": who}))
+                found.append((record, ZERO, counted_before))
             else:
                 seen.add(key)
-                found.append((record, Decimal(1), ""))
+                found.append((record, ONE, ""))
         else:
-            found.append((record, Decimal(1), ""))
+            found.append((record, ONE, ""))
     return found
 
 
