@@ -4,9 +4,10 @@ inspections, activities), declared once per record kind in the app's selectors.p
 `OwnedRecords` is a record kind's reader: which rows a user sees (`visible_to`: the owner body by `read_scope`, none
 without the view permission), the list's diacritic-insensitive search, its filter set and sort keys, and one record
 (404 out of scope). `OwnedWrites` is its writer: create, update and delete, each one transaction that checks the
-permission, cleans the input, resolves the owner body, applies the app's rules and writes through
-`core.services` (versioned, one AuditEvent). What is the app's own (annotations, prefetches, rules) is passed in as
-small hooks; nothing is discovered."""
+permission, cleans the input, resolves the owner body, applies the app's rules and writes through `core.services`
+(versioned, one AuditEvent). `OwnedRows` does the same for the rows a record holds (a model's awards, a project's
+milestones), allowed when the record may be edited. What is the app's own (annotations, prefetches, rules) is
+passed in as small hooks; nothing is discovered."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import Promise
 
 from phoihop.core.models import VersionedModel
-from phoihop.core.records import RecordWrites
+from phoihop.core.records import ChildWrites, RecordWrites
 from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.core.text import fold_vi
 from phoihop.directory.scope import read_scope, resolve_owner
@@ -152,7 +153,7 @@ class OwnedWrites(Generic[M]):
 
     def update(self, *, actor: User, data: Mapping[str, Any], expected_version: int, **record: M) -> M:
         """`update(actor=…, <record>=…, data=…, expected_version=…)`."""
-        instance = self._instance(record)
+        instance: M = _only(record, self.record)
         with transaction.atomic():
             if not self.can_edit(actor, instance):
                 raise PermissionDenied
@@ -165,18 +166,74 @@ class OwnedWrites(Generic[M]):
 
     def delete(self, *, actor: User, expected_version: int, **record: M) -> None:
         """`delete(actor=…, <record>=…, expected_version=…)`."""
-        instance = self._instance(record)
+        instance: M = _only(record, self.record)
         with transaction.atomic():
             if not self.can_delete(actor, instance):
                 raise PermissionDenied
             delete_record(actor=actor, instance=instance, expected_version=expected_version)
 
-    def _instance(self, record: Mapping[str, M]) -> M:
-        if set(record) != {self.record}:
-            raise TypeError(f"expected the keyword argument {self.record!r}, got {sorted(record)}")
-        return record[self.record]
-
     @property
     def writes(self) -> RecordWrites:
         """The three writes as the pages, the spreadsheet kind and the API call them (core/records.py)."""
         return RecordWrites(self.create, self.update, self.delete, record=self.record)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OwnedRows(Generic[M]):
+    """The three writes of the rows an owned record holds (a model's awards): each allowed when the user may edit
+    the record (`can_edit_parent`), one transaction, audited. `parent` and `row` are the keywords the services take
+    ("practice", "award"; the row's field naming its record is `parent` too). `rules(parent, cleaned, row)` checks
+    the cleaned input (it may change it) and raises a ValidationError for a broken rule; `row` is None on add."""
+
+    model: type[M]
+    parent: str
+    row: str
+    fields: tuple[str, ...]
+    one_line: Collection[str] = ()
+    can_edit_parent: Callable[[User, Any], bool]
+    rules: Callable[[Any, dict[str, Any], M | None], None] | None = None
+
+    def cleaned(self, parent: Any, data: Mapping[str, Any], row: M | None) -> dict[str, Any]:
+        cleaned = clean_input(data, self.fields, one_line=self.one_line)
+        if self.rules is not None:
+            self.rules(parent, cleaned, row)
+        return cleaned
+
+    def create(self, *, actor: User, data: Mapping[str, Any], **parent_: Any) -> M:
+        """`create(actor=…, <parent>=…, data=…)`."""
+        parent = _only(parent_, self.parent)
+        with transaction.atomic():
+            if not self.can_edit_parent(actor, parent):
+                raise PermissionDenied
+            cleaned = self.cleaned(parent, data, None)
+            return create_record(actor=actor, instance=self.model(**{self.parent: parent}, **cleaned))
+
+    def update(self, *, actor: User, data: Mapping[str, Any], expected_version: int, **row_: M) -> M:
+        """`update(actor=…, <row>=…, data=…, expected_version=…)`."""
+        row = _only(row_, self.row)
+        with transaction.atomic():
+            parent = getattr(row, self.parent)
+            if not self.can_edit_parent(actor, parent):
+                raise PermissionDenied
+            cleaned = self.cleaned(parent, data, row)
+            return update_record(actor=actor, instance=row, data=cleaned, expected_version=expected_version)
+
+    def delete(self, *, actor: User, expected_version: int, **row_: M) -> None:
+        """`delete(actor=…, <row>=…, expected_version=…)`."""
+        row = _only(row_, self.row)
+        with transaction.atomic():
+            if not self.can_edit_parent(actor, getattr(row, self.parent)):
+                raise PermissionDenied
+            delete_record(actor=actor, instance=row, expected_version=expected_version)
+
+    @property
+    def writes(self) -> ChildWrites:
+        """The three writes as the pages and the API call them (core/records.py)."""
+        return ChildWrites(self.create, self.update, self.delete, parent=self.parent, row=self.row)
+
+
+def _only(given: Mapping[str, Any], keyword: str) -> Any:
+    """The one keyword argument a write names its record or row by."""
+    if set(given) != {keyword}:
+        raise TypeError(f"expected the keyword argument {keyword!r}, got {sorted(given)}")
+    return given[keyword]

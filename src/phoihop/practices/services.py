@@ -1,35 +1,26 @@
-"""Writes to "Dân vận khéo" models and their awards. Every function checks the permission, validates, writes and
-audits in one transaction."""
+"""Writes to "Dân vận khéo" models and their awards: the owned-record writes of directory/records.py (permission,
+clean input, owner body, the rules below, one audited transaction each)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import ChildWrites
-from phoihop.core.services import clean_input, create_record, delete_record, update_record
-from phoihop.directory.records import OwnedWrites
+from phoihop.directory.records import OwnedRows, OwnedWrites
 from phoihop.practices.models import Award, GoodPractice
 from phoihop.practices.permissions import can_create_practice, can_delete_practice, can_edit_practice
 
 if TYPE_CHECKING:
-    from phoihop.accounts.models import User
+    pass
 
 PRACTICE_FIELDS = ("title", "year", "field", "description", "results", "status")
 PRACTICE_M2M = ("enterprises", "plan_items")
 AWARD_FIELDS = ("level", "awarding_agency", "awarding_body_name", "decision_number", "decision_date", "note")
 ONE_LINE_FIELDS = {"title", "awarding_body_name", "decision_number"}
-
-
-def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    return clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
 
 
 def _check_year(fields: dict[str, Any], practice: GoodPractice | None) -> None:
@@ -61,7 +52,8 @@ update_practice = PRACTICES.update  # update_practice(*, actor, practice, data, 
 delete_practice = PRACTICES.delete  # delete_practice(*, actor, practice, expected_version)
 
 
-def _check_award(practice: GoodPractice, merged: Mapping[str, Any]) -> None:
+def _check_award(practice: GoodPractice, cleaned: dict[str, Any], award: Award | None) -> None:
+    merged = cleaned if award is None else {name: getattr(award, name) for name in AWARD_FIELDS} | cleaned
     agency, name = merged.get("awarding_agency"), merged.get("awarding_body_name") or ""
     if (agency is None) == (not name):
         raise field_error(
@@ -79,32 +71,19 @@ def _check_award(practice: GoodPractice, merged: Mapping[str, Any]) -> None:
         )
 
 
-@transaction.atomic
-def add_award(*, actor: User, practice: GoodPractice, data: Mapping[str, Any]) -> Award:
-    if not can_edit_practice(actor, practice):
-        raise PermissionDenied
-    cleaned = _clean(data, AWARD_FIELDS)
-    _check_award(practice, cleaned)
-    return create_record(actor=actor, instance=Award(practice=practice, **cleaned))
-
-
-@transaction.atomic
-def update_award(*, actor: User, award: Award, data: Mapping[str, Any], expected_version: int) -> Award:
-    if not can_edit_practice(actor, award.practice):
-        raise PermissionDenied
-    cleaned = _clean(data, AWARD_FIELDS)
-    merged = {name: getattr(award, name) for name in AWARD_FIELDS} | cleaned
-    _check_award(award.practice, merged)
-    return update_record(actor=actor, instance=award, data=cleaned, expected_version=expected_version)
-
-
-@transaction.atomic
-def delete_award(*, actor: User, award: Award, expected_version: int) -> None:
-    if not can_edit_practice(actor, award.practice):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=award, expected_version=expected_version)
-
+AWARD_ROWS = OwnedRows(
+    model=Award,
+    parent="practice",
+    row="award",
+    fields=AWARD_FIELDS,
+    one_line=ONE_LINE_FIELDS,
+    can_edit_parent=can_edit_practice,
+    rules=_check_award,
+)
+add_award = AWARD_ROWS.create  # add_award(*, actor, practice, data)
+update_award = AWARD_ROWS.update  # update_award(*, actor, award, data, expected_version)
+delete_award = AWARD_ROWS.delete  # delete_award(*, actor, award, expected_version)
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
 WRITES = PRACTICES.writes
-AWARDS = ChildWrites(add_award, update_award, delete_award, parent="practice", row="award")
+AWARDS = AWARD_ROWS.writes
