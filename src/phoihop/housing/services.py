@@ -1,5 +1,5 @@
-"""Writes to housing projects and their milestones. Every function checks the permission, validates, writes and
-audits in one transaction."""
+"""Writes to housing projects and their milestones: the owned-record writes of directory/records.py (permission,
+clean input, owner body, the rules below, one audited transaction each)."""
 
 from __future__ import annotations
 
@@ -7,23 +7,19 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import ChildWrites
-from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.core.vnformat import format_number
-from phoihop.directory.records import OwnedWrites
+from phoihop.directory.records import OwnedRows, OwnedWrites
 from phoihop.housing.choices import DatePrecision, MilestoneKind
 from phoihop.housing.models import HousingProject, Milestone
 from phoihop.housing.permissions import can_create_project, can_delete_project, can_edit_project
 from phoihop.housing.progress import compute_progress
 
 if TYPE_CHECKING:
-    from phoihop.accounts.models import User
+    pass
 
 PROJECT_FIELDS = (
     "kind",
@@ -91,12 +87,6 @@ def _refuse_negative(cleaned: Mapping[str, Any]) -> None:
                 (HousingProject if name in PROJECT_FIELDS else Milestone)._meta.get_field(name), "verbose_name", name
             )
             raise field_error(name, _("“%(field)s” không được âm.") % {"field": label}, "negative")
-
-
-def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    cleaned = clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
-    _refuse_negative(cleaned)
-    return cleaned
 
 
 def _check_project(merged: Mapping[str, Any], project: HousingProject | None = None) -> None:
@@ -199,37 +189,31 @@ def _check_milestone(project: HousingProject, merged: Mapping[str, Any], others:
         _check_totals(project, [*others, candidate], on_milestone=True)
 
 
-@transaction.atomic
-def add_milestone(*, actor: User, project: HousingProject, data: Mapping[str, Any]) -> Milestone:
-    if not can_edit_project(actor, project):
-        raise PermissionDenied
-    cleaned = _clean(data, MILESTONE_FIELDS)
-    merged = {"date_precision": DatePrecision.DAY, "phase": ""} | cleaned
+def _milestone_rules(project: HousingProject, cleaned: dict[str, Any], milestone: Milestone | None) -> None:
+    _refuse_negative(cleaned)
+    if milestone is None:
+        merged = {"date_precision": DatePrecision.DAY, "phase": ""} | cleaned
+        others = list(project.milestones.all())
+    else:
+        merged = {name: getattr(milestone, name) for name in MILESTONE_FIELDS} | cleaned
+        others = list(project.milestones.exclude(pk=milestone.pk))
     _normalise_date(cleaned, merged)
-    _check_milestone(project, merged | cleaned, list(project.milestones.all()))
-    return create_record(actor=actor, instance=Milestone(project=project, **cleaned))
-
-
-@transaction.atomic
-def update_milestone(*, actor: User, milestone: Milestone, data: Mapping[str, Any], expected_version: int) -> Milestone:
-    project = milestone.project
-    if not can_edit_project(actor, project):
-        raise PermissionDenied
-    cleaned = _clean(data, MILESTONE_FIELDS)
-    merged = {name: getattr(milestone, name) for name in MILESTONE_FIELDS} | cleaned
-    _normalise_date(cleaned, merged)
-    others = list(project.milestones.exclude(pk=milestone.pk))
     _check_milestone(project, merged | cleaned, others)
-    return update_record(actor=actor, instance=milestone, data=cleaned, expected_version=expected_version)
 
 
-@transaction.atomic
-def delete_milestone(*, actor: User, milestone: Milestone, expected_version: int) -> None:
-    if not can_edit_project(actor, milestone.project):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=milestone, expected_version=expected_version)
-
+MILESTONE_ROWS = OwnedRows(
+    model=Milestone,
+    parent="project",
+    row="milestone",
+    fields=MILESTONE_FIELDS,
+    one_line=ONE_LINE_FIELDS,
+    can_edit_parent=can_edit_project,
+    rules=_milestone_rules,
+)
+add_milestone = MILESTONE_ROWS.create  # add_milestone(*, actor, project, data)
+update_milestone = MILESTONE_ROWS.update  # update_milestone(*, actor, milestone, data, expected_version)
+delete_milestone = MILESTONE_ROWS.delete  # delete_milestone(*, actor, milestone, expected_version)
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
 WRITES = PROJECTS.writes
-MILESTONES = ChildWrites(add_milestone, update_milestone, delete_milestone, parent="project", row="milestone")
+MILESTONES = MILESTONE_ROWS.writes
