@@ -1,5 +1,6 @@
-"""Writes to inspections, their findings and follow-up actions, and the list of topics. Every function checks the
-permission, validates, writes and audits in one transaction."""
+"""Writes to inspections, their findings and follow-up actions, and the list of topics. Inspections and their rows
+write through directory/records.py (permission, clean input, owner body, the rules below, one audited transaction
+each); the topics here."""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import ChildWrites
-from phoihop.core.services import clean_input, create_record, delete_record, update_record
-from phoihop.directory.records import OwnedWrites
+from phoihop.core.services import clean_input, create_record, update_record
+from phoihop.directory.records import OwnedRows, OwnedWrites
 from phoihop.oversight.choices import FollowUpStatus
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
 from phoihop.oversight.permissions import (
@@ -133,35 +133,27 @@ def _check_finding(inspection: Inspection, cleaned: Mapping[str, Any]) -> None:
         )
 
 
-@transaction.atomic
-def add_finding(*, actor: User, inspection: Inspection, data: Mapping[str, Any]) -> Finding:
-    if not can_edit_inspection(actor, inspection):
-        raise PermissionDenied
-    cleaned = _clean(data, FINDING_FIELDS)
-    _check_finding(inspection, cleaned)
-    return create_record(actor=actor, instance=Finding(inspection=inspection, **cleaned))
-
-
-@transaction.atomic
-def update_finding(*, actor: User, finding: Finding, data: Mapping[str, Any], expected_version: int) -> Finding:
-    if not can_edit_inspection(actor, finding.inspection):
-        raise PermissionDenied
-    cleaned = _clean(data, FINDING_FIELDS)
-    _check_finding(finding.inspection, cleaned)
-    return update_record(actor=actor, instance=finding, data=cleaned, expected_version=expected_version)
-
-
-@transaction.atomic
-def delete_finding(*, actor: User, finding: Finding, expected_version: int) -> None:
-    if not can_edit_inspection(actor, finding.inspection):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=finding, expected_version=expected_version)
+FINDING_ROWS = OwnedRows(
+    model=Finding,
+    parent="inspection",
+    row="finding",
+    fields=FINDING_FIELDS,
+    one_line=ONE_LINE_FIELDS,
+    can_edit_parent=can_edit_inspection,
+    rules=lambda inspection, cleaned, finding: _check_finding(inspection, cleaned),
+)
+add_finding = FINDING_ROWS.create  # add_finding(*, actor, inspection, data)
+update_finding = FINDING_ROWS.update  # update_finding(*, actor, finding, data, expected_version)
+delete_finding = FINDING_ROWS.delete  # delete_finding(*, actor, finding, expected_version)
 
 
 # --- follow-up actions --------------------------------------------------------------------------------------------
 
 
-def _check_follow_up(inspection: Inspection, merged: Mapping[str, Any]) -> None:
+def _check_follow_up(inspection: Inspection, cleaned: dict[str, Any], follow_up: FollowUpAction | None) -> None:
+    if follow_up is None:
+        cleaned.setdefault("status", FollowUpStatus.OPEN)
+    merged = cleaned if follow_up is None else {name: getattr(follow_up, name) for name in FOLLOW_UP_FIELDS} | cleaned
     enterprise = merged.get("enterprise")
     if enterprise is not None and not inspection.enterprises.filter(pk=enterprise.pk).exists():
         raise field_error(
@@ -185,33 +177,18 @@ def _check_follow_up(inspection: Inspection, merged: Mapping[str, Any]) -> None:
         )
 
 
-@transaction.atomic
-def add_follow_up(*, actor: User, inspection: Inspection, data: Mapping[str, Any]) -> FollowUpAction:
-    if not can_edit_inspection(actor, inspection):
-        raise PermissionDenied
-    cleaned = _clean(data, FOLLOW_UP_FIELDS)
-    cleaned.setdefault("status", FollowUpStatus.OPEN)
-    _check_follow_up(inspection, cleaned)
-    return create_record(actor=actor, instance=FollowUpAction(inspection=inspection, **cleaned))
-
-
-@transaction.atomic
-def update_follow_up(
-    *, actor: User, follow_up: FollowUpAction, data: Mapping[str, Any], expected_version: int
-) -> FollowUpAction:
-    if not can_edit_inspection(actor, follow_up.inspection):
-        raise PermissionDenied
-    cleaned = _clean(data, FOLLOW_UP_FIELDS)
-    merged = {name: getattr(follow_up, name) for name in FOLLOW_UP_FIELDS} | cleaned
-    _check_follow_up(follow_up.inspection, merged)
-    return update_record(actor=actor, instance=follow_up, data=cleaned, expected_version=expected_version)
-
-
-@transaction.atomic
-def delete_follow_up(*, actor: User, follow_up: FollowUpAction, expected_version: int) -> None:
-    if not can_edit_inspection(actor, follow_up.inspection):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=follow_up, expected_version=expected_version)
+FOLLOW_UP_ROWS = OwnedRows(
+    model=FollowUpAction,
+    parent="inspection",
+    row="follow_up",
+    fields=FOLLOW_UP_FIELDS,
+    one_line=ONE_LINE_FIELDS,
+    can_edit_parent=can_edit_inspection,
+    rules=_check_follow_up,
+)
+add_follow_up = FOLLOW_UP_ROWS.create  # add_follow_up(*, actor, inspection, data)
+update_follow_up = FOLLOW_UP_ROWS.update  # update_follow_up(*, actor, follow_up, data, expected_version)
+delete_follow_up = FOLLOW_UP_ROWS.delete  # delete_follow_up(*, actor, follow_up, expected_version)
 
 
 # --- topics -------------------------------------------------------------------------------------------------------
@@ -238,5 +215,5 @@ def update_topic(
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
 WRITES = INSPECTIONS.writes
-FINDINGS = ChildWrites(add_finding, update_finding, delete_finding, parent="inspection", row="finding")
-FOLLOW_UPS = ChildWrites(add_follow_up, update_follow_up, delete_follow_up, parent="inspection", row="follow_up")
+FINDINGS = FINDING_ROWS.writes
+FOLLOW_UPS = FOLLOW_UP_ROWS.writes
