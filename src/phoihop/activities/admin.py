@@ -6,20 +6,16 @@ from phoihop.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 class ParticipantInline(ReadOnlyInline):
     model = ActivityParticipant
-    extra = 0
 
 
 class OutputInline(ReadOnlyInline):
     model = ActivityOutput
-    extra = 0
 
 
 class AttachmentInline(ReadOnlyInline):
     model = ActivityAttachment
-    extra = 0
     fields = ("original_name", "content_type", "size", "uploaded_by", "uploaded_at")
     readonly_fields = fields
-    can_delete = False
 
 
 @admin.register(Activity)

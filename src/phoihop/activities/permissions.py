@@ -1,23 +1,9 @@
-"""Who may do what with activities. Services call these; templates use them only to hide buttons.
+"""Who may do what with activities: the owned-record policy of directory/scope.py, under this app's names."""
 
-A body's records are those of its agency and every unit under it (LĐLĐTP acts for the Economic Zone Union). The
-programme is joint: every signed-in member of the bodies reads every body's activities. Officers and leaders write
-their body's; leaders delete them; the administrator may do anything."""
+from phoihop.directory import scope
+from phoihop.directory.scope import own_scope  # noqa: F401  (re-exported: the activity form imports it from here)
 
-from __future__ import annotations
-
-from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers import them from here)
-    can_create_owned,
-    can_delete_owned,
-    can_edit_owned,
-    can_own,
-    can_read_programme,
-    own_scope,
-    read_scope,
-)
-
-# The owned-record policy of directory/scope.py, under this app's names.
-can_view_activities = can_read_programme
-can_create_activity = can_create_owned
-can_edit_activity = can_edit_owned
-can_delete_activity = can_delete_owned
+can_view_activities = scope.can_read_programme
+can_create_activity = scope.can_create_owned
+can_edit_activity = scope.can_edit_owned
+can_delete_activity = scope.can_delete_owned

@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from phoihop.activities.filters import ActivityFilter
 from phoihop.activities.models import Activity, ActivityAttachment, ActivityOutput, ActivityParticipant
-from phoihop.activities.permissions import can_view_activities, read_scope
-from phoihop.core.text import fold_vi
+from phoihop.activities.permissions import can_view_activities
 from phoihop.directory.models import Enterprise
+from phoihop.directory.records import OwnedRecords, sort_keys
 from phoihop.planning.models import PlanItem
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
-
-ACTIVITY_SORTS = {
-    "date": "start_date",
-    "-date": "-start_date",
-    "title": "title",
-    "-title": "-title",
-    "kind": "kind",
-    "-kind": "-kind",
-    "owner": "owner_agency__name",
-    "-owner": "-owner_agency__name",
-}
-DEFAULT_SORT = "-date"
-
-
-def activities_visible_to(user: User) -> QuerySet[Activity]:
-    if not can_view_activities(user):
-        return Activity.objects.none()
-    queryset = Activity.objects.select_related("owner_agency", "zone")
-    scope = read_scope(user)
-    if scope is not None:
-        queryset = queryset.filter(owner_agency__in=scope)
-    return queryset
 
 
 def with_rows(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -47,25 +24,6 @@ def with_rows(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
         Prefetch("participants", queryset=ActivityParticipant.objects.order_by("pk")),
         Prefetch("outputs", queryset=ActivityOutput.objects.order_by("pk")),
     )
-
-
-def search_activities(queryset: QuerySet[Activity], query: str) -> QuerySet[Activity]:
-    """Diacritic-insensitive: "cho tet" finds "Chợ Tết Công đoàn 2023". Every word must match the title, series,
-    place or zone."""
-    for word in fold_vi(query).split():
-        queryset = queryset.filter(Q(search_text__contains=word) | Q(zone__search_text__contains=word))
-    return queryset
-
-
-def list_activities(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[Activity]:
-    params = params or {}
-    queryset = activities_visible_to(user)
-    queryset = ActivityFilter(params, queryset=queryset, user=user).qs
-    query = str(params.get("q") or "").strip()
-    if query:
-        queryset = search_activities(queryset, query)
-    sort = ACTIVITY_SORTS.get(str(params.get("sort") or DEFAULT_SORT), ACTIVITY_SORTS[DEFAULT_SORT])
-    return with_rows(queryset).order_by(sort, "-pk")
 
 
 def with_details(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -83,8 +41,21 @@ def with_links(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
-def get_activity(*, user: User, pk: int) -> Activity:
-    return get_object_or_404(with_details(activities_visible_to(user)), pk=pk)
+ACTIVITIES = OwnedRecords(
+    model=Activity,
+    filter=ActivityFilter,
+    can_view=can_view_activities,
+    related=("owner_agency", "zone"),
+    # "cho tet" finds "Chợ Tết Công đoàn 2023": every word must match the title, series, place or zone.
+    search=("search_text", "zone__search_text"),
+    sorts=sort_keys({"date": "start_date", "title": "title", "kind": "kind", "owner": "owner_agency__name"}),
+    default_sort="-date",
+    listed=with_rows,
+    details=with_details,
+)
+activities_visible_to = ACTIVITIES.visible_to
+list_activities = ACTIVITIES.list
+get_activity = ACTIVITIES.get
 
 
 def get_attachment(*, user: User, activity_pk: int, pk: int) -> ActivityAttachment:

@@ -6,7 +6,6 @@ from phoihop.housing.models import HousingProject, Milestone
 
 class MilestoneInline(ReadOnlyInline):
     model = Milestone
-    extra = 0
 
 
 @admin.register(HousingProject)

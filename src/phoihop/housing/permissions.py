@@ -1,24 +1,10 @@
-"""Who may do what with worker housing projects. Services call these; templates use them only to hide buttons.
+"""Who may do what with worker housing projects: the owned-record policy of directory/scope.py, under this app's
+names (the body that follows a project owns the record). Milestones belong to their project and follow its rules."""
 
-A body's records are those of its agency and every unit under it (LĐLĐTP acts for the Economic Zone Union). The
-programme is joint: every signed-in member of the bodies reads every body's projects. Officers and leaders write
-their body's (the body that follows the project owns the record); leaders delete them; the administrator may do
-anything. Milestones belong to their project and follow its rules."""
+from phoihop.directory import scope
+from phoihop.directory.scope import own_scope  # noqa: F401  (re-exported: tests import it from here)
 
-from __future__ import annotations
-
-from phoihop.directory.scope import (  # noqa: F401  (re-exported: callers import them from here)
-    can_create_owned,
-    can_delete_owned,
-    can_edit_owned,
-    can_own,
-    can_read_programme,
-    own_scope,
-    read_scope,
-)
-
-# The owned-record policy of directory/scope.py, under this app's names.
-can_view_projects = can_read_programme
-can_create_project = can_create_owned
-can_edit_project = can_edit_owned
-can_delete_project = can_delete_owned
+can_view_projects = scope.can_read_programme
+can_create_project = scope.can_create_owned
+can_edit_project = scope.can_edit_owned
+can_delete_project = scope.can_delete_owned

@@ -4,7 +4,7 @@ may see; progress is derived from milestones (`progress.compute_progress`)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -12,78 +12,49 @@ from django.shortcuts import get_object_or_404
 
 from phoihop.core.audit import object_type_of
 from phoihop.core.models import AuditEvent
-from phoihop.core.text import fold_vi
+from phoihop.directory.records import OwnedRecords, sort_keys
 from phoihop.housing.filters import ProjectFilter
 from phoihop.housing.models import HousingProject, Milestone
-from phoihop.housing.permissions import can_view_projects, read_scope
+from phoihop.housing.permissions import can_view_projects
 from phoihop.housing.progress import ProjectProgress, compute_progress
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
     from phoihop.directory.models import Enterprise
 
-PROJECT_SORTS = {
-    "name": "name",
-    "-name": "-name",
-    "kind": "kind",
-    "-kind": "-kind",
-    "capacity": "capacity",
-    "-capacity": "-capacity",
-    "apartments": "apartments",
-    "-apartments": "-apartments",
-    "district": "district",
-    "-district": "-district",
-    "owner": "owner_agency__short_code",
-    "-owner": "-owner_agency__short_code",
-}
-
-
-def _scoped(queryset: QuerySet[Any], user: User, agency_path: str) -> QuerySet[Any]:
-    """Rows whose owning body (reached through `agency_path`) the user may read."""
-    if not can_view_projects(user):
-        return queryset.none()
-    scope = read_scope(user)
-    if scope is not None:
-        queryset = queryset.filter(**{f"{agency_path}__in": scope})
-    return queryset
-
-
-def projects_visible_to(user: User) -> QuerySet[HousingProject]:
-    queryset = HousingProject.objects.select_related("owner_agency", "zone", "investor_enterprise", "part_of")
-    return _scoped(queryset, user, "owner_agency_id")
-
-
-def milestones_visible_to(user: User) -> QuerySet[Milestone]:
-    return _scoped(Milestone.objects.all(), user, "project__owner_agency_id")
-
 
 def _ordered_milestones() -> Prefetch[Any]:
     return Prefetch("milestones", queryset=Milestone.objects.order_by("date", "pk"))
 
 
-def search_projects(queryset: QuerySet[HousingProject], query: str) -> QuerySet[HousingProject]:
-    """Diacritic-insensitive over name, place and investor: "trang due" finds the Tràng Duệ projects."""
-    for word in fold_vi(query).split():
-        queryset = queryset.filter(
-            Q(search_text__contains=word)
-            | Q(investor_enterprise__search_text__contains=word)
-            | Q(zone__search_text__contains=word)
-        )
-    return queryset
+PROJECTS = OwnedRecords(
+    model=HousingProject,
+    filter=ProjectFilter,
+    can_view=can_view_projects,
+    related=("owner_agency", "zone", "investor_enterprise", "part_of"),
+    # Name, place and investor: "trang due" finds the Tràng Duệ projects.
+    search=("search_text", "investor_enterprise__search_text", "zone__search_text"),
+    sorts=sort_keys(
+        {
+            "name": "name",
+            "kind": "kind",
+            "capacity": "capacity",
+            "apartments": "apartments",
+            "district": "district",
+            "owner": "owner_agency__short_code",
+        }
+    ),
+    default_sort="name",
+    tiebreak=("name", "pk"),
+    listed=lambda queryset: queryset.prefetch_related(_ordered_milestones()),
+)
+projects_visible_to = PROJECTS.visible_to
+list_projects = PROJECTS.list
+get_project = PROJECTS.get
 
 
-def list_projects(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[HousingProject]:
-    params = params or {}
-    queryset = ProjectFilter(params, queryset=projects_visible_to(user), user=user).qs
-    query = str(params.get("q") or "").strip()
-    if query:
-        queryset = search_projects(queryset, query)
-    sort = PROJECT_SORTS.get(str(params.get("sort") or "name"), "name")
-    return queryset.prefetch_related(_ordered_milestones()).order_by(sort, "name", "pk")
-
-
-def get_project(*, user: User, pk: int) -> HousingProject:
-    return get_object_or_404(projects_visible_to(user), pk=pk)
+def milestones_visible_to(user: User) -> QuerySet[Milestone]:
+    return PROJECTS.scoped(Milestone.objects.all(), user, via="project")
 
 
 def get_project_detail(*, user: User, pk: int) -> HousingProject:

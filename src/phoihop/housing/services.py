@@ -1,5 +1,5 @@
-"""Writes to housing projects and their milestones. Every function checks the permission, validates, writes and
-audits in one transaction."""
+"""Writes to housing projects and their milestones: the owned-record writes of directory/records.py (permission,
+clean input, owner body, the rules below, one audited transaction each)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,19 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import ChildWrites, RecordWrites
-from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.core.vnformat import format_number
-from phoihop.directory.scope import resolve_owner
+from phoihop.directory.records import OwnedRows, OwnedWrites
 from phoihop.housing.choices import DatePrecision, MilestoneKind
 from phoihop.housing.models import HousingProject, Milestone
 from phoihop.housing.permissions import can_create_project, can_delete_project, can_edit_project
 from phoihop.housing.progress import compute_progress
 
 if TYPE_CHECKING:
-    from phoihop.accounts.models import User
-    from phoihop.directory.models import Agency
+    pass
 
 PROJECT_FIELDS = (
     "kind",
@@ -85,24 +80,13 @@ TOTALS = (
 )
 
 
-def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    cleaned = clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
+def _refuse_negative(cleaned: Mapping[str, Any]) -> None:
     for name in NUMBER_FIELDS:
         if cleaned.get(name) is not None and cleaned[name] < 0:
             label = getattr(
                 (HousingProject if name in PROJECT_FIELDS else Milestone)._meta.get_field(name), "verbose_name", name
             )
             raise field_error(name, _("“%(field)s” không được âm.") % {"field": label}, "negative")
-    return cleaned
-
-
-def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
-    return resolve_owner(
-        actor,
-        owner_agency,
-        required=_("Hãy chọn đơn vị theo dõi dự án."),
-        foreign=_("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
-    )
 
 
 def _check_project(merged: Mapping[str, Any], project: HousingProject | None = None) -> None:
@@ -148,38 +132,35 @@ def _check_totals(project: HousingProject, milestones: list[Milestone], *, on_mi
             )
 
 
-@transaction.atomic
-def create_project(*, actor: User, data: Mapping[str, Any], owner_agency: Agency | None = None) -> HousingProject:
-    if not can_create_project(actor):
-        raise PermissionDenied
-    cleaned = _clean(data, PROJECT_FIELDS + PROJECT_M2M)
-    m2m = {name: list(cleaned.pop(name)) for name in PROJECT_M2M if name in cleaned}
-    _check_project(cleaned)
-    project = HousingProject(**cleaned, owner_agency=_owner_for(actor, owner_agency))
-    return create_record(actor=actor, instance=project, m2m=m2m)
-
-
-@transaction.atomic
-def update_project(
-    *, actor: User, project: HousingProject, data: Mapping[str, Any], expected_version: int
-) -> HousingProject:
-    if not can_edit_project(actor, project):
-        raise PermissionDenied
-    cleaned = _clean(data, PROJECT_FIELDS + PROJECT_M2M)
-    m2m = {name: list(cleaned.pop(name)) for name in PROJECT_M2M if name in cleaned}
+def _check_project_fields(cleaned: dict[str, Any], project: HousingProject | None) -> None:
+    """A new project's fields; an edited one's as they will be, and what its milestones deliver still fits."""
+    _refuse_negative(cleaned)
+    if project is None:
+        _check_project(cleaned)
+        return
     merged = {name: getattr(project, name) for name in PROJECT_FIELDS} | cleaned
     _check_project(merged, project)
     planned = HousingProject(**{name: merged[name] for name in PROJECT_FIELDS})
     _check_totals(planned, list(project.milestones.all()))
-    return update_record(actor=actor, instance=project, data=cleaned, expected_version=expected_version, m2m=m2m)
 
 
-@transaction.atomic
-def delete_project(*, actor: User, project: HousingProject, expected_version: int) -> None:
-    """Deletes the project with its milestones (one event). A project that others are part of cannot go."""
-    if not can_delete_project(actor, project):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=project, expected_version=expected_version)
+# A project is deleted with its milestones (one event); one that others are part of cannot go.
+PROJECTS = OwnedWrites(
+    model=HousingProject,
+    record="project",
+    fields=PROJECT_FIELDS,
+    m2m=PROJECT_M2M,
+    one_line=ONE_LINE_FIELDS,
+    owner_required=gettext_lazy("Hãy chọn đơn vị theo dõi dự án."),
+    owner_foreign=gettext_lazy("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+    can_create=can_create_project,
+    can_edit=can_edit_project,
+    can_delete=can_delete_project,
+    clean=_check_project_fields,
+)
+create_project = PROJECTS.create
+update_project = PROJECTS.update  # update_project(*, actor, project, data, expected_version)
+delete_project = PROJECTS.delete  # delete_project(*, actor, project, expected_version)
 
 
 # --- milestones ---------------------------------------------------------------------------------------------------
@@ -208,37 +189,31 @@ def _check_milestone(project: HousingProject, merged: Mapping[str, Any], others:
         _check_totals(project, [*others, candidate], on_milestone=True)
 
 
-@transaction.atomic
-def add_milestone(*, actor: User, project: HousingProject, data: Mapping[str, Any]) -> Milestone:
-    if not can_edit_project(actor, project):
-        raise PermissionDenied
-    cleaned = _clean(data, MILESTONE_FIELDS)
-    merged = {"date_precision": DatePrecision.DAY, "phase": ""} | cleaned
+def _milestone_rules(project: HousingProject, cleaned: dict[str, Any], milestone: Milestone | None) -> None:
+    _refuse_negative(cleaned)
+    if milestone is None:
+        merged = {"date_precision": DatePrecision.DAY, "phase": ""} | cleaned
+        others = list(project.milestones.all())
+    else:
+        merged = {name: getattr(milestone, name) for name in MILESTONE_FIELDS} | cleaned
+        others = list(project.milestones.exclude(pk=milestone.pk))
     _normalise_date(cleaned, merged)
-    _check_milestone(project, merged | cleaned, list(project.milestones.all()))
-    return create_record(actor=actor, instance=Milestone(project=project, **cleaned))
-
-
-@transaction.atomic
-def update_milestone(*, actor: User, milestone: Milestone, data: Mapping[str, Any], expected_version: int) -> Milestone:
-    project = milestone.project
-    if not can_edit_project(actor, project):
-        raise PermissionDenied
-    cleaned = _clean(data, MILESTONE_FIELDS)
-    merged = {name: getattr(milestone, name) for name in MILESTONE_FIELDS} | cleaned
-    _normalise_date(cleaned, merged)
-    others = list(project.milestones.exclude(pk=milestone.pk))
     _check_milestone(project, merged | cleaned, others)
-    return update_record(actor=actor, instance=milestone, data=cleaned, expected_version=expected_version)
 
 
-@transaction.atomic
-def delete_milestone(*, actor: User, milestone: Milestone, expected_version: int) -> None:
-    if not can_edit_project(actor, milestone.project):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=milestone, expected_version=expected_version)
-
+MILESTONE_ROWS = OwnedRows(
+    model=Milestone,
+    parent="project",
+    row="milestone",
+    fields=MILESTONE_FIELDS,
+    one_line=ONE_LINE_FIELDS,
+    can_edit_parent=can_edit_project,
+    rules=_milestone_rules,
+)
+add_milestone = MILESTONE_ROWS.create  # add_milestone(*, actor, project, data)
+update_milestone = MILESTONE_ROWS.update  # update_milestone(*, actor, milestone, data, expected_version)
+delete_milestone = MILESTONE_ROWS.delete  # delete_milestone(*, actor, milestone, expected_version)
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
-WRITES = RecordWrites(create_project, update_project, delete_project, record="project")
-MILESTONES = ChildWrites(add_milestone, update_milestone, delete_milestone, parent="project", row="milestone")
+WRITES = PROJECTS.writes
+MILESTONES = MILESTONE_ROWS.writes

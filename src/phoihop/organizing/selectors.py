@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
+from django.db.models import Prefetch
 
-from phoihop.core.text import fold_vi
-from phoihop.directory.scope import read_scope
+from phoihop.directory.records import OwnedRecords, sort_keys
 from phoihop.organizing.filters import FoundingFilter
 from phoihop.organizing.models import Founding
 from phoihop.organizing.permissions import can_view_foundings
@@ -19,51 +16,25 @@ if TYPE_CHECKING:
     from phoihop.accounts.models import User
     from phoihop.directory.models import Enterprise
 
-# Each sort key of the list, ascending and with "-" descending.
-_SORTED_BY = {"date": "founded_on", "enterprise": "enterprise__name", "kind": "kind", "members": "members_at_founding"}
-FOUNDING_SORTS = {f"{sign}{key}": f"{sign}{field}" for key, field in _SORTED_BY.items() for sign in ("", "-")}
-DEFAULT_SORT = "-date"
-
-
-def foundings_visible_to(user: User) -> QuerySet[Founding]:
-    if not can_view_foundings(user):
-        return Founding.objects.none()
-    queryset = Founding.objects.select_related("enterprise", "enterprise__zone", "owner_agency", "decision_document")
-    scope = read_scope(user)
-    if scope is not None:
-        queryset = queryset.filter(owner_agency__in=scope)
-    return queryset
-
-
-def search_foundings(queryset: QuerySet[Founding], query: str) -> QuerySet[Founding]:
-    """Diacritic-insensitive over the organisation's name, the enterprise's name and tax code, and its zone."""
-    for word in fold_vi(query).split():
-        queryset = queryset.filter(
-            Q(search_text__contains=word)
-            | Q(enterprise__search_text__contains=word)
-            | Q(enterprise__zone__search_text__contains=word)
-        )
-    return queryset
-
-
-def list_foundings(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[Founding]:
-    params = params or {}
-    queryset = FoundingFilter(params, queryset=foundings_visible_to(user), user=user).qs
-    query = str(params.get("q") or "").strip()
-    if query:
-        queryset = search_foundings(queryset, query)
-    sort = FOUNDING_SORTS.get(str(params.get("sort") or DEFAULT_SORT), FOUNDING_SORTS[DEFAULT_SORT])
-    return queryset.order_by(sort, "-pk")
-
-
-def with_details(queryset: QuerySet[Founding]) -> QuerySet[Founding]:
-    return queryset.prefetch_related(
+FOUNDINGS = OwnedRecords(
+    model=Founding,
+    filter=FoundingFilter,
+    can_view=can_view_foundings,
+    related=("enterprise", "enterprise__zone", "owner_agency", "decision_document"),
+    # The organisation's name, the enterprise's name and tax code, and its zone.
+    search=("search_text", "enterprise__search_text", "enterprise__zone__search_text"),
+    sorts=sort_keys(
+        {"date": "founded_on", "enterprise": "enterprise__name", "kind": "kind", "members": "members_at_founding"}
+    ),
+    default_sort="-date",
+    details=lambda queryset: queryset.prefetch_related(
         Prefetch("plan_items", queryset=PlanItem.objects.select_related("plan").order_by("plan__year", "number"))
-    )
-
-
-def get_founding(*, user: User, pk: int) -> Founding:
-    return get_object_or_404(with_details(foundings_visible_to(user)), pk=pk)
+    ),
+)
+foundings_visible_to = FOUNDINGS.visible_to
+list_foundings = FOUNDINGS.list
+with_details = FOUNDINGS.with_details
+get_founding = FOUNDINGS.get
 
 
 def foundings_at_enterprise(*, user: User, enterprise: Enterprise) -> list[Founding]:

@@ -13,19 +13,16 @@ class InspectionTopicAdmin(ReadOnlyAdmin):
 
 class VisitInline(ReadOnlyInline):
     model = InspectionEnterprise
-    extra = 0
     raw_id_fields = ("enterprise",)
 
 
 class FindingInline(ReadOnlyInline):
     model = Finding
-    extra = 0
     raw_id_fields = ("enterprise",)
 
 
 class FollowUpInline(ReadOnlyInline):
     model = FollowUpAction
-    extra = 0
     raw_id_fields = ("enterprise",)
 
 

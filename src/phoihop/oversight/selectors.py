@@ -14,26 +14,15 @@ from django.utils.translation import gettext as _
 from phoihop.core.audit import object_type_of
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditEvent
-from phoihop.core.text import fold_vi
 from phoihop.directory.models import Enterprise
+from phoihop.directory.records import OwnedRecords, sort_keys
 from phoihop.oversight.choices import FollowUpStatus
 from phoihop.oversight.filters import FollowUpFilter, InspectionFilter
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
-from phoihop.oversight.permissions import can_view_inspections, read_scope
+from phoihop.oversight.permissions import can_view_inspections
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
-
-INSPECTION_SORTS = {
-    "start_date": "start_date",
-    "-start_date": "-start_date",
-    "title": "title",
-    "-title": "-title",
-    "owner": "owner_agency__name",
-    "-owner": "-owner_agency__name",
-    "enterprises": "enterprise_count",
-    "-enterprises": "-enterprise_count",
-}
 
 
 def _count(queryset: QuerySet[Any], link: str) -> Coalesce:
@@ -46,26 +35,46 @@ def _open_overdue(today: Any) -> QuerySet[FollowUpAction]:
     return FollowUpAction.objects.filter(due_date__lt=today).exclude(status__in=FollowUpStatus.closed())
 
 
-def _scoped(queryset: QuerySet[Any], user: User, agency_path: str) -> QuerySet[Any]:
-    """Rows whose owning body (reached through `agency_path`) the user may read."""
-    if not can_view_inspections(user):
-        return queryset.none()
-    scope = read_scope(user)
-    if scope is not None:
-        queryset = queryset.filter(**{f"{agency_path}__in": scope})
-    return queryset
+def _at_enterprise(word: str) -> Exists:
+    """A word matching the name of an enterprise the inspection visited."""
+    through = Inspection.enterprises.through
+    return Exists(through.objects.filter(inspection_id=OuterRef("pk"), enterprise__search_text__contains=word))
 
 
-def inspections_visible_to(user: User) -> QuerySet[Inspection]:
-    return _scoped(Inspection.objects.select_related("owner_agency"), user, "owner_agency_id")
+def _with_counts(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
+    return queryset.annotate(
+        enterprise_count=_count(Inspection.enterprises.through.objects.all(), "inspection_id"),
+        finding_count=_count(Finding.objects.all(), "inspection_id"),
+        noncompliant_count=_count(Finding.objects.filter(compliant=False), "inspection_id"),
+        overdue_count=_count(_open_overdue(timezone.localdate()), "inspection_id"),
+    ).prefetch_related("topics")
+
+
+INSPECTIONS = OwnedRecords(
+    model=Inspection,
+    filter=InspectionFilter,
+    can_view=can_view_inspections,
+    related=("owner_agency",),
+    # The title, the basis and the names of the enterprises visited: "lg display" finds the supervisions that
+    # visited LG Display.
+    search=("search_text", _at_enterprise),
+    sorts=sort_keys(
+        {"start_date": "start_date", "title": "title", "owner": "owner_agency__name", "enterprises": "enterprise_count"}
+    ),
+    default_sort="-start_date",
+    listed=_with_counts,
+)
+inspections_visible_to = INSPECTIONS.visible_to
+list_inspections = INSPECTIONS.list
+get_inspection = INSPECTIONS.get
 
 
 def findings_visible_to(user: User) -> QuerySet[Finding]:
-    return _scoped(Finding.objects.all(), user, "inspection__owner_agency_id")
+    return INSPECTIONS.scoped(Finding.objects.all(), user, via="inspection")
 
 
 def follow_ups_visible_to(user: User) -> QuerySet[FollowUpAction]:
-    return _scoped(FollowUpAction.objects.all(), user, "inspection__owner_agency_id")
+    return INSPECTIONS.scoped(FollowUpAction.objects.all(), user, via="inspection")
 
 
 def topics_visible_to(user: User) -> QuerySet[InspectionTopic]:
@@ -96,37 +105,6 @@ def topics_by_code(codes: list[str]) -> list[InspectionTopic]:
             "topics", _("Không có nội dung mang mã: %(codes)s.") % {"codes": ", ".join(missing)}, "unknown_topic"
         )
     return [found[code] for code in codes]
-
-
-def search_inspections(queryset: QuerySet[Inspection], query: str) -> QuerySet[Inspection]:
-    """Diacritic-insensitive search over the title, the basis and the names of the enterprises visited: every word
-    must match somewhere ("lg display" finds the supervisions that visited LG Display)."""
-    through = Inspection.enterprises.through
-    for word in fold_vi(query).split():
-        at_enterprise = through.objects.filter(inspection_id=OuterRef("pk"), enterprise__search_text__contains=word)
-        queryset = queryset.filter(Q(search_text__contains=word) | Exists(at_enterprise))
-    return queryset
-
-
-def list_inspections(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[Inspection]:
-    params = params or {}
-    queryset = inspections_visible_to(user)
-    queryset = InspectionFilter(params, queryset=queryset, user=user).qs
-    query = str(params.get("q") or "").strip()
-    if query:
-        queryset = search_inspections(queryset, query)
-    queryset = queryset.annotate(
-        enterprise_count=_count(Inspection.enterprises.through.objects.all(), "inspection_id"),
-        finding_count=_count(Finding.objects.all(), "inspection_id"),
-        noncompliant_count=_count(Finding.objects.filter(compliant=False), "inspection_id"),
-        overdue_count=_count(_open_overdue(timezone.localdate()), "inspection_id"),
-    ).prefetch_related("topics")
-    sort = INSPECTION_SORTS.get(str(params.get("sort") or "-start_date"), "-start_date")
-    return queryset.order_by(sort, "-pk")
-
-
-def get_inspection(*, user: User, pk: int) -> Inspection:
-    return get_object_or_404(inspections_visible_to(user), pk=pk)
 
 
 def get_inspection_detail(*, user: User, pk: int) -> Inspection:

@@ -1,5 +1,6 @@
-"""Writes to inspections, their findings and follow-up actions, and the list of topics. Every function checks the
-permission, validates, writes and audits in one transaction."""
+"""Writes to inspections, their findings and follow-up actions, and the list of topics. Inspections and their rows
+write through directory/records.py (permission, clean input, owner body, the rules below, one audited transaction
+each); the topics here."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import ChildWrites, RecordWrites
-from phoihop.core.services import clean_input, create_record, delete_record, update_record
-from phoihop.directory.scope import resolve_owner
+from phoihop.core.services import clean_input, create_record, update_record
+from phoihop.directory.records import OwnedRows, OwnedWrites
 from phoihop.oversight.choices import FollowUpStatus
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
 from phoihop.oversight.permissions import (
@@ -37,21 +38,6 @@ ONE_LINE_FIELDS = {"title", "basis", "responsible", "name", "code"}
 
 def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
     return clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
-
-
-def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[models.Model]]]:
-    cleaned = _clean(data, INSPECTION_FIELDS + INSPECTION_M2M)
-    m2m = {name: list(cleaned.pop(name)) for name in INSPECTION_M2M if name in cleaned}
-    return cleaned, m2m
-
-
-def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
-    return resolve_owner(
-        actor,
-        owner_agency,
-        required=_("Hãy chọn cơ quan chủ trì."),
-        foreign=_("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
-    )
 
 
 def _check_dates(start: Any, end: Any) -> None:
@@ -101,36 +87,32 @@ def _check_relations(
             raise field_error("topics", _("Không bỏ được nội dung đã có kết quả kiểm tra."), "topic_in_use")
 
 
-@transaction.atomic
-def create_inspection(*, actor: User, data: Mapping[str, Any], owner_agency: Agency | None = None) -> Inspection:
-    if not can_create_inspection(actor):
-        raise PermissionDenied
-    cleaned, m2m = _split(data)
-    owner = _owner_for(actor, owner_agency)
-    _check_dates(cleaned.get("start_date"), cleaned.get("end_date"))
-    _check_relations(owner=owner, m2m=m2m)
-    inspection = Inspection(**cleaned, owner_agency=owner)
-    return create_record(actor=actor, instance=inspection, m2m=m2m)
+def _check_inspection(
+    fields: dict[str, Any], m2m: dict[str, list[models.Model]], owner: Agency, inspection: Inspection | None
+) -> None:
+    start = fields.get("start_date", inspection.start_date if inspection is not None else None)
+    end = fields.get("end_date", inspection.end_date if inspection is not None else None)
+    _check_dates(start, end)
+    _check_relations(owner=owner, m2m=m2m, inspection=inspection)
 
 
-@transaction.atomic
-def update_inspection(
-    *, actor: User, inspection: Inspection, data: Mapping[str, Any], expected_version: int
-) -> Inspection:
-    if not can_edit_inspection(actor, inspection):
-        raise PermissionDenied
-    cleaned, m2m = _split(data)
-    _check_dates(cleaned.get("start_date", inspection.start_date), cleaned.get("end_date", inspection.end_date))
-    _check_relations(owner=inspection.owner_agency, m2m=m2m, inspection=inspection)
-    return update_record(actor=actor, instance=inspection, data=cleaned, expected_version=expected_version, m2m=m2m)
-
-
-@transaction.atomic
-def delete_inspection(*, actor: User, inspection: Inspection, expected_version: int) -> None:
-    """Deletes the inspection with its findings and follow-up actions (one event: they have no life of their own)."""
-    if not can_delete_inspection(actor, inspection):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=inspection, expected_version=expected_version)
+# An inspection is deleted with its findings and follow-up actions (one event: they have no life of their own).
+INSPECTIONS = OwnedWrites(
+    model=Inspection,
+    record="inspection",
+    fields=INSPECTION_FIELDS,
+    m2m=INSPECTION_M2M,
+    one_line=ONE_LINE_FIELDS,
+    owner_required=gettext_lazy("Hãy chọn cơ quan chủ trì."),
+    owner_foreign=gettext_lazy("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+    can_create=can_create_inspection,
+    can_edit=can_edit_inspection,
+    can_delete=can_delete_inspection,
+    rules=_check_inspection,
+)
+create_inspection = INSPECTIONS.create
+update_inspection = INSPECTIONS.update  # update_inspection(*, actor, inspection, data, expected_version)
+delete_inspection = INSPECTIONS.delete  # delete_inspection(*, actor, inspection, expected_version)
 
 
 # --- findings -----------------------------------------------------------------------------------------------------
@@ -151,35 +133,27 @@ def _check_finding(inspection: Inspection, cleaned: Mapping[str, Any]) -> None:
         )
 
 
-@transaction.atomic
-def add_finding(*, actor: User, inspection: Inspection, data: Mapping[str, Any]) -> Finding:
-    if not can_edit_inspection(actor, inspection):
-        raise PermissionDenied
-    cleaned = _clean(data, FINDING_FIELDS)
-    _check_finding(inspection, cleaned)
-    return create_record(actor=actor, instance=Finding(inspection=inspection, **cleaned))
-
-
-@transaction.atomic
-def update_finding(*, actor: User, finding: Finding, data: Mapping[str, Any], expected_version: int) -> Finding:
-    if not can_edit_inspection(actor, finding.inspection):
-        raise PermissionDenied
-    cleaned = _clean(data, FINDING_FIELDS)
-    _check_finding(finding.inspection, cleaned)
-    return update_record(actor=actor, instance=finding, data=cleaned, expected_version=expected_version)
-
-
-@transaction.atomic
-def delete_finding(*, actor: User, finding: Finding, expected_version: int) -> None:
-    if not can_edit_inspection(actor, finding.inspection):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=finding, expected_version=expected_version)
+FINDING_ROWS = OwnedRows(
+    model=Finding,
+    parent="inspection",
+    row="finding",
+    fields=FINDING_FIELDS,
+    one_line=ONE_LINE_FIELDS,
+    can_edit_parent=can_edit_inspection,
+    rules=lambda inspection, cleaned, finding: _check_finding(inspection, cleaned),
+)
+add_finding = FINDING_ROWS.create  # add_finding(*, actor, inspection, data)
+update_finding = FINDING_ROWS.update  # update_finding(*, actor, finding, data, expected_version)
+delete_finding = FINDING_ROWS.delete  # delete_finding(*, actor, finding, expected_version)
 
 
 # --- follow-up actions --------------------------------------------------------------------------------------------
 
 
-def _check_follow_up(inspection: Inspection, merged: Mapping[str, Any]) -> None:
+def _check_follow_up(inspection: Inspection, cleaned: dict[str, Any], follow_up: FollowUpAction | None) -> None:
+    if follow_up is None:
+        cleaned.setdefault("status", FollowUpStatus.OPEN)
+    merged = cleaned if follow_up is None else {name: getattr(follow_up, name) for name in FOLLOW_UP_FIELDS} | cleaned
     enterprise = merged.get("enterprise")
     if enterprise is not None and not inspection.enterprises.filter(pk=enterprise.pk).exists():
         raise field_error(
@@ -203,33 +177,18 @@ def _check_follow_up(inspection: Inspection, merged: Mapping[str, Any]) -> None:
         )
 
 
-@transaction.atomic
-def add_follow_up(*, actor: User, inspection: Inspection, data: Mapping[str, Any]) -> FollowUpAction:
-    if not can_edit_inspection(actor, inspection):
-        raise PermissionDenied
-    cleaned = _clean(data, FOLLOW_UP_FIELDS)
-    cleaned.setdefault("status", FollowUpStatus.OPEN)
-    _check_follow_up(inspection, cleaned)
-    return create_record(actor=actor, instance=FollowUpAction(inspection=inspection, **cleaned))
-
-
-@transaction.atomic
-def update_follow_up(
-    *, actor: User, follow_up: FollowUpAction, data: Mapping[str, Any], expected_version: int
-) -> FollowUpAction:
-    if not can_edit_inspection(actor, follow_up.inspection):
-        raise PermissionDenied
-    cleaned = _clean(data, FOLLOW_UP_FIELDS)
-    merged = {name: getattr(follow_up, name) for name in FOLLOW_UP_FIELDS} | cleaned
-    _check_follow_up(follow_up.inspection, merged)
-    return update_record(actor=actor, instance=follow_up, data=cleaned, expected_version=expected_version)
-
-
-@transaction.atomic
-def delete_follow_up(*, actor: User, follow_up: FollowUpAction, expected_version: int) -> None:
-    if not can_edit_inspection(actor, follow_up.inspection):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=follow_up, expected_version=expected_version)
+FOLLOW_UP_ROWS = OwnedRows(
+    model=FollowUpAction,
+    parent="inspection",
+    row="follow_up",
+    fields=FOLLOW_UP_FIELDS,
+    one_line=ONE_LINE_FIELDS,
+    can_edit_parent=can_edit_inspection,
+    rules=_check_follow_up,
+)
+add_follow_up = FOLLOW_UP_ROWS.create  # add_follow_up(*, actor, inspection, data)
+update_follow_up = FOLLOW_UP_ROWS.update  # update_follow_up(*, actor, follow_up, data, expected_version)
+delete_follow_up = FOLLOW_UP_ROWS.delete  # delete_follow_up(*, actor, follow_up, expected_version)
 
 
 # --- topics -------------------------------------------------------------------------------------------------------
@@ -255,6 +214,6 @@ def update_topic(
 
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
-WRITES = RecordWrites(create_inspection, update_inspection, delete_inspection, record="inspection")
-FINDINGS = ChildWrites(add_finding, update_finding, delete_finding, parent="inspection", row="finding")
-FOLLOW_UPS = ChildWrites(add_follow_up, update_follow_up, delete_follow_up, parent="inspection", row="follow_up")
+WRITES = INSPECTIONS.writes
+FINDINGS = FINDING_ROWS.writes
+FOLLOW_UPS = FOLLOW_UP_ROWS.writes

@@ -6,7 +6,6 @@ from phoihop.practices.models import Award, GoodPractice
 
 class AwardInline(ReadOnlyInline):
     model = Award
-    extra = 0
 
 
 @admin.register(GoodPractice)

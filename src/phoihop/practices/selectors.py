@@ -3,8 +3,7 @@ may see."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -12,70 +11,45 @@ from django.shortcuts import get_object_or_404
 
 from phoihop.core.audit import object_type_of
 from phoihop.core.models import AuditEvent
-from phoihop.core.text import fold_vi
+from phoihop.directory.records import OwnedRecords, sort_keys
 from phoihop.practices.filters import PracticeFilter
 from phoihop.practices.models import Award, GoodPractice
-from phoihop.practices.permissions import can_view_practices, read_scope
+from phoihop.practices.permissions import can_view_practices
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
     from phoihop.directory.models import Enterprise
 
-PRACTICE_SORTS = {
-    "year": "year",
-    "-year": "-year",
-    "title": "title",
-    "-title": "-title",
-    "owner": "owner_agency__name",
-    "-owner": "-owner_agency__name",
-    "awards": "award_count",
-    "-awards": "-award_count",
-}
 
-
-def _scoped(queryset: QuerySet[Any], user: User, agency_path: str) -> QuerySet[Any]:
-    """Rows whose owning body (reached through `agency_path`) the user may read."""
-    if not can_view_practices(user):
-        return queryset.none()
-    scope = read_scope(user)
-    if scope is not None:
-        queryset = queryset.filter(**{f"{agency_path}__in": scope})
-    return queryset
-
-
-def practices_visible_to(user: User) -> QuerySet[GoodPractice]:
-    return _scoped(GoodPractice.objects.select_related("owner_agency"), user, "owner_agency_id")
-
-
-def awards_visible_to(user: User) -> QuerySet[Award]:
-    return _scoped(Award.objects.all(), user, "practice__owner_agency_id")
-
-
-def search_practices(queryset: QuerySet[GoodPractice], query: str) -> QuerySet[GoodPractice]:
-    """Diacritic-insensitive: "eheza" finds the model on the eHeza system, "dan van kheo" every model that says so."""
-    for word in fold_vi(query).split():
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
-
-
-def list_practices(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[GoodPractice]:
-    params = params or {}
-    queryset = PracticeFilter(params, queryset=practices_visible_to(user), user=user).qs
-    query = str(params.get("q") or "").strip()
-    if query:
-        queryset = search_practices(queryset, query)
+def _with_awards(queryset: QuerySet[GoodPractice]) -> QuerySet[GoodPractice]:
+    """The list's award count (a correlated subquery, so it sorts) and the awards it shows."""
     awards = Award.objects.filter(practice_id=OuterRef("pk")).order_by().values("practice_id")
-    queryset = queryset.annotate(
+    return queryset.annotate(
         award_count=Coalesce(
             Subquery(awards.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), Value(0)
         )
     ).prefetch_related("awards__awarding_agency")
-    sort = PRACTICE_SORTS.get(str(params.get("sort") or "-year"), "-year")
-    return queryset.order_by(sort, "title", "pk")
 
 
-def get_practice(*, user: User, pk: int) -> GoodPractice:
-    return get_object_or_404(practices_visible_to(user), pk=pk)
+PRACTICES = OwnedRecords(
+    model=GoodPractice,
+    filter=PracticeFilter,
+    can_view=can_view_practices,
+    related=("owner_agency",),
+    # Diacritic-insensitive: "eheza" finds the model on the eHeza system, "dan van kheo" every model that says so.
+    search=("search_text",),
+    sorts=sort_keys({"year": "year", "title": "title", "owner": "owner_agency__name", "awards": "award_count"}),
+    default_sort="-year",
+    tiebreak=("title", "pk"),
+    listed=_with_awards,
+)
+practices_visible_to = PRACTICES.visible_to
+list_practices = PRACTICES.list
+get_practice = PRACTICES.get
+
+
+def awards_visible_to(user: User) -> QuerySet[Award]:
+    return PRACTICES.scoped(Award.objects.all(), user, via="practice")
 
 
 def get_practice_detail(*, user: User, pk: int) -> GoodPractice:

@@ -1,26 +1,21 @@
-"""Writes to "Dân vận khéo" models and their awards. Every function checks the permission, validates, writes and
-audits in one transaction."""
+"""Writes to "Dân vận khéo" models and their awards: the owned-record writes of directory/records.py (permission,
+clean input, owner body, the rules below, one audited transaction each)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phoihop.core.errors import field_error
-from phoihop.core.records import ChildWrites, RecordWrites
-from phoihop.core.services import clean_input, create_record, delete_record, update_record
-from phoihop.directory.scope import resolve_owner
+from phoihop.directory.records import OwnedRows, OwnedWrites
 from phoihop.practices.models import Award, GoodPractice
 from phoihop.practices.permissions import can_create_practice, can_delete_practice, can_edit_practice
 
 if TYPE_CHECKING:
-    from phoihop.accounts.models import User
-    from phoihop.directory.models import Agency
+    pass
 
 PRACTICE_FIELDS = ("title", "year", "field", "description", "results", "status")
 PRACTICE_M2M = ("enterprises", "plan_items")
@@ -28,60 +23,37 @@ AWARD_FIELDS = ("level", "awarding_agency", "awarding_body_name", "decision_numb
 ONE_LINE_FIELDS = {"title", "awarding_body_name", "decision_number"}
 
 
-def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    return clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
-
-
-def _split(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[models.Model]]]:
-    cleaned = _clean(data, PRACTICE_FIELDS + PRACTICE_M2M)
-    m2m = {name: list(cleaned.pop(name)) for name in PRACTICE_M2M if name in cleaned}
-    year = cleaned.get("year")
+def _check_year(fields: dict[str, Any], practice: GoodPractice | None) -> None:
+    year = fields.get("year")
     if year is not None:
         if not isinstance(year, int) or not 2000 <= year <= 2100:
             raise field_error("year", _("Năm phải nằm trong khoảng 2000–2100."), "year_out_of_range")
-        cleaned["year_start"] = dt.date(year, 1, 1)
-    return cleaned, m2m
-
-
-def _owner_for(actor: User, owner_agency: Agency | None) -> Agency:
-    return resolve_owner(
-        actor,
-        owner_agency,
-        required=_("Hãy chọn đơn vị xây dựng mô hình."),
-        foreign=_("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
-    )
-
-
-@transaction.atomic
-def create_practice(*, actor: User, data: Mapping[str, Any], owner_agency: Agency | None = None) -> GoodPractice:
-    if not can_create_practice(actor):
-        raise PermissionDenied
-    cleaned, m2m = _split(data)
-    if "year" not in cleaned:
+        fields["year_start"] = dt.date(year, 1, 1)
+    if practice is None and "year" not in fields:
         raise field_error("year", _("Hãy nhập năm xây dựng mô hình."), "required")
-    practice = GoodPractice(**cleaned, owner_agency=_owner_for(actor, owner_agency))
-    return create_record(actor=actor, instance=practice, m2m=m2m)
 
 
-@transaction.atomic
-def update_practice(
-    *, actor: User, practice: GoodPractice, data: Mapping[str, Any], expected_version: int
-) -> GoodPractice:
-    if not can_edit_practice(actor, practice):
-        raise PermissionDenied
-    cleaned, m2m = _split(data)
-    return update_record(actor=actor, instance=practice, data=cleaned, expected_version=expected_version, m2m=m2m)
+# A model is deleted with its awards (one event: awards have no life of their own).
+PRACTICES = OwnedWrites(
+    model=GoodPractice,
+    record="practice",
+    fields=PRACTICE_FIELDS,
+    m2m=PRACTICE_M2M,
+    one_line=ONE_LINE_FIELDS,
+    owner_required=gettext_lazy("Hãy chọn đơn vị xây dựng mô hình."),
+    owner_foreign=gettext_lazy("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
+    can_create=can_create_practice,
+    can_edit=can_edit_practice,
+    can_delete=can_delete_practice,
+    clean=_check_year,
+)
+create_practice = PRACTICES.create
+update_practice = PRACTICES.update  # update_practice(*, actor, practice, data, expected_version)
+delete_practice = PRACTICES.delete  # delete_practice(*, actor, practice, expected_version)
 
 
-@transaction.atomic
-def delete_practice(*, actor: User, practice: GoodPractice, expected_version: int) -> None:
-    """Deletes the model with its awards (one event: awards have no life of their own)."""
-    if not can_delete_practice(actor, practice):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=practice, expected_version=expected_version)
-
-
-def _check_award(practice: GoodPractice, merged: Mapping[str, Any]) -> None:
+def _check_award(practice: GoodPractice, cleaned: dict[str, Any], award: Award | None) -> None:
+    merged = cleaned if award is None else {name: getattr(award, name) for name in AWARD_FIELDS} | cleaned
     agency, name = merged.get("awarding_agency"), merged.get("awarding_body_name") or ""
     if (agency is None) == (not name):
         raise field_error(
@@ -99,32 +71,19 @@ def _check_award(practice: GoodPractice, merged: Mapping[str, Any]) -> None:
         )
 
 
-@transaction.atomic
-def add_award(*, actor: User, practice: GoodPractice, data: Mapping[str, Any]) -> Award:
-    if not can_edit_practice(actor, practice):
-        raise PermissionDenied
-    cleaned = _clean(data, AWARD_FIELDS)
-    _check_award(practice, cleaned)
-    return create_record(actor=actor, instance=Award(practice=practice, **cleaned))
-
-
-@transaction.atomic
-def update_award(*, actor: User, award: Award, data: Mapping[str, Any], expected_version: int) -> Award:
-    if not can_edit_practice(actor, award.practice):
-        raise PermissionDenied
-    cleaned = _clean(data, AWARD_FIELDS)
-    merged = {name: getattr(award, name) for name in AWARD_FIELDS} | cleaned
-    _check_award(award.practice, merged)
-    return update_record(actor=actor, instance=award, data=cleaned, expected_version=expected_version)
-
-
-@transaction.atomic
-def delete_award(*, actor: User, award: Award, expected_version: int) -> None:
-    if not can_edit_practice(actor, award.practice):
-        raise PermissionDenied
-    delete_record(actor=actor, instance=award, expected_version=expected_version)
-
+AWARD_ROWS = OwnedRows(
+    model=Award,
+    parent="practice",
+    row="award",
+    fields=AWARD_FIELDS,
+    one_line=ONE_LINE_FIELDS,
+    can_edit_parent=can_edit_practice,
+    rules=_check_award,
+)
+add_award = AWARD_ROWS.create  # add_award(*, actor, practice, data)
+update_award = AWARD_ROWS.update  # update_award(*, actor, award, data, expected_version)
+delete_award = AWARD_ROWS.delete  # delete_award(*, actor, award, expected_version)
 
 # The three writes, called one way by the pages, the spreadsheet kind and the API (core/records.py).
-WRITES = RecordWrites(create_practice, update_practice, delete_practice, record="practice")
-AWARDS = ChildWrites(add_award, update_award, delete_award, parent="practice", row="award")
+WRITES = PRACTICES.writes
+AWARDS = AWARD_ROWS.writes
