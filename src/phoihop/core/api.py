@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import re
 from collections.abc import Callable, Iterable
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
+import django_filters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import QuerySet
@@ -27,6 +29,7 @@ from pydantic import ConfigDict, Field, create_model
 
 from phoihop.core import cache
 from phoihop.core.errors import ConflictError, field_error
+from phoihop.core.params import Year
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -174,6 +177,57 @@ def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
     return data
 
 
+def filter_schema(
+    filterset: type[django_filters.FilterSet], *, sort: str, enums: Iterable[type[models.Choices]] = ()
+) -> type[Schema]:
+    """The query parameters of a list endpoint, read from the filter set of the same list's page, so the two offer
+    the same filters: `q` (the search box), one optional parameter per filter of the set, `sort` (its default
+    given) and, last, the set's `scope` choice. The schema is named after the set: FoundingFilter ->
+    FoundingFilters.
+
+    Each filter's type: a choice filter takes the enum among `enums` holding the same values (its name and members
+    stay in the OpenAPI document; a wrong value is a 422 listing the choices); a model choice or number filter an
+    id or number (`int`), `year` / `…_year` / a year lookup the bounded `core.params.Year`; a date filter a date; a
+    yes/no filter a bool; a text filter a string. A filter of another kind, or a choice no enum matches, is a
+    TypeError when the app's api module is imported, never a parameter that silently goes missing."""
+    fields: dict[str, Any] = {"q": (str, "")}
+    # In the order the set declares them (a page's form puts those of `Meta.fields` first).
+    names = [name for name in {**filterset.declared_filters, **filterset.base_filters} if name != "scope"]
+    for name in names:
+        fields[name] = (Optional[_filter_type(name, filterset.base_filters[name], enums)], None)  # noqa: UP045
+    fields["sort"] = (str, sort)
+    if "scope" in filterset.base_filters:
+        fields["scope"] = (Optional[_filter_type("scope", filterset.base_filters["scope"], enums)], None)  # noqa: UP045
+    return create_model(f"{filterset.__name__}s", __base__=Schema, **fields)
+
+
+def filter_params(filters: Any) -> dict[str, Any]:
+    """What a list's selector takes from its query parameters (a `filter_schema`): those the caller gave."""
+    return {key: value for key, value in filters.dict().items() if value is not None}
+
+
+def _filter_type(name: str, declared: django_filters.Filter, enums: Iterable[type[models.Choices]]) -> Any:
+    # ModelChoiceFilter is a ChoiceFilter too: it takes an id.
+    if isinstance(declared, django_filters.ModelChoiceFilter):
+        return int
+    if isinstance(declared, django_filters.ChoiceFilter):
+        choices = declared.extra["choices"]
+        values = {str(value) for value, _label in (choices() if callable(choices) else choices)}
+        for enum in enums:
+            if {str(value) for value in enum.values} == values:
+                return enum
+        raise TypeError(f"{name}: no enum in `enums` has the choices {sorted(values)}")
+    if isinstance(declared, django_filters.NumberFilter):
+        return Year if name == "year" or name.endswith("_year") or declared.lookup_expr == "year" else int
+    if isinstance(declared, django_filters.DateFilter):
+        return dt.date
+    if isinstance(declared, django_filters.BooleanFilter):
+        return bool
+    if isinstance(declared, django_filters.CharFilter):
+        return str
+    raise TypeError(f"{name}: no API parameter type for {type(declared).__name__}")
+
+
 JSON = "application/json; charset=utf-8"
 
 
@@ -254,8 +308,7 @@ class RecordRoutes:
             return apply_refs(user, data, self.resolve)
 
         def list_records(request: HttpRequest, filters: Any) -> Any:
-            params = {key: value for key, value in filters.dict().items() if value is not None}
-            return self.rows(api_user(request), params)
+            return self.rows(api_user(request), filter_params(filters))
 
         def get_record(request: HttpRequest, pk: int) -> Any:
             return self.get(api_user(request), pk)
