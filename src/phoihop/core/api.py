@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
     from phoihop.accounts.models import User
+    from phoihop.core.records import RecordWrites
 
 
 class ErrorOut(Schema):
@@ -268,9 +269,11 @@ def _store_answer(run: Callable[..., Any]) -> Callable[..., Any]:
 class RecordRoutes:
     """The five endpoints of one owned record kind on a ninja router: list (filters + paging), detail, create,
     patch (the body carries `version`; a stale one is a 409) and delete (`?version=`). The app gives its schemas,
-    its scoped selectors, its services and `resolve`, which turns payload ids into rows the user can read: a tuple of
-    `Ref`s, or a function `(user, data) -> data` for what they do not say; with `owners`, `owner_agency_id` becomes
-    `owner_agency` before that. Each endpoint reads through `get`, so what is out of scope is a 404."""
+    its scoped selectors, its services — `writes` (its core.records.RecordWrites; a new record is filed under the
+    payload's owner body, else the caller's), or `create`, `update` and `delete` — and `resolve`, which turns
+    payload ids into rows the user can read: a tuple of `Ref`s, or a function `(user, data) -> data` for what they
+    do not say; with `owners`, `owner_agency_id` becomes `owner_agency` before that. Each endpoint reads through
+    `get`, so what is out of scope is a 404."""
 
     path: str  # "/foundings"; the detail is "/foundings/{pk}"
     name: str  # "founding": operation ids list_founding, get_founding, …
@@ -281,9 +284,10 @@ class RecordRoutes:
     filters: type[Schema]
     rows: Callable[[User, dict[str, Any]], QuerySet[Any]]  # the list, filtered and sorted, with its prefetches
     get: Callable[[User, int], Any]
-    create: Callable[[User, dict[str, Any]], Any]
-    update: Callable[[User, Any, dict[str, Any], int], Any]
-    delete: Callable[[User, Any, int], Any]
+    writes: RecordWrites | None = None
+    create: Callable[[User, dict[str, Any]], Any] | None = None
+    update: Callable[[User, Any, dict[str, Any], int], Any] | None = None
+    delete: Callable[[User, Any, int], Any] | None = None
     resolve: tuple[Ref, ...] | Callable[[User, dict[str, Any]], dict[str, Any]] = ()
     owners: Callable[[User], QuerySet[Any]] | None = None  # the bodies a payload's `owner_agency_id` may name
     detail_out: type[Schema] | None = None  # what detail, create and patch answer, when richer than a list row
@@ -292,6 +296,15 @@ class RecordRoutes:
 
     def mount(self, router: Router) -> Router:
         detail = f"{self.path}/{{pk}}"
+        writes, create, update, delete = self.writes, self.create, self.update, self.delete
+        if writes is not None:
+            create, update, delete = (
+                lambda user, data: writes.create(user, data, data.pop("owner_agency", None)),
+                writes.update,
+                writes.delete,
+            )
+        if create is None or update is None or delete is None:
+            raise TypeError(f"{self.name}: give `writes`, or `create`, `update` and `delete`")
         one = self.detail_out or self.out
         responses = {200: one, **ERROR_RESPONSES}
 
@@ -315,19 +328,19 @@ class RecordRoutes:
 
         def create_record(request: HttpRequest, payload: Any) -> Any:
             user = api_user(request)
-            record = self.create(user, resolve(user, payload.dict()))
+            record = create(user, resolve(user, payload.dict()))
             return Status(201, self.get(user, record.pk))
 
         def update_record(request: HttpRequest, pk: int, payload: Any) -> Any:
             user = api_user(request)
             data = patch_data(payload, self.model)
             version = data.pop("version")
-            self.update(user, self.get(user, pk), resolve(user, data), version)
+            update(user, self.get(user, pk), resolve(user, data), version)
             return self.get(user, pk)
 
         def delete_record(request: HttpRequest, pk: int, version: int) -> Any:
             user = api_user(request)
-            self.delete(user, self.get(user, pk), version)
+            delete(user, self.get(user, pk), version)
             return Status(204, None)
 
         # The payload types are this record kind's; ninja reads them from the annotations.

@@ -205,9 +205,7 @@ RecordRoutes(
         "partner_agencies", "enterprises", "plan_items"
     ),
     get=lambda user, pk: selectors.get_inspection_detail(user=user, pk=pk),
-    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
-    update=services.WRITES.update,
-    delete=services.WRITES.delete,
+    writes=services.WRITES,
     resolve=_inspection_data,
     summary="Danh sách cuộc kiểm tra, giám sát",
     owners=agencies_visible_to,

@@ -105,9 +105,7 @@ RecordRoutes(
         "enterprises", "plan_items"
     ),
     get=lambda user, pk: selectors.get_practice_detail(user=user, pk=pk),
-    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
-    update=services.WRITES.update,
-    delete=services.WRITES.delete,
+    writes=services.WRITES,
     resolve=(ENTERPRISES, PLAN_ITEMS),
     summary="Danh sách mô hình “Dân vận khéo”",
     owners=agencies_visible_to,
