@@ -153,8 +153,9 @@ class EnterpriseField(forms.Field):
 
 
 def owner_field(label: Any) -> forms.ModelChoiceField[Agency]:
-    """The `owner_agency` choice of an `OwnedRecordForm`, named as the app names its owner body."""
-    return forms.ModelChoiceField(label=label, queryset=Agency.objects.none(), required=False)
+    """The `owner_agency` choice of an `OwnedRecordForm`, named as the app names its owner body; its choices depend
+    on the user (`OwnedRecordForm.__init__`)."""
+    return forms.ModelChoiceField(label=label, queryset=None, required=False)
 
 
 class OwnedRecordForm(VersionedForm):
