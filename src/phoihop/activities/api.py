@@ -10,15 +10,15 @@ from pydantic import ConfigDict
 
 from phoihop.activities import selectors, services
 from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
+from phoihop.activities.filters import ActivityFilter
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.activities.views import attachment_response
-from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, patch_schema
-from phoihop.core.params import Year
+from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, filter_schema, patch_schema
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise
 from phoihop.directory.schemas import AGENCY, ENTERPRISE, ZONE, AgencyRef, EnterpriseRef, ZoneRef
 from phoihop.directory.selectors import agencies_visible_to
-from phoihop.planning.api.schemas import PLAN_ITEMS
+from phoihop.planning.api.schemas import PLAN_ITEMS, PlanItemIds
 
 router = Router(tags=["Hoạt động"])
 
@@ -52,7 +52,7 @@ class AttachmentOut(Schema):
         return obj.get_absolute_url()
 
 
-class ActivityOut(Schema):
+class ActivityOut(PlanItemIds):
     id: int
     kind: ActivityKind
     title: str
@@ -80,10 +80,6 @@ class ActivityOut(Schema):
     @staticmethod
     def resolve_enterprises(obj: Activity) -> list[Enterprise]:
         return list(obj.enterprises.all())
-
-    @staticmethod
-    def resolve_plan_item_ids(obj: Activity) -> list[int]:
-        return [item.pk for item in obj.plan_items.all()]
 
     @staticmethod
     def resolve_participants(obj: Activity) -> list[Any]:
@@ -141,21 +137,6 @@ class ActivityIn(Schema):
 class ActivityPatch(Schema): ...
 
 
-class ActivityFilters(Schema):
-    q: str = ""
-    kind: ActivityKind | None = None
-    owner_agency: int | None = None
-    zone: int | None = None
-    year: Year | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    enterprise: int | None = None
-    series: str | None = None
-    plan_item: int | None = None
-    sort: str = "-date"
-    scope: OwnerScope | None = None
-
-
 # Ids in a payload, turned into directory and plan rows; an id that is not there is a 422 naming the field.
 REFS = (
     ZONE,
@@ -178,7 +159,7 @@ RecordRoutes(
     out=ActivityOut,
     create_in=ActivityIn,
     patch_in=ActivityPatch,
-    filters=ActivityFilters,
+    filters=filter_schema(ActivityFilter, sort="-date", enums=(ActivityKind, OwnerScope)),
     rows=lambda user, params: selectors.with_links(selectors.list_activities(user=user, params=params)),
     get=lambda user, pk: selectors.get_activity(user=user, pk=pk),
     create=lambda user, data: services.create_activity(

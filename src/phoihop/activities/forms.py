@@ -1,33 +1,22 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.choices import OutputKind
 from phoihop.activities.models import Activity, ActivityOutput, ActivityParticipant
-from phoihop.activities.permissions import own_scope
 from phoihop.activities.services import OUTPUT_FIELDS, PARTICIPANT_FIELDS
-from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
-from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.selectors import agency_choices, owner_choices, zone_choices
-from phoihop.planning.selectors import plan_item_choices
-
-if TYPE_CHECKING:
-    from phoihop.directory.models import Agency
+from phoihop.core.forms import StyledFormMixin, searchable
+from phoihop.directory.forms import EnterpriseField, OwnedRecordForm, owner_field
+from phoihop.directory.selectors import agency_choices, zone_choices
+from phoihop.planning.forms import PlanItemChoiceField
 
 
-class PlanItemChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"Năm {obj.plan.year} — {obj}"
-
-
-class ActivityForm(VersionedForm):
-    # Its choices depend on the user: set in __init__.
-    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        label=_("Đơn vị tổ chức"), queryset=None, required=False
-    )
+class ActivityForm(OwnedRecordForm):
+    active_owners_only = True
+    owner_agency = owner_field(_("Đơn vị tổ chức"))
     enterprises = EnterpriseField(
         multiple=True,
         required=False,
@@ -57,27 +46,15 @@ class ActivityForm(VersionedForm):
         }
         field_classes = {"plan_items": PlanItemChoiceField}
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Choice fields typed loosely: only their querysets are narrowed here.
         zone: Any = self.fields["zone"]
         zone.queryset = zone_choices()
         partners: Any = self.fields["partner_agencies"]
         partners.queryset = agency_choices(active_only=True)
-        items: Any = self.fields["plan_items"]
-        items.queryset = plan_item_choices()
         if self.instance.pk:
             self.initial["enterprises"] = list(self.instance.enterprises.all())
-        # The organising body is chosen only on creation, by the administrator or by a user whose body has units.
-        owners = owner_choices(user=user).filter(is_active=True)
-        if self.instance.pk or not (user.is_admin or len(own_scope(user)) > 1):
-            del self.fields["owner_agency"]
-        else:
-            field: Any = self.fields["owner_agency"]
-            field.queryset = owners
-            field.required = bool(user.is_admin)
-            if not user.is_admin:
-                field.initial = user.agency_id
         searchable(self, "zone", "plan_items")
         self.style_widgets()
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import re
 from collections.abc import Callable, Iterable
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
+import django_filters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import QuerySet
@@ -27,11 +29,13 @@ from pydantic import ConfigDict, Field, create_model
 
 from phoihop.core import cache
 from phoihop.core.errors import ConflictError, field_error
+from phoihop.core.params import Year
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
     from phoihop.accounts.models import User
+    from phoihop.core.records import RecordWrites
 
 
 class ErrorOut(Schema):
@@ -174,6 +178,57 @@ def patch_data(payload: Schema, model: type[models.Model]) -> dict[str, Any]:
     return data
 
 
+def filter_schema(
+    filterset: type[django_filters.FilterSet], *, sort: str, enums: Iterable[type[models.Choices]] = ()
+) -> type[Schema]:
+    """The query parameters of a list endpoint, read from the filter set of the same list's page, so the two offer
+    the same filters: `q` (the search box), one optional parameter per filter of the set, `sort` (its default
+    given) and, last, the set's `scope` choice. The schema is named after the set: FoundingFilter ->
+    FoundingFilters.
+
+    Each filter's type: a choice filter takes the enum among `enums` holding the same values (its name and members
+    stay in the OpenAPI document; a wrong value is a 422 listing the choices); a model choice or number filter an
+    id or number (`int`), `year` / `…_year` / a year lookup the bounded `core.params.Year`; a date filter a date; a
+    yes/no filter a bool; a text filter a string. A filter of another kind, or a choice no enum matches, is a
+    TypeError when the app's api module is imported, never a parameter that silently goes missing."""
+    fields: dict[str, Any] = {"q": (str, "")}
+    # In the order the set declares them (a page's form puts those of `Meta.fields` first).
+    names = [name for name in {**filterset.declared_filters, **filterset.base_filters} if name != "scope"]
+    for name in names:
+        fields[name] = (Optional[_filter_type(name, filterset.base_filters[name], enums)], None)  # noqa: UP045
+    fields["sort"] = (str, sort)
+    if "scope" in filterset.base_filters:
+        fields["scope"] = (Optional[_filter_type("scope", filterset.base_filters["scope"], enums)], None)  # noqa: UP045
+    return create_model(f"{filterset.__name__}s", __base__=Schema, **fields)
+
+
+def filter_params(filters: Any) -> dict[str, Any]:
+    """What a list's selector takes from its query parameters (a `filter_schema`): those the caller gave."""
+    return {key: value for key, value in filters.dict().items() if value is not None}
+
+
+def _filter_type(name: str, declared: django_filters.Filter, enums: Iterable[type[models.Choices]]) -> Any:
+    # ModelChoiceFilter is a ChoiceFilter too: it takes an id.
+    if isinstance(declared, django_filters.ModelChoiceFilter):
+        return int
+    if isinstance(declared, django_filters.ChoiceFilter):
+        choices = declared.extra["choices"]
+        values = {str(value) for value, _label in (choices() if callable(choices) else choices)}
+        for enum in enums:
+            if {str(value) for value in enum.values} == values:
+                return enum
+        raise TypeError(f"{name}: no enum in `enums` has the choices {sorted(values)}")
+    if isinstance(declared, django_filters.NumberFilter):
+        return Year if name == "year" or name.endswith("_year") or declared.lookup_expr == "year" else int
+    if isinstance(declared, django_filters.DateFilter):
+        return dt.date
+    if isinstance(declared, django_filters.BooleanFilter):
+        return bool
+    if isinstance(declared, django_filters.CharFilter):
+        return str
+    raise TypeError(f"{name}: no API parameter type for {type(declared).__name__}")
+
+
 JSON = "application/json; charset=utf-8"
 
 
@@ -214,9 +269,11 @@ def _store_answer(run: Callable[..., Any]) -> Callable[..., Any]:
 class RecordRoutes:
     """The five endpoints of one owned record kind on a ninja router: list (filters + paging), detail, create,
     patch (the body carries `version`; a stale one is a 409) and delete (`?version=`). The app gives its schemas,
-    its scoped selectors, its services and `resolve`, which turns payload ids into rows the user can read: a tuple of
-    `Ref`s, or a function `(user, data) -> data` for what they do not say; with `owners`, `owner_agency_id` becomes
-    `owner_agency` before that. Each endpoint reads through `get`, so what is out of scope is a 404."""
+    its scoped selectors, its services — `writes` (its core.records.RecordWrites; a new record is filed under the
+    payload's owner body, else the caller's), or `create`, `update` and `delete` — and `resolve`, which turns
+    payload ids into rows the user can read: a tuple of `Ref`s, or a function `(user, data) -> data` for what they
+    do not say; with `owners`, `owner_agency_id` becomes `owner_agency` before that. Each endpoint reads through
+    `get`, so what is out of scope is a 404."""
 
     path: str  # "/foundings"; the detail is "/foundings/{pk}"
     name: str  # "founding": operation ids list_founding, get_founding, …
@@ -227,9 +284,10 @@ class RecordRoutes:
     filters: type[Schema]
     rows: Callable[[User, dict[str, Any]], QuerySet[Any]]  # the list, filtered and sorted, with its prefetches
     get: Callable[[User, int], Any]
-    create: Callable[[User, dict[str, Any]], Any]
-    update: Callable[[User, Any, dict[str, Any], int], Any]
-    delete: Callable[[User, Any, int], Any]
+    writes: RecordWrites | None = None
+    create: Callable[[User, dict[str, Any]], Any] | None = None
+    update: Callable[[User, Any, dict[str, Any], int], Any] | None = None
+    delete: Callable[[User, Any, int], Any] | None = None
     resolve: tuple[Ref, ...] | Callable[[User, dict[str, Any]], dict[str, Any]] = ()
     owners: Callable[[User], QuerySet[Any]] | None = None  # the bodies a payload's `owner_agency_id` may name
     detail_out: type[Schema] | None = None  # what detail, create and patch answer, when richer than a list row
@@ -238,6 +296,15 @@ class RecordRoutes:
 
     def mount(self, router: Router) -> Router:
         detail = f"{self.path}/{{pk}}"
+        writes, create, update, delete = self.writes, self.create, self.update, self.delete
+        if writes is not None:
+            create, update, delete = (
+                lambda user, data: writes.create(user, data, data.pop("owner_agency", None)),
+                writes.update,
+                writes.delete,
+            )
+        if create is None or update is None or delete is None:
+            raise TypeError(f"{self.name}: give `writes`, or `create`, `update` and `delete`")
         one = self.detail_out or self.out
         responses = {200: one, **ERROR_RESPONSES}
 
@@ -254,27 +321,26 @@ class RecordRoutes:
             return apply_refs(user, data, self.resolve)
 
         def list_records(request: HttpRequest, filters: Any) -> Any:
-            params = {key: value for key, value in filters.dict().items() if value is not None}
-            return self.rows(api_user(request), params)
+            return self.rows(api_user(request), filter_params(filters))
 
         def get_record(request: HttpRequest, pk: int) -> Any:
             return self.get(api_user(request), pk)
 
         def create_record(request: HttpRequest, payload: Any) -> Any:
             user = api_user(request)
-            record = self.create(user, resolve(user, payload.dict()))
+            record = create(user, resolve(user, payload.dict()))
             return Status(201, self.get(user, record.pk))
 
         def update_record(request: HttpRequest, pk: int, payload: Any) -> Any:
             user = api_user(request)
             data = patch_data(payload, self.model)
             version = data.pop("version")
-            self.update(user, self.get(user, pk), resolve(user, data), version)
+            update(user, self.get(user, pk), resolve(user, data), version)
             return self.get(user, pk)
 
         def delete_record(request: HttpRequest, pk: int, version: int) -> Any:
             user = api_user(request)
-            self.delete(user, self.get(user, pk), version)
+            delete(user, self.get(user, pk), version)
             return Status(204, None)
 
         # The payload types are this record kind's; ninja reads them from the annotations.

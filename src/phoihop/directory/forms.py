@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,8 +11,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
-from phoihop.directory.models import Enterprise, Zone
-from phoihop.directory.selectors import agency_choices, enterprise_choices, search_enterprises, zone_choices
+from phoihop.directory.models import Agency, Enterprise, Zone
+from phoihop.directory.scope import own_scope
+from phoihop.directory.selectors import (
+    agency_choices,
+    enterprise_choices,
+    owner_choices,
+    search_enterprises,
+    zone_choices,
+)
 from phoihop.directory.services import ENTERPRISE_FIELDS, ZONE_FIELDS
 from phoihop.directory.validators import TAX_CODE_RE, normalize_tax_code
 
@@ -143,6 +150,39 @@ class EnterpriseField(forms.Field):
         if len(matches) > 1:
             raise ValidationError(self.error_messages["ambiguous"], code="ambiguous_enterprise", params={"text": entry})
         return matches
+
+
+def owner_field(label: Any) -> forms.ModelChoiceField[Agency]:
+    """The `owner_agency` choice of an `OwnedRecordForm`, named as the app names its owner body; its choices depend
+    on the user (`OwnedRecordForm.__init__`)."""
+    return forms.ModelChoiceField(label=label, queryset=None, required=False)
+
+
+class OwnedRecordForm(VersionedForm):
+    """The form of a record one body owns (a founding, a good practice, an inspection…), with `user=`.
+
+    Its `owner_agency` (declared by the app with `owner_field`) is the body a new record is filed under. It is
+    offered only on creation, and only to the administrator, who must choose, or to a user whose body has units, the
+    choice starting at the user's own body; otherwise the field does not exist, so the record goes to the user's body
+    and a forged owner_agency in the POST is ignored. `owner_order`: the fields the choice follows when shown
+    (`order_fields`); `active_owners_only`: inactive units are not offered."""
+
+    owner_order: ClassVar[tuple[str, ...]] = ()
+    active_owners_only: ClassVar[bool] = False
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk or not (user.is_admin or len(own_scope(user)) > 1):
+            del self.fields["owner_agency"]
+            return
+        owners = owner_choices(user=user)
+        field = cast(forms.ModelChoiceField, self.fields["owner_agency"])
+        field.queryset = owners.filter(is_active=True) if self.active_owners_only else owners
+        field.required = bool(user.is_admin)
+        if not user.is_admin:
+            field.initial = user.agency_id
+        if self.owner_order:
+            self.order_fields([*self.owner_order, "owner_agency"])
 
 
 class EnterpriseForm(VersionedForm):

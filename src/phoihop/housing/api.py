@@ -8,14 +8,14 @@ from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ChildRoutes, RecordRoutes, Ref, api_user, patch_schema
-from phoihop.core.params import Year
+from phoihop.core.api import ChildRoutes, RecordRoutes, Ref, api_user, filter_schema, patch_schema
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
 from phoihop.housing import selectors, services
 from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind, Qualifier
+from phoihop.housing.filters import ProjectFilter
 from phoihop.housing.models import HousingProject, Milestone
-from phoihop.planning.api.schemas import PLAN_ITEMS
+from phoihop.planning.api.schemas import PLAN_ITEMS, PlanItemIds
 
 router = Router(tags=["Nhà ở công nhân"])
 
@@ -82,7 +82,7 @@ class ProgressOut(Schema):
     remaining_people: int | None
 
 
-class ProjectOut(Schema):
+class ProjectOut(PlanItemIds):
     id: int
     kind: ProjectKind
     name: str
@@ -111,10 +111,6 @@ class ProjectOut(Schema):
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
-
-    @staticmethod
-    def resolve_plan_item_ids(obj: HousingProject) -> list[int]:
-        return [item.pk for item in obj.plan_items.all()]
 
     @staticmethod
     def resolve_milestones(obj: HousingProject) -> list[Milestone]:
@@ -156,18 +152,6 @@ class ProjectIn(Schema):
 class ProjectPatch(Schema): ...
 
 
-class ProjectFilters(Schema):
-    q: str = ""
-    kind: ProjectKind | None = None
-    zone: int | None = None
-    owner_agency: int | None = None
-    investor_enterprise: int | None = None
-    milestone: MilestoneKind | None = None
-    milestone_year: Year | None = None
-    sort: str = "name"
-    scope: OwnerScope | None = None
-
-
 # Ids in a payload, turned into rows the user can read; an id that is not there is a 422 naming the field.
 REFS = (
     Ref("part_of_id", "part_of", selectors.projects_visible_to, _("dự án")),
@@ -184,12 +168,10 @@ RecordRoutes(
     out=ProjectOut,
     create_in=ProjectIn,
     patch_in=ProjectPatch,
-    filters=ProjectFilters,
+    filters=filter_schema(ProjectFilter, sort="name", enums=(ProjectKind, MilestoneKind, OwnerScope)),
     rows=lambda user, params: selectors.list_projects(user=user, params=params).prefetch_related("plan_items"),
     get=lambda user, pk: selectors.get_project_detail(user=user, pk=pk),
-    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
-    update=services.WRITES.update,
-    delete=services.WRITES.delete,
+    writes=services.WRITES,
     resolve=REFS,
     summary="Danh sách dự án nhà ở",
     owners=agencies_visible_to,

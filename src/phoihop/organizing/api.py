@@ -4,21 +4,21 @@ from dataclasses import replace
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
-from phoihop.core.api import RecordRoutes, patch_schema
-from phoihop.core.params import Year
+from phoihop.core.api import RecordRoutes, filter_schema, patch_schema
 from phoihop.directory.choices import Ownership
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.schemas import ENTERPRISE, AgencyRef, EnterpriseRef
 from phoihop.directory.selectors import agencies_visible_to
 from phoihop.organizing import selectors, services
 from phoihop.organizing.choices import FoundingKind
+from phoihop.organizing.filters import FoundingFilter
 from phoihop.organizing.models import Founding
-from phoihop.planning.api.schemas import DOCUMENT, PLAN_ITEMS
+from phoihop.planning.api.schemas import DOCUMENT, PLAN_ITEMS, PlanItemIds
 
 router = Router(tags=["Thành lập tổ chức"])
 
 
-class FoundingOut(Schema):
+class FoundingOut(PlanItemIds):
     id: int
     kind: FoundingKind
     name: str
@@ -37,10 +37,6 @@ class FoundingOut(Schema):
     @staticmethod
     def resolve_display_name(obj: Founding) -> str:
         return str(obj)
-
-    @staticmethod
-    def resolve_plan_item_ids(obj: Founding) -> list[int]:
-        return [item.pk for item in obj.plan_items.all()]
 
 
 class FoundingIn(Schema):
@@ -61,21 +57,6 @@ class FoundingIn(Schema):
 class FoundingPatch(Schema): ...
 
 
-class FoundingFilters(Schema):
-    q: str = ""
-    kind: FoundingKind | None = None
-    owner_agency: int | None = None
-    zone: int | None = None
-    ownership: Ownership | None = None
-    year: Year | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    enterprise: int | None = None
-    plan_item: int | None = None
-    sort: str = "-date"
-    scope: OwnerScope | None = None
-
-
 # Ids in a payload, turned into rows the user can read; an id that is not there is a 422 naming the field.
 REFS = (
     ENTERPRISE,
@@ -91,12 +72,10 @@ RecordRoutes(
     out=FoundingOut,
     create_in=FoundingIn,
     patch_in=FoundingPatch,
-    filters=FoundingFilters,
+    filters=filter_schema(FoundingFilter, sort="-date", enums=(FoundingKind, Ownership, OwnerScope)),
     rows=lambda user, params: selectors.with_details(selectors.list_foundings(user=user, params=params)),
     get=lambda user, pk: selectors.get_founding(user=user, pk=pk),
-    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
-    update=services.WRITES.update,
-    delete=services.WRITES.delete,
+    writes=services.WRITES,
     resolve=REFS,
     summary="Danh sách thành lập tổ chức tại doanh nghiệp",
     owners=agencies_visible_to,

@@ -14,17 +14,18 @@ from phoihop.core.api import (
     Ref,
     api_user,
     apply_refs,
+    filter_schema,
     patch_data,
     patch_schema,
 )
-from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.schemas import ENTERPRISES
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to
 from phoihop.oversight import selectors, services
 from phoihop.oversight.choices import FollowUpStatus, InspectionKind
+from phoihop.oversight.filters import InspectionFilter
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
-from phoihop.planning.api.schemas import PLAN_ITEMS
+from phoihop.planning.api.schemas import PLAN_ITEMS, PlanItemIds
 
 router = Router(tags=["Kiểm tra, giám sát"])
 
@@ -106,7 +107,7 @@ class FollowUpIn(Schema):
 class FollowUpPatch(Schema): ...
 
 
-class InspectionOut(Schema):
+class InspectionOut(PlanItemIds):
     id: int
     kind: InspectionKind
     title: str
@@ -135,10 +136,6 @@ class InspectionOut(Schema):
     @staticmethod
     def resolve_topic_codes(obj: Inspection) -> list[str]:
         return [topic.code for topic in obj.topics.all()]
-
-    @staticmethod
-    def resolve_plan_item_ids(obj: Inspection) -> list[int]:
-        return [item.pk for item in obj.plan_items.all()]
 
 
 class InspectionDetailOut(InspectionOut):
@@ -175,18 +172,6 @@ class InspectionIn(Schema):
 class InspectionPatch(Schema): ...
 
 
-class InspectionFilters(Schema):
-    q: str = ""
-    kind: InspectionKind | None = None
-    owner_agency: int | None = None
-    topic: int | None = None
-    enterprise: int | None = None
-    year: Year | None = None
-    overdue: bool | None = None
-    sort: str = "-start_date"
-    scope: OwnerScope | None = None
-
-
 INSPECTION_REFS = (
     Ref("partner_agency_ids", "partner_agencies", agencies_visible_to, _("đơn vị"), many=True),
     ENTERPRISES,
@@ -215,14 +200,12 @@ RecordRoutes(
     detail_out=InspectionDetailOut,
     create_in=InspectionIn,
     patch_in=InspectionPatch,
-    filters=InspectionFilters,
+    filters=filter_schema(InspectionFilter, sort="-start_date", enums=(InspectionKind, OwnerScope)),
     rows=lambda user, params: selectors.list_inspections(user=user, params=params).prefetch_related(
         "partner_agencies", "enterprises", "plan_items"
     ),
     get=lambda user, pk: selectors.get_inspection_detail(user=user, pk=pk),
-    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
-    update=services.WRITES.update,
-    delete=services.WRITES.delete,
+    writes=services.WRITES,
     resolve=_inspection_data,
     summary="Danh sách cuộc kiểm tra, giám sát",
     owners=agencies_visible_to,

@@ -1,20 +1,17 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
-from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.selectors import agency_choices, owner_choices
+from phoihop.directory.forms import EnterpriseField, OwnedRecordForm, owner_field
+from phoihop.directory.selectors import agency_choices
 from phoihop.oversight.models import Finding, FollowUpAction, Inspection, InspectionTopic
 from phoihop.oversight.selectors import topic_choices
 from phoihop.oversight.services import FINDING_FIELDS, FOLLOW_UP_FIELDS, INSPECTION_FIELDS, INSPECTION_M2M, TOPIC_FIELDS
 from phoihop.planning.selectors import plan_item_choices
-
-if TYPE_CHECKING:
-    from phoihop.directory.models import Agency
 
 
 def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
@@ -27,11 +24,8 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("true", _("Có — chấp hành đúng quy định")), ("false", _("Không — còn vi phạm, thiếu sót"))]
 
 
-class InspectionForm(VersionedForm):
-    # Its choices depend on the user: set in __init__.
-    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        label=_("Cơ quan chủ trì"), queryset=None, required=False
-    )
+class InspectionForm(OwnedRecordForm):
+    owner_agency = owner_field(_("Cơ quan chủ trì"))
     enterprises = EnterpriseField(
         multiple=True,
         label=_("Doanh nghiệp được giám sát"),
@@ -51,20 +45,11 @@ class InspectionForm(VersionedForm):
             "recommendations": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "partner_agencies").queryset = agency_choices(active_only=True)
         _choices(self, "plan_items").queryset = plan_item_choices()
         _choices(self, "topics").queryset = topic_choices(inspection=self.instance)
-        # The lead body is chosen only at creation, and only among the bodies the user may file under; a forged
-        # owner_agency in the POST is ignored because the field does not exist otherwise.
-        owners = owner_choices(user=user)
-        if self.instance.pk or (not user.is_admin and owners.count() <= 1):
-            del self.fields["owner_agency"]
-        else:
-            _choices(self, "owner_agency").queryset = owners
-            self.fields["owner_agency"].required = user.is_admin
-            self.fields["owner_agency"].initial = user.agency_id
         self.order_fields(
             [
                 "kind",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
 from phoihop.directory.selectors import agency_choices
 from phoihop.planning.models import Area, Document, Plan, PlanItem, Programme
-from phoihop.planning.selectors import area_choices, registered_documents
+from phoihop.planning.selectors import area_choices, plan_item_choices, registered_documents
 from phoihop.planning.services import (
     AREA_FIELDS,
     DOCUMENT_FIELDS,
@@ -17,6 +17,18 @@ from phoihop.planning.services import (
     PLAN_FIELDS,
     PROGRAMME_FIELDS,
 )
+
+
+class PlanItemChoiceField(forms.ModelMultipleChoiceField):
+    """The plan items a record carries out (a form's `plan_items`, through `Meta.field_classes`): the items of every
+    plan, newest plan first, each named with its plan's year."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["queryset"] = plan_item_choices()
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"Năm {obj.plan.year} — {obj}"
 
 
 def date_input() -> forms.DateInput:

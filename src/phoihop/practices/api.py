@@ -4,14 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
-from phoihop.core.api import ChildRoutes, RecordRoutes, Ref, patch_schema
+from phoihop.core.api import ChildRoutes, RecordRoutes, Ref, filter_schema, patch_schema
 from phoihop.core.params import Year
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.schemas import ENTERPRISES
 from phoihop.directory.selectors import agencies_visible_to
-from phoihop.planning.api.schemas import PLAN_ITEMS
+from phoihop.planning.api.schemas import PLAN_ITEMS, PlanItemIds
 from phoihop.practices import selectors, services
 from phoihop.practices.choices import AwardLevel, PracticeField, PracticeStatus
+from phoihop.practices.filters import PracticeFilter
 from phoihop.practices.models import Award, GoodPractice
 
 router = Router(tags=["Mô hình “Dân vận khéo”"])
@@ -45,7 +46,7 @@ class AwardIn(Schema):
 class AwardPatch(Schema): ...
 
 
-class PracticeOut(Schema):
+class PracticeOut(PlanItemIds):
     id: int
     title: str
     owner_agency_id: int
@@ -64,10 +65,6 @@ class PracticeOut(Schema):
     @staticmethod
     def resolve_enterprise_ids(obj: GoodPractice) -> list[int]:
         return [enterprise.pk for enterprise in obj.enterprises.all()]
-
-    @staticmethod
-    def resolve_plan_item_ids(obj: GoodPractice) -> list[int]:
-        return [item.pk for item in obj.plan_items.all()]
 
     @staticmethod
     def resolve_awards(obj: GoodPractice) -> list[Award]:
@@ -93,18 +90,6 @@ class PracticePatch(Schema):
     year: Year | None = None
 
 
-class PracticeFilters(Schema):
-    q: str = ""
-    year: Year | None = None
-    field: PracticeField | None = None
-    status: PracticeStatus | None = None
-    owner_agency: int | None = None
-    award_level: AwardLevel | None = None
-    awarded: bool | None = None
-    sort: str = "-year"
-    scope: OwnerScope | None = None
-
-
 AWARD_REFS = (Ref("awarding_agency_id", "awarding_agency", agencies_visible_to, _("cơ quan")),)
 
 
@@ -115,14 +100,12 @@ RecordRoutes(
     out=PracticeOut,
     create_in=PracticeIn,
     patch_in=PracticePatch,
-    filters=PracticeFilters,
+    filters=filter_schema(PracticeFilter, sort="-year", enums=(PracticeField, PracticeStatus, AwardLevel, OwnerScope)),
     rows=lambda user, params: selectors.list_practices(user=user, params=params).prefetch_related(
         "enterprises", "plan_items"
     ),
     get=lambda user, pk: selectors.get_practice_detail(user=user, pk=pk),
-    create=lambda user, data: services.WRITES.create(user, data, data.pop("owner_agency", None)),
-    update=services.WRITES.update,
-    delete=services.WRITES.delete,
+    writes=services.WRITES,
     resolve=(ENTERPRISES, PLAN_ITEMS),
     summary="Danh sách mô hình “Dân vận khéo”",
     owners=agencies_visible_to,

@@ -1,19 +1,16 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import VersionedForm, searchable
-from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.selectors import agency_choices, owner_choices
+from phoihop.directory.forms import EnterpriseField, OwnedRecordForm, owner_field
+from phoihop.directory.selectors import agency_choices
 from phoihop.planning.selectors import plan_item_choices
 from phoihop.practices.models import Award, GoodPractice
 from phoihop.practices.services import AWARD_FIELDS, PRACTICE_FIELDS, PRACTICE_M2M
-
-if TYPE_CHECKING:
-    from phoihop.directory.models import Agency
 
 
 def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
@@ -25,11 +22,9 @@ def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PracticeForm(VersionedForm):
-    # Its choices depend on the user: set in __init__.
-    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        label=_("Đơn vị xây dựng"), queryset=None, required=False
-    )
+class PracticeForm(OwnedRecordForm):
+    owner_order = ("title",)
+    owner_agency = owner_field(_("Đơn vị xây dựng"))
     enterprises = EnterpriseField(
         multiple=True,
         required=False,
@@ -47,17 +42,9 @@ class PracticeForm(VersionedForm):
             "plan_items": forms.SelectMultiple(attrs={"size": 6}),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "plan_items").queryset = plan_item_choices()
-        owners = owner_choices(user=user)
-        if self.instance.pk or (not user.is_admin and owners.count() <= 1):
-            del self.fields["owner_agency"]
-        else:
-            _choices(self, "owner_agency").queryset = owners
-            self.fields["owner_agency"].required = user.is_admin
-            self.fields["owner_agency"].initial = user.agency_id
-            self.order_fields(["title", "owner_agency"])
         searchable(self, "plan_items")
         self.style_widgets()
 

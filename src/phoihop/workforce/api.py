@@ -12,7 +12,16 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
-from phoihop.core.api import ERROR_RESPONSES, ChildRoutes, api_user, apply_refs, patch_data, patch_schema
+from phoihop.core.api import (
+    ERROR_RESPONSES,
+    ChildRoutes,
+    api_user,
+    apply_refs,
+    filter_params,
+    filter_schema,
+    patch_data,
+    patch_schema,
+)
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.schemas import AGENCY, ENTERPRISE
 from phoihop.workforce import selectors, services
@@ -27,6 +36,7 @@ from phoihop.workforce.choices import (
     SupportKind,
     WarningStatus,
 )
+from phoihop.workforce.filters import ReportFilter
 from phoihop.workforce.models import Incident, IncidentStep, IncidentSupport, LabourReport, Warning
 
 router = Router(tags=["Tình hình công nhân lao động"])
@@ -120,23 +130,13 @@ class TransitionIn(Schema):
     reason: str = Field("", max_length=2000)
 
 
-class ReportFilters(Schema):
-    q: str = ""
-    report_type: ReportType | None = None
-    status: ReportStatus | None = None
-    year: int | None = None
-    zone: int | None = None
-    enterprise: int | None = None
-    owner_agency: int | None = None
-    sort: str = "-period"
-    scope: OwnerScope | None = None
+ReportFilters = filter_schema(ReportFilter, sort="-period", enums=(ReportType, ReportStatus, OwnerScope))
 
 
 @router.get("/labour-reports", response=list[ReportOut], summary="Danh sách báo cáo tình hình lao động")
 @paginate(PageNumberPagination, page_size=50)
-def list_reports(request: HttpRequest, filters: Query[ReportFilters]) -> Any:
-    params = {k: v for k, v in filters.dict().items() if v is not None}
-    return selectors.list_reports(user=api_user(request), params=params)
+def list_reports(request: HttpRequest, filters: Query[ReportFilters]) -> Any:  # type: ignore[valid-type]
+    return selectors.list_reports(user=api_user(request), params=filter_params(filters))
 
 
 @router.get("/labour-reports/{report_id}", response={200: ReportOut, **ERROR_RESPONSES})

@@ -1,43 +1,25 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import StyledFormMixin, VersionedForm, searchable
-from phoihop.directory.forms import EnterpriseField
-from phoihop.directory.selectors import agency_choices, owner_choices
+from phoihop.directory.forms import EnterpriseField, OwnedRecordForm, owner_field
+from phoihop.directory.selectors import agency_choices
 from phoihop.workforce.choices import QuestionKind
 from phoihop.workforce.models import Incident, IncidentStep, IncidentSupport, LabourReport, Survey
 from phoihop.workforce.services import INCIDENT_FIELDS, REPORT_FIELDS, STEP_FIELDS, SUPPORT_FIELDS, SURVEY_FIELDS
-
-if TYPE_CHECKING:
-    from phoihop.directory.models import Agency
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ENTERPRISE_HELP = _("Gõ tên (không cần dấu) hoặc mã số thuế rồi chọn doanh nghiệp trong danh mục.")
 
 
-def _owner_field(form: forms.BaseForm, user: Any, label: Any, first: str) -> None:
-    owners = owner_choices(user=user)
-    instance = getattr(form, "instance", None)
-    if (instance is not None and instance.pk) or (not user.is_admin and owners.count() <= 1):
-        del form.fields["owner_agency"]
-        return
-    field = form.fields["owner_agency"]
-    assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
-    field.queryset = owners
-    field.required = user.is_admin
-    field.initial = user.agency_id
-    form.order_fields([first, "owner_agency"])
-
-
-class LabourReportForm(VersionedForm):
-    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        label=_("Đơn vị báo cáo"), queryset=None, required=False
-    )
+class LabourReportForm(OwnedRecordForm):
+    owner_order = ("enterprise",)
+    owner_agency = owner_field(_("Đơn vị báo cáo"))
     enterprise = EnterpriseField(label=_("Doanh nghiệp"), help_text=ENTERPRISE_HELP)
 
     class Meta:
@@ -55,21 +37,15 @@ class LabourReportForm(VersionedForm):
             "meal_value": _("Ghi bằng đồng một suất, ví dụ 25000."),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _owner_field(self, user, _("Đơn vị báo cáo"), "enterprise")
-        self.style_widgets()
-
 
 class TransitionForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Lý do trả lại"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class IncidentForm(VersionedForm):
-    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        label=_("Đơn vị theo dõi"), queryset=None, required=False
-    )
+class IncidentForm(OwnedRecordForm):
+    owner_order = ("enterprise",)
+    owner_agency = owner_field(_("Đơn vị theo dõi"))
     enterprise = EnterpriseField(label=_("Doanh nghiệp"), help_text=ENTERPRISE_HELP)
 
     class Meta:
@@ -84,12 +60,11 @@ class IncidentForm(VersionedForm):
         }
         help_texts = {"workers_involved": _("Chỉ ghi số người; không ghi tên người lao động.")}
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["handled_by"]
         assert isinstance(field, forms.ModelMultipleChoiceField)  # noqa: S101
         field.queryset = agency_choices(active_only=True)
-        _owner_field(self, user, _("Đơn vị theo dõi"), "enterprise")
         searchable(self, "handled_by")
         self.style_widgets()
 
@@ -131,10 +106,9 @@ KIND_WORDS = {
 }
 
 
-class SurveyForm(VersionedForm):
-    owner_agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
-        label=_("Đơn vị khảo sát"), queryset=None, required=False
-    )
+class SurveyForm(OwnedRecordForm):
+    owner_order = ("title",)
+    owner_agency = owner_field(_("Đơn vị khảo sát"))
     enterprises = EnterpriseField(multiple=True, label=_("Doanh nghiệp khảo sát"), help_text=ENTERPRISE_HELP)
     questions = forms.CharField(label=_("Câu hỏi"), widget=forms.Textarea(attrs={"rows": 6}), help_text=QUESTIONS_HELP)
 
@@ -143,11 +117,10 @@ class SurveyForm(VersionedForm):
         fields = [*SURVEY_FIELDS, "enterprises"]
         widgets = {"opens_on": DATE_WIDGET, "closes_on": DATE_WIDGET, "intro": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["questions"]
-        _owner_field(self, user, _("Đơn vị khảo sát"), "title")
         self.style_widgets()
 
     def clean_questions(self) -> list[dict[str, Any]]:
