@@ -33,9 +33,13 @@ def test_every_listing_of_the_report_reads_the_same_rows_from_values(
         source = get_source(listing.source)
         if not isinstance(source, RecordSource):
             continue
-        used = set(patterns.fields_of(patterns.parse(listing.pattern)))
-        for entry in listing.entries.all():
-            used.update(patterns.fields_of(patterns.parse(entry.pattern)) if entry.pattern.strip() else ())
+        default = frozenset(patterns.fields_of(patterns.parse(listing.pattern)))
+        own = {
+            entry.record_id: frozenset(patterns.fields_of(patterns.parse(entry.pattern)))
+            for entry in listing.entries.all()
+            if entry.pattern.strip()
+        }
+        used = set(default).union(*own.values())
         specs = [source.fields()[name] for name in used if name in source.fields()]
         from_values += source._from_values(specs)
         plan = listing.report.plan
@@ -46,6 +50,7 @@ def test_every_listing_of_the_report_reads_the_same_rows_from_values(
             "window": Window(plan.period_start, plan.period_end),
             "used": sorted(used),
             "value_field": listing.value_field,
+            "fields_of_row": lambda record_id, own=own, default=default: own.get(record_id, default),
         }
         fast, slow = both_ways(source, monkeypatch, **params)
         assert fast == slow, listing.key

@@ -509,9 +509,10 @@ class _Builder:
                 for entry in listing.entries.all()
                 if entry.pattern.strip()
             }
-            used = set(patterns.fields_of(default))
-            for parts in overrides.values():
-                used.update(patterns.fields_of(parts))
+            # Each record's sentence reads only its own fields: the listing's, or its entry's where it has one.
+            default_fields = frozenset(patterns.fields_of(default))
+            own_fields = {record_id: frozenset(patterns.fields_of(parts)) for record_id, parts in overrides.items()}
+            used = set(default_fields).union(*own_fields.values())
             scope = None
             if listing.agency_id is not None:
                 scope = self.inputs.scopes.get(listing.agency_id, frozenset({listing.agency_id}))
@@ -522,6 +523,7 @@ class _Builder:
                 window=self._window(listing),
                 used=sorted(used),
                 value_field=listing.value_field,
+                fields_of_row=lambda record_id: own_fields.get(record_id, default_fields),
             )
             unit = source.value_unit(listing.value_field) if listing.value_field else None
         # A listing's filter is data the secretariat typed: a field or value that no longer fits is a finding for

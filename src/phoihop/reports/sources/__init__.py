@@ -9,7 +9,7 @@ labels ("số căn hộ" -> so_can_ho), plus a few hand-made ones where a record
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -86,6 +86,7 @@ class Source:
         window: Window,
         used: Iterable[str],
         value_field: str = "",
+        fields_of_row: Callable[[int], Collection[str]] | None = None,
     ) -> SourceResult:  # pragma: no cover
         raise NotImplementedError
 
@@ -160,6 +161,7 @@ class RecordSource(Source):
         window: Window,
         used: Iterable[str],
         value_field: str = "",
+        fields_of_row: Callable[[int], Collection[str]] | None = None,
     ) -> SourceResult:
         kind = self.kind
         queryset = kind.model._default_manager.filter(kind.parse_filter(record_filter)).filter(
@@ -173,7 +175,7 @@ class RecordSource(Source):
         date_path = kind.date_field
         queryset = queryset.order_by(date_path, "pk")
         if self._from_values(specs):
-            return self._value_rows(queryset, specs, value_field)
+            return self._value_rows(queryset, specs, value_field, fields_of_row)
         related = {p for spec in specs for p in spec.related if p}
         prefetch = {p for spec in specs for p in spec.prefetch if p}
         # The measures ({{KEY.khoang}}, {{KEY.so_doanh_nghiep}}…) read the value and the enterprise of every row:
@@ -187,8 +189,10 @@ class RecordSource(Source):
         rows = []
         read_value = attr_chain(value_field.split("__")) if value_field else None
         link = kind.linker()
+        named = any(spec.name == "ten" for spec in specs)
         for record in queryset:
-            values = {spec.name: spec.text(record) for spec in specs}
+            wanted = fields_of_row(record.pk) if fields_of_row is not None else None
+            values = {spec.name: spec.text(record) for spec in specs if wanted is None or spec.name in wanted}
             date = _as_date(attr_chain(date_path.split("__"))(record)) if self.dated else None
             number: Decimal | None = None
             enterprise: Any = None
@@ -201,7 +205,7 @@ class RecordSource(Source):
                 SourceRow(
                     record.pk,
                     date,
-                    str(record) if "ten" in values else "",
+                    str(record) if named else "",
                     link(record),
                     values,
                     number=number,
@@ -220,7 +224,13 @@ class RecordSource(Source):
         named = kind.row_text is not None and kind.describe is str
         return all(spec.column or (spec.name == "ten" and named) for spec in specs)
 
-    def _value_rows(self, queryset: Any, specs: list[FieldSpec], value_field: str) -> SourceResult:
+    def _value_rows(
+        self,
+        queryset: Any,
+        specs: list[FieldSpec],
+        value_field: str,
+        fields_of_row: Callable[[int], Collection[str]] | None,
+    ) -> SourceResult:
         """`rows()` from `values()`: the few columns the pattern, the link, the date and the measures read, no model
         instances (a listing at ten times the data holds hundreds of rows)."""
         kind = self.kind
@@ -237,7 +247,8 @@ class RecordSource(Source):
         rows = []
         for row in queryset.values(*sorted(paths)):
             raw = row[value_field] if value_field else None
-            values = {spec.name: spec.text_of_value(row) for spec in columns}
+            wanted = fields_of_row(row["pk"]) if fields_of_row is not None else None
+            values = {spec.name: spec.text_of_value(row) for spec in columns if wanted is None or spec.name in wanted}
             label = ""
             if describe is not None:
                 label = describe(row)
@@ -296,6 +307,7 @@ class ConsultationSource(Source):
         window: Window,
         used: Iterable[str],
         value_field: str = "",
+        fields_of_row: Callable[[int], Collection[str]] | None = None,
     ) -> SourceResult:
         from phoihop.cases.choices import RequesterKind
         from phoihop.cases.selectors import case_aggregates
