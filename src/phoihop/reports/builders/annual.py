@@ -113,6 +113,8 @@ class _Builder:
         self.notes: list[NoteData] = []
         self.listing_data: dict[str, ListingData] = {}
         self.measure_inputs: dict[str, tuple[Listing, Sequence[SourceRow], dict[int, str], str | None]] = {}
+        # The rows behind each indicator line, made once however many of its figures the report prints.
+        self.line_provenance: dict[int, tuple[Provenance, ...]] = {}
         self.vocabulary = placeholders.Vocabulary(
             figures={f.name: f.target_id for f in inputs.figures},
             indicators=self._indicator_lines(),
@@ -340,19 +342,21 @@ class _Builder:
                 if row.source == "value" and not row.approved
             )
         )
-        provenance = tuple(
-            Provenance(
-                source=row.source_label,
-                label=row.label,
-                value=format_number(row.value),
-                date=row.date.isoformat() if row.date else "",
-                agency=row.agency_name,
-                url=row.url,
-                note=" · ".join(part for part in (row.status, row.note) if part),
-                approved=row.approved,
+        provenance = self.line_provenance.get(line.target_id or 0)
+        if provenance is None:
+            provenance = self.line_provenance[line.target_id or 0] = tuple(
+                Provenance(
+                    source=row.source_label,
+                    label=row.label,
+                    value=format_number(row.value),
+                    date=row.date.isoformat() if row.date else "",
+                    agency=row.agency_name,
+                    url=row.url,
+                    note=" · ".join(part for part in (row.status, row.note) if part),
+                    approved=row.approved,
+                )
+                for row in rows
             )
-            for row in rows
-        )
         target = format_number(line.target) if line.target is not None else ""
         ratio = line.percent_text(self.rounding) if line.target else ""
 

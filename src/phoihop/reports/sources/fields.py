@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from phoihop.core.text import fold_vi
+from phoihop.core.text import choice_label, fold_vi
 from phoihop.core.vnformat import format_date, format_month, format_number
 
 if TYPE_CHECKING:
@@ -132,12 +132,20 @@ def _project_phases(project: Any) -> tuple[list[Any], list[Any]]:
     return found
 
 
+def _milestones(project: Any) -> list[Any]:
+    """The project's prefetched milestones, listed once per project (each `.all()` builds a new queryset)."""
+    found = project.__dict__.get("_report_milestones")
+    if found is None:
+        found = project.__dict__["_report_milestones"] = list(project.milestones.all())
+    return found
+
+
 def _phases_of(project: Any) -> tuple[list[Any], list[Any]]:
     from phoihop.housing.choices import MilestoneKind
 
     deliveries, starts = MilestoneKind.deliveries(), MilestoneKind.starts()
     by_phase: dict[str, list[Any]] = {}
-    for milestone in project.milestones.all():
+    for milestone in _milestones(project):
         by_phase.setdefault(milestone.phase.strip(), []).append(milestone)
     delivered, building = [], []
     for items in by_phase.values():
@@ -165,9 +173,17 @@ def _phase_value(which: int, attr: str) -> Callable[[Any], Any]:
     return get
 
 
+def _project_kind(kind: str) -> str:
+    from phoihop.housing.choices import ProjectKind
+
+    return choice_label(ProjectKind, kind)
+
+
 def _stage(project: Any) -> str:
-    latest = max(project.milestones.all(), key=lambda m: (m.date, m.stage, m.pk), default=None)
-    return latest.get_kind_display() if latest else ""
+    from phoihop.housing.choices import MilestoneKind
+
+    latest = max(_milestones(project), key=lambda m: (m.date, m.stage, m.pk), default=None)
+    return choice_label(MilestoneKind, latest.kind) if latest else ""
 
 
 def _month_if_known(milestone: Any) -> str:
@@ -192,7 +208,7 @@ HOUSING_PROJECT_EXTRAS: list[Extra] = [
     ("xa", "phường, xã, thị trấn", lambda p: p.commune, (), ()),
     ("khu", "khu công nghiệp, khu kinh tế", lambda p: p.zone.name if p.zone else "", ("zone",), ()),
     ("chu_dau_tu", "chủ đầu tư", lambda p: p.investor, ("investor_enterprise",), ()),
-    ("loai", "loại dự án", lambda p: p.get_kind_display(), (), ()),
+    ("loai", "loại dự án", lambda p: _project_kind(p.kind), (), ()),
     ("so_toa", "số tòa nhà, block", lambda p: p.buildings, (), ()),
     ("so_tang", "số tầng cao nhất", lambda p: p.max_floors, (), ()),
     ("so_can_ho", "số căn hộ (số)", lambda p: p.apartments, (), ()),
