@@ -169,7 +169,8 @@ class ActivityOutput(models.Model):
 
 def _amount_text(amount: int, unit: str, qualifier: str) -> str:
     text = f"{format_number(amount)} {unit}".strip()
-    prefix = Qualifier(qualifier).prefix
+    # Qualifier(qualifier).prefix, from the label table: a report describes thousands of these.
+    prefix = "" if qualifier == Qualifier.EXACT else choice_label(Qualifier, qualifier)
     return f"{prefix} {text}" if prefix else text
 
 

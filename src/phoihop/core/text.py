@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
+from django.conf import settings
 from django.db.models import Choices
 from django.utils.translation import get_language
 
@@ -47,11 +49,19 @@ def fold_vi(text: str) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+@cache
+def _only_language() -> str | None:
+    """The project's language when it has only one (settings.LANGUAGES): every label is then the same whatever
+    language is active, and a report describing thousands of rows need not ask for it each time (`get_language()`
+    reads a context-local variable: a few microseconds a call)."""
+    return settings.LANGUAGES[0][0] if len(settings.LANGUAGES) == 1 else None
+
+
 def choice_label(choices: type[Choices], value: object) -> str:
     """A stored choice's label, as get_FOO_display() gives it (the raw value when it is no longer a choice), without
     rebuilding the field's whole table of choices on each call — that costs one translation per choice, which shows
     when a report describes thousands of rows."""
-    key = (choices, value, get_language())
+    key = (choices, value, _only_language() or get_language())
     label = _CHOICE_LABELS.get(key)
     if label is None:
         try:

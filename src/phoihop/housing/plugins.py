@@ -89,6 +89,7 @@ def register_record_kinds() -> None:
     record_kinds.register(
         key="housing.milestone",
         label="Mốc tiến độ dự án nhà ở",
+        link=("housing:project_detail", "project_id", "milestone-"),
         model=Milestone,
         date_field="date",
         agency_field="project__owner_agency",

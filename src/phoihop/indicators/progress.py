@@ -365,7 +365,7 @@ class Calculator:
         indicator: Indicator,
         queryset: QuerySet[Any],
         row_text: RowText,
-        link_to: tuple[str, str],
+        link_to: tuple[str, ...],
     ) -> list[ProvenanceRow]:
         """`_record_rows` for a kind that describes its rows from values: the few columns its text, link, body, date
         and figure read, no model instances (a report at ten times the data lists thousands of rows)."""

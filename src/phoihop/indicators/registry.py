@@ -102,13 +102,15 @@ def _default_url(obj: models.Model) -> str:
 LINK_MARKER = "987654321"
 
 
-def links_to(url_name: str, attribute: str) -> Callable[[models.Model], str]:
+def links_to(url_name: str, attribute: str, anchor: str = "") -> Callable[[models.Model], str]:
     """A function giving each record's URL from one reverse(): the URL with a marker argument, the marker replaced by
-    the record's `attribute` (its pk, or the id of the record whose page shows it)."""
+    the record's `attribute` (its pk, or the id of the record whose page shows it), and with `anchor` the record's
+    place on that page ("#milestone-12")."""
     template = reverse(url_name, args=[LINK_MARKER])
 
     def link(record: models.Model) -> str:
-        return template.replace(LINK_MARKER, str(getattr(record, attribute)))
+        url = template.replace(LINK_MARKER, str(getattr(record, attribute)))
+        return f"{url}#{anchor}{record.pk}" if anchor else url
 
     return link
 
@@ -139,9 +141,10 @@ class RecordKind:
     person_field: str = ""
     noun: str = ""
     done: str = ""
-    # (URL name, attribute that is its one argument): a record's page, when it is that simple. Lists of thousands of
-    # records (a report's provenance) then build their links from one reverse() instead of one each.
-    link: tuple[str, str] | None = None
+    # (URL name, attribute that is its one argument[, anchor]): a record's page, when it is that simple — with an
+    # anchor ("milestone-") the record is a part of that page, "#milestone-<pk>". Lists of thousands of records (a
+    # report's provenance) then build their links from one reverse() instead of one each.
+    link: tuple[str, str] | tuple[str, str, str] | None = None
     row_text: RowText | None = None
 
     def value_linker(self) -> Callable[[Mapping[str, Any]], str]:
@@ -151,6 +154,9 @@ class RecordKind:
             raise ValueError(f"record kind {self.key} declares no link")
         template = reverse(self.link[0], args=[LINK_MARKER])
         attribute = self.link[1]
+        anchor = self.link[2] if len(self.link) > 2 else ""
+        if anchor:
+            return lambda row: f"{template.replace(LINK_MARKER, str(row[attribute]))}#{anchor}{row['pk']}"
         return lambda row: template.replace(LINK_MARKER, str(row[attribute]))
 
     def linker(self) -> Callable[[models.Model], str]:
@@ -387,7 +393,7 @@ class RecordKindRegistry:
         person_field: str = "",
         noun: str = "",
         done: str = "",
-        link: tuple[str, str] | None = None,
+        link: tuple[str, str] | tuple[str, str, str] | None = None,
         row_text: RowText | None = None,
     ) -> RecordKind:
         """Register a countable model. Paths are checked now, so a typo fails at start-up, not in a report."""
