@@ -317,6 +317,7 @@ LISTS = {
     "organizing:founding_list": lambda body: FoundingFactory(owner_agency=body),
     "practices:practice_list": lambda body: PracticeFactory(owner_agency=body, title="Mô hình Bữa cơm ca"),
     "housing:project_list": lambda body: ProjectFactory(owner_agency=body, name="Nhà ở Công nhân Tràng Duệ"),
+    "directory:zone_list": lambda body: ZoneFactory(),
 }
 
 
@@ -363,3 +364,24 @@ def test_a_list_of_a_model_with_personal_fields_is_refused(rf: Any, reader: Clie
     request = rf.get("/")
     request.user = User.objects.get(username="canbo")
     assert cache.lookup(request, kind="cases", user=request.user, depends_on=[Case]) is None
+
+
+def test_the_zone_list_counts_a_new_enterprise_at_once(
+    reader: Client, body: Agency, committed: Committed, django_assert_num_queries: Any
+) -> None:
+    """The zone list is kept in the cache (each zone's count reads every enterprise): the next read after an
+    enterprise is added shows the zone's new count."""
+    url = reverse("directory:zone_list")
+    zone = Enterprise.objects.get().zone
+    assert zone is not None
+
+    def count_shown() -> str:
+        row = main(page(reader, url=url)).split(f'<a href="{zone.get_absolute_url()}">')[1].split("</tr>")[0]
+        return re.findall(r'<td class="text-end">([^<]*)</td>', row)[-1]
+
+    assert count_shown() == "1"
+    with django_assert_num_queries(3):  # session, user, cache: no count over the enterprises
+        assert count_shown() == "1"
+    with committed():
+        EnterpriseFactory(name="Công ty TNHH Thép Đình Vũ", owner_agency=body, zone=zone)
+    assert count_shown() == "2"

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from phoihop.core.audit import history_of
-from phoihop.core.htmx import htmx_partial
 from phoihop.core.plugins import sections
 from phoihop.core.records import confirm_delete, render_list
 from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
@@ -167,13 +166,9 @@ def enterprise_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def zone_list(request: HttpRequest) -> HttpResponse:
     zones = selectors.list_zones(user=user_of(request), query=request.GET.get("q", ""))
-    context = {
-        "page": paginate(request, zones),
-        "q": request.GET.get("q", ""),
-        "can_manage": permissions.can_manage_reference(user_of(request)),
-    }
-    template = "directory/zone_list.html"
-    return render(request, f"{template}#results" if htmx_partial(request) else template, context)
+    # Kept in the shared list cache like the record lists: each zone's enterprise count reads every enterprise.
+    context = {"can_manage": permissions.can_manage_reference(user_of(request))}
+    return render_list(request, template="directory/zone_list.html", rows=zones, context=context)
 
 
 @login_required
