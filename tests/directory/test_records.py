@@ -183,6 +183,21 @@ def test_the_owner_body_must_be_chosen_by_the_administrator_and_be_the_actors_ow
     assert len(events()) == 1
 
 
+@pytest.mark.parametrize("app", ["practices", "housing", "oversight"])
+def test_a_record_kind_that_names_no_foreign_owner_message_says_the_shared_one(
+    app: str, leader: User, other_agency: Agency
+) -> None:
+    from importlib import import_module
+
+    services = import_module(f"phoihop.{app}.services")
+    writer = next(value for value in vars(services).values() if isinstance(value, OwnedWrites))
+    with pytest.raises(ValidationError) as caught:
+        writer.owner_for(leader, other_agency)
+    assert caught.value.message_dict == {
+        "owner_agency": ["Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."]
+    }
+
+
 def test_a_write_without_the_permission_is_refused_and_changes_nothing(
     other_agency: Agency, leader: User, make_user: Any
 ) -> None:

@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from phoihop.core.models import VersionedModel
 from phoihop.core.records import ChildWrites, RecordWrites
@@ -39,6 +40,10 @@ M = TypeVar("M", bound=VersionedModel)
 # the condition for one word (an Exists over a many-to-many, say).
 SearchField = str | Callable[[str], Any]
 Hook = Callable[[QuerySet[Any]], QuerySet[Any]]
+
+
+# What most record kinds say when an officer names a body outside their own as the owner.
+FOREIGN_OWNER = gettext_lazy("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc.")
 
 
 def sort_keys(fields: Mapping[str, str]) -> dict[str, str]:
@@ -122,7 +127,7 @@ class OwnedWrites(Generic[M]):
     one_line: Collection[str] = ()
     blank_if_none: Collection[str] = ()
     owner_required: str | Promise  # the owner field's messages (see `scope.resolve_owner`)
-    owner_foreign: str | Promise
+    owner_foreign: str | Promise = FOREIGN_OWNER
     can_create: Callable[[User], bool]
     can_edit: Callable[[User, Any], bool]
     can_delete: Callable[[User, Any], bool]

@@ -152,7 +152,6 @@ PROJECTS = OwnedWrites(
     m2m=PROJECT_M2M,
     one_line=ONE_LINE_FIELDS,
     owner_required=gettext_lazy("Hãy chọn đơn vị theo dõi dự án."),
-    owner_foreign=gettext_lazy("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
     can_create=can_create_project,
     can_edit=can_edit_project,
     can_delete=can_delete_project,

@@ -104,7 +104,6 @@ INSPECTIONS = OwnedWrites(
     m2m=INSPECTION_M2M,
     one_line=ONE_LINE_FIELDS,
     owner_required=gettext_lazy("Hãy chọn cơ quan chủ trì."),
-    owner_foreign=gettext_lazy("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
     can_create=can_create_inspection,
     can_edit=can_edit_inspection,
     can_delete=can_delete_inspection,

@@ -41,7 +41,6 @@ PRACTICES = OwnedWrites(
     m2m=PRACTICE_M2M,
     one_line=ONE_LINE_FIELDS,
     owner_required=gettext_lazy("Hãy chọn đơn vị xây dựng mô hình."),
-    owner_foreign=gettext_lazy("Anh/chị chỉ có thể tạo hồ sơ cho đơn vị của mình hoặc đơn vị trực thuộc."),
     can_create=can_create_practice,
     can_edit=can_edit_practice,
     can_delete=can_delete_practice,
