@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,9 +25,8 @@ from phoihop.activities.forms import (
 )
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.core.audit import history_of
-from phoihop.core.htmx import htmx_partial, hx_location
 from phoihop.core.records import confirm_delete, list_view
-from phoihop.core.views import ServiceFormView, require_permission, user_of
+from phoihop.core.views import ServiceFormView, redirect_after, require_permission, user_of
 
 PARTICIPANTS_PREFIX = "participants"
 OUTPUTS_PREFIX = "outputs"
@@ -228,7 +227,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã đính kèm tệp “%(name)s”.") % {"name": attachment.original_name})
             url = activity.get_absolute_url()
-            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+            return redirect_after(request, url)
     context = {
         "activity": activity,
         "history": history_of(activity)[:50],
@@ -268,4 +267,4 @@ def attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> Http
     services.remove_attachment(actor=user, attachment=attachment)
     messages.success(request, _("Đã gỡ tệp “%(name)s”.") % {"name": attachment.original_name})
     url = attachment.activity.get_absolute_url()
-    return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+    return redirect_after(request, url)

@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page
 from django.db import models
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -30,9 +30,9 @@ from django.views.decorators.http import require_http_methods
 
 from phoihop.core import cache
 from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.htmx import htmx_partial
 from phoihop.core.plugins import menu, sections
-from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
+from phoihop.core.views import ServiceFormView, paginate, redirect_after, require_permission, user_of
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -138,7 +138,7 @@ def confirm_delete(
             error = exc.message
         else:
             messages.success(request, done_message)
-            return hx_location(done_url) if htmx_partial(request) else HttpResponseRedirect(done_url)
+            return redirect_after(request, done_url)
     context = {"object": row, "error": error, "heading": heading, "consequence": consequence, "cancel_url": cancel_url}
     return render(request, "htmx/confirm_delete.html", context, status=422 if error else 200)
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,9 +15,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
-from phoihop.core.records import RecordCreateView, RecordUpdateView
-from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
+from phoihop.core.htmx import htmx_partial
+from phoihop.core.records import RecordCreateView, RecordUpdateView, posted_version
+from phoihop.core.views import (
+    ServiceFormView,
+    apply_validation_error,
+    paginate,
+    redirect_after,
+    require_permission,
+    user_of,
+)
 from phoihop.core.vnformat import Rounding
 from phoihop.directory.selectors import agencies_visible_to
 from phoihop.indicators import permissions, selectors, services
@@ -290,7 +297,7 @@ def value_create(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Đã ghi số liệu %(value)s.") % {"value": value})
                 url = f"{reverse('indicators:value_list')}?plan={plan.pk}"
-                return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+                return redirect_after(request, url)
         status = 200 if htmx_partial(request) else 422
     return _page(request, "indicators/value_form.html", {"form": form, "plan": plan}, partial="form", status=status)
 
@@ -330,10 +337,7 @@ def value_delete(request: HttpRequest, pk: int) -> HttpResponse:
     require_permission(permissions.can_enter_values(user, value.agency_id))
     error = ""
     if request.method == "POST":
-        try:
-            version = int(request.POST.get("version", ""))
-        except ValueError:
-            version = -1
+        version = posted_version(request)
         try:
             services.delete_value(actor=user, reported_value=value, expected_version=version)
         except ValidationError as exc:
@@ -343,7 +347,7 @@ def value_delete(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã xóa số liệu %(value)s.") % {"value": value})
             url = f"{reverse('indicators:value_list')}?plan={value.plan_id}"
-            return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+            return redirect_after(request, url)
     return render(
         request, "indicators/value_delete.html", {"value": value, "error": error}, status=422 if error else 200
     )
@@ -373,7 +377,7 @@ def value_import(request: HttpRequest) -> HttpResponse:
                     % {"c": result.created, "u": result.updated, "n": result.unchanged},
                 )
                 url = f"{reverse('indicators:value_list')}?plan={plan.pk}"
-                return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+                return redirect_after(request, url)
         status = 422
     context = {"form": form, "plan": plan, "errors": errors}
     return render(request, "indicators/value_import.html", context, status=status)
@@ -455,7 +459,7 @@ def approval_action(request: HttpRequest, plan_pk: int, agency_pk: int, period_k
         )
     messages.success(request, done % {"period": period.label, "agency": agency.name})
     url = f"{reverse('indicators:approval')}?plan={plan.pk}"
-    return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+    return redirect_after(request, url)
 
 
 # --- Validation rules -----------------------------------------------------------------------------------------

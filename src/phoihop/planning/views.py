@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,10 +15,17 @@ from django.views.decorators.http import require_http_methods
 from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
+from phoihop.core.htmx import htmx_partial
 from phoihop.core.plugins import sections
 from phoihop.core.records import RecordCreateView, RecordUpdateView
-from phoihop.core.views import ServiceFormView, apply_validation_error, paginate, require_permission, user_of
+from phoihop.core.views import (
+    ServiceFormView,
+    apply_validation_error,
+    paginate,
+    redirect_after,
+    require_permission,
+    user_of,
+)
 from phoihop.directory.selectors import agency_choices
 from phoihop.planning import permissions, selectors, services
 from phoihop.planning.choices import DocumentKind, ItemStatus
@@ -306,7 +313,7 @@ def item_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
                     % {"year": new_item.plan.year, "n": new_item.number},
                 )
                 url = new_item.get_absolute_url()
-                return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+                return redirect_after(request, url)
         status = 200 if htmx_partial(request) else 422
     template = "planning/item_carry_over.html"
     context = {"item": item, "form": form, "next_plan": next_plan}

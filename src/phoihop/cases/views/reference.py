@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -19,12 +19,7 @@ from phoihop.cases.forms import ChannelPolicyForm, GrantForm, HolidayForm, Topic
 from phoihop.cases.models import ChannelPolicy, Holiday
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, hx_location
-from phoihop.core.views import ServiceFormView, apply_validation_error, require_permission, user_of
-
-
-def _redirect(request: HttpRequest, url: str) -> HttpResponse:
-    return hx_location(url) if htmx_partial(request) else HttpResponseRedirect(url)
+from phoihop.core.views import ServiceFormView, apply_validation_error, redirect_after, require_permission, user_of
 
 
 @login_required
@@ -97,7 +92,7 @@ def working_calendar(request: HttpRequest) -> HttpResponse:
                 apply_validation_error(form, error)
             else:
                 messages.success(request, _("Đã thêm ngày nghỉ."))
-                return _redirect(request, reverse("cases:calendar"))
+                return redirect_after(request, reverse("cases:calendar"))
     from django.conf import settings
 
     context = {
@@ -120,7 +115,7 @@ def holiday_remove(request: HttpRequest, pk: int) -> HttpResponse:
     holiday = get_object_or_404(Holiday, pk=pk)
     services.remove_holiday(actor=user, holiday=holiday)
     messages.success(request, _("Đã bỏ ngày nghỉ %(day)s.") % {"day": holiday.date.strftime("%d/%m/%Y")})
-    return _redirect(request, reverse("cases:calendar"))
+    return redirect_after(request, reverse("cases:calendar"))
 
 
 @login_required
@@ -144,7 +139,7 @@ def policy_update(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Đã lưu thời hạn trả lời."))
-            return _redirect(request, reverse("cases:calendar"))
+            return redirect_after(request, reverse("cases:calendar"))
     status = 422 if request.method == "POST" else 200
     context = {"policy": policy, "form": form, "history": history_of(policy)[:50]}
     return render(request, "cases/policy_form.html", context, status=status)
@@ -168,7 +163,7 @@ def grant_list(request: HttpRequest) -> HttpResponse:
                 apply_validation_error(form, error)
             else:
                 messages.success(request, _("Đã giao quyền xử lý vụ việc."))
-                return _redirect(request, reverse("cases:grant_list"))
+                return redirect_after(request, reverse("cases:grant_list"))
     context = {
         "grants": selectors.list_grants(user=user, include_revoked=request.GET.get("all") == "1"),
         "form": form,
@@ -191,4 +186,4 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Đã thu hồi quyền xử lý vụ việc của %(user)s.") % {"user": grant.user})
-    return _redirect(request, reverse("cases:grant_list"))
+    return redirect_after(request, reverse("cases:grant_list"))
