@@ -10,7 +10,7 @@ from django.urls import reverse
 from phoihop.accounts.choices import Role
 from phoihop.workforce.models import Incident, LabourReport, Survey, Warning
 from tests.directory.factories import EnterpriseFactory
-from tests.workforce.factories import region_one
+from tests.workforce.factories import IncidentFactory, LabourReportFactory, region_one
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +137,22 @@ def test_a_survey_from_its_form(officer, enterprise, client_for) -> None:  # typ
     page = client.get(survey.get_absolute_url()).content.decode()
     assert survey.public_path() in page
     assert "Chưa có phiếu trả lời" in page
+
+
+@pytest.mark.parametrize(
+    ("factory", "url_name", "list_name", "done"),
+    [
+        ("report", "workforce:report_delete", "workforce:report_list", "Đã xóa báo cáo."),
+        ("incident", "workforce:incident_delete", "workforce:incident_list", "Đã xóa vụ việc."),
+    ],
+)
+def test_a_leader_deletes_a_report_or_an_incident_and_reads_its_own_message(  # type: ignore[no-untyped-def]
+    factory, url_name, list_name, done, agency, enterprise, make_user, client_for
+) -> None:
+    make = LabourReportFactory if factory == "report" else IncidentFactory
+    record = make(owner_agency=agency, enterprise=enterprise)
+    client = client_for(make_user(Role.LEADER, agency, username="lanhdao.xoa"))
+    response = client.post(reverse(url_name, args=[record.pk]), {"version": record.version}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(list_name)
+    assert done in response.content.decode()
+    assert not type(record).objects.filter(pk=record.pk).exists()
