@@ -86,3 +86,50 @@ def test_no_menu_page_is_wider_than_a_390px_phone(
         finally:
             context.close()
             browser.close()
+
+
+def test_the_form_for_a_records_rows_fits_a_390px_phone(live_server: Any, demo_data: None, chromium_path: str) -> None:
+    """The one page every app uses to add a row to a record (records/child_form.html): a project's milestone, a
+    model's award, an inspection's finding and follow-up action, an incident's step and support."""
+    from django.urls import reverse
+    from playwright.sync_api import expect, sync_playwright
+
+    from phoihop.housing.models import HousingProject
+    from phoihop.oversight.models import Inspection
+    from phoihop.practices.models import GoodPractice
+    from phoihop.workforce.models import Incident
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    parents = {
+        "housing:milestone_create": HousingProject,
+        "practices:award_create": GoodPractice,
+        "oversight:finding_create": Inspection,
+        "oversight:follow_up_create": Inspection,
+        "workforce:step_create": Incident,
+        "workforce:support_create": Incident,
+    }
+    paths = [reverse(name, args=[model.objects.order_by("pk").first().pk]) for name, model in parents.items()]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
+            page.get_by_label("Tên đăng nhập").fill("quantri")
+            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
+            page.get_by_role("button", name="Đăng nhập").click()
+            expect(page).to_have_url(live_server.url + "/")
+            too_wide = {}
+            for path in paths:
+                response = page.goto(live_server.url + path)
+                assert response is not None
+                assert response.status == 200, path
+                expect(page.get_by_role("button", name="Lưu")).to_be_visible()
+                width = page.evaluate("() => document.documentElement.scrollWidth")
+                if width > PHONE["width"]:
+                    too_wide[path] = (width, overflowing(page))
+            assert too_wide == {}
+        finally:
+            context.close()
+            browser.close()
