@@ -155,6 +155,21 @@ def test_another_bodys_founding_cannot_be_changed(make_user, party_committee, cl
     assert Founding.objects.count() == 2
 
 
+def test_rows_are_matched_by_kind_and_enterprise(union_officer, admin_user, client_for, recorded) -> None:  # type: ignore[no-untyped-def]
+    """The same kind at the same enterprise twice in a file is named by its rows; a row for a recorded founding that
+    names another founding body is refused (the body of a recorded founding is not changed from a file)."""
+    union = {"kind": "Công đoàn cơ sở", "enterprise": "0299000013", "founded_on": dt.date(2023, 6, 1)}
+    before = snapshot()
+    text = upload(client_for(union_officer), xlsx(kind(), [union, {**union, "members_at_founding": 50}]))
+    assert "Trang tính Dữ liệu, dòng 4, cột Doanh nghiệp (mã số thuế): trùng tổ chức và doanh nghiệp với dòng 3" in text
+    text = upload(client_for(admin_user), xlsx(kind(), [{**union, "owner_agency": "ĐUKKT"}]))
+    assert (
+        "dòng 3, cột Đơn vị thành lập: tổ chức này đã được ghi nhận là do LĐLĐTP thành lập; không đổi được đơn vị "
+        "thành lập" in text
+    )
+    assert snapshot() == before
+
+
 def test_a_formula_like_cell_is_exported_as_text(union_officer, client_for, recorded) -> None:  # type: ignore[no-untyped-def]
     exported = client_for(union_officer).get(f"/excel/{KIND}/xuat/?q=maple")
     assert [row["notes"] for row in data_rows(exported.content)] == ["=1+1"]

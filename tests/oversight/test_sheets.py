@@ -186,6 +186,34 @@ def test_another_bodys_inspection_cannot_be_changed(make_user, other_agency, cli
     assert Inspection.objects.filter(summary="Sửa bởi đơn vị khác").count() == 0
 
 
+def test_rows_are_matched_by_lead_title_and_start(officer, admin_user, client_for, recorded) -> None:  # type: ignore[no-untyped-def]
+    """Twice in a file is named by its rows; two recorded inspections that share the key are not guessed between; a
+    row without a lead body from the administrator is named."""
+    row = {
+        "kind": "Kiểm tra, giám sát",
+        "title": "GIÁM SÁT thực hiện lương tối thiểu vùng",
+        "start_date": dt.date(2023, 5, 2),
+        "enterprises": "0299000013",
+        "topics": "Mức lương tối thiểu vùng",
+    }
+    recorded_start = Inspection.objects.get(title="Giám sát thực hiện lương tối thiểu vùng").start_date
+    row["start_date"] = recorded_start
+    text = upload(client_for(officer), xlsx(kind(), [row, row]))
+    assert (
+        "Trang tính Dữ liệu, dòng 4, cột Tên cuộc kiểm tra, giám sát: trùng cơ quan chủ trì, tên và ngày bắt đầu với "
+        "dòng 3" in text
+    )
+    InspectionFactory(
+        owner_agency=officer.agency, title="Giám sát thực hiện lương tối thiểu vùng", start_date=recorded_start
+    )
+    count = Inspection.objects.count()
+    text = upload(client_for(officer), xlsx(kind(), [row]))
+    assert "dòng 3, cột Tên cuộc kiểm tra, giám sát: đã có 2 cuộc cùng cơ quan chủ trì, tên và ngày bắt đầu" in text
+    text = upload(client_for(admin_user), xlsx(kind(), [{**row, "title": "Cuộc mới"}]))
+    assert "dòng 3, cột Cơ quan chủ trì: hãy chọn cơ quan chủ trì" in text
+    assert Inspection.objects.count() == count
+
+
 def test_a_formula_like_cell_is_exported_as_text(officer, client_for, recorded) -> None:  # type: ignore[no-untyped-def]
     exported = client_for(officer).get(f"/excel/{KIND}/xuat/?scope=mine")
     assert [row["summary"] for row in data_rows(exported.content)] == ["=SUM(A1:A2)"]

@@ -107,7 +107,7 @@ def test_a_bad_row_is_named_and_nothing_is_written(officer, client_for) -> None:
         {**good, "title": "Mô hình năm xưa", "year": 1999, "status": "Được nhân rộng"},
     ]
     text = upload(client_for(officer), xlsx(kind(), rows))
-    assert "Trang tính Dữ liệu, dòng 4, cột Năm: năm phải nằm trong khoảng 2000–2100" in text
+    assert "Trang tính Dữ liệu, dòng 4, cột Năm: Năm phải nằm trong khoảng 2000–2100." in text
     assert "dòng 3" not in text
     assert not GoodPractice.objects.exists()
     assert not ImportBatch.objects.filter(status="done").exists()
@@ -144,6 +144,29 @@ def test_another_bodys_model_cannot_be_changed(make_user, other_agency, client_f
     text = upload(client, xlsx(kind(), rows))
     assert "Trang tính Dữ liệu, dòng 3: mô hình này của BQLKKT; anh/chị không sửa được" in text
     assert snapshot() == before
+
+
+def test_rows_are_matched_by_body_title_and_year(officer, admin_user, client_for, recorded) -> None:  # type: ignore[no-untyped-def]
+    """A title is matched whatever its case and spaces; twice in a file is named by its rows; two recorded models
+    that share the key are not guessed between; a row without a body from the administrator is named."""
+    row = {"title": "hỗ trợ doanh nghiệp  trên nền tảng số eHeza", "year": 2023, "field": "Chuyển đổi số"}
+    row |= {"status": "Được nhân rộng"}
+    before = snapshot()
+    text = upload(client_for(officer), xlsx(kind(), [row, {**row, "results": "Khác"}]))
+    assert "Trang tính Dữ liệu, dòng 4, cột Tên mô hình: trùng đơn vị xây dựng, tên mô hình và năm với dòng 3" in text
+    assert "sửa 1 bản ghi đã có" not in text
+    text = upload(client_for(officer), xlsx(kind(), [row]))
+    assert "sửa 1 bản ghi đã có" in text  # the recorded model, found by its folded title
+    ImportBatch.objects.filter(status="pending").delete()
+
+    PracticeFactory(owner_agency=officer.agency, title="Hỗ trợ doanh nghiệp trên nền tảng số eHeza")
+    text = upload(client_for(officer), xlsx(kind(), [row]))
+    assert (
+        "dòng 3, cột Tên mô hình: đã có 2 mô hình cùng đơn vị, tên và năm; hãy sửa trên trang của từng mô hình" in text
+    )
+    text = upload(client_for(admin_user), xlsx(kind(), [{**row, "title": "Mô hình mới"}]))
+    assert "dòng 3, cột Đơn vị xây dựng: hãy chọn đơn vị xây dựng mô hình" in text
+    assert len(snapshot()) == len(before) + 1
 
 
 def test_a_formula_like_cell_is_exported_as_text(officer, client_for, recorded) -> None:  # type: ignore[no-untyped-def]

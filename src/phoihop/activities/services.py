@@ -26,6 +26,7 @@ from phoihop.activities.permissions import (
 from phoihop.core.audit import add_to_event, diff, held_events, record_event
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
+from phoihop.core.records import RecordWrites
 from phoihop.core.services import clean_input, conflict_for, create_record, delete_record, update_record
 from phoihop.core.text import clean_text
 from phoihop.directory.scope import resolve_owner
@@ -226,6 +227,10 @@ def delete_activity(*, actor: User, activity: Activity, expected_version: int) -
             storage.delete(name)
 
     transaction.on_commit(remove_files)
+
+
+# The three writes, called one way by the spreadsheet kind (core/records.py).
+WRITES = RecordWrites(create_activity, update_activity, delete_activity, record="activity")
 
 
 def _attachment_names(activity: Activity) -> str:

@@ -10,7 +10,7 @@ other bodies included. The plan items a founding carries out stay on its page.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -19,12 +19,9 @@ from phoihop.organizing.choices import FoundingKind
 from phoihop.organizing.models import Founding
 from phoihop.organizing.selectors import foundings_visible_to, list_foundings
 from phoihop.planning.sheets import document, enterprise, owner_agency
-from phoihop.spreadsheets.columns import Resolved, choice, column_rows, row_data
+from phoihop.spreadsheets.columns import choice, column_rows
 from phoihop.spreadsheets.records import RecordRows
-from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
-
-if TYPE_CHECKING:
-    from phoihop.accounts.models import User
+from phoihop.spreadsheets.registry import Column, SheetKind
 
 COLUMNS = (
     choice("kind", "Tổ chức được thành lập", FoundingKind, required=True, width=28),
@@ -51,51 +48,40 @@ COLUMNS = (
     owner_agency("Đơn vị thành lập"),
 )
 
+
+def _owner_kept(values: dict[str, Any], found: Founding | None) -> tuple[str, str] | None:
+    """A recorded founding keeps its founding body: a row naming another is refused."""
+    owner = values["owner_agency"]
+    if found is None or owner is None or owner.pk == found.owner_agency_id:
+        return None
+    return "owner_agency", _(
+        "tổ chức này đã được ghi nhận là do %(owner)s thành lập; không đổi được đơn vị thành lập"
+    ) % {"owner": found.owner_agency.short_code}
+
+
 RECORDS: RecordRows[Founding] = RecordRows(
     columns=COLUMNS,
     can_edit=permissions.can_edit_founding,
     writes=services.WRITES,
     not_yours=_("bản ghi thành lập này thuộc %(owner)s; anh/chị không sửa được"),
+    natural_key=("kind", "enterprise"),
+    records=foundings_visible_to,
+    needs=("enterprise", "kind", "founded_on"),
+    key_column="enterprise",
+    repeated=_("trùng tổ chức và doanh nghiệp với dòng %(n)s"),
+    refuse=_owner_kept,
 )
-
-
-def check(user: User, rows: list[Row]) -> Checked:
-    checked = Checked()
-    plan = RECORDS.plan(user, checked)
-    cells = Resolved(user, rows, COLUMNS, checked)
-    existing = {
-        (founding.kind, founding.enterprise_id): founding
-        for founding in foundings_visible_to(user).filter(enterprise__in=cells.records("enterprise"))
-    }
-    for row in rows:
-        values, known = cells.row(row)
-        if not (known and values["enterprise"] and values["kind"] and values.get("founded_on")):
-            continue
-        key = (values["kind"], values["enterprise"].pk)
-        if plan.repeated(row.number, key, "enterprise", _("trùng tổ chức và doanh nghiệp với dòng %(n)s")):
-            continue
-        found, owner = existing.get(key), values["owner_agency"]
-        if found is not None and owner is not None and owner.pk != found.owner_agency_id:
-            checked.problem(
-                row.number,
-                "owner_agency",
-                _("tổ chức này đã được ghi nhận là do %(owner)s thành lập; không đổi được đơn vị thành lập")
-                % {"owner": found.owner_agency.short_code},
-            )
-            continue
-        plan.row(row.number, row_data(values, COLUMNS, skip=("owner_agency",)), [found] if found else [], owner=owner)
-    return plan.finish()
 
 
 FOUNDINGS = SheetKind(
     key="organizing.founding",
     label="Thành lập tổ chức",
     columns=COLUMNS,
-    natural_key=("kind", "enterprise"),
+    natural_key=RECORDS.natural_key,
     can_import=permissions.can_create_founding,
     can_export=permissions.can_view_foundings,
     export_rows=column_rows(COLUMNS, list_foundings, chunk=1000),
-    check=check,
+    check=RECORDS.check,
     apply=RECORDS.apply,
     list_url_name="organizing:founding_list",
     instructions=(

@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from phoihop.core.text import clean_text
 from phoihop.oversight import permissions, services
 from phoihop.oversight.choices import InspectionKind
 from phoihop.oversight.selectors import inspections_visible_to, list_inspections
 from phoihop.planning.sheets import enterprises, owner_agency
-from phoihop.spreadsheets.columns import Reference, Resolved, choice, column_rows, row_data
+from phoihop.spreadsheets.columns import Reference, choice, column_rows
 from phoihop.spreadsheets.records import RecordRows
-from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
+from phoihop.spreadsheets.registry import Column, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -106,10 +105,6 @@ COLUMNS = (
 )
 
 
-def _key(owner_id: int, title: str, start: Any) -> tuple[Any, ...]:
-    return (owner_id, clean_text(title).casefold(), start)
-
-
 RECORDS: RecordRows[Inspection] = RecordRows(
     columns=COLUMNS,
     can_edit=permissions.can_edit_inspection,
@@ -117,53 +112,25 @@ RECORDS: RecordRows[Inspection] = RecordRows(
     not_yours=_("cuộc kiểm tra, giám sát này do %(owner)s chủ trì; anh/chị không sửa được"),
     changes_only=True,
     described=lambda found: f"{found.title} ({found.start_date:%d/%m/%Y})",
+    natural_key=("owner_agency", "title", "start_date"),
+    records=inspections_visible_to,
+    needs=("kind", "title", "start_date"),
+    key_column="title",
+    repeated=_("trùng cơ quan chủ trì, tên và ngày bắt đầu với dòng %(n)s"),
+    ambiguous=_("đã có %(n)s cuộc cùng cơ quan chủ trì, tên và ngày bắt đầu; hãy sửa trên trang của từng cuộc"),
+    owner_missing=_("hãy chọn cơ quan chủ trì"),
 )
-
-
-def check(user: User, rows: list[Row]) -> Checked:
-    checked = Checked()
-    plan = RECORDS.plan(user, checked)
-    cells = Resolved(user, rows, COLUMNS, checked)
-    default_owner = user.agency if not user.is_admin else None
-    starts = {row.values["start_date"] for row in rows if row.values.get("start_date")}
-    existing: dict[tuple[Any, ...], list[Inspection]] = {}
-    many = ("partner_agencies", "enterprises", "topics")
-    for inspection in inspections_visible_to(user).filter(start_date__in=starts).prefetch_related(*many):
-        existing.setdefault(_key(inspection.owner_agency_id, inspection.title, inspection.start_date), []).append(
-            inspection
-        )
-    for row in rows:
-        values, known = cells.row(row)
-        owner = values["owner_agency"] or default_owner
-        if owner is None:
-            checked.problem(row.number, "owner_agency", _("hãy chọn cơ quan chủ trì"))
-        start = values.get("start_date")
-        if not known or owner is None or not (values["kind"] and values.get("title") and start):
-            continue
-        data = row_data(values, COLUMNS, skip=("owner_agency",))
-        key = _key(owner.pk, data["title"], start)
-        if plan.repeated(row.number, key, "title", _("trùng cơ quan chủ trì, tên và ngày bắt đầu với dòng %(n)s")):
-            continue
-        plan.row(
-            row.number,
-            data,
-            existing.get(key, []),
-            owner=values["owner_agency"],
-            column="title",
-            ambiguous=_("đã có %(n)s cuộc cùng cơ quan chủ trì, tên và ngày bắt đầu; hãy sửa trên trang của từng cuộc"),
-        )
-    return plan.finish()
 
 
 INSPECTIONS = SheetKind(
     key="oversight.inspection",
     label="Kiểm tra, giám sát",
     columns=COLUMNS,
-    natural_key=("owner_agency", "title", "start_date"),
+    natural_key=RECORDS.natural_key,
     can_import=permissions.can_create_inspection,
     can_export=permissions.can_view_inspections,
     export_rows=column_rows(COLUMNS, list_inspections, related=("partner_agencies", "enterprises")),
-    check=check,
+    check=RECORDS.check,
     apply=RECORDS.apply,
     list_url_name="oversight:inspection_list",
     instructions=(

@@ -9,21 +9,19 @@ included. Awards and plan items stay on the model's page."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from phoihop.core.text import clean_text
 from phoihop.planning.sheets import enterprises, owner_agency
 from phoihop.practices import permissions, services
 from phoihop.practices.choices import PracticeField, PracticeStatus
 from phoihop.practices.selectors import list_practices, practices_visible_to
-from phoihop.spreadsheets.columns import Resolved, choice, column_rows, row_data
+from phoihop.spreadsheets.columns import choice, column_rows
 from phoihop.spreadsheets.records import RecordRows
-from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
+from phoihop.spreadsheets.registry import Column, SheetKind
 
 if TYPE_CHECKING:
-    from phoihop.accounts.models import User
     from phoihop.practices.models import GoodPractice
 
 COLUMNS = (
@@ -44,10 +42,6 @@ COLUMNS = (
 )
 
 
-def _key(owner_id: int, title: str, year: Any) -> tuple[Any, ...]:
-    return (owner_id, clean_text(title).casefold(), year)
-
-
 RECORDS: RecordRows[GoodPractice] = RecordRows(
     columns=COLUMNS,
     can_edit=permissions.can_edit_practice,
@@ -55,53 +49,25 @@ RECORDS: RecordRows[GoodPractice] = RecordRows(
     not_yours=_("mô hình này của %(owner)s; anh/chị không sửa được"),
     changes_only=True,
     described=lambda found: f"{found.title} ({found.year})",
+    natural_key=("owner_agency", "title", "year"),
+    records=practices_visible_to,
+    needs=("title", "year", "field", "status"),
+    key_column="title",
+    repeated=_("trùng đơn vị xây dựng, tên mô hình và năm với dòng %(n)s"),
+    ambiguous=_("đã có %(n)s mô hình cùng đơn vị, tên và năm; hãy sửa trên trang của từng mô hình"),
+    owner_missing=_("hãy chọn đơn vị xây dựng mô hình"),
 )
-
-
-def check(user: User, rows: list[Row]) -> Checked:
-    checked = Checked()
-    plan = RECORDS.plan(user, checked)
-    cells = Resolved(user, rows, COLUMNS, checked)
-    default_owner = user.agency if not user.is_admin else None
-    years = {row.values["year"] for row in rows if isinstance(row.values.get("year"), int)}
-    existing: dict[tuple[Any, ...], list[GoodPractice]] = {}
-    for practice in practices_visible_to(user).filter(year__in=years).prefetch_related("enterprises"):
-        existing.setdefault(_key(practice.owner_agency_id, practice.title, practice.year), []).append(practice)
-    for row in rows:
-        if not row.values.get("owner_agency") and default_owner is None:
-            checked.problem(row.number, "owner_agency", _("hãy chọn đơn vị xây dựng mô hình"))
-        values, known = cells.row(row)
-        owner = values["owner_agency"] or default_owner
-        year = values.get("year")
-        if isinstance(year, int) and not 2000 <= year <= 2100:
-            checked.problem(row.number, "year", _("năm phải nằm trong khoảng 2000–2100"))
-            continue
-        if not known or owner is None or not (values.get("title") and year and values["field"] and values["status"]):
-            continue
-        data = row_data(values, COLUMNS, skip=("owner_agency",))
-        key = _key(owner.pk, data["title"], year)
-        if plan.repeated(row.number, key, "title", _("trùng đơn vị xây dựng, tên mô hình và năm với dòng %(n)s")):
-            continue
-        plan.row(
-            row.number,
-            data,
-            existing.get(key, []),
-            owner=values["owner_agency"],
-            column="title",
-            ambiguous=_("đã có %(n)s mô hình cùng đơn vị, tên và năm; hãy sửa trên trang của từng mô hình"),
-        )
-    return plan.finish()
 
 
 PRACTICES = SheetKind(
     key="practices.practice",
     label="Mô hình “Dân vận khéo”",
     columns=COLUMNS,
-    natural_key=("owner_agency", "title", "year"),
+    natural_key=RECORDS.natural_key,
     can_import=permissions.can_create_practice,
     can_export=permissions.can_view_practices,
     export_rows=column_rows(COLUMNS, list_practices, related=("enterprises",)),
-    check=check,
+    check=RECORDS.check,
     apply=RECORDS.apply,
     list_url_name="practices:practice_list",
     instructions=(

@@ -2,7 +2,8 @@
 check plans to write, how a row is matched with a recorded one and planned (`RecordRows.plan(...).row(...)`: new,
 unchanged, a change for the preview, or a problem), the preview of what an existing record would change, and the
 writing of every planned row through the app's own create/update service. Each app keeps what is its own: its columns,
-how a row is read and checked, which record it matches, and its services (declared in one `RecordRows`)."""
+its natural key, its services and any rule of its own (declared in one `RecordRows`); a kind whose rows are matched by
+their natural key alone takes `RecordRows.check` whole, others read and plan their rows themselves."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any, Generic, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from phoihop.core.records import RecordWrites
-from phoihop.spreadsheets.registry import Change, Checked, Column
+from phoihop.core.text import clean_text
+from phoihop.spreadsheets.columns import Resolved, row_data
+from phoihop.spreadsheets.registry import Change, Checked, Column, Row
 from phoihop.spreadsheets.services import rehearse
 
 Record = TypeVar("Record", bound=models.Model)
@@ -74,7 +78,14 @@ class RecordRows(Generic[Record]):
     shown — `Column.shown` — and, from the columns naming several records, the many-to-many keys, compared as sets),
     the edit predicate, the app's write services (`writes`, a core.records.RecordWrites), what a change row is
     called in the preview, and the refusal when the record belongs to another body (“… %(owner)s …”).
-    `changes_only`: an update sends only what differs (a list left as it was is not checked again nor written)."""
+    `changes_only`: an update sends only what differs (a list left as it was is not checked again nor written).
+
+    For `check` (a kind whose rows are matched by their natural key): `natural_key`, the columns a recorded record is
+    recognised by (texts compared without case or extra spaces; "owner_agency" is the row's body, else the user's);
+    `records(user)`, those the user may read; `needs`, the columns a row must hold before it is matched (an empty one
+    has its own problem already); `repeated` (“… %(n)s”, the earlier row) and `ambiguous` (“… %(n)s”, how many
+    recorded records share the key), reported on the `key_column`; `owner_missing`, the problem of a row without a body
+    from a user who has none; `refuse(values, found)`, a rule of the app's own: a (column, message) problem or None."""
 
     columns: tuple[Column, ...]
     can_edit: Callable[[Any, Record], bool]
@@ -82,6 +93,14 @@ class RecordRows(Generic[Record]):
     not_yours: str
     changes_only: bool = False
     described: Callable[[Record], str] = str
+    natural_key: tuple[str, ...] = ()
+    records: Callable[[Any], QuerySet[Record]] | None = None
+    needs: tuple[str, ...] = ()
+    key_column: str = ""
+    repeated: str = ""
+    ambiguous: str = ""
+    owner_missing: str = ""
+    refuse: Callable[[dict[str, Any], Record | None], tuple[str, str] | None] | None = None
 
     @cached_property
     def headers(self) -> dict[str, str]:
@@ -109,6 +128,63 @@ class RecordRows(Generic[Record]):
 
     def plan(self, user: Any, checked: Checked) -> RowPlan[Record]:
         return RowPlan(self, user, checked)
+
+    def check(self, user: Any, rows: list[Row]) -> Checked:
+        """A file's rows matched by their natural key with the records the user may read (one query for the whole
+        file, narrowed by the key's dates, numbers and records), each planned as new, unchanged or changed."""
+        checked = Checked()
+        plan = self.plan(user, checked)
+        cells = Resolved(user, rows, self.columns, checked)
+        default_owner = None if user.is_admin else user.agency
+        keyed: list[tuple[int, dict[str, Any], tuple[Any, ...]]] = []
+        for row in rows:
+            values, known = cells.row(row)
+            owner = values.get("owner_agency") or default_owner
+            if self.owner_missing and not row.values.get("owner_agency") and default_owner is None:
+                checked.problem(row.number, "owner_agency", self.owner_missing)
+            if known and all(values.get(name) for name in self.needs) and (owner or not self.owner_missing):
+                key = tuple(
+                    _key_part(owner if name == "owner_agency" else values.get(name)) for name in self.natural_key
+                )
+                keyed.append((row.number, values, key))
+        existing: dict[tuple[Any, ...], list[Record]] = {}
+        for record in self._candidates(user, [key for _number, _values, key in keyed]):
+            key = tuple(_key_part(record.serializable_value(name)) for name in self.natural_key)
+            existing.setdefault(key, []).append(record)
+        for number, values, key in keyed:
+            if plan.repeated(number, key, self.key_column, self.repeated):
+                continue
+            matches = existing.get(key, [])
+            refused = self.refuse(values, matches[0] if len(matches) == 1 else None) if self.refuse else None
+            if refused is not None:
+                checked.problem(number, *refused)
+                continue
+            data = row_data(values, self.columns, skip=("owner_agency",))
+            owner = values.get("owner_agency")
+            plan.row(number, data, matches, owner=owner, column=self.key_column, ambiguous=self.ambiguous)
+        return plan.finish()
+
+    def _candidates(self, user: Any, keys: list[tuple[Any, ...]]) -> QuerySet[Record]:
+        """The recorded records that may share a key of the file: those the user reads, narrowed by each key part
+        that is not a text (texts are compared folded, in Python)."""
+        if self.records is None or not self.natural_key:
+            raise ImproperlyConfigured("RecordRows.check needs the kind's natural_key and records")
+        narrowed = {
+            f"{name}__in": {key[index] for key in keys}
+            for index, name in enumerate(self.natural_key)
+            if not any(isinstance(key[index], str) for key in keys)
+        }
+        many = [column.key for column in self.columns if column.ref is not None and column.ref.many]
+        return self.records(user).filter(**narrowed).prefetch_related(*many)
+
+
+def _key_part(value: Any) -> Any:
+    """A natural key's part as rows and records are compared: a record by its id, a text folded."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, str):
+        return clean_text(value).casefold()
+    return value
 
 
 class RowPlan(Generic[Record]):

@@ -148,8 +148,8 @@ def delete_support(*, actor: User, support: IncidentSupport, expected_version: i
     delete_record(actor=actor, instance=support, expected_version=expected_version)
 
 
-# The writes of an incident's steps and supports, called one way by their pages and the API (core/records.py).
-# The writes called one way by the pages and the API (core/records.py).
+# The writes of incidents, their steps and their supports, called one way by their pages and the API
+# (core/records.py).
 INCIDENTS = RecordWrites(create_incident, update_incident, delete_incident, record="incident")
 STEPS = ChildWrites(add_step, update_step, delete_step, parent="incident", row="step")
 SUPPORTS = ChildWrites(add_support, update_support, delete_support, parent="incident", row="support")
