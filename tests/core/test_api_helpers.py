@@ -17,6 +17,7 @@ from pydantic import ValidationError as SchemaError
 from phoihop.accounts.models import User
 from phoihop.core.api import ChildRoutes, Ref, apply_refs, patch_schema
 from phoihop.core.params import Year
+from phoihop.core.records import ChildWrites
 from phoihop.directory.models import Agency
 from phoihop.directory.schemas import AGENCY, ZONE
 from phoihop.directory.selectors import zones_visible_to
@@ -261,6 +262,33 @@ def test_child_routes_refuse_a_declaration_they_cannot_serve() -> None:
         _milestone_routes(create_in=None)
     with pytest.raises(ValueError, match="should name exactly one id"):
         _milestone_routes(at="/milestones").mount(Router())
+    with pytest.raises(TypeError, match="give `writes`, or `update` and `delete`"):
+        _milestone_routes(delete=None).mount(Router())
+
+
+def test_child_routes_take_the_apps_child_writes_for_the_three_services() -> None:
+    """`writes=` (the app's ChildWrites) gives create, update and delete, called as the services name their keywords."""
+    calls: list[tuple[str, dict[str, Any]]] = []
+    writes = ChildWrites(
+        lambda **kw: calls.append(("create", kw)),
+        lambda **kw: calls.append(("update", kw)),
+        lambda **kw: calls.append(("delete", kw)),
+        parent="project",
+        row="milestone",
+    )
+    routes = _milestone_routes(writes=writes, create=None, update=None, delete=None)
+    assert routes.create is not None
+    assert routes.update is not None
+    assert routes.delete is not None
+    routes.create("u", "p", {"a": 1})
+    routes.update("u", "m", {"b": 2}, 3)
+    routes.delete("u", "m", 4)
+    assert calls == [
+        ("create", {"actor": "u", "project": "p", "data": {"a": 1}}),
+        ("update", {"actor": "u", "milestone": "m", "data": {"b": 2}, "expected_version": 3}),
+        ("delete", {"actor": "u", "milestone": "m", "expected_version": 4}),
+    ]
+    assert sorted(_document(routes)) == sorted(_document(_milestone_routes()))
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
     from phoihop.accounts.models import User
-    from phoihop.core.records import RecordWrites
+    from phoihop.core.records import ChildWrites, RecordWrites
 
 
 class ErrorOut(Schema):
@@ -371,9 +371,9 @@ class ChildRoutes:
 
     The app gives its schemas and its scoped selectors — `parent(user=, pk=)` and `get(user=, pk=)` read one parent
     or row the user can see, so anything out of reach is a 404 before a service runs — and its services (the
-    `core.records.ChildWrites` of the app's services fit `create`, `update` and `delete`). `refs` turns payload ids into
-    rows (`Ref`) before `create` or `update` sees them. Every write answers what `get` reads afterwards. Leave out
-    `rows` or `create` where the parent has no such endpoint.
+    `core.records.ChildWrites` of the app's services, `writes`, stands for `create`, `update` and `delete`). `refs`
+    turns payload ids into rows (`Ref`) before `create` or `update` sees them. Every write answers what `get` reads
+    afterwards. Leave out `rows` or `create` where the parent has no such endpoint.
 
     Operation ids and summaries are those ninja gives a hand-written endpoint in `module`: `<module>_list_<plural>`
     (`plural` is `<name>s` unless given),
@@ -387,8 +387,9 @@ class ChildRoutes:
     out: type[Schema]
     patch_in: type[Schema]
     get: Callable[..., Any]  # get(user=, pk=): one row, scoped
-    update: Callable[[User, Any, dict[str, Any], int], Any]  # (user, row, data, version)
-    delete: Callable[[User, Any, int], Any]  # (user, row, version)
+    writes: ChildWrites | None = None  # or the three below
+    update: Callable[[User, Any, dict[str, Any], int], Any] | None = None  # (user, row, data, version)
+    delete: Callable[[User, Any, int], Any] | None = None  # (user, row, version)
     under: str = ""  # "/projects/{project_id}/milestones": list, create
     parent: Callable[..., Any] | None = None  # parent(user=, pk=): one parent, scoped
     rows: Callable[[User, Any], Any] | None = None  # (user, parent) -> its rows
@@ -400,6 +401,9 @@ class ChildRoutes:
     detail: bool = False
 
     def __post_init__(self) -> None:
+        if self.writes is not None:
+            for name in ("create", "update", "delete"):
+                object.__setattr__(self, name, getattr(self.writes, name))
         if (self.rows or self.create) and not (self.parent and self.under):
             raise TypeError(f"{self.name}: `rows` and `create` need `parent` and `under`")
         if self.create and self.create_in is None:
@@ -418,7 +422,15 @@ class ChildRoutes:
             )
 
         # ninja reads an endpoint's parameters from its signature: `_signature` gives the ids the names in the path.
-        parent, rows, create = self.parent or _no_parent, self.rows, self.create
+        parent, rows, create, update, delete = (
+            self.parent or _no_parent,
+            self.rows,
+            self.create,
+            self.update,
+            self.delete,
+        )
+        if update is None or delete is None:
+            raise TypeError(f"{self.name}: give `writes`, or `update` and `delete`")
         if rows is not None:
 
             def list_rows(request: HttpRequest, **ids: int) -> Any:
@@ -451,7 +463,7 @@ class ChildRoutes:
             row = self.get(user=user, pk=ids[row_id])
             data = apply_refs(user, patch_data(payload, self.model), self.refs)
             version = data.pop("version")
-            self.update(user, row, data, version)
+            update(user, row, data, version)
             return self.get(user=user, pk=ids[row_id])
 
         update_row.__signature__ = _signature((row_id, int), ("payload", self.patch_in))  # type: ignore[attr-defined]
@@ -459,7 +471,7 @@ class ChildRoutes:
 
         def delete_row(request: HttpRequest, version: int, **ids: int) -> Any:
             user = api_user(request)
-            self.delete(user, self.get(user=user, pk=ids[row_id]), version)
+            delete(user, self.get(user=user, pk=ids[row_id]), version)
             return Status(204, None)
 
         delete_row.__signature__ = _signature((row_id, int), ("version", int))  # type: ignore[attr-defined]

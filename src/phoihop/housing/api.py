@@ -190,9 +190,7 @@ ChildRoutes(
     parent=selectors.get_project,
     get=selectors.get_milestone,
     rows=lambda user, project: selectors.milestones_of(user=user, project=project),
-    create=services.MILESTONES.create,
-    update=services.MILESTONES.update,
-    delete=services.MILESTONES.delete,
+    writes=services.MILESTONES,
 ).mount(router)
 
 

@@ -227,9 +227,7 @@ ChildRoutes(
     parent=selectors.get_inspection,
     get=selectors.get_finding,
     rows=lambda user, inspection: selectors.findings_of(user=user, inspection=inspection),
-    create=services.FINDINGS.create,
-    update=services.FINDINGS.update,
-    delete=services.FINDINGS.delete,
+    writes=services.FINDINGS,
     refs=CHILD_REFS,
 ).mount(router)
 
@@ -248,9 +246,7 @@ ChildRoutes(
     parent=selectors.get_inspection,
     get=selectors.get_follow_up,
     rows=lambda user, inspection: selectors.follow_ups_of(user=user, inspection=inspection),
-    create=services.FOLLOW_UPS.create,
-    update=services.FOLLOW_UPS.update,
-    delete=services.FOLLOW_UPS.delete,
+    writes=services.FOLLOW_UPS,
     refs=CHILD_REFS,
 ).mount(router)
 

@@ -124,8 +124,6 @@ ChildRoutes(
     parent=selectors.get_practice,
     get=selectors.get_award,
     rows=lambda user, practice: selectors.awards_of(user=user, practice=practice),
-    create=services.AWARDS.create,
-    update=services.AWARDS.update,
-    delete=services.AWARDS.delete,
+    writes=services.AWARDS,
     refs=AWARD_REFS,
 ).mount(router)

@@ -359,9 +359,7 @@ ChildRoutes(
     create_verb="add",
     parent=selectors.get_incident,
     get=selectors.get_step,
-    create=services.STEPS.create,
-    update=services.STEPS.update,
-    delete=services.STEPS.delete,
+    writes=services.STEPS,
 ).mount(router)
 
 ChildRoutes(
@@ -376,9 +374,7 @@ ChildRoutes(
     create_verb="add",
     parent=selectors.get_incident,
     get=selectors.get_support,
-    create=services.SUPPORTS.create,
-    update=services.SUPPORTS.update,
-    delete=services.SUPPORTS.delete,
+    writes=services.SUPPORTS,
     refs=SUPPORT_REFS,
 ).mount(router)
 
