@@ -17,7 +17,7 @@ from operator import is_not, methodcaller
 from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import ValidationError
-from django.db.models import DecimalField, Field, QuerySet
+from django.db.models import BooleanField, DecimalField, Field, IntegerField, QuerySet
 from django.utils.translation import gettext as _
 
 from phoihop.core.text import nfc
@@ -29,6 +29,15 @@ from phoihop.workforce import permissions
 from phoihop.workforce.choices import ReportType
 from phoihop.workforce.models import LabourReport
 from phoihop.workforce.selectors import list_incidents, list_surveys, list_warnings
+from phoihop.workforce.services.reports import (
+    MONEY_FIELDS,
+    REPORT_FIELDS,
+    _check_period,
+    _clean,
+    check_report,
+    fields_of,
+    update_report,
+)
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -36,23 +45,9 @@ if TYPE_CHECKING:
 TYPE_BY_LABEL = {str(label): value for value, label in ReportType.choices}
 LABEL_BY_TYPE = {value: label for label, value in TYPE_BY_LABEL.items()}
 YES, NO = "Có", "Không"
-INT_FIELDS = (
-    "headcount",
-    "women",
-    "other_province",
-    "foreign_workers",
-    "hires",
-    "leavers",
-    "union_members",
-    "average_income",
-    "lowest_wage",
-    "meal_value",
-    "si_arrears_amount",
-    "si_arrears_months",
-    "wage_delay_days",
-)
-DECIMAL_FIELDS = ("overtime_avg_hours", "overtime_max_hours", "overtime_year_max_hours")
-BOOL_FIELDS = ("has_collective_agreement", "has_democracy_regulation")
+INT_FIELDS = fields_of(IntegerField)
+DECIMAL_FIELDS = fields_of(DecimalField)
+BOOL_FIELDS = fields_of(BooleanField)
 DATE_FIELDS = ("agreement_expires_on", "last_workers_conference")
 
 
@@ -224,16 +219,7 @@ def _out_of_range(data: Mapping[str, Any], limits: Mapping[str, tuple[int | Deci
 
 # What a new report is inserted with (spreadsheets.bulk.insert_rows), in this order: the bookkeeping fields, then the
 # form's fields as the service's data holds them.
-FORM_FIELDS: tuple[str, ...] = (
-    *INT_FIELDS[:10],
-    *DECIMAL_FIELDS,
-    "has_collective_agreement",
-    "agreement_expires_on",
-    "has_democracy_regulation",
-    "last_workers_conference",
-    *INT_FIELDS[10:],
-    "notes",
-)
+FORM_FIELDS = REPORT_FIELDS[REPORT_FIELDS.index("headcount") :]
 INSERT_FIELDS = (
     "created_at",
     "updated_at",
@@ -262,7 +248,6 @@ def check_chunks(user: User, chunks: Iterable[list[Row]]) -> Checked:
 
     from phoihop.directory.selectors import owner_choices
     from phoihop.workforce.models import period_end_of
-    from phoihop.workforce.services.reports import MONEY_FIELDS, _check_period, _clean, check_report
 
     checked = Checked()
     owners = {agency.short_code: agency for agency in owner_choices(user=user)}
@@ -407,7 +392,6 @@ def apply(user: User, checked: Checked) -> int:
     from django.core.exceptions import PermissionDenied
 
     from phoihop.spreadsheets.bulk import insert_rows
-    from phoihop.workforce.services.reports import update_report
 
     new, updates = checked.state
     if new and not permissions.can_create_report(user):

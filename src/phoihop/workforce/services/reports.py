@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import DecimalField, F, Field, IntegerField
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,24 +63,14 @@ REPORT_FIELDS = (
     "wage_delay_days",
     "notes",
 )
-NUMBER_FIELDS = (
-    "headcount",
-    "women",
-    "other_province",
-    "foreign_workers",
-    "hires",
-    "leavers",
-    "union_members",
-    "average_income",
-    "lowest_wage",
-    "meal_value",
-    "overtime_avg_hours",
-    "overtime_max_hours",
-    "overtime_year_max_hours",
-    "si_arrears_amount",
-    "si_arrears_months",
-    "wage_delay_days",
-)
+
+
+def fields_of(*kinds: type[Field[Any, Any]]) -> tuple[str, ...]:
+    """The report's fields of these model field classes, in the form's order."""
+    return tuple(name for name in REPORT_FIELDS if isinstance(LabourReport._meta.get_field(name), kinds))
+
+
+NUMBER_FIELDS = fields_of(IntegerField, DecimalField)
 MONEY_FIELDS = ("average_income", "lowest_wage", "meal_value", "si_arrears_amount")
 # A meal below 1.000đ or above 1.000.000đ is a value typed in thousands or with extra zeros, not a meal in đồng.
 MEAL_RANGE = (1_000, 1_000_000)
