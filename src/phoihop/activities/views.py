@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -79,24 +78,20 @@ class ActivityFormView(ServiceFormView):
 
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
-    activity: Activity | None = None
+    # The activity being edited; None on the create form.
+    context_name = "activity"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = {**super().get_form_kwargs(), "user": user_of(self.request)}
-        if self.activity is not None:
-            kwargs["instance"] = self.activity
-        return kwargs
+        return {**super().get_form_kwargs(), "user": user_of(self.request)}
 
     def get_formsets(self) -> tuple[Any, Any]:
         if not hasattr(self, "_formsets"):
             data = self.request.POST if self.request.method == "POST" else None
             participants = ParticipantFormSet(
-                data, prefix=PARTICIPANTS_PREFIX, initial=None if data else _participant_initial(self.activity)
+                data, prefix=PARTICIPANTS_PREFIX, initial=None if data else _participant_initial(self.record)
             )
-            outputs = OutputFormSet(
-                data, prefix=OUTPUTS_PREFIX, initial=None if data else _output_initial(self.activity)
-            )
-            if data is None and self.activity is None:
+            outputs = OutputFormSet(data, prefix=OUTPUTS_PREFIX, initial=None if data else _output_initial(self.record))
+            if data is None and self.record is None:
                 participants.extra = 1
             self._formsets = (participants, outputs)
         return self._formsets
@@ -109,14 +104,9 @@ class ActivityFormView(ServiceFormView):
             return self.form_valid(form)
         return self.form_invalid(form)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+    def more_context(self) -> dict[str, Any]:
         participants, outputs = self.get_formsets()
-        return {
-            **super().get_context_data(**kwargs),
-            "activity": self.activity,
-            "participants": participants,
-            "outputs": outputs,
-        }
+        return {"participants": participants, "outputs": outputs}
 
     def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         participants, outputs = self.get_formsets()
@@ -124,10 +114,7 @@ class ActivityFormView(ServiceFormView):
 
 
 class ActivityCreateView(ActivityFormView):
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_create_activity(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_create_activity)
 
     def perform(self, form: ActivityForm) -> Any:
         participants, outputs = self.rows()
@@ -143,18 +130,15 @@ class ActivityCreateView(ActivityFormView):
 
 
 class ActivityUpdateView(ActivityFormView):
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.activity = selectors.get_activity(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_edit_activity(user_of(request), self.activity))
-        return super().dispatch(request, *args, **kwargs)
+    selector = staticmethod(selectors.get_activity)
+    allowed_on_record = staticmethod(permissions.can_edit_activity)
+    edits = True
 
     def perform(self, form: ActivityForm) -> Any:
-        assert self.activity is not None  # noqa: S101  (dispatch loaded it)
         participants, outputs = self.rows()
         activity = services.update_activity(
             actor=user_of(self.request),
-            activity=selectors.get_activity(user=user_of(self.request), pk=self.activity.pk),
+            activity=self.fresh_record(),
             data=form.service_data(),
             participants=participants,
             outputs=outputs,

@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
@@ -96,9 +97,60 @@ def submit_form(
 
 class ServiceFormView(LoginRequiredMixin, PartialTemplateMixin, FormView[Any]):
     """A form whose valid data goes to one service. Service errors land on the form (status 200 for htmx
-    re-render); a version conflict says who changed the record; success redirects (HX-Location for htmx)."""
+    re-render); a version conflict says who changed the record; success redirects (HX-Location for htmx).
+
+    A form that works on a record declares it instead of writing `dispatch`:
+
+        selector = staticmethod(selectors.get_area)        # called as selector(user=…, pk=kwargs[selector_kwarg])
+        allowed = staticmethod(permissions.can_keep_plan)  # (user) -> bool; or allowed_on_record: (user, record)
+        edits = True                                       # the record is the form's `instance`
+        context_name = "area"                              # the template's name for it
+
+    For a signed-in user, before the form is built: the record is read through the scoped selector (out of scope:
+    404) and kept on `self.record`, then the predicates are checked (403). An anonymous user goes to the login page
+    first, as on every page. `more_context()` adds what else the template shows; `fresh_record()` reads the record
+    again inside `perform`, so the service compares the posted version with the row as it is now."""
 
     partial_name = "form"
+    selector: Callable[..., Any] | None = None
+    selector_kwarg = "pk"
+    allowed: Callable[[User], bool] | None = None
+    allowed_on_record: Callable[[User, Any], bool] | None = None
+    edits = False
+    context_name = ""
+    # The record `selector` read (None when the view declares none).
+    record: Any = None
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            user = user_of(request)
+            view = type(self)
+            if view.selector is not None:
+                self.record = view.selector(user=user, pk=kwargs[self.selector_kwarg])
+            if view.allowed is not None:
+                require_permission(view.allowed(user))
+            if view.allowed_on_record is not None:
+                require_permission(view.allowed_on_record(user, self.record))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "instance": self.record} if self.edits else kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if self.context_name:
+            context[self.context_name] = self.record
+        return {**context, **self.more_context()}
+
+    def more_context(self) -> dict[str, Any]:
+        """What the template shows beside the form and the record (the record's plan, its history)."""
+        return {}
+
+    def fresh_record(self) -> Any:
+        selector = type(self).selector
+        assert selector is not None  # noqa: S101  (only a view that declares a selector calls it)
+        return selector(user=user_of(self.request), pk=self.record.pk)
 
     def perform(self, form: Any) -> Any:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -100,11 +99,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class EnterpriseCreateView(ServiceFormView):
     form_class = EnterpriseForm
     template_name = "directory/enterprise_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_create_enterprise(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_create_enterprise)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "user": user_of(self.request)}
@@ -122,23 +117,18 @@ class EnterpriseCreateView(ServiceFormView):
 class EnterpriseUpdateView(ServiceFormView):
     form_class = EnterpriseForm
     template_name = "directory/enterprise_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.enterprise = selectors.get_enterprise(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_edit_enterprise(user_of(request), self.enterprise))
-        return super().dispatch(request, *args, **kwargs)
+    selector = staticmethod(selectors.get_enterprise)
+    allowed_on_record = staticmethod(permissions.can_edit_enterprise)
+    edits = True
+    context_name = "enterprise"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": user_of(self.request), "instance": self.enterprise}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "enterprise": self.enterprise}
+        return {**super().get_form_kwargs(), "user": user_of(self.request)}
 
     def perform(self, form: EnterpriseForm) -> Any:
         enterprise = services.update_enterprise(
             actor=user_of(self.request),
-            enterprise=selectors.get_enterprise(user=user_of(self.request), pk=self.enterprise.pk),
+            enterprise=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )
@@ -190,11 +180,7 @@ def zone_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class ZoneCreateView(ServiceFormView):
     form_class = ZoneForm
     template_name = "directory/zone_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_manage_reference(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_manage_reference)
 
     def perform(self, form: ZoneForm) -> Any:
         return services.create_zone(actor=user_of(self.request), data=form.service_data())
@@ -203,23 +189,15 @@ class ZoneCreateView(ServiceFormView):
 class ZoneUpdateView(ServiceFormView):
     form_class = ZoneForm
     template_name = "directory/zone_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.zone = selectors.get_zone(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_manage_reference(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.zone}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "zone": self.zone}
+    selector = staticmethod(selectors.get_zone)
+    allowed = staticmethod(permissions.can_manage_reference)
+    edits = True
+    context_name = "zone"
 
     def perform(self, form: ZoneForm) -> Any:
         return services.update_zone(
             actor=user_of(self.request),
-            zone=selectors.get_zone(user=user_of(self.request), pk=self.zone.pk),
+            zone=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -103,11 +102,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class IndicatorCreateView(ServiceFormView):
     form_class = IndicatorForm
     template_name = "indicators/indicator_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_manage_indicators(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_manage_indicators)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "show_advanced": user_of(self.request).is_admin}
@@ -125,27 +120,18 @@ class IndicatorCreateView(ServiceFormView):
 class IndicatorUpdateView(ServiceFormView):
     form_class = IndicatorForm
     template_name = "indicators/indicator_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.indicator = selectors.get_indicator(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_manage_indicators(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    selector = staticmethod(selectors.get_indicator)
+    allowed = staticmethod(permissions.can_manage_indicators)
+    edits = True
+    context_name = "indicator"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {
-            **super().get_form_kwargs(),
-            "instance": self.indicator,
-            "show_advanced": user_of(self.request).is_admin,
-        }
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "indicator": self.indicator}
+        return {**super().get_form_kwargs(), "show_advanced": user_of(self.request).is_admin}
 
     def perform(self, form: IndicatorForm) -> Any:
         indicator = services.update_indicator(
             actor=user_of(self.request),
-            indicator=selectors.get_indicator(user=user_of(self.request), pk=self.indicator.pk),
+            indicator=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
             components=form.cleaned_data.get("components") or [],
@@ -160,47 +146,37 @@ class IndicatorUpdateView(ServiceFormView):
 class TargetCreateView(ServiceFormView):
     form_class = TargetForm
     template_name = "indicators/target_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.plan = planning_selectors.get_plan(user=user_of(request), pk=kwargs["plan_pk"])
-            require_permission(permissions.can_manage_indicators(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "plan": self.plan}
+    selector = staticmethod(planning_selectors.get_plan)
+    selector_kwarg = "plan_pk"
+    allowed = staticmethod(permissions.can_manage_indicators)
+    context_name = "plan"
 
     def perform(self, form: TargetForm) -> Any:
-        services.create_target(actor=user_of(self.request), plan=self.plan, data=form.service_data())
+        services.create_target(actor=user_of(self.request), plan=self.record, data=form.service_data())
         messages.success(self.request, _("Đã thêm chỉ tiêu vào kế hoạch."))
-        return self.plan
+        return self.record
 
 
 class TargetUpdateView(ServiceFormView):
     form_class = TargetForm
     template_name = "indicators/target_form.html"
+    selector = staticmethod(selectors.get_target)
+    allowed = staticmethod(permissions.can_manage_indicators)
+    edits = True
+    context_name = "target"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.target = selectors.get_target(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_manage_indicators(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.target}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "plan": self.target.plan, "target": self.target}
+    def more_context(self) -> dict[str, Any]:
+        return {"plan": self.record.plan}
 
     def perform(self, form: TargetForm) -> Any:
         services.update_target(
             actor=user_of(self.request),
-            target=selectors.get_target(user=user_of(self.request), pk=self.target.pk),
+            target=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )
         messages.success(self.request, _("Đã lưu thay đổi."))
-        return self.target.plan
+        return self.record.plan
 
 
 @login_required
@@ -302,26 +278,22 @@ def value_create(request: HttpRequest) -> HttpResponse:
     return _page(request, "indicators/value_form.html", {"form": form, "plan": plan}, partial="form", status=status)
 
 
+def _can_edit_value(user: User, value: Any) -> bool:
+    return permissions.can_enter_values(user, value.agency_id)
+
+
 class ValueUpdateView(ServiceFormView):
     form_class = ValueEditForm
     template_name = "indicators/value_edit.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.value = selectors.get_value(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_enter_values(user_of(request), self.value.agency_id))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.value}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "value": self.value}
+    selector = staticmethod(selectors.get_value)
+    allowed_on_record = staticmethod(_can_edit_value)
+    edits = True
+    context_name = "value"
 
     def perform(self, form: ValueEditForm) -> Any:
         value = services.update_value(
             actor=user_of(self.request),
-            reported_value=selectors.get_value(user=user_of(self.request), pk=self.value.pk),
+            reported_value=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )

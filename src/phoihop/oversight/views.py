@@ -3,14 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.audit import history_of
 from phoihop.core.records import ChildPages, RecordPages
-from phoihop.core.views import ServiceFormView, paginate, require_permission, user_of
+from phoihop.core.views import ServiceFormView, paginate, user_of
 from phoihop.oversight import permissions, selectors, services
 from phoihop.oversight.filters import FollowUpFilter, InspectionFilter
 from phoihop.oversight.forms import FindingForm, FollowUpForm, InspectionForm, TopicForm
@@ -95,11 +95,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 class TopicCreateView(ServiceFormView):
     form_class = TopicForm
     template_name = "oversight/topic_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_manage_topics(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_manage_topics)
 
     def perform(self, form: TopicForm) -> Any:
         return services.create_topic(actor=user_of(self.request), data=form.service_data())
@@ -108,23 +104,18 @@ class TopicCreateView(ServiceFormView):
 class TopicUpdateView(ServiceFormView):
     form_class = TopicForm
     template_name = "oversight/topic_form.html"
+    selector = staticmethod(selectors.get_topic)
+    allowed = staticmethod(permissions.can_manage_topics)
+    edits = True
+    context_name = "topic"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.topic = selectors.get_topic(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_manage_topics(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.topic}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "topic": self.topic, "history": history_of(self.topic)[:20]}
+    def more_context(self) -> dict[str, Any]:
+        return {"history": history_of(self.record)[:20]}
 
     def perform(self, form: TopicForm) -> Any:
         return services.update_topic(
             actor=user_of(self.request),
-            topic=selectors.get_topic(user=user_of(self.request), pk=self.topic.pk),
+            topic=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )

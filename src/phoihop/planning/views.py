@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -91,11 +90,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class PlanCreateView(ServiceFormView):
     form_class = PlanForm
     template_name = "planning/plan_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_keep_plan(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_keep_plan)
 
     def perform(self, form: PlanForm) -> Any:
         plan = services.create_plan(actor=user_of(self.request), data=form.service_data())
@@ -106,23 +101,15 @@ class PlanCreateView(ServiceFormView):
 class PlanUpdateView(ServiceFormView):
     form_class = PlanForm
     template_name = "planning/plan_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.plan = selectors.get_plan(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_keep_plan(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.plan}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "plan": self.plan}
+    selector = staticmethod(selectors.get_plan)
+    allowed = staticmethod(permissions.can_keep_plan)
+    edits = True
+    context_name = "plan"
 
     def perform(self, form: PlanForm) -> Any:
         plan = services.update_plan(
             actor=user_of(self.request),
-            plan=selectors.get_plan(user=user_of(self.request), pk=self.plan.pk),
+            plan=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )
@@ -133,45 +120,35 @@ class PlanUpdateView(ServiceFormView):
 class AreaCreateView(ServiceFormView):
     form_class = AreaForm
     template_name = "planning/area_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.plan = selectors.get_plan(user=user_of(request), pk=kwargs["plan_pk"])
-            require_permission(permissions.can_keep_plan(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "plan": self.plan}
+    selector = staticmethod(selectors.get_plan)
+    selector_kwarg = "plan_pk"
+    allowed = staticmethod(permissions.can_keep_plan)
+    context_name = "plan"
 
     def perform(self, form: AreaForm) -> Any:
-        services.create_area(actor=user_of(self.request), plan=self.plan, data=form.service_data())
-        return self.plan
+        services.create_area(actor=user_of(self.request), plan=self.record, data=form.service_data())
+        return self.record
 
 
 class AreaUpdateView(ServiceFormView):
     form_class = AreaForm
     template_name = "planning/area_form.html"
+    selector = staticmethod(selectors.get_area)
+    allowed = staticmethod(permissions.can_keep_plan)
+    edits = True
+    context_name = "area"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.area = selectors.get_area(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_keep_plan(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.area}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "plan": self.area.plan, "area": self.area}
+    def more_context(self) -> dict[str, Any]:
+        return {"plan": self.record.plan}
 
     def perform(self, form: AreaForm) -> Any:
         services.update_area(
             actor=user_of(self.request),
-            area=selectors.get_area(user=user_of(self.request), pk=self.area.pk),
+            area=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )
-        return self.area.plan
+        return self.record.plan
 
 
 # --- Plan items -----------------------------------------------------------------------------------------------
@@ -196,23 +173,18 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class ItemCreateView(ServiceFormView):
     form_class = PlanItemForm
     template_name = "planning/item_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.plan = selectors.get_plan(user=user_of(request), pk=kwargs["plan_pk"])
-            require_permission(permissions.can_keep_plan(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    selector = staticmethod(selectors.get_plan)
+    selector_kwarg = "plan_pk"
+    allowed = staticmethod(permissions.can_keep_plan)
+    context_name = "plan"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "plan": self.plan}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "plan": self.plan}
+        return {**super().get_form_kwargs(), "plan": self.record}
 
     def perform(self, form: PlanItemForm) -> Any:
         item = services.create_item(
             actor=user_of(self.request),
-            plan=self.plan,
+            plan=self.record,
             data=form.service_data(),
             partners=form.cleaned_data.get("partners") or [],
             documents=form.cleaned_data.get("documents") or [],
@@ -224,23 +196,21 @@ class ItemCreateView(ServiceFormView):
 class ItemUpdateView(ServiceFormView):
     form_class = PlanItemForm
     template_name = "planning/item_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.item = selectors.get_item(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_keep_plan(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    selector = staticmethod(selectors.get_item)
+    allowed = staticmethod(permissions.can_keep_plan)
+    edits = True
+    context_name = "item"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "plan": self.item.plan, "instance": self.item}
+        return {**super().get_form_kwargs(), "plan": self.record.plan}
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "plan": self.item.plan, "item": self.item}
+    def more_context(self) -> dict[str, Any]:
+        return {"plan": self.record.plan}
 
     def perform(self, form: PlanItemForm) -> Any:
         item = services.update_item(
             actor=user_of(self.request),
-            item=selectors.get_item(user=user_of(self.request), pk=self.item.pk),
+            item=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
             partners=form.cleaned_data.get("partners") or [],
@@ -255,23 +225,15 @@ class ItemStatusView(ServiceFormView):
 
     form_class = ItemStatusForm
     template_name = "planning/item_status_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.item = selectors.get_item(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_update_item(user_of(request), self.item))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.item}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "item": self.item}
+    selector = staticmethod(selectors.get_item)
+    allowed_on_record = staticmethod(permissions.can_update_item)
+    edits = True
+    context_name = "item"
 
     def perform(self, form: ItemStatusForm) -> Any:
         item = services.update_item_status(
             actor=user_of(self.request),
-            item=selectors.get_item(user=user_of(self.request), pk=self.item.pk),
+            item=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )
@@ -339,11 +301,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class ProgrammeCreateView(ServiceFormView):
     form_class = ProgrammeForm
     template_name = "planning/programme_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_keep_plan(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_keep_plan)
 
     def perform(self, form: ProgrammeForm) -> Any:
         return services.create_programme(
@@ -354,23 +312,15 @@ class ProgrammeCreateView(ServiceFormView):
 class ProgrammeUpdateView(ServiceFormView):
     form_class = ProgrammeForm
     template_name = "planning/programme_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.programme = selectors.get_programme(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_keep_plan(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.programme}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "programme": self.programme}
+    selector = staticmethod(selectors.get_programme)
+    allowed = staticmethod(permissions.can_keep_plan)
+    edits = True
+    context_name = "programme"
 
     def perform(self, form: ProgrammeForm) -> Any:
         return services.update_programme(
             actor=user_of(self.request),
-            programme=selectors.get_programme(user=user_of(self.request), pk=self.programme.pk),
+            programme=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
             bodies=form.cleaned_data.get("bodies") or [],

@@ -118,11 +118,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class CaseCreateView(ServiceFormView):
     form_class = CaseForm
     template_name = "cases/case_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.is_case_handler(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.is_case_handler)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "user": user_of(self.request)}

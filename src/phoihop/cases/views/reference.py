@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,11 +32,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 class TopicCreateView(ServiceFormView):
     form_class = TopicForm
     template_name = "cases/topic_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_manage_reference(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_manage_reference)
 
     def perform(self, form: TopicForm) -> Any:
         return services.create_topic(actor=user_of(self.request), data=form.service_data())
@@ -49,23 +44,18 @@ class TopicCreateView(ServiceFormView):
 class TopicUpdateView(ServiceFormView):
     form_class = TopicForm
     template_name = "cases/topic_form.html"
+    selector = staticmethod(selectors.get_topic)
+    allowed = staticmethod(permissions.can_manage_reference)
+    edits = True
+    context_name = "topic"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.topic = selectors.get_topic(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_manage_reference(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.topic}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "topic": self.topic, "history": history_of(self.topic)[:50]}
+    def more_context(self) -> dict[str, Any]:
+        return {"history": history_of(self.record)[:50]}
 
     def perform(self, form: TopicForm) -> Any:
         return services.update_topic(
             actor=user_of(self.request),
-            topic=selectors.get_topic(user=user_of(self.request), pk=self.topic.pk),
+            topic=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )

@@ -90,31 +90,29 @@ class BlockCreateView(ServiceFormView):
 
 
 class BlockUpdateView(ServiceFormView):
+    """The block's page: every reader of the block sees it; only its drafting body may post."""
+
     form_class = BlockForm
     template_name = "reports/block_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.block = selectors.get_block(user=user_of(request), pk=kwargs["pk"])
-            self.report = self.block.section.report
-        return super().dispatch(request, *args, **kwargs)
+    selector = staticmethod(selectors.get_block)
+    edits = True
+    context_name = "report_block"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.block, "owners": agency_choices().none()}
+        return {**super().get_form_kwargs(), "owners": agency_choices().none()}
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+    def more_context(self) -> dict[str, Any]:
+        block = self.record
         return {
-            **super().get_context_data(**kwargs),
-            **editor_context(self.report, self.block.text),
-            "report": self.report,
-            "section": self.block.section,
-            "report_block": self.block,
-            "can_edit": permissions.can_edit_block(user_of(self.request), self.block),
-            "history": history_of(self.block)[:50],
+            **editor_context(block.section.report, block.text),
+            "report": block.section.report,
+            "section": block.section,
+            "can_edit": permissions.can_edit_block(user_of(self.request), block),
+            "history": history_of(block)[:50],
         }
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        require_permission(permissions.can_edit_block(user_of(request), self.block))
+        require_permission(permissions.can_edit_block(user_of(request), self.record))
         return super().post(request, *args, **kwargs)
 
     def perform(self, form: BlockForm) -> Any:
@@ -122,10 +120,10 @@ class BlockUpdateView(ServiceFormView):
         if form.cleaned_data.get("position") is not None:
             data["position"] = form.cleaned_data["position"]
         services.update_block(
-            actor=user_of(self.request), block=self.block, data=data, expected_version=form.expected_version
+            actor=user_of(self.request), block=self.record, data=data, expected_version=form.expected_version
         )
         messages.success(self.request, _("Đã lưu đoạn."))
-        return self.report
+        return self.record.section.report
 
 
 @login_required
@@ -236,53 +234,44 @@ class ListingCreateView(ServiceFormView):
 
 
 class ListingUpdateView(ServiceFormView):
+    """The listing's page: every reader of the report sees it; only a body that may edit the listing may post."""
+
     form_class = ListingForm
     template_name = "reports/listing_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.listing = selectors.get_listing(user=user_of(request), pk=kwargs["pk"])
-            self.report = self.listing.report
-        return super().dispatch(request, *args, **kwargs)
+    selector = staticmethod(selectors.get_listing)
+    edits = True
+    context_name = "listing"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        owners = owners_for(user_of(self.request), self.report) | agency_choices().filter(
-            pk=self.listing.owner_agency_id
-        )
-        return {
-            **super().get_form_kwargs(),
-            "instance": self.listing,
-            "owners": owners.distinct(),
-            "agencies": agency_choices(),
-        }
+        listing = self.record
+        owners = owners_for(user_of(self.request), listing.report) | agency_choices().filter(pk=listing.owner_agency_id)
+        return {**super().get_form_kwargs(), "owners": owners.distinct(), "agencies": agency_choices()}
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        user = user_of(self.request)
+    def more_context(self) -> dict[str, Any]:
+        listing = self.record
         try:
-            fields = get_source(self.listing.source).fields()
+            fields = get_source(listing.source).fields()
         except ValidationError:
             fields = {}
-        data = build_report_data(self.report)
+        data = build_report_data(listing.report)
         return {
-            **super().get_context_data(**kwargs),
-            "report": self.report,
-            "listing": self.listing,
-            "can_edit": permissions.can_edit_listing(user, self.listing),
+            "report": listing.report,
+            "can_edit": permissions.can_edit_listing(user_of(self.request), listing),
             "fields": sorted(fields.values(), key=lambda f: f.name),
-            "preview": data.listings.get(self.listing.key),
-            "entries": self.listing.entries.order_by("position", "pk"),
+            "preview": data.listings.get(listing.key),
+            "entries": listing.entries.order_by("position", "pk"),
             "entry_form": EntryForm(),
-            "history": history_of(self.listing)[:30],
+            "history": history_of(listing)[:30],
         }
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        require_permission(permissions.can_edit_listing(user_of(request), self.listing))
+        require_permission(permissions.can_edit_listing(user_of(request), self.record))
         return super().post(request, *args, **kwargs)
 
     def perform(self, form: ListingForm) -> Any:
         return services.update_listing(
             actor=user_of(self.request),
-            listing=self.listing,
+            listing=self.record,
             data=form.service_data(),
             expected_version=form.expected_version,
         )

@@ -44,11 +44,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 class ReportCreateView(ServiceFormView):
     form_class = ReportCreateForm
     template_name = "reports/report_create.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(permissions.can_compile(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(permissions.can_compile)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         from phoihop.planning.selectors import plans_visible_to
@@ -109,23 +105,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class ReportUpdateView(ServiceFormView):
     form_class = ReportForm
     template_name = "reports/report_form.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.report = selectors.get_report(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_edit_report(user_of(request), self.report))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.report}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "report": self.report}
+    selector = staticmethod(selectors.get_report)
+    allowed_on_record = staticmethod(permissions.can_edit_report)
+    edits = True
+    context_name = "report"
 
     def perform(self, form: ReportForm) -> Any:
         return services.update_report(
             actor=user_of(self.request),
-            report=selectors.get_report(user=user_of(self.request), pk=self.report.pk),
+            report=self.fresh_record(),
             data=form.service_data(),
             expected_version=form.expected_version,
         )
