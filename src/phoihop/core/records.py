@@ -144,17 +144,11 @@ def confirm_delete(
 
 
 class RecordCreateView(ServiceFormView):
-    """A new record. Subclasses set `form_class`, `template_name`, `can_create` (a permission predicate) and write
+    """A new record. Subclasses set `form_class`, `template_name`, `allowed` (the create predicate: 403) and write
     `create()`, which calls the app's create service and returns the record."""
 
-    can_create: Callable[[User], bool]
     # Whether the form is built for the user (its choices depend on who fills it in): `Form(..., user=...)`.
     form_for_user = True
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            require_permission(type(self).can_create(user_of(request)))
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
@@ -173,35 +167,22 @@ class RecordCreateView(ServiceFormView):
 
 
 class RecordUpdateView(ServiceFormView):
-    """An existing record's form. Subclasses set `form_class`, `template_name`, `context_object_name`, `load` (the
-    scoped selector: 404 out of scope), `can_edit` (the predicate: 403) and write `update()`."""
+    """An existing record's form. Subclasses set `form_class`, `template_name`, `context_name`, `selector` (the
+    scoped selector: 404 out of scope), `allowed_on_record` (the edit predicate: 403) and write `update()`."""
 
-    context_object_name: str
-    load: Callable[..., Any]
-    can_edit: Callable[[User, Any], bool]
+    edits = True
     saved_message = gettext_lazy("Đã lưu thay đổi.")
     form_for_user = True
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.record = type(self).load(user=user_of(request), pk=kwargs["pk"])
-            require_permission(type(self).can_edit(user_of(request), self.record))
-        return super().dispatch(request, *args, **kwargs)
-
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = {**super().get_form_kwargs(), "instance": self.record}
+        kwargs = super().get_form_kwargs()
         return {**kwargs, "user": user_of(self.request)} if self.form_for_user else kwargs
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), self.context_object_name: self.record}
 
     def update(self, *, actor: User, record: Any, form: Any) -> Any:  # pragma: no cover - every subclass overrides
         raise NotImplementedError
 
     def perform(self, form: Any) -> Any:
-        user = user_of(self.request)
-        # Read again inside the request's write: the service compares the posted version with the row as it is now.
-        record = self.update(actor=user, record=type(self).load(user=user, pk=self.record.pk), form=form)
+        record = self.update(actor=user_of(self.request), record=self.fresh_record(), form=form)
         messages.success(self.request, str(self.saved_message))
         return record
 
@@ -530,7 +511,7 @@ class RecordPages:
         class View(RecordCreateView):
             form_class = pages.form
             template_name = pages.template("form")
-            can_create = staticmethod(pages.can_create)
+            allowed = staticmethod(pages.can_create)
 
             def get_initial(self) -> dict[str, Any]:
                 preset = {key: self.request.GET[key] for key in pages.preset if self.request.GET.get(key)}
@@ -550,9 +531,9 @@ class RecordPages:
         class View(RecordUpdateView):
             form_class = pages.form
             template_name = pages.template("form")
-            context_object_name = pages.name
-            load = staticmethod(pages.load)
-            can_edit = staticmethod(pages.can_edit)
+            context_name = pages.name
+            selector = staticmethod(pages.load)
+            allowed_on_record = staticmethod(pages.can_edit)
 
             def update(self, *, actor: User, record: Any, form: Any) -> Any:
                 return pages.writes.update(actor, record, form.service_data(), form.expected_version)

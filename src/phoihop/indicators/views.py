@@ -461,7 +461,7 @@ def _can_manage_rule(user: User, rule: Any) -> bool:
 class RuleCreateView(RecordCreateView):
     form_class = RuleForm
     template_name = "indicators/rule_form.html"
-    can_create = staticmethod(permissions.can_manage_indicators)
+    allowed = staticmethod(permissions.can_manage_indicators)
     form_for_user = False
 
     def create(self, *, actor: User, form: RuleForm) -> Any:
@@ -477,9 +477,9 @@ class RuleCreateView(RecordCreateView):
 class RuleUpdateView(RecordUpdateView):
     form_class = RuleForm
     template_name = "indicators/rule_form.html"
-    context_object_name = "rule"
-    load = staticmethod(selectors.get_rule)
-    can_edit = staticmethod(_can_manage_rule)
+    context_name = "rule"
+    selector = staticmethod(selectors.get_rule)
+    allowed_on_record = staticmethod(_can_manage_rule)
     form_for_user = False
 
     def update(self, *, actor: User, record: Any, form: RuleForm) -> Any:

@@ -361,7 +361,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class DocumentCreateView(RecordCreateView):
     form_class = DocumentForm
     template_name = "planning/document_form.html"
-    can_create = staticmethod(permissions.can_register_document)
+    allowed = staticmethod(permissions.can_register_document)
     form_for_user = False
 
     def create(self, *, actor: User, form: DocumentForm) -> Document:
@@ -374,9 +374,9 @@ class DocumentCreateView(RecordCreateView):
 class DocumentUpdateView(RecordUpdateView):
     form_class = DocumentForm
     template_name = "planning/document_form.html"
-    context_object_name = "document"
-    load = staticmethod(selectors.get_document)
-    can_edit = staticmethod(permissions.can_edit_document)
+    context_name = "document"
+    selector = staticmethod(selectors.get_document)
+    allowed_on_record = staticmethod(permissions.can_edit_document)
     form_for_user = False
 
     def update(self, *, actor: User, record: Document, form: DocumentForm) -> Document:

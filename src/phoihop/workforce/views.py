@@ -228,7 +228,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class SurveyCreateView(RecordCreateView):
     form_class = SurveyForm
     template_name = "workforce/survey_form.html"
-    can_create = staticmethod(permissions.can_create_survey)
+    allowed = staticmethod(permissions.can_create_survey)
 
     def create(self, *, actor: User, form: SurveyForm) -> Survey:
         return services.create_survey(
@@ -245,9 +245,9 @@ class SurveyCreateView(RecordCreateView):
 class SurveyUpdateView(RecordUpdateView):
     form_class = SurveyForm
     template_name = "workforce/survey_form.html"
-    context_object_name = "survey"
-    load = staticmethod(selectors.get_survey)
-    can_edit = staticmethod(permissions.can_edit_survey)
+    context_name = "survey"
+    selector = staticmethod(selectors.get_survey)
+    allowed_on_record = staticmethod(permissions.can_edit_survey)
 
     def update(self, *, actor: User, record: Survey, form: SurveyForm) -> Survey:
         return services.update_survey(

@@ -43,7 +43,7 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 class PetitionCreateView(RecordCreateView):
     form_class = PetitionForm
     template_name = "cases/petition_form.html"
-    can_create = staticmethod(permissions.can_create_petition)
+    allowed = staticmethod(permissions.can_create_petition)
 
     def create(self, *, actor: User, form: PetitionForm) -> Petition:
         return services.create_petition(
@@ -57,9 +57,9 @@ class PetitionCreateView(RecordCreateView):
 class PetitionUpdateView(RecordUpdateView):
     form_class = PetitionForm
     template_name = "cases/petition_form.html"
-    context_object_name = "petition"
-    load = staticmethod(selectors.get_petition)
-    can_edit = staticmethod(permissions.can_edit_petition)
+    context_name = "petition"
+    selector = staticmethod(selectors.get_petition)
+    allowed_on_record = staticmethod(permissions.can_edit_petition)
 
     def update(self, *, actor: User, record: Petition, form: PetitionForm) -> Petition:
         return services.update_petition(
