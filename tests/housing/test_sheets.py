@@ -175,6 +175,27 @@ def test_another_bodys_project_cannot_be_changed(make_user, other_agency, client
     assert snapshot() == before
 
 
+def test_the_project_a_row_is_part_of_is_found_by_its_name(officer, other_agency, client_for, recorded) -> None:  # type: ignore[no-untyped-def]
+    """ "Thuộc dự án" names a recorded project whatever its case and spaces; a name no project holds, or two projects
+    hold, is named on its cell and nothing is written."""
+    row = {"kind": "Nhà ở xã hội", "name": "Tràng Duệ giai đoạn 4", "investor_name": "Công ty Cổ phần Nhà ở Hải Phòng"}
+    text = upload(client_for(officer), xlsx(kind(), [{**row, "part_of": "Khu nhà ở xã hội Tràng Duệ 2"}]))
+    assert (
+        "dòng 3, cột Thuộc dự án: không có dự án nào tên “Khu nhà ở xã hội Tràng Duệ 2”; dự án mới trong tệp phải "
+        "được nhập trước" in text
+    )
+    ProjectFactory(owner_agency=other_agency, name="Thiết chế công đoàn  kkt")
+    text = upload(client_for(officer), xlsx(kind(), [{**row, "part_of": "thiết chế công đoàn KKT"}]))
+    assert "dòng 3, cột Thuộc dự án: có 2 dự án cùng tên “thiết chế công đoàn KKT”; hãy chọn dự án trên trang" in text
+    assert not HousingProject.objects.filter(name=row["name"]).exists()
+
+    client = client_for(officer)
+    text = upload(client, xlsx(kind(), [{**row, "part_of": "khu nhà ở  xã hội TRÀNG DUỆ"}]))
+    assert "Đã nhập 1 dòng: 1 bản ghi mới" in text
+    made = HousingProject.objects.get(name=row["name"])
+    assert made.part_of == HousingProject.objects.get(name="Khu nhà ở xã hội Tràng Duệ")
+
+
 def test_a_formula_like_cell_is_exported_as_text(officer, client_for, recorded) -> None:  # type: ignore[no-untyped-def]
     ProjectFactory(owner_agency=officer.agency, name='=HYPERLINK("http://x")')
     exported = client_for(officer).get(f"/excel/{KIND}/xuat/?q=hyperlink")

@@ -15,41 +15,47 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.text import clean_text
 from phoihop.housing import permissions, services
 from phoihop.housing.choices import CapacityGroup, ProjectKind, Qualifier
 from phoihop.housing.selectors import list_projects, projects_visible_to
 from phoihop.planning.sheets import enterprise, owner_agency, zone
-from phoihop.spreadsheets.columns import Resolved, choice, column_rows
+from phoihop.spreadsheets.columns import Reference, choice, column_rows
 from phoihop.spreadsheets.records import RecordRows
-from phoihop.spreadsheets.registry import Checked, Column, Row, SheetKind
+from phoihop.spreadsheets.registry import Column, SheetKind
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
     from phoihop.housing.models import HousingProject
 
-# What an empty cell of these choice columns means.
-DEFAULTS = {
-    "floor_area_qualifier": Qualifier.EXACT.value,
-    "apartments_qualifier": Qualifier.EXACT.value,
-    "capacity_qualifier": Qualifier.EXACT.value,
-    "capacity_group": CapacityGroup.PEOPLE.value,
-}
-ONE_LINE = ("name", "district", "commune", "investor_name")
-NUMBERS = (
-    "land_area_ha",
-    "social_housing_land_ha",
-    "floor_area_m2",
-    "buildings",
-    "max_floors",
-    "apartments",
-    "capacity",
+
+def _folded(name: str) -> str:
+    return clean_text(name).casefold()
+
+
+def _projects_by_name(user: User, names: set[str]) -> dict[str, Any]:
+    """The projects the file's "part of" cells name, by name whatever its case and spaces: a name two projects hold
+    is a list (the cell is refused as ambiguous)."""
+    wanted = {_folded(name): name for name in names}
+    found: dict[str, list[HousingProject]] = {}
+    for project in projects_visible_to(user):
+        if _folded(project.name) in wanted:
+            found.setdefault(wanted[_folded(project.name)], []).append(project)
+    return {name: projects[0] if len(projects) == 1 else projects for name, projects in found.items()}
+
+
+PROJECT_BY_NAME = Reference(
+    find=_projects_by_name,
+    name=attrgetter("name"),
+    missing=gettext_lazy("không có dự án nào tên “%(name)s”; dự án mới trong tệp phải được nhập trước"),
+    ambiguous=gettext_lazy("có %(n)s dự án cùng tên “%(name)s”; hãy chọn dự án trên trang"),
 )
 
 
 def _qualifier(key: str, header: str) -> Column:
-    return choice(key, header, Qualifier, width=14, help="để trống là chính xác")
+    return choice(key, header, Qualifier, width=14, help="để trống là chính xác", default=Qualifier.EXACT.value)
 
 
 COLUMNS = (
@@ -62,8 +68,7 @@ COLUMNS = (
         max_length=500,
         width=30,
         help="tên một dự án đã có; để trống nếu không",
-        read="part_of.name",
-        show=attrgetter("name"),
+        ref=PROJECT_BY_NAME,
     ),
     Column("district", "Quận, huyện", max_length=120, width=20, help="ví dụ: huyện An Dương"),
     Column("commune", "Phường, xã, thị trấn", max_length=300, width=20, help="ví dụ: xã Lê Lợi"),
@@ -91,13 +96,16 @@ COLUMNS = (
     _qualifier("apartments_qualifier", "Mức chính xác của số căn hộ"),
     Column("capacity", "Đáp ứng chỗ ở cho (người)", type="int", num_format="#,##0", width=14),
     _qualifier("capacity_qualifier", "Mức chính xác của số người"),
-    choice("capacity_group", "Đối tượng ở", CapacityGroup, width=20, help="để trống là người"),
+    choice(
+        "capacity_group",
+        "Đối tượng ở",
+        CapacityGroup,
+        width=20,
+        help="để trống là người",
+        default=CapacityGroup.PEOPLE.value,
+    ),
     Column("description", "Ghi chú", max_length=32000, width=40),
 )
-
-
-def _folded(name: str) -> str:
-    return clean_text(name).casefold()
 
 
 RECORDS: RecordRows[HousingProject] = RecordRows(
@@ -106,75 +114,25 @@ RECORDS: RecordRows[HousingProject] = RecordRows(
     writes=services.WRITES,
     not_yours=_("dự án này do %(owner)s theo dõi; anh/chị không sửa được"),
     described=lambda found: found.name,
+    natural_key=("owner_agency", "name"),
+    records=projects_visible_to,
+    needs=("kind", "name"),
+    key_column="name",
+    repeated=_("trùng đơn vị theo dõi và tên dự án với dòng %(n)s"),
+    ambiguous=_("đã có %(n)s dự án cùng đơn vị theo dõi và tên; hãy sửa trên trang của từng dự án"),
+    owner_missing=_("hãy chọn đơn vị theo dõi dự án"),
 )
-
-
-def check(user: User, rows: list[Row]) -> Checked:
-    checked = Checked()
-    plan = RECORDS.plan(user, checked)
-    cells = Resolved(user, rows, COLUMNS, checked)
-    default_owner = user.agency if not user.is_admin else None
-    by_name: dict[str, list[HousingProject]] = {}
-    for project in projects_visible_to(user):
-        by_name.setdefault(_folded(project.name), []).append(project)
-    for row in rows:
-        if not row.values.get("owner_agency") and default_owner is None:
-            checked.problem(row.number, "owner_agency", _("hãy chọn đơn vị theo dõi dự án"))
-        values, known = cells.row(row)
-        owner = values["owner_agency"] or default_owner
-        parent = None
-        if values.get("part_of"):
-            parents = by_name.get(_folded(str(values["part_of"])), [])
-            if len(parents) == 1:
-                parent = parents[0]
-            else:
-                known = False
-                checked.problem(
-                    row.number,
-                    "part_of",
-                    (
-                        _("không có dự án nào tên “%(name)s”; dự án mới trong tệp phải được nhập trước")
-                        if not parents
-                        else _("có %(n)s dự án cùng tên “%(name)s”; hãy chọn dự án trên trang")
-                    )
-                    % {"name": values["part_of"], "n": len(parents)},
-                )
-        if not known or owner is None or not (values["kind"] and values.get("name")):
-            continue
-        data: dict[str, Any] = {
-            "kind": values["kind"],
-            "part_of": parent,
-            "zone": values["zone"],
-            "investor_enterprise": values["investor_enterprise"],
-            "description": nfc(str(values.get("description") or "")).strip(),
-        }
-        data.update({key: clean_text(str(values.get(key) or "")) for key in ONE_LINE})
-        data.update({key: values.get(key) for key in NUMBERS})
-        data.update({key: values[key] or default for key, default in DEFAULTS.items()})
-        key = (owner.pk, _folded(data["name"]))
-        if plan.repeated(row.number, key, "name", _("trùng đơn vị theo dõi và tên dự án với dòng %(n)s")):
-            continue
-        matches = [project for project in by_name.get(key[1], []) if project.owner_agency_id == owner.pk]
-        plan.row(
-            row.number,
-            data,
-            matches,
-            owner=values["owner_agency"],
-            column="name",
-            ambiguous=_("đã có %(n)s dự án cùng đơn vị theo dõi và tên; hãy sửa trên trang của từng dự án"),
-        )
-    return plan.finish()
 
 
 HOUSING_PROJECTS = SheetKind(
     key="housing.project",
     label="Dự án nhà ở công nhân",
     columns=COLUMNS,
-    natural_key=("owner_agency", "name"),
+    natural_key=RECORDS.natural_key,
     can_import=permissions.can_create_project,
     can_export=permissions.can_view_projects,
     export_rows=column_rows(COLUMNS, list_projects),
-    check=check,
+    check=RECORDS.check,
     apply=RECORDS.apply,
     list_url_name="housing:project_list",
     instructions=(

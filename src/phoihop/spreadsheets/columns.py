@@ -37,14 +37,16 @@ class Reference:
     """How a column's cells name records.
 
     `find(user, names)` → {name: record} for the names of the whole file that exist (one query; a name left out is
-    not found); `name(record)` → the name a cell holds; `clean` turns a typed name into the one looked up
-    (`normalize_tax_code`…). `missing` is the problem for a name not found, with %(name)s. A `many` column holds
+    not found; a list of records: a name several records hold); `name(record)` → the name a cell holds; `clean`
+    turns a typed name into the one looked up (`normalize_tax_code`…). `missing` is the problem for a name not found,
+    with %(name)s; `ambiguous` for a name several records hold, with %(name)s and %(n)s. A `many` column holds
     several names separated by ";" (`commas`: "," too); its missing names make one problem, joined by ", ", or one
     each (`each`); its names are written sorted by name, or by `order` (a key function of the record)."""
 
     find: Callable[[User, set[str]], Mapping[str, Any]]
     name: Callable[[Any], str]
     missing: str | Promise = ""
+    ambiguous: str | Promise = ""
     clean: Callable[[str], str] = _strip
     many: bool = False
     commas: bool = False
@@ -120,13 +122,15 @@ def row_data(values: Mapping[str, Any], columns: Iterable[Column], *, skip: Iter
     """A resolved row's values as the app's service takes them, one per column (`skip`: those the app sets itself,
     such as the owner). A text cell is cleaned: a name or a title (`max_length` up to ONE_LINE_MAX) on one line, its
     runs of spaces collapsed; a longer text NFC and trimmed, its lines kept. Any other cell — a date, a number, a
-    record or records, a choice's value — is handed on as it is."""
+    record or records, a choice's value — is handed on as it is; an empty cell as the column's `default`."""
     skipped = set(skip)
     data: dict[str, Any] = {}
     for column in columns:
         if column.key in skipped:
             continue
         value = values.get(column.key)
+        if value in (None, "") and column.default is not None:
+            value = column.default
         if column.type == "text" and column.ref is None:
             text = str(value or "")
             value = clean_text(text) if (column.max_length or 0) <= ONE_LINE_MAX else nfc(text).strip()
@@ -179,4 +183,9 @@ class Resolved:
                 values[column.key] = list(dict.fromkeys(found[name] for name in names if name in found))
             else:
                 values[column.key] = found.get(names[0]) if names else None
+                if isinstance(values[column.key], list):
+                    known, several = False, values[column.key]
+                    message = str(ref.ambiguous) % {"name": names[0], "n": len(several)}
+                    self.checked.problem(row.number, column.key, message)
+                    values[column.key] = None
         return values, known

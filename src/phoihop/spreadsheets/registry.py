@@ -58,6 +58,9 @@ class Column:
     # its label): how a whole file's names are found at once, and the problem for a name not found
     # (spreadsheets.columns).
     ref: Reference | None = None
+    # What an empty cell hands the service (`spreadsheets.columns.row_data`): a choice's value, say, where the
+    # template's help says what an empty cell means.
+    default: Any = None
 
     def reader(self) -> Callable[[Any], CellValue]:
         """How an export reads the column's cell from a record (chosen once per export, not once per cell)."""
