@@ -1,0 +1,58 @@
+"""`{% filter_layout filter.form "kind:3 scope year" "enterprise" as layout %}`: which shared include draws each field
+of a list's filter form (htmx/filter_form.html), and the hx-trigger that refreshes the list when one of them changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms, template
+from django.forms import BoundField
+
+register = template.Library()
+
+SEARCH_TRIGGER = "input changed delay:300ms from:#id_q"
+
+
+@dataclass(frozen=True)
+class FilterBox:
+    template: str
+    field: BoundField
+    width: str | None
+
+
+@dataclass(frozen=True)
+class FilterLayout:
+    boxes: list[FilterBox]
+    hidden: list[BoundField]
+    trigger: str
+
+
+def _template_for(field: BoundField) -> str:
+    if field.name == "scope":
+        return "htmx/scope_filter.html"
+    if isinstance(field.field, forms.ChoiceField):  # model choices too
+        return "htmx/filter_select.html"
+    if isinstance(field.field, forms.IntegerField | forms.DecimalField):
+        return "htmx/filter_year.html"
+    # a page asking for a field no include draws must fail while it is written, not show a blank box
+    raise template.TemplateSyntaxError(f"No filter include draws the field {field.name!r}.")
+
+
+@register.simple_tag
+def filter_layout(form: forms.Form, fields: str, hidden: str | None = None) -> FilterLayout:
+    """`fields`: the names in the order shown, each with an optional column width after a colon; `hidden`: names kept
+    as hidden inputs (a list opened from another page, narrowed to one enterprise). Selects refresh the list on any
+    change (`from:select`), a number box on its own change."""
+    boxes = []
+    for spec in fields.split():
+        name, _, width = spec.partition(":")
+        field = form[name]
+        boxes.append(FilterBox(template=_template_for(field), field=field, width=width or None))
+    triggers = [SEARCH_TRIGGER]
+    if any(box.template != "htmx/filter_year.html" for box in boxes):
+        triggers.append("change from:select")
+    triggers += [f"change from:#id_{box.field.name}" for box in boxes if box.template == "htmx/filter_year.html"]
+    triggers.append("submit")
+    return FilterLayout(
+        boxes=boxes, hidden=[form[name] for name in (hidden or "").split()], trigger=", ".join(triggers)
+    )
