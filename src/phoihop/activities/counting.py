@@ -71,39 +71,31 @@ def register_record_kinds() -> None:
         "qualifier": ("exact", "in"),
         **_with_activity("activity"),
     }
-    record_kinds.register(
-        key="activities.participants_persons",
-        link=("activities:activity_detail", "activity_id"),
-        label="Người tham gia hoạt động (tính theo người)",
-        model=ParticipantInPersons,
-        date_field="activity__start_date",
-        agency_field="activity__owner_agency",
-        filter_fields=participant_filters,
-        sum_fields={"count": "persons"},
-        describe=_row_of_activity,
-        url_of=_url_of_activity,
-        row_text=participant_row,
-    )
-    record_kinds.register(
-        key="activities.participants_person_times",
-        link=("activities:activity_detail", "activity_id"),
-        label="Người tham gia hoạt động (tính theo lượt người)",
-        model=ParticipantInPersonTimes,
-        date_field="activity__start_date",
-        agency_field="activity__owner_agency",
-        filter_fields=participant_filters,
-        sum_fields={"count": "person_times"},
-        describe=_row_of_activity,
-        url_of=_url_of_activity,
-        row_text=participant_row,
-    )
+    # The rows of an activity: dated, owned and linked by their activity.
+    of_activity: dict[str, Any] = {
+        "link": ("activities:activity_detail", "activity_id"),
+        "date_field": "activity__start_date",
+        "agency_field": "activity__owner_agency",
+        "describe": _row_of_activity,
+        "url_of": _url_of_activity,
+    }
+    for unit, label, model in (
+        ("persons", "Người tham gia hoạt động (tính theo người)", ParticipantInPersons),
+        ("person_times", "Người tham gia hoạt động (tính theo lượt người)", ParticipantInPersonTimes),
+    ):
+        record_kinds.register(
+            key=f"activities.participants_{unit}",
+            label=label,
+            model=model,
+            filter_fields=participant_filters,
+            sum_fields={"count": unit},
+            row_text=participant_row,
+            **of_activity,
+        )
     record_kinds.register(
         key="activities.outputs",
-        link=("activities:activity_detail", "activity_id"),
         label="Kết quả, sản phẩm của hoạt động",
         model=ActivityOutput,
-        date_field="activity__start_date",
-        agency_field="activity__owner_agency",
         filter_fields={
             "kind": ("exact", "in"),
             "label": ("exact", "icontains"),
@@ -111,7 +103,6 @@ def register_record_kinds() -> None:
             **_with_activity("activity"),
         },
         sum_fields={"quantity": None},
-        describe=_row_of_activity,
-        url_of=_url_of_activity,
         row_text=RowText(("activity__title", "kind", "label", "quantity", "unit", "qualifier"), _output_row),
+        **of_activity,
     )

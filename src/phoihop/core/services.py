@@ -4,6 +4,7 @@ AuditEvent in the same transaction. Domain services check permissions and domain
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,8 @@ from phoihop.core.models import AuditAction, VersionedModel
 from phoihop.core.text import clean_text, nfc
 
 if TYPE_CHECKING:
+    from django.utils.functional import Promise
+
     from phoihop.accounts.models import User
 
 M = TypeVar("M", bound=VersionedModel)
@@ -199,3 +202,47 @@ def delete_record(*, actor: User | None, instance: M, expected_version: int, not
         raise conflict_for(instance)
     instance.pk = pk  # keep the id for the event: delete() does not touch the in-memory object, but be explicit
     record_event(actor=actor, action=AuditAction.DELETE, obj=instance, changes=diff(before, {}), note=note)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One step of an approval workflow (submit, approve, return): the statuses it leaves, the one it reaches, its
+    audit action, the refusal from any other status (“… %(status)s”) and whether it stores the reason given."""
+
+    allowed_from: frozenset[str]
+    target: str
+    audit: AuditAction
+    refusal: str | Promise
+    keeps_reason: bool = False
+
+
+def move_status(
+    *,
+    actor: User,
+    record: M,
+    step: Transition,
+    labels: type[models.Choices],
+    expected_version: int | None,
+    reason: str = "",
+    reason_field: str = "reason",
+    stamp: Mapping[str, Any] | None = None,
+) -> M:
+    """Move a record's `status` one step, inside the caller's transaction: a stale version is a conflict, a status the
+    step does not leave a refusal naming it. Status and version are the UPDATE's guard, so two leaders acting at once
+    cannot both move the record; `stamp` holds what else the step writes (who acted, when). One audit event."""
+    if expected_version is not None and record.version != expected_version:
+        raise conflict_for(record)
+    before = record.status  # type: ignore[attr-defined]
+    if before not in step.allowed_from:
+        raise ValidationError(str(step.refusal) % {"status": labels(before).label}, code="invalid_transition")
+    values: dict[str, Any] = {"status": step.target, "version": F("version") + 1, "updated_at": timezone.now()}
+    changes = {"status": [str(labels(before).label), str(labels(step.target).label)]}
+    if step.keeps_reason:
+        values[reason_field] = reason
+        changes[reason_field] = ["", reason]
+    moved = type(record)._default_manager.filter(pk=record.pk, status=before, version=record.version)
+    if moved.update(**values, **(stamp or {})) != 1:
+        raise conflict_for(record)
+    record.refresh_from_db()
+    record_event(actor=actor, action=step.audit, obj=record, changes=changes, note=reason)
+    return record

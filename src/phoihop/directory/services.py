@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
-from phoihop.core.services import create_record, delete_record, update_record
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.services import clean_input, create_record, delete_record, update_record
 from phoihop.directory.models import Agency, Enterprise, Zone
 from phoihop.directory.permissions import (
     can_create_enterprise,
@@ -41,17 +40,7 @@ TEXT_FIELDS = {"name", "short_name", "address", "investor_country", "sector", "d
 
 
 def _clean(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in TEXT_FIELDS else nfc(value).strip()
-        cleaned[name] = value
+    cleaned = clean_input(data, allowed, one_line=TEXT_FIELDS)
     if "tax_code" in cleaned:
         cleaned["tax_code"] = normalize_tax_code(cleaned["tax_code"])
     return cleaned

@@ -16,10 +16,9 @@ POST /imports?kind=<kind>[&confirm=true] with the file as multipart field `file`
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -27,9 +26,10 @@ from phoihop.core.api import ERROR_RESPONSES, api_user
 from phoihop.core.views import require_permission
 from phoihop.spreadsheets.models import ImportBatch
 from phoihop.spreadsheets.reader import limit
-from phoihop.spreadsheets.registry import SheetKind, spreadsheets
+from phoihop.spreadsheets.registry import spreadsheets
 from phoihop.spreadsheets.services import ImportOutcome, import_file, needs_background, queue_import
-from phoihop.spreadsheets.workbook import XLSX_CONTENT_TYPE, write_workbook
+from phoihop.spreadsheets.views import kind_or_404, xlsx_response
+from phoihop.spreadsheets.workbook import write_workbook
 
 router = Router(tags=["Nhập, xuất Excel"])
 
@@ -76,21 +76,6 @@ class JobOut(Schema):
     changes: list[ChangeOut] = []
 
 
-def _kind(key: str, *, imports: bool = False) -> SheetKind:
-    kind = spreadsheets.get(key)
-    if kind is None or (imports and kind.export_only):
-        raise Http404
-    return kind
-
-
-def _xlsx(content: bytes, filename: str, *, no_store: bool = False) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if no_store:
-        add_never_cache_headers(response)
-    return response
-
-
 @router.get("/kinds", response=list[KindOut], summary="Các loại dữ liệu nhập, xuất được bằng Excel")
 def kinds(request: HttpRequest) -> Any:
     user = api_user(request)
@@ -110,9 +95,9 @@ def kinds(request: HttpRequest) -> Any:
 @router.get("/templates/{kind}", summary="Mẫu Excel của một loại dữ liệu", response={200: None, **ERROR_RESPONSES})
 def template(request: HttpRequest, kind: str) -> Any:
     user = api_user(request)
-    sheet = _kind(kind, imports=True)
+    sheet = kind_or_404(kind, imports=True)
     require_permission(sheet.can_export(user) or sheet.can_import(user))
-    return _xlsx(write_workbook(sheet, user=user, template=True), f"mau-{sheet.file_stem}.xlsx")
+    return xlsx_response(write_workbook(sheet, user=user, template=True), f"mau-{sheet.file_stem}.xlsx")
 
 
 @router.get(
@@ -122,12 +107,12 @@ def template(request: HttpRequest, kind: str) -> Any:
 )
 def export(request: HttpRequest, kind: str) -> Any:
     user = api_user(request)
-    sheet = _kind(kind)
+    sheet = kind_or_404(kind)
     require_permission(sheet.can_export(user))
     params = request.GET.copy()
     params.pop("page", None)
     content = write_workbook(sheet, user=user, rows=sheet.export_rows(user, params))
-    return _xlsx(content, f"{sheet.file_stem}.xlsx", no_store=True)
+    return xlsx_response(content, f"{sheet.file_stem}.xlsx", no_store=True)
 
 
 def _job_out(request: HttpRequest, batch: ImportBatch) -> dict[str, Any]:
@@ -174,7 +159,7 @@ def _job_out(request: HttpRequest, batch: ImportBatch) -> dict[str, Any]:
 def import_job(request: HttpRequest, batch_id: int) -> Any:
     user = api_user(request)
     batch = get_object_or_404(ImportBatch, pk=batch_id, actor=user)
-    sheet = _kind(batch.kind, imports=True)
+    sheet = kind_or_404(batch.kind, imports=True)
     require_permission(sheet.can_import(user))
     return _job_out(request, batch)
 
@@ -182,7 +167,7 @@ def import_job(request: HttpRequest, batch_id: int) -> Any:
 @router.post("/imports", response={200: ImportOut, 202: JobOut, **ERROR_RESPONSES}, summary="Nhập một tệp Excel")
 def import_(request: HttpRequest, kind: str, confirm: bool = False, file: UploadedFile = File(...)) -> Any:  # noqa: B008
     user = api_user(request)
-    sheet = _kind(kind, imports=True)
+    sheet = kind_or_404(kind, imports=True)
     require_permission(sheet.can_import(user))
     if file.size and file.size > limit("SPREADSHEET_MAX_BYTES", 20 * 1024 * 1024):
         raise ValidationError("Tệp quá lớn.", code="too_large")

@@ -18,8 +18,9 @@ from phoihop.cases.models import Petition, PetitionFollowUp
 from phoihop.core.audit import diff, record_event, snapshot
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
-from phoihop.core.services import conflict_for, create_record, update_record
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.services import clean_input, conflict_for, create_record, update_record
+from phoihop.core.text import nfc
+from phoihop.directory.scope import resolve_owner
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import User
@@ -42,17 +43,7 @@ ONE_LINE = {"title", "raised_by", "conference"}
 
 
 def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(data) - set(PETITION_FIELDS)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in ONE_LINE else nfc(value).strip()
-        cleaned[name] = value
+    cleaned = clean_input(data, PETITION_FIELDS, one_line=ONE_LINE)
     raised_on = cleaned.get("raised_on")
     if isinstance(raised_on, dt.date) and raised_on > timezone.localdate():
         raise field_error("raised_on", _("Ngày nêu kiến nghị không được ở tương lai."), "future_date")
@@ -63,18 +54,14 @@ def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _owner_for(actor: User | None, owner_agency: Agency | None) -> Agency:
-    if actor is None or actor.is_admin:
+    required = _("Hãy chọn đơn vị theo dõi kiến nghị.")
+    if actor is None:  # a trusted command names the body
         if owner_agency is None:
-            raise field_error("owner_agency", _("Hãy chọn đơn vị theo dõi kiến nghị."), "required")
+            raise field_error("owner_agency", required, "required")
         return owner_agency
-    if owner_agency is not None and owner_agency.pk not in permissions.scope_ids(actor):
-        raise field_error(
-            "owner_agency", _("Anh/chị chỉ theo dõi được kiến nghị cho đơn vị của mình."), "foreign_agency"
-        )
-    if owner_agency is not None:
-        return owner_agency
-    assert actor.agency is not None  # noqa: S101  (can_create_petition guarantees it for non-admins)
-    return actor.agency
+    return resolve_owner(
+        actor, owner_agency, required=required, foreign=_("Anh/chị chỉ theo dõi được kiến nghị cho đơn vị của mình.")
+    )
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ quarter or the year, whatever the length of the value written — so every path 
 call from a shell — meets the same lock until a leader returns the period (`approvals.py`)."""
 
 from phoihop.indicators.services.approvals import (
-    TRANSITIONS,
+    STEPS,
     approval_for,
     approve_period,
     return_period,
@@ -45,8 +45,8 @@ __all__ = [
     "IMPORT_COLUMNS",
     "INDICATOR_FIELDS",
     "RULE_FIELDS",
+    "STEPS",
     "TARGET_FIELDS",
-    "TRANSITIONS",
     "VALUE_FIELDS",
     "ImportResult",
     "approval_for",

@@ -7,15 +7,13 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from phoihop.core.audit import record_event
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
-from phoihop.core.services import conflict_for
+from phoihop.core.services import Transition, move_status
 from phoihop.core.text import nfc
 from phoihop.indicators.choices import ApprovalStatus
 from phoihop.indicators.models import PeriodApproval, ReportedValue
@@ -34,26 +32,29 @@ if TYPE_CHECKING:
 
 # --- Approval of a body's data for a period -------------------------------------------------------------------
 
-TRANSITIONS: dict[str, tuple[frozenset[str], str, AuditAction]] = {
-    "submit": (
+STEPS = {
+    "submit": Transition(
         frozenset({ApprovalStatus.DRAFT, ApprovalStatus.RETURNED}),
         ApprovalStatus.SUBMITTED,
         AuditAction.SUBMIT,
+        gettext_lazy(
+            "Chỉ gửi duyệt được số liệu đang nhập hoặc bị trả lại; số liệu kỳ này đang ở trạng thái “%(status)s”."
+        ),
     ),
-    "approve": (frozenset({ApprovalStatus.SUBMITTED}), ApprovalStatus.APPROVED, AuditAction.APPROVE),
-    "return": (
+    "approve": Transition(
+        frozenset({ApprovalStatus.SUBMITTED}),
+        ApprovalStatus.APPROVED,
+        AuditAction.APPROVE,
+        gettext_lazy("Chỉ phê duyệt được số liệu đã gửi duyệt; số liệu kỳ này đang ở trạng thái “%(status)s”."),
+    ),
+    "return": Transition(
         frozenset({ApprovalStatus.SUBMITTED, ApprovalStatus.APPROVED}),
         ApprovalStatus.RETURNED,
         AuditAction.RETURN,
-    ),
-}
-REFUSALS = {
-    "submit": gettext_lazy(
-        "Chỉ gửi duyệt được số liệu đang nhập hoặc bị trả lại; số liệu kỳ này đang ở trạng thái “%(status)s”."
-    ),
-    "approve": gettext_lazy("Chỉ phê duyệt được số liệu đã gửi duyệt; số liệu kỳ này đang ở trạng thái “%(status)s”."),
-    "return": gettext_lazy(
-        "Chỉ trả lại được số liệu đã gửi duyệt hoặc đã phê duyệt; số liệu kỳ này đang ở trạng thái “%(status)s”."
+        gettext_lazy(
+            "Chỉ trả lại được số liệu đã gửi duyệt hoặc đã phê duyệt; số liệu kỳ này đang ở trạng thái “%(status)s”."
+        ),
+        keeps_reason=True,
     ),
 }
 
@@ -79,33 +80,17 @@ def _transition(
     reason: str = "",
     expected_version: int | None = None,
 ) -> PeriodApproval:
-    allowed_from, target, audit_action = TRANSITIONS[action]
     # Ordered against value writes of the plan (values.py takes the same lock before it checks the approvals).
     lock_plan(plan)
-    approval = approval_for(plan, agency, period)
-    if expected_version is not None and approval.version != expected_version:
-        raise conflict_for(approval)
-    before = approval.status
-    if before not in allowed_from:
-        raise ValidationError(REFUSALS[action] % {"status": ApprovalStatus(before).label}, code="invalid_transition")
-    now = timezone.now()
-    # The status in the WHERE clause is the guard: two leaders acting at once cannot both move the same period.
-    updated = PeriodApproval.objects.filter(pk=approval.pk, status=before, version=approval.version).update(
-        status=target,
-        reason=reason if action == "return" else approval.reason,
-        changed_by=actor,
-        changed_at=now,
-        version=F("version") + 1,
-        updated_at=now,
+    return move_status(
+        actor=actor,
+        record=approval_for(plan, agency, period),
+        step=STEPS[action],
+        labels=ApprovalStatus,
+        expected_version=expected_version,
+        reason=reason,
+        stamp={"changed_by": actor, "changed_at": timezone.now()},
     )
-    if updated != 1:
-        raise conflict_for(approval)
-    approval.refresh_from_db()
-    changes = {"status": [str(ApprovalStatus(before).label), str(ApprovalStatus(target).label)]}
-    if action == "return":
-        changes["reason"] = ["", reason]
-    record_event(actor=actor, action=audit_action, obj=approval, changes=changes, note=reason)
-    return approval
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
-from phoihop.core.text import clean_text, nfc
+from phoihop.core.services import clean_input
 from phoihop.indicators.choices import UnitKind
 from phoihop.indicators.models import Indicator
 from phoihop.indicators.permissions import (
@@ -43,18 +43,7 @@ ONE_LINE_FIELDS = {"code", "name", "unit", "source", "message"}
 
 
 def clean_data(data: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("Trường không được phép sửa: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
-            code="unknown_field",
-        )
-    cleaned: dict[str, Any] = {}
-    for name, value in data.items():
-        if isinstance(value, str):
-            value = clean_text(value) if name in ONE_LINE_FIELDS else nfc(value).strip()
-        cleaned[name] = value
-    return cleaned
+    return clean_input(data, allowed, one_line=ONE_LINE_FIELDS)
 
 
 def require_manager(actor: User | None) -> None:

@@ -10,16 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import DecimalField, F, Field, IntegerField
-from django.utils import timezone
+from django.db.models import DecimalField, Field, IntegerField
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from phoihop.core.audit import record_event
 from phoihop.core.errors import field_error
 from phoihop.core.models import AuditAction
 from phoihop.core.records import RecordWrites
-from phoihop.core.services import clean_input, conflict_for, create_record, delete_record, update_record
+from phoihop.core.services import Transition, clean_input, create_record, delete_record, move_status, update_record
 from phoihop.core.text import nfc
 from phoihop.core.vnformat import format_number
 from phoihop.directory.scope import resolve_owner
@@ -245,22 +243,27 @@ REPORTS = RecordWrites(create_report, update_report, delete_report, record="repo
 
 # --- the approval workflow --------------------------------------------------------------------------------------------
 
-TRANSITIONS: dict[str, tuple[frozenset[str], str, AuditAction]] = {
-    "submit": (frozenset({ReportStatus.DRAFT, ReportStatus.RETURNED}), ReportStatus.SUBMITTED, AuditAction.SUBMIT),
-    "approve": (frozenset({ReportStatus.SUBMITTED}), ReportStatus.APPROVED, AuditAction.APPROVE),
-    "return": (
+STEPS = {
+    "submit": Transition(
+        frozenset({ReportStatus.DRAFT, ReportStatus.RETURNED}),
+        ReportStatus.SUBMITTED,
+        AuditAction.SUBMIT,
+        gettext_lazy("Chỉ gửi duyệt được báo cáo đang nhập hoặc bị trả lại; báo cáo đang ở trạng thái “%(status)s”."),
+    ),
+    "approve": Transition(
+        frozenset({ReportStatus.SUBMITTED}),
+        ReportStatus.APPROVED,
+        AuditAction.APPROVE,
+        gettext_lazy("Chỉ phê duyệt được báo cáo đã gửi duyệt; báo cáo đang ở trạng thái “%(status)s”."),
+    ),
+    "return": Transition(
         frozenset({ReportStatus.SUBMITTED, ReportStatus.APPROVED}),
         ReportStatus.RETURNED,
         AuditAction.RETURN,
-    ),
-}
-REFUSALS = {
-    "submit": gettext_lazy(
-        "Chỉ gửi duyệt được báo cáo đang nhập hoặc bị trả lại; báo cáo đang ở trạng thái “%(status)s”."
-    ),
-    "approve": gettext_lazy("Chỉ phê duyệt được báo cáo đã gửi duyệt; báo cáo đang ở trạng thái “%(status)s”."),
-    "return": gettext_lazy(
-        "Chỉ trả lại được báo cáo đã gửi duyệt hoặc đã phê duyệt; báo cáo đang ở trạng thái “%(status)s”."
+        gettext_lazy(
+            "Chỉ trả lại được báo cáo đã gửi duyệt hoặc đã phê duyệt; báo cáo đang ở trạng thái “%(status)s”."
+        ),
+        keeps_reason=True,
     ),
 }
 
@@ -268,28 +271,15 @@ REFUSALS = {
 def _transition(
     *, action: str, actor: User, report: LabourReport, expected_version: int, reason: str = ""
 ) -> LabourReport:
-    allowed_from, target, audit_action = TRANSITIONS[action]
-    if report.version != expected_version:
-        raise conflict_for(report)
-    before = report.status
-    if before not in allowed_from:
-        raise ValidationError(REFUSALS[action] % {"status": ReportStatus(before).label}, code="invalid_transition")
-    now = timezone.now()
-    # Status and version in the WHERE clause: two leaders acting at once cannot both move the same report.
-    updated = LabourReport.objects.filter(pk=report.pk, status=before, version=expected_version).update(
-        status=target,
-        return_reason=reason if action == "return" else report.return_reason,
-        version=F("version") + 1,
-        updated_at=now,
+    return move_status(
+        actor=actor,
+        record=report,
+        step=STEPS[action],
+        labels=ReportStatus,
+        expected_version=expected_version,
+        reason=reason,
+        reason_field="return_reason",
     )
-    if updated != 1:
-        raise conflict_for(report)
-    report.refresh_from_db()
-    changes = {"status": [str(ReportStatus(before).label), str(ReportStatus(target).label)]}
-    if action == "return":
-        changes["return_reason"] = ["", reason]
-    record_event(actor=actor, action=audit_action, obj=report, changes=changes, note=reason)
-    return report
 
 
 @transaction.atomic
