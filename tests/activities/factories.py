@@ -5,8 +5,9 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
+from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup
 from phoihop.activities.models import Activity, ActivityOutput, ActivityParticipant
+from phoihop.core.choices import Qualifier
 from phoihop.core.text import fold_vi
 from tests.directory.factories import AgencyFactory
 

@@ -9,11 +9,12 @@ from ninja.files import UploadedFile
 from pydantic import ConfigDict
 
 from phoihop.activities import selectors, services
-from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
+from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup
 from phoihop.activities.filters import ActivityFilter
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.activities.views import attachment_response
 from phoihop.core.api import ERROR_RESPONSES, RecordRoutes, api_user, filter_schema, patch_schema
+from phoihop.core.choices import Qualifier
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.models import Agency, Enterprise
 from phoihop.directory.schemas import AGENCY, ENTERPRISE, ZONE, AgencyRef, EnterpriseRef, ZoneRef

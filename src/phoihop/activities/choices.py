@@ -34,19 +34,6 @@ class CountUnit(models.TextChoices):
     PERSON_TIMES = "person_times", _("lượt người")
 
 
-class Qualifier(models.TextChoices):
-    """How exact a figure is, as the report writes it before the number."""
-
-    EXACT = "exact", _("chính xác")
-    NEARLY = "nearly", _("gần")
-    OVER = "over", _("trên")
-    ABOUT = "about", _("khoảng")
-
-    @property
-    def prefix(self) -> str:
-        return "" if self is Qualifier.EXACT else str(self.label)
-
-
 class OutputKind(models.TextChoices):
     BOOKLETS = "booklets", _("Tài liệu, sách phát hành")
     BOOTHS = "booths", _("Gian hàng")

@@ -10,7 +10,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup, Qualifier
+from phoihop.activities.choices import ActivityKind, CountUnit, OutputKind, ParticipantGroup
+from phoihop.core.choices import Qualifier
 from phoihop.core.models import VersionedModel
 from phoihop.core.text import choice_label, fold_vi
 from phoihop.core.vnformat import format_number

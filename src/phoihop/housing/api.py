@@ -9,10 +9,11 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
 from phoihop.core.api import ChildRoutes, RecordRoutes, Ref, api_user, filter_schema, patch_schema
+from phoihop.core.choices import Qualifier
 from phoihop.directory.filters import OwnerScope
 from phoihop.directory.selectors import agencies_visible_to, enterprises_visible_to, zones_visible_to
 from phoihop.housing import selectors, services
-from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind, Qualifier
+from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind
 from phoihop.housing.filters import ProjectFilter
 from phoihop.housing.models import HousingProject, Milestone
 from phoihop.planning.api.schemas import PLAN_ITEMS, PlanItemIds

@@ -34,19 +34,6 @@ class MilestoneKind(models.TextChoices):
         return (cls.PHASE_COMPLETED, cls.IN_USE)
 
 
-class Qualifier(models.TextChoices):
-    """How exact a figure is, as the report writes it before the number ("khoảng 4.456 căn hộ")."""
-
-    EXACT = "exact", _("chính xác")
-    ABOUT = "about", _("khoảng")
-    NEARLY = "nearly", _("gần")
-    OVER = "over", _("trên")
-
-    @property
-    def prefix(self) -> str:
-        return "" if self is Qualifier.EXACT else str(self.label)
-
-
 class CapacityGroup(models.TextChoices):
     """Whom the capacity counts, as the report words it: "chỗ ở cho 10.000 công nhân lao động"."""
 

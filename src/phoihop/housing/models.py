@@ -8,10 +8,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.choices import Qualifier
 from phoihop.core.models import VersionedModel
 from phoihop.core.text import fold_vi, nfc
 from phoihop.core.vnformat import format_date, format_month, format_number
-from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind, Qualifier
+from phoihop.housing.choices import CapacityGroup, DatePrecision, MilestoneKind, ProjectKind
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from phoihop.core.choices import Qualifier
 from phoihop.core.text import clean_text
 from phoihop.housing import permissions, services
-from phoihop.housing.choices import CapacityGroup, ProjectKind, Qualifier
+from phoihop.housing.choices import CapacityGroup, ProjectKind
 from phoihop.housing.selectors import list_projects, projects_visible_to
 from phoihop.planning.sheets import enterprise, owner_agency, zone
 from phoihop.spreadsheets.columns import Reference, choice, column_rows
