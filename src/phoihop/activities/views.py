@@ -24,7 +24,7 @@ from phoihop.activities.forms import (
 )
 from phoihop.activities.models import Activity, ActivityAttachment
 from phoihop.core.audit import history_of
-from phoihop.core.records import confirm_delete, list_view
+from phoihop.core.records import confirm_delete, detail_view, list_view
 from phoihop.core.views import ServiceFormView, redirect_after, require_permission, user_of
 
 PARTICIPANTS_PREFIX = "participants"
@@ -40,19 +40,17 @@ activity_list = list_view(
 )
 
 
-@login_required
-def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    activity = selectors.get_activity(user=user, pk=pk)
-    can_edit = permissions.can_edit_activity(user, activity)
-    context = {
-        "activity": activity,
-        "history": history_of(activity)[:50],
-        "can_edit": can_edit,
-        "can_delete": permissions.can_delete_activity(user, activity),
-        "attachment_form": AttachmentForm() if can_edit else None,
-    }
-    return render(request, "activities/activity_detail.html", context)
+activity_detail = detail_view(
+    template="activities/activity_detail.html",
+    name="activity",
+    load=selectors.get_activity,
+    can_edit=permissions.can_edit_activity,
+    can_delete=permissions.can_delete_activity,
+    history=history_of,
+    extra=lambda activity, user: {
+        "attachment_form": AttachmentForm() if permissions.can_edit_activity(user, activity) else None
+    },
+)
 
 
 def _participant_initial(activity: Activity | None) -> list[dict[str, Any]]:

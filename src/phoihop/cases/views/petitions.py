@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,7 +16,7 @@ from phoihop.cases.filters import PetitionFilter
 from phoihop.cases.forms import FollowUpForm, PetitionForm
 from phoihop.cases.models import Petition
 from phoihop.core.audit import history_of
-from phoihop.core.records import RecordCreateView, RecordUpdateView, list_view
+from phoihop.core.records import RecordCreateView, RecordUpdateView, detail_view, list_view
 from phoihop.core.views import require_permission, submit_form, user_of
 
 petition_list = list_view(
@@ -25,19 +27,23 @@ petition_list = list_view(
 )
 
 
-@login_required
-def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = user_of(request)
-    petition = selectors.get_petition(user=user, pk=pk)
-    can_edit = permissions.can_edit_petition(user, petition)
-    context = {
-        "petition": petition,
+def _follow_ups(petition: Petition, user: User) -> dict[str, Any]:
+    open_to_follow_up = permissions.can_edit_petition(user, petition) and petition.status != "resolved"
+    return {
         "follow_ups": selectors.petition_follow_ups(petition),
-        "history": history_of(petition)[:50],
-        "can_edit": can_edit,
-        "follow_up_form": FollowUpForm(petition=petition) if can_edit and petition.status != "resolved" else None,
+        "follow_up_form": FollowUpForm(petition=petition) if open_to_follow_up else None,
     }
-    return render(request, "cases/petition_detail.html", context)
+
+
+petition_detail = detail_view(
+    template="cases/petition_detail.html",
+    name="petition",
+    load=selectors.get_petition,
+    can_edit=permissions.can_edit_petition,
+    can_delete=lambda user, petition: False,  # a petition raised at a dialogue stays on record
+    history=history_of,
+    extra=_follow_ups,
+)
 
 
 class PetitionCreateView(RecordCreateView):
