@@ -219,18 +219,3 @@ def test_a_formula_like_cell_is_exported_as_text(officer, client_for, recorded) 
     assert [row["summary"] for row in data_rows(exported.content)] == ["=SUM(A1:A2)"]
     sheet_xml = zipfile.ZipFile(io.BytesIO(exported.content)).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet_xml
-
-
-# Last in the module: the demo data set, once loaded, stays until the module ends.
-def test_the_demo_exported_and_imported_back_changes_nothing(whole_demo, client_for) -> None:  # type: ignore[no-untyped-def]
-    from phoihop.accounts.models import User
-
-    client = client_for(User.objects.get(username="ldldtp.canbo"))
-    exported = client.get(f"/excel/{KIND}/xuat/")
-    count = len(data_rows(exported.content))
-    assert count == Inspection.objects.count() > 0
-    before, events = snapshot(), AuditEvent.objects.count()
-    text = upload(client, exported.content)
-    assert f"Đã nhập {count} dòng: 0 bản ghi mới, 0 bản ghi cập nhật, {count} không đổi." in text
-    assert snapshot() == before
-    assert AuditEvent.objects.count() == events + 1
