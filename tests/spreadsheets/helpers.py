@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+import pytest
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
@@ -100,3 +106,26 @@ def data_rows(content: bytes) -> list[dict[str, Any]]:
     """The data sheet of an exported file as {column key: value} per filled row."""
     cells = read_sheet(content, "Dữ liệu")
     return [dict(zip(cells[1], row, strict=False)) for row in cells[2:] if any(row)]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kill_when_written(module: str, env: dict[str, str]) -> None:
+    """Run `python -m <module>` (an import that prints "written" once its rows are inserted, before its commit) and
+    kill it with SIGKILL at that line: the process dies inside its transaction, as a server losing power would."""
+    child = subprocess.Popen(  # noqa: S603 - this interpreter and one of the test suite's own modules
+        [sys.executable, "-m", module], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()  # blocks until the rows are inserted (or the child fails)
+        if line.strip() != "written":
+            child.wait(timeout=60)
+            pytest.fail(f"{module} did not reach its write: {line!r} {child.stderr.read() if child.stderr else ''}")
+        os.kill(child.pid, signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()

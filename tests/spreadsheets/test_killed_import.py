@@ -6,10 +6,7 @@ ended. The import runs in a real child process against a real database file (SQL
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,31 +15,7 @@ from django.db import connection
 from phoihop.core.models import AuditEvent
 from phoihop.directory.models import Enterprise
 from phoihop.spreadsheets.models import ImportBatch
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run_until_written(env: dict[str, str]) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.spreadsheets.killed_import_child"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline()  # blocks until the rows are inserted (or the child fails)
-        if line.strip() != "written":
-            child.wait(timeout=60)
-            pytest.fail(f"the import did not reach its write: {line!r} {child.stderr.read() if child.stderr else ''}")
-        os.kill(child.pid, signal.SIGKILL)
-        assert child.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+from tests.spreadsheets.helpers import ROOT, kill_when_written
 
 
 @pytest.mark.django_db(transaction=True)
@@ -51,7 +24,7 @@ def test_a_killed_import_leaves_no_partial_rows(tmp_path: Path) -> None:
     if connection.vendor == "sqlite":
         database = tmp_path / "dung.sqlite3"
         env.update(DATABASE_URL=f"sqlite:///{database}", KILLED_IMPORT_MIGRATE="1")
-        _run_until_written(env)
+        kill_when_written("tests.spreadsheets.killed_import_child", env)
         with sqlite3.connect(database) as db:  # opening it rolls the unfinished transaction back
             counts = [
                 db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608
@@ -66,7 +39,7 @@ def test_a_killed_import_leaves_no_partial_rows(tmp_path: Path) -> None:
             f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST'] or '127.0.0.1'}:"
             f"{settings['PORT'] or 5432}/{settings['NAME']}"
         )
-        _run_until_written(env)
+        kill_when_written("tests.spreadsheets.killed_import_child", env)
         assert Enterprise.objects.filter(name__startswith="Công ty thử").count() == 0
         assert ImportBatch.objects.count() == 0
         assert not AuditEvent.objects.filter(object_type="spreadsheets.importbatch").exists()

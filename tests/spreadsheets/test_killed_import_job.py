@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,31 +18,7 @@ from django.utils import timezone
 from phoihop.core.models import AuditEvent
 from phoihop.directory.models import Enterprise
 from phoihop.spreadsheets.models import ImportBatch
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run_until_written(env: dict[str, str]) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.spreadsheets.killed_import_job_child"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline()  # blocks until the rows are inserted (or the child fails)
-        if line.strip() != "written":
-            child.wait(timeout=60)
-            pytest.fail(f"the job did not reach its write: {line!r} {child.stderr.read() if child.stderr else ''}")
-        os.kill(child.pid, signal.SIGKILL)
-        assert child.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+from tests.spreadsheets.helpers import ROOT, kill_when_written
 
 
 def _until_the_child_session_is_gone() -> None:
@@ -66,7 +39,7 @@ def test_a_killed_import_job_leaves_no_partial_rows(tmp_path: Path, client_for) 
     if connection.vendor == "sqlite":
         database = tmp_path / "dung.sqlite3"
         env.update(DATABASE_URL=f"sqlite:///{database}", KILLED_IMPORT_MIGRATE="1")
-        _run_until_written(env)
+        kill_when_written("tests.spreadsheets.killed_import_job_child", env)
         with sqlite3.connect(database) as db:  # opening it rolls the unfinished transaction back
             enterprises = db.execute("SELECT COUNT(*) FROM directory_enterprise").fetchone()[0]
             statuses = [row[0] for row in db.execute("SELECT status FROM spreadsheets_importbatch")]
@@ -82,7 +55,7 @@ def test_a_killed_import_job_leaves_no_partial_rows(tmp_path: Path, client_for) 
         f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST'] or '127.0.0.1'}:"
         f"{settings['PORT'] or 5432}/{settings['NAME']}"
     )
-    _run_until_written(env)
+    kill_when_written("tests.spreadsheets.killed_import_job_child", env)
     _until_the_child_session_is_gone()
     assert Enterprise.objects.filter(name__startswith="Công ty thử").count() == 0
     assert not AuditEvent.objects.filter(object_type="spreadsheets.importbatch").exists()
