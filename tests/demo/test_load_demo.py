@@ -17,6 +17,7 @@ from phoihop.accounts.models import User
 from phoihop.core.models import AuditEvent
 from phoihop.directory.choices import Ownership, ZoneKind
 from phoihop.directory.models import Agency, Enterprise, Zone
+from tests.demo.seed import FOOTNOTE_4
 
 PASSWORD = "PhoiHop@2023"
 BODIES = {
@@ -25,18 +26,6 @@ BODIES = {
     "LĐLĐTP": ("Liên đoàn Lao động thành phố Hải Phòng", "ldldtp"),
 }
 ROLE_SLUGS = {Role.VIEWER: "xem", Role.OFFICER: "canbo", Role.LEADER: "lanhdao", Role.SECRETARIAT: "thuky"}
-# Footnote 4 of the seed: the nine wholly foreign-owned companies where a party cell was founded in 2023.
-FOOTNOTE_4 = [
-    "Công ty TNHH Crystal Sweater Việt Nam",
-    "Công ty TNHH ngành gỗ Fuming Việt Nam",
-    "Công ty TNHH Maple",
-    "Công ty TNHH Công nghệ Amtran Việt Nam",
-    "Công ty TNHH Horn Việt Nam",
-    "Công ty TNHH Công nghệ vật liệu xây dựng Jinka",
-    "Công ty TNHH Flat Việt Nam",
-    "Công ty Cổ phần thiết bị điện Nano Phước Thạnh",
-    "Công ty TNHH Takahata Precision Việt Nam",
-]
 
 
 def load_demo() -> str:

@@ -16,19 +16,8 @@ from phoihop.indicators.progress import IndicatorProgress, compute_plan_progress
 from phoihop.organizing.models import Founding
 from phoihop.organizing.services import create_founding
 from phoihop.planning.models import Plan
+from tests.demo.seed import FOOTNOTE_4
 from tests.directory.factories import EnterpriseFactory
-
-FOOTNOTE_4 = [
-    "Công ty TNHH Crystal Sweater Việt Nam",
-    "Công ty TNHH ngành gỗ Fuming Việt Nam",
-    "Công ty TNHH Maple",
-    "Công ty TNHH Công nghệ Amtran Việt Nam",
-    "Công ty TNHH Horn Việt Nam",
-    "Công ty TNHH Công nghệ vật liệu xây dựng Jinka",
-    "Công ty TNHH Flat Việt Nam",
-    "Công ty Cổ phần thiết bị điện Nano Phước Thạnh",
-    "Công ty TNHH Takahata Precision Việt Nam",
-]
 
 
 @pytest.fixture(scope="module")
