@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +59,34 @@ def browser_page(chromium_path: str) -> Iterator[Any]:
         finally:
             context.close()
             browser.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@contextmanager
+def phone_page(chromium_path: str) -> Iterator[Any]:
+    """A Chromium page the size of a 390 px phone, touch and all, in Vietnamese. Open it after the data is set up, as
+    `browser_page`: inside it the test reaches the server only through the browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True)
+        context.set_default_timeout(15_000)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+def sign_in(page: Any, base_url: str, username: str, password: str = "PhoiHop@2023") -> None:  # noqa: S107 - the demo accounts' password
+    """Sign in through the login page, as a person does, and land on the home page."""
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).to_have_url(base_url + "/")

@@ -13,11 +13,10 @@ import pytest
 from phoihop.accounts.choices import Role
 from tests.accounts.factories import TEST_PASSWORD, UserFactory
 from tests.accounts.test_mfa_login import code_for
+from tests.browser.conftest import PHONE
 from tests.directory.factories import AgencyFactory
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.django_db(transaction=True)

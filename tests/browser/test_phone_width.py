@@ -9,10 +9,9 @@ from typing import Any
 import pytest
 
 from phoihop.demo.loader import LoadReport
+from tests.browser.conftest import PHONE, phone_page, sign_in
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
@@ -51,54 +50,38 @@ def overflowing(page: Any) -> list[str]:
 def test_no_menu_page_is_wider_than_a_390px_phone(
     live_server: Any, demo_data: None, chromium_path: str, username: str
 ) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    from tests.browser.conftest import CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        try:
-            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-            assert overflowing(page) == []
-            page.get_by_label("Tên đăng nhập").fill(username)
-            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
-            page.get_by_role("button", name="Đăng nhập").click()
-            expect(page).to_have_url(live_server.url + "/")
-            # The menu collapses behind its toggle on a phone; its links are the pages to check.
-            expect(page.get_by_role("button", name="Mở menu")).to_be_visible()
-            links = page.eval_on_selector_all(
-                "#mainnav a[href^='/']", "links => links.map(a => a.getAttribute('href'))"
-            )
-            pages = list(dict.fromkeys(["/", *links]))
-            assert len(pages) >= 13
-            too_wide = {}
-            for path in pages:
-                response = page.goto(live_server.url + path)
-                assert response is not None
-                assert response.status == 200, path
-                width = page.evaluate("() => document.documentElement.scrollWidth")
-                if width > PHONE["width"]:
-                    too_wide[path] = (width, overflowing(page))
-            assert too_wide == {}
-        finally:
-            context.close()
-            browser.close()
+    with phone_page(chromium_path) as page:
+        page.goto(live_server.url + "/tai-khoan/dang-nhap/")
+        assert overflowing(page) == []
+        sign_in(page, live_server.url, username)
+        # The menu collapses behind its toggle on a phone; its links are the pages to check.
+        expect(page.get_by_role("button", name="Mở menu")).to_be_visible()
+        links = page.eval_on_selector_all("#mainnav a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
+        pages = list(dict.fromkeys(["/", *links]))
+        assert len(pages) >= 13
+        too_wide = {}
+        for path in pages:
+            response = page.goto(live_server.url + path)
+            assert response is not None
+            assert response.status == 200, path
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                too_wide[path] = (width, overflowing(page))
+        assert too_wide == {}
 
 
 def test_the_form_for_a_records_rows_fits_a_390px_phone(live_server: Any, demo_data: None, chromium_path: str) -> None:
     """The one page every app uses to add a row to a record (records/child_form.html): a project's milestone, a
     model's award, an inspection's finding and follow-up action, an incident's step and support."""
     from django.urls import reverse
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     from phoihop.housing.models import HousingProject
     from phoihop.oversight.models import Inspection
     from phoihop.practices.models import GoodPractice
     from phoihop.workforce.models import Incident
-    from tests.browser.conftest import CHROMIUM_ARGS
 
     parents = {
         "housing:milestone_create": HousingProject,
@@ -109,27 +92,15 @@ def test_the_form_for_a_records_rows_fits_a_390px_phone(live_server: Any, demo_d
         "workforce:support_create": Incident,
     }
     paths = [reverse(name, args=[model.objects.order_by("pk").first().pk]) for name, model in parents.items()]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        try:
-            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-            page.get_by_label("Tên đăng nhập").fill("quantri")
-            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
-            page.get_by_role("button", name="Đăng nhập").click()
-            expect(page).to_have_url(live_server.url + "/")
-            too_wide = {}
-            for path in paths:
-                response = page.goto(live_server.url + path)
-                assert response is not None
-                assert response.status == 200, path
-                expect(page.get_by_role("button", name="Lưu")).to_be_visible()
-                width = page.evaluate("() => document.documentElement.scrollWidth")
-                if width > PHONE["width"]:
-                    too_wide[path] = (width, overflowing(page))
-            assert too_wide == {}
-        finally:
-            context.close()
-            browser.close()
+    with phone_page(chromium_path) as page:
+        sign_in(page, live_server.url, "quantri")
+        too_wide = {}
+        for path in paths:
+            response = page.goto(live_server.url + path)
+            assert response is not None
+            assert response.status == 200, path
+            expect(page.get_by_role("button", name="Lưu")).to_be_visible()
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                too_wide[path] = (width, overflowing(page))
+        assert too_wide == {}

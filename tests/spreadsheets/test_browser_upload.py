@@ -10,7 +10,8 @@ import pytest
 
 from phoihop.demo.loader import LoadReport
 from phoihop.spreadsheets.registry import spreadsheets
-from tests.browser.test_phone_width import PHONE, overflowing
+from tests.browser.conftest import phone_page, sign_in
+from tests.browser.test_phone_width import overflowing
 from tests.spreadsheets.helpers import xlsx
 
 pytestmark = pytest.mark.browser
@@ -19,9 +20,7 @@ pytestmark = pytest.mark.browser
 def test_upload_page_on_a_phone(
     live_server: Any, committed_demo: LoadReport, chromium_path: str, tmp_path: Path
 ) -> None:
-    from playwright.sync_api import expect, sync_playwright
-
-    from tests.browser.conftest import CHROMIUM_ARGS
+    from playwright.sync_api import expect
 
     kind = spreadsheets.get("directory.enterprise")
     assert kind is not None
@@ -30,25 +29,14 @@ def test_upload_page_on_a_phone(
     wrong.write_bytes(xlsx(kind, [row, {**row, "tax_code": "12", "name": "Công ty B"}]))
     fixed = tmp_path / "dung.xlsx"
     fixed.write_bytes(xlsx(kind, [row, {**row, "tax_code": "0299999992", "name": "Công ty B"}]))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        try:
-            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-            page.get_by_label("Tên đăng nhập").fill("bqlkkt.canbo")
-            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
-            page.get_by_role("button", name="Đăng nhập").click()
-            expect(page).to_have_url(live_server.url + "/")
-            page.goto(live_server.url + "/excel/directory.enterprise/nhap/")
-            assert overflowing(page) == []
-            page.get_by_label("Tệp Excel").set_input_files(str(wrong))
-            page.get_by_role("button", name="Tải lên và kiểm tra").click()
-            expect(page.locator("#result")).to_contain_text("Trang tính Dữ liệu, dòng 4, cột Mã số thuế")
-            assert overflowing(page) == []
-            page.get_by_label("Tệp Excel").set_input_files(str(fixed))
-            page.get_by_role("button", name="Tải lên và kiểm tra").click()
-            expect(page.locator("#result")).to_contain_text("Đã nhập 2 dòng: 2 bản ghi mới")
-        finally:
-            browser.close()
+    with phone_page(chromium_path) as page:
+        sign_in(page, live_server.url, "bqlkkt.canbo")
+        page.goto(live_server.url + "/excel/directory.enterprise/nhap/")
+        assert overflowing(page) == []
+        page.get_by_label("Tệp Excel").set_input_files(str(wrong))
+        page.get_by_role("button", name="Tải lên và kiểm tra").click()
+        expect(page.locator("#result")).to_contain_text("Trang tính Dữ liệu, dòng 4, cột Mã số thuế")
+        assert overflowing(page) == []
+        page.get_by_label("Tệp Excel").set_input_files(str(fixed))
+        page.get_by_role("button", name="Tải lên và kiểm tra").click()
+        expect(page.locator("#result")).to_contain_text("Đã nhập 2 dòng: 2 bản ghi mới")
