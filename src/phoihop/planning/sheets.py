@@ -91,12 +91,6 @@ def _agency_codes(user: User) -> list[str]:
     return [agency.short_code for agency in agency_choices()]
 
 
-def _owner_codes(user: User) -> list[str]:
-    from phoihop.directory.selectors import owner_choices
-
-    return [agency.short_code for agency in owner_choices(user=user)]
-
-
 def _zone_names(user: User) -> list[str]:
     from phoihop.directory.selectors import zone_choices
 
@@ -113,15 +107,14 @@ def enterprises(key: str, header: str, **options: Any) -> Column:
     return Column(key, header, ref=ENTERPRISES, **options)
 
 
-def owner_agency(header: str, *, own: bool = False, **options: Any) -> Column:
-    """The body a record is filed under, by short code; empty: the user's. The list offers every body (an export of
-    the whole list must read back; the services refuse a body that is not the user's), or with `own` only the
-    bodies the user may file for."""
+def owner_agency(header: str, **options: Any) -> Column:
+    """The body a record is filed under, by short code; empty: the user's. The list offers every body: an export of
+    the whole list must read back, and the services refuse a body that is not the user's."""
     return Column(
         "owner_agency",
         header,
         type="choice",
-        choices=_owner_codes if own else _agency_codes,
+        choices=_agency_codes,
         help="ký hiệu đơn vị; để trống là đơn vị của người nhập",
         ref=AGENCY,
         **options,
