@@ -61,6 +61,14 @@ def test_every_transition_and_its_audit_event(plan, bodies: Bodies, value, ld_of
     assert state.version == 6
 
 
+def test_the_approval_page_time_is_the_moment_of_the_step(plan, bodies: Bodies, value, ld_officer) -> None:  # type: ignore[no-untyped-def]
+    """Who moved the period and when (the approval page's column) is the step's own instant: its change time."""
+    state = services.submit_period(actor=ld_officer, plan=plan, agency=bodies.cdkkt, period=MARCH)
+    stored = approval(plan, bodies.cdkkt)
+    assert stored.changed_by == ld_officer
+    assert stored.changed_at == stored.updated_at == state.changed_at
+
+
 @pytest.mark.parametrize(
     ("first", "then", "from_status"),
     [

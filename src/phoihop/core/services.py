@@ -226,16 +226,20 @@ def move_status(
     reason: str = "",
     reason_field: str = "reason",
     stamp: Mapping[str, Any] | None = None,
+    stamp_time: tuple[str, ...] = (),
 ) -> M:
     """Move a record's `status` one step, inside the caller's transaction: a stale version is a conflict, a status the
     step does not leave a refusal naming it. Status and version are the UPDATE's guard, so two leaders acting at once
-    cannot both move the record; `stamp` holds what else the step writes (who acted, when). One audit event."""
+    cannot both move the record; `stamp` holds what else the step writes (who acted) and `stamp_time` the fields that
+    take the step's time, the same instant as `updated_at`. One audit event."""
     if expected_version is not None and record.version != expected_version:
         raise conflict_for(record)
     before = record.status  # type: ignore[attr-defined]
     if before not in step.allowed_from:
         raise ValidationError(str(step.refusal) % {"status": labels(before).label}, code="invalid_transition")
-    values: dict[str, Any] = {"status": step.target, "version": F("version") + 1, "updated_at": timezone.now()}
+    now = timezone.now()
+    values: dict[str, Any] = {"status": step.target, "version": F("version") + 1, "updated_at": now}
+    values |= dict.fromkeys(stamp_time, now)
     changes = {"status": [str(labels(before).label), str(labels(step.target).label)]}
     if step.keeps_reason:
         values[reason_field] = reason

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -89,7 +88,8 @@ def _transition(
         labels=ApprovalStatus,
         expected_version=expected_version,
         reason=reason,
-        stamp={"changed_by": actor, "changed_at": timezone.now()},
+        stamp={"changed_by": actor},
+        stamp_time=("changed_at",),
     )
 
 
