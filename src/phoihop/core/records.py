@@ -202,11 +202,10 @@ class ChildFormView(ServiceFormView):
         """The parent record (and, for an edit, set `self.row`), through scoped selectors."""
         raise NotImplementedError
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.parent = self.load(request, **kwargs)
-            require_permission(type(self).can_edit_parent(user_of(request), self.parent))
-        return super().dispatch(request, *args, **kwargs)
+    def read_record(self, user: User, **kwargs: Any) -> Any:
+        self.parent = self.load(self.request, **kwargs)
+        require_permission(type(self).can_edit_parent(user, self.parent))
+        return self.row
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = {**super().get_form_kwargs(), self.parent_context_name: self.parent}

@@ -109,7 +109,11 @@ class ServiceFormView(LoginRequiredMixin, PartialTemplateMixin, FormView[Any]):
     For a signed-in user, before the form is built: the record is read through the scoped selector (out of scope:
     404) and kept on `self.record`, then the predicates are checked (403). An anonymous user goes to the login page
     first, as on every page. `more_context()` adds what else the template shows; `fresh_record()` reads the record
-    again inside `perform`, so the service compares the posted version with the row as it is now."""
+    again inside `perform`, so the service compares the posted version with the row as it is now.
+
+    A record found through another (a report's section) is read by `read_record(user, **url_kwargs)` instead of a
+    selector; a record that cannot be changed now (a closed case) names why in `unavailable(record)`, and the user goes
+    back to the record's page with that message."""
 
     partial_name = "form"
     selector: Callable[..., Any] | None = None
@@ -125,13 +129,24 @@ class ServiceFormView(LoginRequiredMixin, PartialTemplateMixin, FormView[Any]):
         if request.user.is_authenticated:
             user = user_of(request)
             view = type(self)
-            if view.selector is not None:
-                self.record = view.selector(user=user, pk=kwargs[self.selector_kwarg])
+            self.record = self.read_record(user, **kwargs)
             if view.allowed is not None:
                 require_permission(view.allowed(user))
             if view.allowed_on_record is not None:
                 require_permission(view.allowed_on_record(user, self.record))
+            reason = self.unavailable(self.record)
+            if reason:
+                messages.error(request, reason)
+                return HttpResponseRedirect(self.record.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
+
+    def read_record(self, user: User, **kwargs: Any) -> Any:
+        selector = type(self).selector
+        return None if selector is None else selector(user=user, pk=kwargs[self.selector_kwarg])
+
+    def unavailable(self, record: Any) -> str:
+        """Why the record cannot be changed now ("" when it can)."""
+        return ""
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()

@@ -12,8 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
-from django.http.response import HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -140,35 +139,25 @@ class CaseCreateView(ServiceFormView):
 class CaseUpdateView(ServiceFormView):
     form_class = CaseForm
     template_name = "cases/case_form.html"
+    selector = staticmethod(selectors.get_case)
+    allowed_on_record = staticmethod(permissions.can_edit_case)
+    edits = True
+    context_name = "case"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.case = selectors.get_case(user=user_of(request), pk=kwargs["pk"])
-            require_permission(permissions.can_edit_case(user_of(request), self.case))
-            if self.case.is_closed:
-                messages.error(request, services.closed_error().messages[0])
-                return HttpResponseRedirect(self.case.get_absolute_url())
-        return super().dispatch(request, *args, **kwargs)
+    def unavailable(self, record: Any) -> str:
+        return str(services.closed_error().messages[0]) if record.is_closed else ""
 
     def get_form_kwargs(self) -> dict[str, Any]:
         user = user_of(self.request)
-        return {
-            **super().get_form_kwargs(),
-            "user": user,
-            "instance": self.case,
-            "person": selectors.person_of(user=user, case=self.case),
-        }
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "case": self.case}
+        return {**super().get_form_kwargs(), "user": user, "person": selectors.person_of(user=user, case=self.record)}
 
     def perform(self, form: CaseForm) -> Any:
         user = user_of(self.request)
         case = services.update_case(
             actor=user,
-            case=selectors.get_case(user=user, pk=self.case.pk),
+            case=self.fresh_record(),
             data=form.fact_data(),
-            person=form.person_data() if self.case.anonymised_at is None else None,
+            person=form.person_data() if self.record.anonymised_at is None else None,
             expected_version=form.expected_version,
         )
         messages.success(self.request, _("Đã lưu thay đổi."))

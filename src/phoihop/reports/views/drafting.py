@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,6 +30,9 @@ from phoihop.reports.chips import insertables, source_paragraphs
 from phoihop.reports.forms import BlockForm, EntryForm, FigureNameForm, ListingForm
 from phoihop.reports.sources import get_source
 from phoihop.reports.views.common import owners_for
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
 
 # --- Blocks -----------------------------------------------------------------------------------------------------
 
@@ -56,31 +59,25 @@ def _target_label(target: Any) -> str:
 class BlockCreateView(ServiceFormView):
     form_class = BlockForm
     template_name = "reports/block_form.html"
+    allowed_on_record = staticmethod(lambda user, section: section.takes_blocks)
+    context_name = "section"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            user = user_of(request)
-            self.report = selectors.get_report(user=user, pk=kwargs["pk"])
-            self.section = selectors.get_section(user=user, report=self.report, pk=kwargs["section_pk"])
-            self.owners = owners_for(user, self.report)
-            require_permission(self.owners.exists() and self.section.takes_blocks)
-        return super().dispatch(request, *args, **kwargs)
+    def read_record(self, user: User, **kwargs: Any) -> Any:
+        self.report = selectors.get_report(user=user, pk=kwargs["pk"])
+        self.owners = owners_for(user, self.report)
+        require_permission(self.owners.exists())
+        return selectors.get_section(user=user, report=self.report, pk=kwargs["section_pk"])
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "owners": self.owners}
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {
-            **super().get_context_data(**kwargs),
-            **editor_context(self.report),
-            "report": self.report,
-            "section": self.section,
-        }
+    def more_context(self) -> dict[str, Any]:
+        return {**editor_context(self.report), "report": self.report}
 
     def perform(self, form: BlockForm) -> Any:
         services.create_block(
             actor=user_of(self.request),
-            section=self.section,
+            section=self.record,
             owner_agency=form.cleaned_data["owner_agency"],
             text=form.cleaned_data["text"],
             position=form.cleaned_data.get("position"),
@@ -213,22 +210,19 @@ def listing_list(request: HttpRequest, pk: int) -> HttpResponse:
 class ListingCreateView(ServiceFormView):
     form_class = ListingForm
     template_name = "reports/listing_form.html"
+    context_name = "report"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.report = selectors.get_report(user=user_of(request), pk=kwargs["pk"])
-            self.owners = owners_for(user_of(request), self.report)
-            require_permission(self.owners.exists())
-        return super().dispatch(request, *args, **kwargs)
+    def read_record(self, user: User, **kwargs: Any) -> Any:
+        report = selectors.get_report(user=user, pk=kwargs["pk"])
+        self.owners = owners_for(user, report)
+        require_permission(self.owners.exists())
+        return report
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "owners": self.owners, "agencies": agency_choices()}
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "report": self.report}
-
     def perform(self, form: ListingForm) -> Any:
-        listing = services.create_listing(actor=user_of(self.request), report=self.report, data=form.service_data())
+        listing = services.create_listing(actor=user_of(self.request), report=self.record, data=form.service_data())
         messages.success(self.request, _("Đã tạo danh sách “%(key)s”.") % {"key": listing.key})
         return listing
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,6 +29,9 @@ from phoihop.reports.forms import (
 from phoihop.reports.pdf import pdf_available
 from phoihop.reports.rendering import html_view
 from phoihop.reports.views.common import with_report
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import User
 
 
 @login_required
@@ -122,24 +125,22 @@ class ReportUpdateView(ServiceFormView):
 class IssuerUpdateView(ServiceFormView):
     form_class = IssuerForm
     template_name = "reports/issuer_form.html"
+    edits = True
+    context_name = "issuer"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated:
-            self.report = selectors.get_report(user=user_of(request), pk=kwargs["pk"])
-            self.issuer = selectors.get_issuer(user=user_of(request), report=self.report, pk=kwargs["issuer_pk"])
-            require_permission(permissions.can_edit_report(user_of(request), self.report))
-        return super().dispatch(request, *args, **kwargs)
+    def read_record(self, user: User, **kwargs: Any) -> Any:
+        self.report = selectors.get_report(user=user, pk=kwargs["pk"])
+        issuer = selectors.get_issuer(user=user, report=self.report, pk=kwargs["issuer_pk"])
+        require_permission(permissions.can_edit_report(user, self.report))
+        return issuer
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "instance": self.issuer}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "report": self.report, "issuer": self.issuer}
+    def more_context(self) -> dict[str, Any]:
+        return {"report": self.report}
 
     def perform(self, form: IssuerForm) -> Any:
         services.update_issuer(
             actor=user_of(self.request),
-            issuer=self.issuer,
+            issuer=self.record,
             data=form.service_data(),
             expected_version=form.expected_version,
         )
