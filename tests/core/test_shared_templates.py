@@ -103,6 +103,39 @@ def test_a_list_keeps_its_search_box_its_filters_and_its_trigger(
     assert form.buttons == ["Lọc"]
 
 
+CASE_LISTS: list[tuple[str, list[tuple[str, str]], str, str]] = [
+    ("cases:case_list",
+     [("status", "select"), ("channel", "select"), ("requester_kind", "select"), ("topic", "select"),
+      ("handling_agency", "select"), ("overdue", "checkbox"), ("due_soon", "checkbox"), ("received_from", "date"),
+      ("received_to", "date")],
+     "change from:select, change from:#id_overdue, change from:#id_due_soon, change from:#id_received_from, "
+     "change from:#id_received_to, submit", "overdue"),
+    ("cases:petition_list",
+     [("status", "select"), ("responsible_agency", "select"), ("year", "number"), ("unresolved", "checkbox")],
+     "change from:select, change from:#id_year, change from:#id_unresolved, submit", "unresolved"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("url_name", "boxes", "trigger", "tick"), CASE_LISTS)
+def test_the_case_lists_filter_with_styled_boxes_a_tick_and_dates_and_no_search_box(
+    whole_demo: LoadReport, url_name: str, boxes: list[tuple[str, str]], trigger: str, tick: str
+) -> None:
+    """Cases and petitions are filtered, not searched as text (a person is found by phone, by POST): their forms draw
+    selects, "only …" ticks and date boxes, each refreshing the list when it changes."""
+    client = Client()
+    client.force_login(User.objects.get(username="ldldtp.lanhdao"))
+    form = filter_form(client, reverse(url_name))
+    assert form.attrs["hx-trigger"] == trigger
+    assert [(field["name"], field.get("type") or field["tag"]) for field in form.fields] == boxes
+    assert all(field.get("class") in ("form-select", "form-control", "form-check-input") for field in form.fields)
+    assert {f"id_{name}" for name, _ in boxes} <= form.labels
+    ticked = filter_form(client, reverse(url_name) + f"?{tick}=true")
+    box = next(field for field in ticked.fields if field["name"] == tick)
+    assert (box["type"], box["value"]) == ("checkbox", "true")
+    assert "checked" in box, "the tick stays ticked after the list refreshes"
+    assert "checked" not in next(field for field in form.fields if field["name"] == tick)
+
+
 def test_a_filter_keeps_the_values_chosen(client: Client) -> None:
     form = filter_form(client, reverse("activities:activity_list") + "?year=2023&q=tet")
     values = {field["name"]: field.get("value") for field in form.fields}

@@ -25,34 +25,48 @@ class FilterLayout:
     boxes: list[FilterBox]
     hidden: list[BoundField]
     trigger: str
+    search: bool
+
+
+SELECT = "htmx/filter_select.html"
 
 
 def _template_for(field: BoundField) -> str:
     if field.name == "scope":
         return "htmx/scope_filter.html"
+    if isinstance(field.field, forms.NullBooleanField | forms.BooleanField):
+        return "htmx/filter_check.html"
     if isinstance(field.field, forms.ChoiceField):  # model choices too
-        return "htmx/filter_select.html"
+        return SELECT
     if isinstance(field.field, forms.IntegerField | forms.DecimalField):
         return "htmx/filter_year.html"
+    if isinstance(field.field, forms.DateField):
+        return "htmx/filter_date.html"
     # a page asking for a field no include draws must fail while it is written, not show a blank box
     raise template.TemplateSyntaxError(f"No filter include draws the field {field.name!r}.")
 
 
 @register.simple_tag
-def filter_layout(form: forms.Form, fields: str, hidden: str | None = None) -> FilterLayout:
-    """`fields`: the names in the order shown, each with an optional column width after a colon; `hidden`: names kept
+def filter_layout(form: forms.Form, fields: str, hidden: str | None = None, search: object = True) -> FilterLayout:
+    """`fields`: the names in the order shown, each with an optional column width after a colon; `search=False`: the
+    list has no search box (`q`; a page that does not pass it has one); `hidden`: names kept
     as hidden inputs (a list opened from another page, narrowed to one enterprise). Selects refresh the list on any
-    change (`from:select`), a number box on its own change."""
+    change (`from:select`); a number box, a date box or a checkbox on its own change."""
     boxes = []
     for spec in fields.split():
         name, _, width = spec.partition(":")
         field = form[name]
         boxes.append(FilterBox(template=_template_for(field), field=field, width=width or None))
-    triggers = [SEARCH_TRIGGER]
-    if any(box.template != "htmx/filter_year.html" for box in boxes):
+    triggers = [SEARCH_TRIGGER] if search is not False else []
+    if any(box.template in (SELECT, "htmx/scope_filter.html") for box in boxes):
         triggers.append("change from:select")
-    triggers += [f"change from:#id_{box.field.name}" for box in boxes if box.template == "htmx/filter_year.html"]
+    triggers += [
+        f"change from:#id_{box.field.name}" for box in boxes if box.template not in (SELECT, "htmx/scope_filter.html")
+    ]
     triggers.append("submit")
     return FilterLayout(
-        boxes=boxes, hidden=[form[name] for name in (hidden or "").split()], trigger=", ".join(triggers)
+        boxes=boxes,
+        hidden=[form[name] for name in (hidden or "").split()],
+        trigger=", ".join(triggers),
+        search=search is not False,
     )
