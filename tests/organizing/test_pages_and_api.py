@@ -58,7 +58,7 @@ def test_search_and_filters(union_officer: User, federation: Agency, maple: Ente
     [
         ({"enterprise": "0299999999"}, "Không có doanh nghiệp mang mã số thuế 0299999999 trong danh mục"),
         ({"members_at_founding": "-2"}, "0"),
-        ({"kind": "party_cell"}, "do một đơn vị thuộc hệ thống cơ quan đảng thành lập"),
+        ({"kind": "party_cell"}, "do một đơn vị thuộc hệ thống cơ quan Đảng thành lập"),
         ({"founded_on": "2999-01-01"}, "Ngày thành lập không được ở sau hôm nay."),
     ],
 )

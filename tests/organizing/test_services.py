@@ -75,7 +75,7 @@ def test_the_founding_body_must_be_of_the_right_system(
 ) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError) as caught:
         create_founding(actor=union_officer, data={**UNION, "kind": "party_cell", "enterprise": maple})
-    assert "Chi bộ, tổ chức đảng do một đơn vị thuộc hệ thống cơ quan đảng thành lập" in caught.value.messages[0]
+    assert "Chi bộ, tổ chức đảng do một đơn vị thuộc hệ thống cơ quan Đảng thành lập" in caught.value.messages[0]
     party_officer = make_user(Role.OFFICER, party_committee)
     cell = create_founding(
         actor=party_officer,

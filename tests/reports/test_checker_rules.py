@@ -42,6 +42,7 @@ def test_a_state_body_signing_with_the_partys_mark_is_an_error(db: None) -> None
     (finding,) = findings("signature_mark")
     assert finding.is_error
     assert finding.where == "Chữ ký của Ban Quản lý Khu kinh tế Hải Phòng"
+    assert "Ban Quản lý Khu kinh tế Hải Phòng là cơ quan nhà nước nhưng" in finding.message
     assert "“K/T TRƯỞNG BAN”" in finding.message
     assert "phải là “KT. TRƯỞNG BAN”" in finding.message
     assert "Nhà nước (NĐ 30)" in finding.fix
@@ -52,6 +53,7 @@ def test_a_party_body_signing_with_the_states_mark_is_an_error(db: None) -> None
     edit_issuer("BDVTU", profile="nd30")
     (finding,) = findings("signature_mark")
     assert finding.where == "Chữ ký của Ban Dân vận Thành ủy"
+    assert "Ban Dân vận Thành ủy là cơ quan Đảng nhưng" in finding.message
     assert "“KT. TRƯỞNG BAN”" in finding.message
     assert "phải là “K/T TRƯỞNG BAN”" in finding.message
 

@@ -140,7 +140,7 @@ def test_lowest_wage_below_the_minimum_in_force_opens_and_a_later_report_closes(
     services.approve_report(actor=leader, report=low, expected_version=low.version)
     warning = Warning.objects.get(rule__code="wage_below_minimum")
     assert warning.status == WarningStatus.OPEN
-    assert "4.680.000đ" in warning.summary
+    assert "thấp hơn mức tối thiểu vùng I 4.680.000đ/tháng (Nghị định số 38/2022/NĐ-CP)" in warning.summary
     assert [row.labour_report_id for row in warning.evidence.all()] == [low.pk]
     fixed = services.create_report(
         actor=officer, data=report_data(enterprise, period_start=dt.date(2023, 4, 1), lowest_wage=4_700_000)

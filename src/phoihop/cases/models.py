@@ -24,6 +24,7 @@ from phoihop.cases.choices import (
 )
 from phoihop.core.crypto import EncryptedTextField
 from phoihop.core.models import TimeStampedModel, VersionedModel
+from phoihop.core.text import lower_first
 
 TOPIC_SEPARATOR = " › "
 
@@ -84,7 +85,7 @@ class Topic(VersionedModel):
 
     @property
     def phrase(self) -> str:
-        return self.report_phrase or self.name[:1].lower() + self.name[1:]
+        return self.report_phrase or lower_first(self.name)
 
 
 class ChannelPolicy(VersionedModel):

@@ -42,6 +42,12 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", nfc(text)).strip()
 
 
+def lower_first(text: str) -> str:
+    """A label inside a sentence: only its first letter lowered, so names keep their capitals ("Vùng I" -> "vùng I",
+    "Chi bộ Đảng" -> "chi bộ Đảng")."""
+    return text[:1].lower() + text[1:]
+
+
 def fold_vi(text: str) -> str:
     """Lower-case, diacritic-free form used for search: "Tràng Duệ" -> "trang due", "Đình Vũ" -> "dinh vu"."""
     decomposed = unicodedata.normalize("NFD", strip_invisible(text).translate(_LETTERS))

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.text import lower_first
+
 
 class AgencyKind(models.TextChoices):
     PARTY = "party", _("Cơ quan Đảng")
@@ -8,6 +10,12 @@ class AgencyKind(models.TextChoices):
     UNION = "union", _("Công đoàn")
     YOUTH = "youth", _("Đoàn Thanh niên")
     OTHER = "other", _("Khác")
+
+    @property
+    def in_sentence(self) -> str:
+        """The kind inside a sentence ("thuộc hệ thống cơ quan Đảng"): the Party and the Youth Union keep their
+        capitals."""
+        return str(self.label) if self is AgencyKind.YOUTH else lower_first(str(self.label))
 
 
 class ZoneKind(models.TextChoices):

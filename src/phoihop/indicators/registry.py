@@ -44,6 +44,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from phoihop.core.errors import field_error
+from phoihop.core.text import lower_first
 from phoihop.indicators.choices import Counting
 
 DEFAULT_LOOKUPS: tuple[str, ...] = ("exact", "in")
@@ -166,7 +167,7 @@ class RecordKind:
 
     @property
     def row_noun(self) -> str:
-        return self.noun or self.label[:1].lower() + self.label[1:]
+        return self.noun or lower_first(self.label)
 
     def countings(self) -> list[str]:
         """The counting modes this kind supports: rows always; distinct enterprises or persons where a record names

@@ -33,9 +33,9 @@ def _check_rules(fields: dict[str, Any], m2m: object, owner: Agency, founding: F
                 _("%(what)s do một đơn vị thuộc hệ thống %(system)s thành lập; “%(owner)s” thuộc hệ thống %(actual)s.")
                 % {
                     "what": FoundingKind(kind).label,
-                    "system": AgencyKind(expected).label.lower(),
+                    "system": AgencyKind(expected).in_sentence,
                     "owner": owner.name,
-                    "actual": AgencyKind(owner.kind).label.lower() if owner.kind in AgencyKind.values else owner.kind,
+                    "actual": AgencyKind(owner.kind).in_sentence if owner.kind in AgencyKind.values else owner.kind,
                 },
                 "wrong_founder",
             )

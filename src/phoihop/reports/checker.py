@@ -688,7 +688,7 @@ def _signature_marks(data: ReportData, report: Report) -> list[Finding]:
                     ERROR,
                     "signature_mark",
                     where,
-                    f"{signer.agency_name} là {AgencyKind(kind).label.lower()} nhưng chữ ký in “{shown}” theo thể "
+                    f"{signer.agency_name} là {AgencyKind(kind).in_sentence} nhưng chữ ký in “{shown}” theo thể "
                     f"thức {profile.display_name}; theo {right.display_name} phải là “{wanted}”.",
                     f"Chọn thể thức văn bản “{right.display_name}” cho cơ quan này trong phần cơ quan ban hành.",
                     url,

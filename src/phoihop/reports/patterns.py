@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from phoihop.core.text import lower_first
+
 FILTERS = {"thuong": "chữ đầu viết thường", "hoa": "chữ đầu viết hoa", "02": "thêm số 0 cho đủ 2 chữ số"}
 _PAD = re.compile(r"^0(\d)$")
 
@@ -138,7 +140,7 @@ def _apply(value: str, filters: tuple[str, ...]) -> str:
             if value.isdigit():
                 value = value.zfill(int(pad.group(1)))
         elif name == "thuong":
-            value = value[:1].lower() + value[1:]
+            value = lower_first(value)
         elif name == "hoa":
             value = value[:1].upper() + value[1:]
     return value

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from phoihop.core.charts import ChartSpec
 from phoihop.core.plugins import providers
-from phoihop.core.text import nfc
+from phoihop.core.text import lower_first, nfc
 from phoihop.core.vnformat import (
     Rounding,
     format_count,
@@ -337,7 +337,7 @@ class _Builder:
         rows = self.inputs.provenance.get(line.target_id or 0, ())
         unapproved = tuple(
             dict.fromkeys(
-                f"{row.label[:1].lower()}{row.label[1:]} của {row.agency_name}"
+                f"{lower_first(row.label)} của {row.agency_name}"
                 for row in rows
                 if row.source == "value" and not row.approved
             )

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from phoihop.core.audit import record_event
 from phoihop.core.models import AuditAction
 from phoihop.core.services import update_record
-from phoihop.core.text import nfc
+from phoihop.core.text import lower_first, nfc
 from phoihop.core.vnformat import format_date, format_money, format_number
 from phoihop.workforce.choices import ReportStatus, RuleCode, WarningAction, WarningStatus
 from phoihop.workforce.models import (
@@ -105,7 +105,7 @@ def _wage_below_minimum(rule: WarningRule, facts: Facts) -> dict[int, Finding]:
         ) % {
             "period": report.period_label,
             "wage": format_money(report.lowest_wage),
-            "region": minimum.region_label.lower(),
+            "region": lower_first(minimum.region_label),
             "minimum": format_money(minimum.amount),
             "decree": minimum.decree_number,
         }
