@@ -10,7 +10,7 @@ import pytest
 from phoihop.accounts.choices import Role
 from phoihop.directory.choices import AgencyKind
 from tests.accounts.factories import TEST_PASSWORD, UserFactory
-from tests.browser.conftest import browser_page, chromium_path  # noqa: F401  (fixtures of the browser tests)
+from tests.browser.pages import sign_in
 from tests.directory.factories import AgencyFactory, EnterpriseFactory
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def officer_data(transactional_db: None) -> dict[str, Any]:
 def test_an_officer_records_an_activity_with_rows_added_by_htmx(
     live_server: Any,
     officer_data: dict[str, Any],
-    browser_page: Any,  # noqa: F811
+    browser_page: Any,
 ) -> None:
     from playwright.sync_api import expect
 
@@ -37,10 +37,8 @@ def test_an_officer_records_an_activity_with_rows_added_by_htmx(
     console_errors: list[str] = []
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
 
+    sign_in(page, live_server.url, "canbo.ldld", TEST_PASSWORD)
     page.goto(live_server.url + "/hoat-dong/them/")
-    page.get_by_label("Tên đăng nhập").fill("canbo.ldld")
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_role("heading", name="Ghi nhận hoạt động")).to_be_visible()
 
     page.get_by_label("Loại hoạt động").select_option("welfare_event")

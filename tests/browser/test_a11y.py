@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from phoihop.demo.loader import LoadReport
+from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PASSWORD = "PhoiHop@2023"
 
 
 @pytest.fixture
@@ -38,16 +38,6 @@ def violations(page: Any) -> list[str]:
     return list(found)
 
 
-def log_in(page: Any, base: str, username: str) -> None:
-    from playwright.sync_api import expect
-
-    page.goto(base + "/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(base + "/")
-
-
 @pytest.fixture
 def reached(demo_data: None) -> list[str]:
     """Pages reached from the home cards, and the zone and enterprise pages with their charts and timeline (read
@@ -66,7 +56,7 @@ def test_every_menu_page_and_the_public_form_pass_axe(live_server: Any, reached:
     base = live_server.url
     page.goto(base + "/hoi-dap/")
     found = {"/hoi-dap/": violations(page)}
-    log_in(page, base, "ldldtp.lanhdao")
+    sign_in(page, base, "ldldtp.lanhdao")
     links = page.eval_on_selector_all("#mainnav a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
     pages = list(dict.fromkeys(["/", *links, *reached]))
     assert len(pages) >= 13
@@ -83,7 +73,7 @@ def test_navbar_focus_is_visible_and_menu_toggles_open_with_space(
 ) -> None:
     page = browser_page
     base = live_server.url
-    log_in(page, base, "ldldtp.lanhdao")
+    sign_in(page, base, "ldldtp.lanhdao")
     # The first Tab lands on the skip link; it leads to the main content.
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent.trim()") == "Bỏ qua menu, đến nội dung chính"
@@ -123,7 +113,7 @@ def test_indicator_chart_draws_under_the_csp_and_passes_axe(
     page = browser_page
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    log_in(page, live_server.url, "ldldtp.lanhdao")
+    sign_in(page, live_server.url, "ldldtp.lanhdao")
     page.goto(live_server.url + target_url(members_target_pk))
     page.wait_for_function(
         "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1').length === 2"
@@ -157,7 +147,7 @@ def test_zone_page_charts_draw_pass_axe_and_fit_a_phone(
     page = browser_page
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    log_in(page, live_server.url, "ldldtp.lanhdao")
+    sign_in(page, live_server.url, "ldldtp.lanhdao")
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(live_server.url + dinh_vu_zone_url + "?year=2023")
@@ -179,7 +169,7 @@ def test_case_statistics_charts_draw_under_the_csp_and_pass_axe(
     page = browser_page
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    log_in(page, live_server.url, "ldldtp.lanhdao")
+    sign_in(page, live_server.url, "ldldtp.lanhdao")
     page.goto(live_server.url + "/vu-viec/tong-hop/?start=2023-01-01&end=2023-12-31&requester_kind=worker")
     page.wait_for_function(
         "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1').length === 3"
@@ -206,7 +196,7 @@ def test_plan_page_charts_draw_and_pass_axe(
     page = browser_page
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    log_in(page, live_server.url, "ldldtp.lanhdao")
+    sign_in(page, live_server.url, "ldldtp.lanhdao")
     page.goto(live_server.url + plan_2023_url)
     page.wait_for_function(
         "() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => c.dataset.drawn === '1').length >= 2"

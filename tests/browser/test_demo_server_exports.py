@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.pages import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.outside_in]
 
 PHOIHOP = [sys.executable, "-m", "config.manage"]
@@ -101,10 +103,7 @@ def test_make_demo_runs_the_worker_so_an_export_finishes_and_ctrl_c_stops_both(
     assert alive(worker)
 
     page = browser_page
-    page.goto(demo_server.url + "/")
-    page.get_by_label("Tên đăng nhập").fill("bdvtu.thuky")
-    page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, demo_server.url, "bdvtu.thuky")
     page.goto(demo_server.url + "/bao-cao/")
     page.get_by_role("link", name=re.compile("2023")).first.click()
     expect(page.get_by_role("heading", name="Xuất văn bản")).to_be_visible()

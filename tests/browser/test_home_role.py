@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from phoihop.demo.loader import LoadReport
+from tests.browser.pages import PHONE, open_page, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -23,64 +24,36 @@ def demo_data(committed_demo: LoadReport) -> None:
 def test_leader_home_shows_approvals_and_late_items_above_the_fold(
     live_server: Any, demo_data: None, chromium_path: str, tmp_path: Path, width: int, height: int
 ) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    from tests.browser.conftest import CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": height})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        try:
-            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-            page.get_by_label("Tên đăng nhập").fill("ldldtp.lanhdao")
-            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
-            page.get_by_role("button", name="Đăng nhập").click()
-            expect(page).to_have_url(live_server.url + "/")
-            page.screenshot(path=str(tmp_path / f"home-leader-{width}.png"))
-            for title in ["Số liệu chờ phê duyệt", "Nhiệm vụ quá hạn"]:
-                card = page.locator("a.home-card", has_text=title)
-                expect(card).to_be_visible()
-                box = card.bounding_box()
-                assert box is not None
-                assert box["y"] + box["height"] <= height, title
-                assert box["x"] + box["width"] <= width, title
-            assert page.evaluate("() => document.documentElement.scrollWidth") <= width
-        finally:
-            context.close()
-            browser.close()
+    with open_page(chromium_path, viewport={"width": width, "height": height}) as page:
+        sign_in(page, live_server.url, "ldldtp.lanhdao")
+        page.screenshot(path=str(tmp_path / f"home-leader-{width}.png"))
+        for title in ["Số liệu chờ phê duyệt", "Nhiệm vụ quá hạn"]:
+            card = page.locator("a.home-card", has_text=title)
+            expect(card).to_be_visible()
+            box = card.bounding_box()
+            assert box is not None
+            assert box["y"] + box["height"] <= height, title
+            assert box["x"] + box["width"] <= width, title
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
 
 
 def test_secretariat_home_loads_the_checker_card_after_the_page_and_opens_the_late_items_at_390(
     live_server: Any, demo_data: None, chromium_path: str, tmp_path: Path
 ) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    from tests.browser.conftest import CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        try:
-            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-            page.get_by_label("Tên đăng nhập").fill("bdvtu.thuky")
-            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
-            page.get_by_role("button", name="Đăng nhập").click()
-            expect(page).to_have_url(live_server.url + "/")
-            report_card = page.locator(".home-card", has_text="Báo cáo kết quả năm 2023")
-            expect(report_card).to_contain_text("BQLKKT — Chưa xác nhận")
-            checker = page.locator(".home-card", has_text="Lỗi trong dự thảo")
-            expect(checker).to_contain_text("lưu ý")
-            expect(checker.get_by_role("link", name="Xem kết quả kiểm tra")).to_be_visible()
-            page.screenshot(path=str(tmp_path / "home-secretariat-390.png"), full_page=True)
-            assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-            page.locator("a.home-card", has_text="Nhiệm vụ quá hạn").click()
-            expect(page.get_by_role("heading", level=1)).to_have_text("Nhiệm vụ đã quá thời hạn, chưa hoàn thành")
-            page.screenshot(path=str(tmp_path / "late-items-390.png"), full_page=True)
-            assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-        finally:
-            context.close()
-            browser.close()
+    with open_page(chromium_path, timeout_ms=30_000, viewport=PHONE) as page:
+        sign_in(page, live_server.url, "bdvtu.thuky")
+        report_card = page.locator(".home-card", has_text="Báo cáo kết quả năm 2023")
+        expect(report_card).to_contain_text("BQLKKT — Chưa xác nhận")
+        checker = page.locator(".home-card", has_text="Lỗi trong dự thảo")
+        expect(checker).to_contain_text("lưu ý")
+        expect(checker.get_by_role("link", name="Xem kết quả kiểm tra")).to_be_visible()
+        page.screenshot(path=str(tmp_path / "home-secretariat-390.png"), full_page=True)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        page.locator("a.home-card", has_text="Nhiệm vụ quá hạn").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Nhiệm vụ đã quá thời hạn, chưa hoàn thành")
+        page.screenshot(path=str(tmp_path / "late-items-390.png"), full_page=True)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390

@@ -10,6 +10,7 @@ import pytest
 
 from phoihop.accounts.choices import Role
 from tests.accounts.factories import TEST_PASSWORD, UserFactory
+from tests.browser.pages import sign_in
 from tests.directory.factories import AgencyFactory
 
 pytestmark = pytest.mark.browser
@@ -24,11 +25,7 @@ def test_the_secretariat_filters_by_named_fields(live_server: Any, secretariat: 
     from playwright.sync_api import expect
 
     page = browser_page
-    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("thuky")
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(live_server.url + "/")
+    sign_in(page, live_server.url, "thuky", TEST_PASSWORD)
     assert page.locator("link[rel=icon]").count() == 1
 
     page.goto(live_server.url + "/chi-tieu/them/")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from phoihop.demo.loader import LoadReport
-from tests.browser.conftest import PHONE, phone_page, sign_in
+from tests.browser.pages import PHONE, phone_page, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -15,6 +15,7 @@ import pytest
 from phoihop.accounts.choices import Role
 from phoihop.planning.models import Plan
 from tests.accounts.factories import TEST_PASSWORD
+from tests.browser.pages import assert_whole_page, sign_in, sign_out
 from tests.indicators.factories import IndicatorFactory, TargetFactory
 from tests.planning.factories import PlanFactory
 from tests.planning.fixtures import Bodies
@@ -38,34 +39,6 @@ def month(transactional_db: None, bodies: Bodies) -> Month:
     officer = bodies.user(Role.OFFICER, bodies.ldldtp, username="ld_canbo")
     leader = bodies.user(Role.LEADER, bodies.ldldtp, username="ld_lanhdao")
     return Month(plan=plan, officer=officer.username, leader=leader.username)
-
-
-def sign_in(page: Any, base: str, username: str) -> None:
-    from playwright.sync_api import expect
-
-    page.goto(base + "/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(base + "/")
-
-
-def sign_out(page: Any) -> None:
-    from playwright.sync_api import expect
-
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_label("Tên đăng nhập")).to_be_visible()
-
-
-def assert_whole_page(page: Any, title: str, message: str) -> None:
-    """What a user sees after a write: the site's menu and layout, the page's own title, the confirmation."""
-    from playwright.sync_api import expect
-
-    expect(page).to_have_title(f"{title} · Phối hợp")
-    expect(page.locator("nav.navbar #mainnav")).to_be_visible()
-    expect(page.locator("body > main")).to_have_count(1)
-    expect(page.locator("link[rel=stylesheet]")).not_to_have_count(0)
-    expect(page.get_by_role("status").filter(has_text=message)).to_be_visible()
 
 
 def choose_period(page: Any, label: str, key: str) -> None:
@@ -92,7 +65,7 @@ def test_officer_enters_submits_leader_approves_returns_officer_corrects_and_res
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
     # 1. The officer enters March's new members for the Economic Zone Union.
-    sign_in(page, base, month.officer)
+    sign_in(page, base, month.officer, TEST_PASSWORD)
     page.goto(f"{base}/so-lieu/?plan={month.plan.pk}")
     page.get_by_role("link", name="+ Nhập số liệu").click()
     page.get_by_label("Chỉ tiêu").select_option(label="PTDV — Đoàn viên công đoàn phát triển mới")
@@ -112,7 +85,7 @@ def test_officer_enters_submits_leader_approves_returns_officer_corrects_and_res
     sign_out(page)
 
     # 3. The leader approves it: the month is locked.
-    sign_in(page, base, month.leader)
+    sign_in(page, base, month.leader, TEST_PASSWORD)
     page.goto(f"{base}/so-lieu/phe-duyet/?plan={month.plan.pk}")
     approval_row(page).get_by_role("button", name="Phê duyệt").click()
     assert_whole_page(page, "Duyệt số liệu", "Đã phê duyệt số liệu Tháng 3/2023")
@@ -127,7 +100,7 @@ def test_officer_enters_submits_leader_approves_returns_officer_corrects_and_res
     sign_out(page)
 
     # 5. The officer corrects the value…
-    sign_in(page, base, month.officer)
+    sign_in(page, base, month.officer, TEST_PASSWORD)
     page.goto(f"{base}/so-lieu/?plan={month.plan.pk}")
     page.locator("#results").get_by_role("link", name="Tháng 3/2023").click()
     expect(page.get_by_text("Số tháng 3 chưa khớp sổ đoàn viên")).to_be_visible()

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.indicators.test_browser_monthly_workflow import Month, month, sign_in  # noqa: F401
+from tests.accounts.factories import TEST_PASSWORD
+from tests.browser.pages import sign_in
+from tests.indicators.test_browser_monthly_workflow import Month, month  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +24,7 @@ def test_the_period_list_waits_for_the_chosen_indicators_periods(
 
     page = browser_page
     base = live_server.url
-    sign_in(page, base, month.officer)
+    sign_in(page, base, month.officer, TEST_PASSWORD)
     page.goto(f"{base}/so-lieu/?plan={month.plan.pk}")
     page.get_by_role("link", name="+ Nhập số liệu").click()
     period = page.get_by_label("Kỳ báo cáo")

@@ -10,7 +10,7 @@ import pytest
 from phoihop.accounts.choices import Role
 from phoihop.directory.choices import AgencyKind
 from tests.accounts.factories import TEST_PASSWORD, UserFactory
-from tests.browser.conftest import browser_page, chromium_path  # noqa: F401  (fixtures of the browser tests)
+from tests.browser.pages import sign_in
 from tests.directory.factories import AgencyFactory, EnterpriseFactory, ZoneFactory
 
 pytestmark = pytest.mark.browser
@@ -31,7 +31,7 @@ def officer_data(transactional_db: None) -> None:
 def test_an_officer_picks_an_enterprise_by_its_name_without_diacritics(
     live_server: Any,
     officer_data: None,
-    browser_page: Any,  # noqa: F811
+    browser_page: Any,
 ) -> None:
     from playwright.sync_api import expect
 
@@ -39,10 +39,8 @@ def test_an_officer_picks_an_enterprise_by_its_name_without_diacritics(
     console_errors: list[str] = []
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
 
+    sign_in(page, live_server.url, "canbo.ldld", TEST_PASSWORD)
     page.goto(live_server.url + "/thanh-lap-to-chuc/them/")
-    page.get_by_label("Tên đăng nhập").fill("canbo.ldld")
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_role("heading", name="Ghi nhận thành lập tổ chức tại doanh nghiệp")).to_be_visible()
 
     page.get_by_label("Tổ chức được thành lập").select_option("grassroots_union")

@@ -16,6 +16,7 @@ from phoihop.directory.models import Enterprise
 from phoihop.spreadsheets.models import ImportBatch
 from phoihop.spreadsheets.registry import spreadsheets
 from phoihop.spreadsheets.tasks import run_import_job
+from tests.browser.pages import open_page, sign_in
 from tests.spreadsheets.helpers import xlsx
 
 pytestmark = pytest.mark.browser
@@ -39,9 +40,7 @@ def run_the_queued_job() -> None:
 def test_a_large_upload_shows_its_progress_then_its_result(
     live_server: Any, committed_demo: LoadReport, chromium_path: str, tmp_path: Path, settings: Any
 ) -> None:
-    from playwright.sync_api import expect, sync_playwright
-
-    from tests.browser.conftest import CHROMIUM_ARGS
+    from playwright.sync_api import expect
 
     settings.PHOIHOP_IMPORT_BACKGROUND_ROWS = 50
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
@@ -53,29 +52,19 @@ def test_a_large_upload_shows_its_progress_then_its_result(
     ]
     large = tmp_path / "lon.xlsx"
     large.write_bytes(xlsx(kind, rows))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        page = browser.new_context(locale="vi-VN").new_page()
-        page.set_default_timeout(15_000)
-        try:
-            page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-            page.get_by_label("Tên đăng nhập").fill("bqlkkt.canbo")
-            page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
-            page.get_by_role("button", name="Đăng nhập").click()
-            expect(page).to_have_url(live_server.url + "/")
-            page.goto(live_server.url + "/excel/directory.enterprise/nhap/")
-            page.get_by_label("Tệp Excel").set_input_files(str(large))
-            page.get_by_role("button", name="Tải lên và kiểm tra").click()
-            progress = page.locator("#result progress")
-            expect(progress).to_be_visible()
-            expect(page.locator("#result")).to_contain_text("Đang chờ xử lý")
-            expect(page.locator("#result")).to_contain_text("300 dòng")
-            assert off_the_loop(ours) == 0
+    with open_page(chromium_path) as page:
+        sign_in(page, live_server.url, "bqlkkt.canbo")
+        page.goto(live_server.url + "/excel/directory.enterprise/nhap/")
+        page.get_by_label("Tệp Excel").set_input_files(str(large))
+        page.get_by_role("button", name="Tải lên và kiểm tra").click()
+        progress = page.locator("#result progress")
+        expect(progress).to_be_visible()
+        expect(page.locator("#result")).to_contain_text("Đang chờ xử lý")
+        expect(page.locator("#result")).to_contain_text("300 dòng")
+        assert off_the_loop(ours) == 0
 
-            off_the_loop(run_the_queued_job)  # the worker's turn
+        off_the_loop(run_the_queued_job)  # the worker's turn
 
-            expect(page.locator("#result")).to_contain_text("Đã nhập 300 dòng: 300 bản ghi mới")
-            expect(progress).to_have_count(0)
-            assert off_the_loop(ours) == 300
-        finally:
-            browser.close()
+        expect(page.locator("#result")).to_contain_text("Đã nhập 300 dòng: 300 bản ghi mới")
+        expect(progress).to_have_count(0)
+        assert off_the_loop(ours) == 300

@@ -16,6 +16,7 @@ from phoihop.core.models import AuditEvent
 from phoihop.demo.loader import LoadReport
 from phoihop.directory.models import Enterprise
 from phoihop.workforce.models import LabourReport
+from tests.browser.pages import sign_in
 from tests.spreadsheets.helpers import read_sheet, sheet_kind, xlsx
 from tests.spreadsheets.test_browser_import_job import off_the_loop
 
@@ -57,11 +58,7 @@ def test_officer_imports_labour_reports_from_the_template(
     before, events_before = off_the_loop(LabourReport.objects.count), off_the_loop(imports)
 
     page = browser_page
-    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill("bqlkkt.canbo")
-    page.get_by_label("Mật khẩu").fill("PhoiHop@2023")
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(live_server.url + "/")
+    sign_in(page, live_server.url, "bqlkkt.canbo")
 
     page.goto(live_server.url + "/tinh-hinh-lao-dong/bao-cao/")
     page.get_by_role("link", name="Nhập Excel").first.click()

@@ -10,7 +10,7 @@ import pytest
 
 from phoihop.demo.loader import LoadReport
 from phoihop.spreadsheets.registry import spreadsheets
-from tests.browser.conftest import phone_page, sign_in
+from tests.browser.pages import phone_page, sign_in
 from tests.browser.test_phone_width import overflowing
 from tests.spreadsheets.helpers import xlsx
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from phoihop.accounts.choices import Role
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import TEST_PASSWORD, UserFactory
+from tests.browser.pages import assert_whole_page, sign_in, sign_out
 from tests.directory.factories import AgencyFactory, EnterpriseFactory
-from tests.indicators.test_browser_monthly_workflow import assert_whole_page, sign_in, sign_out
 from tests.workforce.factories import region_one
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,7 @@ def test_officer_files_and_submits_leader_approves_warning_shows(
     failed: list[str] = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
-    sign_in(page, base, setup.officer)
+    sign_in(page, base, setup.officer, TEST_PASSWORD)
     page.goto(f"{base}/tinh-hinh-lao-dong/bao-cao/them/")
     page.locator("#id_enterprise").fill(setup.tax_code)
     page.locator("#id_report_type").select_option(value="monthly")
@@ -69,7 +69,7 @@ def test_officer_files_and_submits_leader_approves_warning_shows(
     report_url = page.url
     sign_out(page)
 
-    sign_in(page, base, setup.leader)
+    sign_in(page, base, setup.leader, TEST_PASSWORD)
     page.goto(report_url)
     title = page.title().removesuffix(" · Phối hợp")
     page.get_by_role("button", name="Phê duyệt").click()
@@ -157,7 +157,7 @@ def test_officer_adds_a_step_and_a_support_from_the_incident_page(
     username, path = incident_path
     failed: list[str] = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    sign_in(page, live_server.url, username)
+    sign_in(page, live_server.url, username, TEST_PASSWORD)
     page.goto(live_server.url + path)
     title = page.title().removesuffix(" · Phối hợp")
 

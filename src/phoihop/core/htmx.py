@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 
 
 def htmx_partial(request: HttpRequest) -> bool:
@@ -12,6 +13,14 @@ def htmx_partial(request: HttpRequest) -> bool:
     navigation that follows a write (`hx_location`, which marks itself boosted) get whole pages."""
     htmx = getattr(request, "htmx", None)
     return bool(htmx) and not getattr(htmx, "boosted", False)
+
+
+def vary_on_htmx(response: HttpResponse) -> HttpResponse:
+    """For a URL answered by a whole page or by its fragment, as htmx asks: `Vary: HX-Request` keeps the two apart
+    in the browser's cache. Without it the fragment fetched for an address htmx pushed (a list filtered as one
+    types) is what Back shows when the user returns to that address: the rows without menu, styles or title."""
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 def hx_location(url: str) -> HttpResponse:
