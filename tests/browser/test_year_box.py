@@ -141,6 +141,7 @@ def test_typing_a_year_in_the_box_narrows_the_list_to_that_year(
         """The year's record alone, in the whole page: menu, title, heading, the box still saying the year."""
         (other,) = (name for shown, name in year_list.names.items() if shown != year)
         expect(rows).to_have_count(1)
+        expect(page.locator("[id=results]")).to_have_count(1)  # the rows replace the old ones, not nest inside them
         expect(rows).to_contain_text(year_list.names[year])
         expect(rows.filter(has_text=other)).to_have_count(0)
         assert_whole_page(page, title)

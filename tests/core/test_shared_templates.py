@@ -94,6 +94,7 @@ def test_a_list_keeps_its_search_box_its_filters_and_its_trigger(
     form = filter_form(client, reverse(url_name))
     assert form.attrs["hx-get"] == reverse(url_name)
     assert form.attrs["hx-target"] == "#results"
+    assert form.attrs["hx-swap"] == "outerHTML"  # the rows' own <div id="results"> replaces the old one
     assert form.attrs["hx-push-url"] == "true"
     assert form.attrs["hx-trigger"] == trigger
     assert [field["name"] for field in form.fields] == names

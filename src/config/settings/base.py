@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Vary: HX-Request on every HTML answer, so Back never shows a list's bare fragment (core/htmx.py).
+    "phoihop.core.htmx.VaryOnHtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "phoihop.core.clientip.AdminNetworkMiddleware",
     "phoihop.core.errorpages.FriendlyNotFoundMiddleware",

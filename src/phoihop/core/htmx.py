@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_vary_headers
 
 
@@ -15,12 +17,20 @@ def htmx_partial(request: HttpRequest) -> bool:
     return bool(htmx) and not getattr(htmx, "boosted", False)
 
 
-def vary_on_htmx(response: HttpResponse) -> HttpResponse:
-    """For a URL answered by a whole page or by its fragment, as htmx asks: `Vary: HX-Request` keeps the two apart
-    in the browser's cache. Without it the fragment fetched for an address htmx pushed (a list filtered as one
-    types) is what Back shows when the user returns to that address: the rows without menu, styles or title."""
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+class VaryOnHtmxMiddleware:
+    """Every page may be answered whole or, for htmx, as a fragment of itself (a list's rows): `Vary: HX-Request` on
+    every HTML answer keeps the two apart in the browser's cache. Without it the fragment fetched for an address htmx
+    pushed (a list filtered as one types) is what Back shows when the user returns to that address: the rows without
+    menu, styles or title."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            patch_vary_headers(response, ("HX-Request",))
+        return response
 
 
 def hx_location(url: str) -> HttpResponse:

@@ -30,7 +30,7 @@ from django.views.decorators.http import require_http_methods
 
 from phoihop.core import cache
 from phoihop.core.errors import ConflictError
-from phoihop.core.htmx import htmx_partial, vary_on_htmx
+from phoihop.core.htmx import htmx_partial
 from phoihop.core.plugins import menu, sections
 from phoihop.core.views import ServiceFormView, paginate, redirect_after, require_permission, user_of
 
@@ -79,15 +79,15 @@ def render_list(
         depends_on=[model or rows.model, *depends_on],
     )
     if not partial:
-        return vary_on_htmx(render(request, template, {**full, "list_cache": entry}))
+        return render(request, template, {**full, "list_cache": entry})
     if entry is None:
-        return vary_on_htmx(render(request, f"{template}#results", full))
+        return render(request, f"{template}#results", full)
     if entry.text is None:
         entry.text = render_to_string(f"{template}#results", {**full, "csrf_token": cache.CSRF_MARKER}, request)
         entry.store(entry.text)
         if cache.CSRF_MARKER in entry.text:  # a form with a token: not stored, rendered again with the real one
-            return vary_on_htmx(render(request, f"{template}#results", full))
-    return vary_on_htmx(HttpResponse(entry.text))
+            return render(request, f"{template}#results", full)
+    return HttpResponse(entry.text)
 
 
 def _paginate(per_page: int) -> Callable[[HttpRequest, Any], Page[Any]]:
