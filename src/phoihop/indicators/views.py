@@ -62,6 +62,13 @@ def _plan_from(request: HttpRequest) -> Plan | None:
     return planning_selectors.current_plan(user=user)
 
 
+def _int_or_none(raw: str | None) -> int | None:
+    try:
+        return int(raw or "")
+    except ValueError:
+        return None
+
+
 def _entry_agencies(request: HttpRequest) -> Any:
     return selectors.entry_agencies(user=user_of(request))
 
@@ -208,14 +215,18 @@ def value_list(request: HttpRequest) -> HttpResponse:
     if plan is not None:
         params["plan"] = str(plan.pk)
     values = selectors.list_values(user=user, params=params)
+    agency_id = _int_or_none(request.GET.get("agency"))
     context = {
         "plan": plan,
         "plans": planning_selectors.plans_visible_to(user).order_by("-year"),
         "page": paginate(request, values, per_page=50),
         "locked": selectors.locked_periods(plan=plan) if plan is not None else set(),
         "can_enter": bool(user.is_admin or own_scope(user)) and user.role != "viewer",
+        "indicators": selectors.indicator_choices(),
         "indicator_id": request.GET.get("indicator", ""),
         "agency_id": request.GET.get("agency", ""),
+        # Opened from the approval page for one body: named above the rows.
+        "agency": agencies_visible_to(user).filter(pk=agency_id).first() if agency_id else None,
         "filter": ReportedValueFilter(request.GET, user=user),
     }
     return _page(request, "indicators/value_list.html", context, partial="results")

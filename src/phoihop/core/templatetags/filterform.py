@@ -19,6 +19,12 @@ class FilterBox:
     field: BoundField
     width: str | None
 
+    @property
+    def choices(self) -> list[tuple[object, str]]:
+        """A select's options read once: a template's `for` over a model choice field's own iterator asks the
+        database twice (its length, then its rows)."""
+        return list(iter(getattr(self.field.field, "choices", ())))  # iter(): list() would ask len() first
+
 
 @dataclass(frozen=True)
 class FilterLayout:
