@@ -84,6 +84,8 @@ LISTS: list[tuple[str, list[str], str]] = [
     ("directory:enterprise_list", ["q", "zone", "ownership", "owner_agency"], f"{SEARCH}, change from:select, submit"),
     ("workforce:warning_list", ["q", "zone", "body", "rule", "status"], f"{SEARCH}, change from:select, submit"),
     ("workforce:survey_list", ["q", "scope"], f"{SEARCH}, change from:select, submit"),
+    ("directory:zone_list", ["q"], f"{SEARCH}, submit"),
+    ("indicators:indicator_list", ["q"], f"{SEARCH}, submit"),
 ]  # fmt: skip
 
 
