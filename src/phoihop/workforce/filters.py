@@ -65,7 +65,7 @@ class WarningFilter(_ZoneMixin, django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Trạng thái"),
         choices=WarningStatus.choices,
-        empty_label=_("Đang mở và đã tiếp nhận"),
+        empty_label=_("Chưa đóng"),  # new and acknowledged: what still needs someone
         method="filter_status",
     )
     rule = django_filters.ChoiceFilter(
