@@ -104,3 +104,21 @@ def test_the_form_for_a_records_rows_fits_a_390px_phone(live_server: Any, demo_d
             if width > PHONE["width"]:
                 too_wide[path] = (width, overflowing(page))
         assert too_wide == {}
+
+
+def test_a_lists_titles_are_readable_on_a_390px_phone(live_server: Any, demo_data: None, chromium_path: str) -> None:
+    """A list's table scrolls sideways on a phone; its record titles keep a readable width (11rem) instead of a word a
+    line beside a date column made wide by its ranges, which wrap at their dash."""
+    from playwright.sync_api import expect
+
+    with phone_page(chromium_path) as page:
+        sign_in(page, live_server.url, "ldldtp.canbo")
+        for path in ("/hoat-dong/", "/kiem-tra-giam-sat/", "/thanh-lap-to-chuc/"):
+            page.goto(live_server.url + path)
+            titles = page.locator("#results tbody tr td:has(> a:first-child)")
+            expect(titles.first).to_be_visible()
+            widths = titles.evaluate_all("cells => cells.map(cell => cell.getBoundingClientRect().width)")
+            assert min(widths) >= 176, (path, min(widths))
+        page.goto(live_server.url + "/hoat-dong/")
+        ranges = page.locator("#results tbody td", has_text=" – ").first
+        assert ranges.evaluate("cell => getComputedStyle(cell).whiteSpace") == "normal"
