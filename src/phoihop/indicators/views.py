@@ -15,6 +15,7 @@ from phoihop.accounts.models import User
 from phoihop.core.audit import history_of
 from phoihop.core.errors import ConflictError
 from phoihop.core.htmx import htmx_partial
+from phoihop.core.params import whole_number
 from phoihop.core.records import RecordCreateView, RecordUpdateView, posted_version
 from phoihop.core.views import (
     ServiceFormView,
@@ -60,13 +61,6 @@ def _plan_from(request: HttpRequest) -> Plan | None:
         except ValueError:
             raise Http404 from None
     return planning_selectors.current_plan(user=user)
-
-
-def _int_or_none(raw: str | None) -> int | None:
-    try:
-        return int(raw or "")
-    except ValueError:
-        return None
 
 
 def _entry_agencies(request: HttpRequest) -> Any:
@@ -215,7 +209,7 @@ def value_list(request: HttpRequest) -> HttpResponse:
     if plan is not None:
         params["plan"] = str(plan.pk)
     values = selectors.list_values(user=user, params=params)
-    agency_id = _int_or_none(request.GET.get("agency"))
+    agency_id = whole_number(request.GET.get("agency", ""))
     context = {
         "plan": plan,
         "plans": planning_selectors.plans_visible_to(user).order_by("-year"),
