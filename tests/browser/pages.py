@@ -37,26 +37,46 @@ def find_chromium() -> str | None:
 
 
 @contextmanager
-def open_page(chromium_path: str, *, timeout_ms: int = 15_000, **context: Any) -> Iterator[Any]:
-    """A fresh Chromium page in Vietnamese, `context` the browser context's options (viewport, is_mobile…). Open it
-    after the data is set up: inside it the test reaches the server only through the browser, never the database
-    from Playwright's event loop."""
+def open_browser(chromium_path: str) -> Iterator[Any]:
+    """One Chromium for a test that opens several people's or window sizes' pages in turn (`new_page`): launching
+    it costs more than a fresh context. Open it after the data is set up, as `open_page`."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        browser_context = browser.new_context(locale="vi-VN", **context)
-        browser_context.set_default_timeout(timeout_ms)
         try:
-            yield browser_context.new_page()
+            yield browser
         finally:
-            browser_context.close()
             browser.close()
+
+
+@contextmanager
+def new_page(browser: Any, *, timeout_ms: int = 15_000, **context: Any) -> Iterator[Any]:
+    """A fresh page in Vietnamese in its own context (no cookie shared with the browser's other pages), `context`
+    the browser context's options (viewport, is_mobile…)."""
+    browser_context = browser.new_context(locale="vi-VN", **context)
+    browser_context.set_default_timeout(timeout_ms)
+    try:
+        yield browser_context.new_page()
+    finally:
+        browser_context.close()
+
+
+@contextmanager
+def open_page(chromium_path: str, *, timeout_ms: int = 15_000, **context: Any) -> Iterator[Any]:
+    """A fresh Chromium page in Vietnamese, `context` the browser context's options (viewport, is_mobile…). Open it
+    after the data is set up: inside it the test reaches the server only through the browser, never the database
+    from Playwright's event loop."""
+    with open_browser(chromium_path) as browser, new_page(browser, timeout_ms=timeout_ms, **context) as page:
+        yield page
+
+
+PHONE_CONTEXT: dict[str, Any] = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
 
 
 def phone_page(chromium_path: str) -> Any:
     """A page the size of a 390 px phone, touch and all (a context manager, as `open_page`)."""
-    return open_page(chromium_path, viewport=PHONE, is_mobile=True, has_touch=True)
+    return open_page(chromium_path, **PHONE_CONTEXT)
 
 
 def sign_in(page: Any, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
