@@ -17,9 +17,9 @@ from tests.browser.pages import DESK, PHONE, PHONE_CONTEXT, new_page, open_brows
 
 pytestmark = pytest.mark.browser
 
-# The administrator, a union leader (reads workers' cases), the Party committee's secretariat (reads every body's
-# records) and a viewer: the same menu today, but other rows in it, other first records and other buttons.
-USERNAMES = ["quantri", "ldldtp.lanhdao", "bdvtu.thuky", "bdvtu.xem"]
+# The administrator, a union leader (reads workers' cases), a union officer, the Party committee's secretariat (reads
+# every body's records) and a viewer: the same menu today, but other rows in it, other first records, other buttons.
+USERNAMES = ["quantri", "ldldtp.lanhdao", "ldldtp.canbo", "bdvtu.thuky", "bdvtu.xem"]
 # Addresses that are not pages to read: files, exports, the API, the Django admin, deletes, signing out.
 NOT_PAGES = ("/dang-xuat", "/xuat", "/tai-ve", "/mau/", "/tep/", ".xlsx", ".docx", ".pdf", "/api/", "/admin/", "/xoa")
 # A bound per person on the walk's cost: the menu, the cases' tabs and the lists' first records are 45 to 47 pages
