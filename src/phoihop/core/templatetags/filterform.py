@@ -35,11 +35,14 @@ class FilterLayout:
 
 
 SELECT = "htmx/filter_select.html"
+SCOPE = "htmx/scope_filter.html"
+# The boxes that refresh the list through `change from:select`; every other box names itself.
+SELECTS = (SELECT, SCOPE)
 
 
 def _template_for(field: BoundField) -> str:
     if field.name == "scope":
-        return "htmx/scope_filter.html"
+        return SCOPE
     if isinstance(field.field, forms.NullBooleanField | forms.BooleanField):
         return "htmx/filter_check.html"
     if isinstance(field.field, forms.ChoiceField):  # model choices too
@@ -55,20 +58,18 @@ def _template_for(field: BoundField) -> str:
 @register.simple_tag
 def filter_layout(form: forms.Form, fields: str, hidden: str | None = None, search: object = True) -> FilterLayout:
     """`fields`: the names in the order shown, each with an optional column width after a colon; `search=False`: the
-    list has no search box (`q`; a page that does not pass it has one); `hidden`: names kept
-    as hidden inputs (a list opened from another page, narrowed to one enterprise). Selects refresh the list on any
-    change (`from:select`); a number box, a date box or a checkbox on its own change."""
+    list has no search box (`q`; a page that does not pass it has one); `hidden`: names kept as hidden inputs (a list
+    opened from another page, narrowed to one enterprise). Selects refresh the list on any change (`from:select`); a
+    number box, a date box or a checkbox on its own change."""
     boxes = []
     for spec in fields.split():
         name, _, width = spec.partition(":")
         field = form[name]
         boxes.append(FilterBox(template=_template_for(field), field=field, width=width or None))
     triggers = [SEARCH_TRIGGER] if search is not False else []
-    if any(box.template in (SELECT, "htmx/scope_filter.html") for box in boxes):
+    if any(box.template in SELECTS for box in boxes):
         triggers.append("change from:select")
-    triggers += [
-        f"change from:#id_{box.field.name}" for box in boxes if box.template not in (SELECT, "htmx/scope_filter.html")
-    ]
+    triggers += [f"change from:#id_{box.field.name}" for box in boxes if box.template not in SELECTS]
     triggers.append("submit")
     return FilterLayout(
         boxes=boxes,
