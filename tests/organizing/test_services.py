@@ -76,6 +76,10 @@ def test_the_founding_body_must_be_of_the_right_system(
     with pytest.raises(ValidationError) as caught:
         create_founding(actor=union_officer, data={**UNION, "kind": "party_cell", "enterprise": maple})
     assert "Chi bộ, tổ chức đảng do một đơn vị thuộc hệ thống cơ quan Đảng thành lập" in caught.value.messages[0]
+    assert "thuộc hệ thống công đoàn." in caught.value.messages[0]
+    with pytest.raises(ValidationError) as youth:
+        create_founding(actor=union_officer, data={**UNION, "kind": "youth_union", "enterprise": maple})
+    assert "do một đơn vị thuộc hệ thống Đoàn Thanh niên thành lập" in youth.value.messages[0]
     party_officer = make_user(Role.OFFICER, party_committee)
     cell = create_founding(
         actor=party_officer,
