@@ -10,7 +10,7 @@ import pytest
 from phoihop.accounts.choices import Role
 from phoihop.directory.choices import AgencyKind
 from tests.accounts.factories import TEST_PASSWORD, UserFactory
-from tests.browser.pages import sign_in
+from tests.browser.pages import console_errors, sign_in
 from tests.directory.factories import AgencyFactory, EnterpriseFactory
 
 pytestmark = pytest.mark.browser
@@ -34,8 +34,7 @@ def test_an_officer_records_an_activity_with_rows_added_by_htmx(
     from playwright.sync_api import expect
 
     page = browser_page
-    console_errors: list[str] = []
-    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
 
     sign_in(page, live_server.url, "canbo.ldld", TEST_PASSWORD)
     page.goto(live_server.url + "/hoat-dong/them/")
@@ -82,4 +81,4 @@ def test_an_officer_records_an_activity_with_rows_added_by_htmx(
     # The page's timeline lists it too, with its date and kind.
     timeline = page.locator("section[aria-labelledby='timeline-heading']")
     expect(timeline.get_by_role("link", name="Chợ Tết Công đoàn 2023")).to_be_visible()
-    assert [text for text in console_errors if not text.startswith("Failed to load resource")] == []
+    assert [text for text in errors if not text.startswith("Failed to load resource")] == []

@@ -79,6 +79,14 @@ def phone_page(chromium_path: str) -> Any:
     return open_page(chromium_path, **PHONE_CONTEXT)
 
 
+def console_errors(page: Any) -> list[str]:
+    """The errors the page's console will show from now on (a script that fails, a blocked resource), for the test to
+    assert there are none."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return errors
+
+
 def sign_in(page: Any, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
     """Sign in through the login page, as a person does, and fail unless the user lands signed in on the home page
     (its menu holds the sign-out button, folded away on a phone). The demo accounts' password by default; the

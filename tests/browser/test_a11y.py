@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from phoihop.demo.loader import LoadReport
-from tests.browser.pages import sign_in
+from tests.browser.pages import console_errors, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -111,8 +111,7 @@ def test_indicator_chart_draws_under_the_csp_and_passes_axe(
     live_server: Any, members_target_pk: int, browser_page: Any, tmp_path: Path
 ) -> None:
     page = browser_page
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
     sign_in(page, live_server.url, "ldldtp.lanhdao")
     page.goto(live_server.url + target_url(members_target_pk))
     page.wait_for_function(
@@ -145,8 +144,7 @@ def test_zone_page_charts_draw_pass_axe_and_fit_a_phone(
     live_server: Any, dinh_vu_zone_url: str, browser_page: Any, tmp_path: Path
 ) -> None:
     page = browser_page
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
     sign_in(page, live_server.url, "ldldtp.lanhdao")
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
@@ -167,8 +165,7 @@ def test_case_statistics_charts_draw_under_the_csp_and_pass_axe(
     live_server: Any, demo_data: None, browser_page: Any, tmp_path: Path
 ) -> None:
     page = browser_page
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
     sign_in(page, live_server.url, "ldldtp.lanhdao")
     page.goto(live_server.url + "/vu-viec/tong-hop/?start=2023-01-01&end=2023-12-31&requester_kind=worker")
     page.wait_for_function(
@@ -194,8 +191,7 @@ def test_plan_page_charts_draw_and_pass_axe(
     live_server: Any, plan_2023_url: str, browser_page: Any, tmp_path: Path
 ) -> None:
     page = browser_page
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
     sign_in(page, live_server.url, "ldldtp.lanhdao")
     page.goto(live_server.url + plan_2023_url)
     page.wait_for_function(

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from phoihop.demo.loader import LoadReport
+from tests.browser.pages import console_errors
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +28,8 @@ def test_demo_officer_searches_trang_due_and_opens_lg_display(
     from playwright.sync_api import expect
 
     page = browser_page
-    console_errors: list[str] = []
     failed: list[str] = []
-    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
     # The browser asks for /favicon.ico by itself; every other request must succeed (stylesheets, scripts, pages).
     page.on(
         "response",
@@ -82,4 +82,4 @@ def test_demo_officer_searches_trang_due_and_opens_lg_display(
     navbar_colour = page.locator("nav.navbar").evaluate("el => getComputedStyle(el).backgroundColor")
     assert navbar_colour not in ("rgba(0, 0, 0, 0)", "transparent")
     assert failed == []
-    assert [text for text in console_errors if not text.startswith("Failed to load resource")] == []
+    assert [text for text in errors if not text.startswith("Failed to load resource")] == []

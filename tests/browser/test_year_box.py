@@ -17,7 +17,7 @@ import pytest
 from phoihop.accounts.choices import Role
 from phoihop.directory.models import Agency
 from tests.accounts.factories import TEST_PASSWORD, UserFactory
-from tests.browser.pages import assert_whole_page, sign_in
+from tests.browser.pages import assert_whole_page, console_errors, sign_in
 from tests.directory.factories import AgencyFactory, EnterpriseFactory
 from tests.housing.factories import MilestoneFactory, ProjectFactory
 from tests.oversight.factories import InspectionFactory
@@ -127,8 +127,7 @@ def test_typing_a_year_in_the_box_narrows_the_list_to_that_year(
     page = browser_page
     failed: list[str] = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
     sign_in(page, live_server.url, READER, TEST_PASSWORD)
     page.goto(live_server.url + reverse(year_list.url_name))
     title = page.title().removesuffix(" · Phối hợp")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from phoihop.demo.loader import LoadReport
-from tests.browser.pages import assert_whole_page, sign_in
+from tests.browser.pages import assert_whole_page, console_errors, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +25,7 @@ def test_ticking_only_overdue_narrows_the_case_list_and_the_address_keeps_it(
     from playwright.sync_api import expect
 
     page = browser_page
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
     sign_in(page, live_server.url, "ldldtp.lanhdao")
     page.goto(live_server.url + "/vu-viec/")
     rows = page.locator("#results tbody tr")

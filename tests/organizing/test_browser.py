@@ -10,7 +10,7 @@ import pytest
 from phoihop.accounts.choices import Role
 from phoihop.directory.choices import AgencyKind
 from tests.accounts.factories import TEST_PASSWORD, UserFactory
-from tests.browser.pages import sign_in
+from tests.browser.pages import console_errors, sign_in
 from tests.directory.factories import AgencyFactory, EnterpriseFactory, ZoneFactory
 
 pytestmark = pytest.mark.browser
@@ -36,8 +36,7 @@ def test_an_officer_picks_an_enterprise_by_its_name_without_diacritics(
     from playwright.sync_api import expect
 
     page = browser_page
-    console_errors: list[str] = []
-    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    errors = console_errors(page)
 
     sign_in(page, live_server.url, "canbo.ldld", TEST_PASSWORD)
     page.goto(live_server.url + "/thanh-lap-to-chuc/them/")
@@ -58,4 +57,4 @@ def test_an_officer_picks_an_enterprise_by_its_name_without_diacritics(
 
     expect(page.get_by_role("heading", level=1)).to_contain_text(DONG_HAI)
     expect(page.get_by_role("link", name=DONG_HAI)).to_be_visible()
-    assert [text for text in console_errors if not text.startswith("Failed to load resource")] == []
+    assert [text for text in errors if not text.startswith("Failed to load resource")] == []
