@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -177,10 +178,16 @@ def test_home_shows_the_current_plan_for_the_users_body(demo) -> None:  # type: 
     assert "3.623" in page
     assert "Doanh nghiệp trong danh mục" in page  # the directory cards stay
     assert "Quần chúng ưu tú được kết nạp vào Đảng" not in page  # the Party Committee's line is not theirs
+    # "Đoàn viên ưu tú được giới thiệu cho Đảng" is planned for the city's union and the zone's: one indicator, two
+    # lines. The card names both counts (with this part of the demo, the union's reported indicators: 4 of them, one
+    # of them twice), as the indicator list counts indicators where the card counts lines.
+    assert "4 chỉ tiêu, giao cho các đơn vị thành 5 mức, trong đó <strong>1 mức chậm tiến độ</strong>." in page
+    assert "Tiến độ 5 mức của 4 chỉ tiêu" in page
     client.force_login(User.objects.get(username="dukkt.canbo"))
     page = client.get("/").content.decode()
     assert "Quần chúng ưu tú được kết nạp vào Đảng" in page
     assert "13.297/21.500" not in page
+    assert re.search(r"<p class=\"mb-2\">\d+ chỉ tiêu, (trong đó|không chỉ tiêu nào)", page)  # one line each
     client.force_login(User.objects.get(username="bqlkkt.canbo"))
     page = client.get("/").content.decode()
     assert "Đơn vị chưa có chỉ tiêu nào trong kế hoạch này." in page

@@ -187,6 +187,11 @@ class PlanProgress:
     def behind_count(self) -> int:
         return sum(1 for line in self.lines if line.behind)
 
+    @property
+    def indicator_count(self) -> int:
+        """How many indicators the lines are of: an indicator planned for two bodies is two lines."""
+        return len({line.indicator_id for line in self.lines})
+
 
 @dataclass
 class _Result:
