@@ -57,3 +57,22 @@ def test_the_body_chosen_on_the_approval_page_is_named_and_kept(client: Client) 
     assert everyone is not None
     _, all_bodies = rows(client, everyone.group(1))
     assert all_bodies == ReportedValue.objects.filter(plan=plan).count() > count
+
+
+def test_a_date_range_keeps_the_periods_it_overlaps(client: Client) -> None:
+    plan = Plan.objects.get(year=2023)
+    meal = Indicator.objects.get(code="CD-BAGC")  # reported each quarter
+    page, count = rows(client, f"?plan={plan.pk}&indicator={meal.pk}&date_from=2023-08-15&date_to=2023-10-01")
+    # The third quarter ends after 15 August and the fourth starts before 1 October: both overlap.
+    assert count == 2
+    assert "Quý III/2023" in page
+    assert "Quý IV/2023" in page
+    assert "Quý II/2023" not in page
+    # The boxes keep what was typed.
+    assert 'value="2023-08-15"' in page
+    assert 'value="2023-10-01"' in page
+    _, none = rows(client, f"?plan={plan.pk}&indicator={meal.pk}&date_from=2024-01-01")
+    assert none == 0
+    # A date the browser could not have sent is left out rather than emptying the list.
+    _, ignored = rows(client, f"?plan={plan.pk}&indicator={meal.pk}&date_from=2023-13-45")
+    assert ignored == 4

@@ -16,6 +16,9 @@ class ReportedValueFilter(django_filters.FilterSet):
 
     scope = OwnerScopeFilter(field_name="agency_id")
     period_type = django_filters.ChoiceFilter(label=_("Loại kỳ"), choices=PeriodType.choices, empty_label=_("Tất cả"))
+    # A period counts when it overlaps the dates asked: "from 1 July" keeps the third quarter and the year.
+    date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="period_end", lookup_expr="gte")
+    date_to = django_filters.DateFilter(label=_("Đến ngày"), field_name="period_start", lookup_expr="lte")
 
     class Meta:
         model = ReportedValue
