@@ -41,6 +41,12 @@ def test_the_period_list_waits_for_the_chosen_indicators_periods(
     page.route("**/so-lieu/them/**", hold)
     page.get_by_label("Chỉ tiêu").select_option(label="PTDV — Đoàn viên công đoàn phát triển mới")
     expect(period).to_be_disabled()
+    # The route's handler runs when Playwright next reads the browser's events, which may come after the select was
+    # disabled: wait for it (each wait reads them), at most five seconds.
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
     assert len(held) == 1
     held[0].continue_()
     expect(period).to_be_enabled()
