@@ -90,6 +90,24 @@ def test_document_export_follows_the_search_and_the_kind(officer, client_for) ->
     assert len(sheet(client.get("/excel/planning.document/xuat/").content)[1]) == 3
 
 
+def test_document_register_narrows_by_year_on_the_page_and_in_the_export(officer, client_for) -> None:  # type: ignore[no-untyped-def]
+    document(kind=DocumentKind.PLAN, number="02", title="phối hợp năm 2023", issued_on=dt.date(2023, 1, 4))
+    document(kind=DocumentKind.PLAN, number="05", title="phối hợp năm 2024", issued_on=dt.date(2024, 1, 8))
+    document(kind=DocumentKind.REPORT, number="31", title="tổng kết năm 2023", issued_on=dt.date(2023, 12, 20))
+    client = client_for(officer)
+    page = client.get("/van-ban/?year=2023").content.decode()
+    assert "phối hợp năm 2023" in page
+    assert "tổng kết năm 2023" in page
+    assert "phối hợp năm 2024" not in page
+    assert 'name="year" id="id_year" value="2023"' in page  # the box keeps the year
+    assert 'href="/excel/planning.document/xuat/?year=2023"' in page
+    rows = sheet(client.get("/excel/planning.document/xuat/?year=2023&kind=plan").content)[1]
+    assert [row[2] for row in rows] == ["phối hợp năm 2023"]
+    december = client.get("/van-ban/?date_from=2023-12-01&date_to=2023-12-31", headers={"HX-Request": "true"})
+    assert "tổng kết năm 2023" in december.content.decode()
+    assert "phối hợp năm 2023" not in december.content.decode()
+
+
 @pytest.mark.parametrize("kind", ["planning.plan", "planning.document"])
 def test_signed_out_no_export_and_nothing_is_imported(kind, officer, client, client_for, anonymous_api) -> None:  # type: ignore[no-untyped-def]
     # Every account belongs to a body (or is the administrator) and reads these lists: only the signed-out are refused.

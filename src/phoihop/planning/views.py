@@ -27,7 +27,8 @@ from phoihop.core.views import (
 )
 from phoihop.directory.selectors import agency_choices
 from phoihop.planning import permissions, selectors, services
-from phoihop.planning.choices import DocumentKind, ItemStatus
+from phoihop.planning.choices import ItemStatus
+from phoihop.planning.filters import DocumentFilter
 from phoihop.planning.forms import (
     AreaForm,
     CarryOverForm,
@@ -337,8 +338,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     context = {
         "page": paginate(request, documents),
         "q": request.GET.get("q", ""),
-        "kind": request.GET.get("kind", ""),
-        "kinds": DocumentKind.choices,
+        "filter": DocumentFilter(request.GET),
         "can_create": permissions.can_register_document(user),
     }
     return _page(request, "planning/document_list.html", context, partial="results")
