@@ -1,15 +1,26 @@
 """Pages that fit a 390 px phone beyond the menu's (walked at 390 and 1280 px by test_page_width.py): the login page,
-the form every app uses for a record's rows, and a list's titles at a readable width. Nothing wider than the screen,
-so nobody pans the whole page sideways; wide tables scroll inside their own box instead."""
+the form every app uses for a record's rows, and a list read as cards (a table at a desk; without JavaScript a table
+whose titles keep a readable width). Nothing wider than the screen, so nobody pans the whole page sideways."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from phoihop.demo.loader import LoadReport
-from tests.browser.pages import PHONE, phone_page, sign_in
+from tests.browser.pages import (
+    DEMO_PASSWORD,
+    DESK,
+    PHONE,
+    PHONE_CONTEXT,
+    new_page,
+    open_browser,
+    open_page,
+    phone_page,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -88,17 +99,82 @@ def test_the_form_for_a_records_rows_fits_a_390px_phone(live_server: Any, demo_d
         assert too_wide == {}
 
 
-def test_a_lists_titles_are_readable_on_a_390px_phone(live_server: Any, demo_data: None, chromium_path: str) -> None:
-    """A list's table scrolls sideways on a phone; its record titles keep a readable width (11rem) instead of a word a
-    line beside a date column made wide by its ranges, which wrap at their dash."""
+# What a table's rows look like: each row's display and right edge, and each cell's heading (its data-label and the
+# label the stylesheet draws before it).
+ROWS = """table => [...table.tBodies[0].rows].map(row => ({
+  display: getComputedStyle(row).display,
+  right: row.getBoundingClientRect().right,
+  cells: [...row.cells].filter(cell => getComputedStyle(cell).display !== 'none').map(cell => ({
+    label: cell.dataset.label || '',
+    drawn: getComputedStyle(cell, '::before').content,
+  })),
+}))"""
+
+
+def headings(table: Any) -> list[str]:
+    return [" ".join(text.split()) for text in table.locator("thead th").all_text_contents()]
+
+
+def test_a_list_reads_as_cards_on_a_390px_phone_and_as_a_table_at_a_desk(
+    live_server: Any, demo_data: None, chromium_path: str
+) -> None:
+    """On a phone each row of a list is a card the screen's width, each cell under its column's heading (written onto
+    the cells from the header row by js/table-cards.js); rows a filter brings in are cards too. At a desk the same
+    list is a table with its header row."""
     from playwright.sync_api import expect
 
-    with phone_page(chromium_path) as page:
-        sign_in(page, live_server.url, "ldldtp.canbo")
+    with open_browser(chromium_path) as browser:
+        with new_page(browser, **PHONE_CONTEXT) as page:
+            sign_in(page, live_server.url, "ldldtp.canbo")
+            for path in ("/hoat-dong/", "/kiem-tra-giam-sat/", "/so-lieu/phe-duyet/"):
+                page.goto(live_server.url + path)
+                table = page.locator("main table.table").first
+                expect(table).to_have_class(re.compile(r"\btable-cards\b"))
+                names = headings(table)
+                rows = table.evaluate(ROWS)
+                assert rows, path
+                for row in rows:
+                    assert row["display"] == "block", path
+                    assert row["right"] <= PHONE["width"], path
+                    assert row["cells"], path
+                    for cell in row["cells"]:
+                        assert cell["label"] in names, (path, cell)
+                        assert cell["drawn"] == f'"{cell["label"]}"', (path, cell)
+                # The header row stays in the page for screen readers, out of sight.
+                assert table.locator("thead").evaluate("head => head.getBoundingClientRect().width") <= 1
+            page.goto(live_server.url + "/hoat-dong/")
+            page.get_by_label("Tìm kiếm (gõ có dấu hoặc không dấu)").fill("tap huan an toan")
+            expect(page).to_have_url(re.compile(r"q=tap"))
+            table = page.locator("#results table")
+            expect(table).to_have_class(re.compile(r"\btable-cards\b"))
+            first = table.evaluate(ROWS)[0]
+            assert first["display"] == "block"
+            assert [cell["label"] for cell in first["cells"]][:2] == ["Ngày", "Tên hoạt động"]
+        with new_page(browser, viewport=DESK) as page:
+            sign_in(page, live_server.url, "ldldtp.canbo")
+            page.goto(live_server.url + "/hoat-dong/")
+            table = page.locator("#results table")
+            assert {row["display"] for row in table.evaluate(ROWS)} == {"table-row"}
+            expect(table.locator("thead")).to_be_visible()
+
+
+def test_without_javascript_a_lists_titles_are_readable_on_a_390px_phone(
+    live_server: Any, demo_data: None, chromium_path: str
+) -> None:
+    """Without JavaScript a list stays a table that scrolls sideways on a phone; its record titles keep a readable
+    width (11rem) instead of a word a line beside a date column made wide by its ranges, which wrap at their dash."""
+    from playwright.sync_api import expect
+
+    with open_page(chromium_path, java_script_enabled=False, **PHONE_CONTEXT) as page:
+        page.goto(live_server.url + "/tai-khoan/dang-nhap/")
+        page.get_by_label("Tên đăng nhập").fill("ldldtp.canbo")
+        page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
         for path in ("/hoat-dong/", "/kiem-tra-giam-sat/", "/thanh-lap-to-chuc/"):
             page.goto(live_server.url + path)
             titles = page.locator("#results tbody tr td:has(> a:first-child)")
             expect(titles.first).to_be_visible()
+            assert page.locator("main table.table-cards").count() == 0, path
             widths = titles.evaluate_all("cells => cells.map(cell => cell.getBoundingClientRect().width)")
             assert min(widths) >= 176, (path, min(widths))
         page.goto(live_server.url + "/hoat-dong/")

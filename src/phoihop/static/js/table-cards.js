@@ -1,0 +1,65 @@
+// On a phone a table reads as cards (app.css, `table.table-cards` under 768 px): each row a box, each cell under its
+// column's heading. This script writes those headings onto the cells (`data-label`), from the table's own
+// header row, when a page loads and after htmx swaps rows in; the layout itself is the stylesheet's. Left as tables
+// that scroll sideways: tables without a header row, with more than one header row or with cells that span rows
+// (their columns do not map one to one), and any table marked `data-cards="off"`. Without JavaScript every table
+// scrolls sideways.
+(function () {
+  "use strict";
+
+  function headings(table) {
+    var head = table.tHead;
+    if (!head || head.rows.length !== 1 || table.dataset.cards === "off" || table.querySelector("[rowspan]")) {
+      return null;
+    }
+    var names = [];
+    Array.prototype.forEach.call(head.rows[0].cells, function (cell) {
+      var name = cell.textContent.replace(/\s+/g, " ").trim();
+      for (var span = 0; span < (cell.colSpan || 1); span += 1) {
+        names.push(name);
+      }
+    });
+    return names;
+  }
+
+  // Nothing to read or press: a row's actions when the user has none.
+  function blank(cell) {
+    return !cell.textContent.trim() && !cell.querySelector("a, button, input, select, textarea, img, svg, progress");
+  }
+
+  function label(root) {
+    root.querySelectorAll("main table.table:not(.table-cards)").forEach(function (table) {
+      var names = headings(table);
+      if (!names) {
+        return;
+      }
+      var bodies = Array.prototype.slice.call(table.tBodies);
+      if (table.tFoot) {
+        bodies.push(table.tFoot);
+      }
+      bodies.forEach(function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          var column = 0;
+          Array.prototype.forEach.call(row.cells, function (cell) {
+            if (blank(cell)) {
+              cell.classList.add("cell-blank");
+            } else if (names[column] && cell.colSpan < names.length && !cell.hasAttribute("data-label")) {
+              // A cell across the whole row (an empty list's message) needs no heading.
+              cell.setAttribute("data-label", names[column]);
+            }
+            column += cell.colSpan || 1;
+          });
+        });
+      });
+      table.classList.add("table-cards");
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    label(document);
+  });
+  // A filter swaps the list's #results: its new table is labelled once it is in the page.
+  document.addEventListener("htmx:afterSettle", function () {
+    label(document);
+  });
+})();
