@@ -119,7 +119,7 @@ def test_a_list_reads_as_cards_on_a_390px_phone_and_as_a_table_at_a_desk(
     live_server: Any, demo_data: None, chromium_path: str
 ) -> None:
     """On a phone each row of a list is a card the screen's width, each cell under its column's heading (written onto
-    the cells from the header row by js/table-cards.js); rows a filter brings in are cards too. At a desk the same
+    the cells from the header row by js/phone.js); rows a filter brings in are cards too. At a desk the same
     list is a table with its header row."""
     from playwright.sync_api import expect
 
@@ -158,11 +158,42 @@ def test_a_list_reads_as_cards_on_a_390px_phone_and_as_a_table_at_a_desk(
             expect(table.locator("thead")).to_be_visible()
 
 
+def test_a_lists_filter_boxes_fold_behind_one_button_on_a_390px_phone(
+    live_server: Any, demo_data: None, chromium_path: str
+) -> None:
+    """Six filter boxes stacked on a phone pushed a list's first row below the first screen: they fold behind "Bộ
+    lọc", which opens them and names how many hold a choice; they stay open while one does. At a desk they show."""
+    from playwright.sync_api import expect
+
+    with open_browser(chromium_path) as browser:
+        with new_page(browser, **PHONE_CONTEXT) as page:
+            sign_in(page, live_server.url, "ldldtp.canbo")
+            page.goto(live_server.url + "/hoat-dong/")
+            kind = page.get_by_label("Loại hoạt động")
+            expect(kind).to_be_hidden()
+            first_card = page.locator("#results tbody tr").first
+            assert first_card.evaluate("row => row.getBoundingClientRect().top") < PHONE["height"]
+            page.get_by_role("button", name="Bộ lọc").click()
+            expect(kind).to_be_visible()
+            kind.select_option(index=1)
+            expect(page).to_have_url(re.compile(r"kind=\w+"))
+            chosen = kind.input_value()
+            page.reload()
+            expect(page.get_by_role("button", name="Bộ lọc (1 đang chọn)")).to_be_visible()
+            expect(page.get_by_label("Loại hoạt động")).to_have_value(chosen)
+        with new_page(browser, viewport=DESK) as page:
+            sign_in(page, live_server.url, "ldldtp.canbo")
+            page.goto(live_server.url + "/hoat-dong/")
+            expect(page.get_by_label("Loại hoạt động")).to_be_visible()
+            expect(page.get_by_role("button", name="Bộ lọc")).to_be_hidden()
+
+
 def test_without_javascript_a_lists_titles_are_readable_on_a_390px_phone(
     live_server: Any, demo_data: None, chromium_path: str
 ) -> None:
-    """Without JavaScript a list stays a table that scrolls sideways on a phone; its record titles keep a readable
-    width (11rem) instead of a word a line beside a date column made wide by its ranges, which wrap at their dash."""
+    """Without JavaScript a list stays a table that scrolls sideways on a phone, its filter boxes all shown; its record
+    titles keep a readable width (11rem) instead of a word a line beside a date column made wide by its ranges, which
+    wrap at their dash."""
     from playwright.sync_api import expect
 
     with open_page(chromium_path, java_script_enabled=False, **PHONE_CONTEXT) as page:
@@ -175,6 +206,9 @@ def test_without_javascript_a_lists_titles_are_readable_on_a_390px_phone(
             titles = page.locator("#results tbody tr td:has(> a:first-child)")
             expect(titles.first).to_be_visible()
             assert page.locator("main table.table-cards").count() == 0, path
+            # Every filter box shows: nothing could open them.
+            expect(page.locator("#filter-boxes select").first).to_be_visible()
+            expect(page.locator("button.filter-toggle")).to_be_hidden()
             widths = titles.evaluate_all("cells => cells.map(cell => cell.getBoundingClientRect().width)")
             assert min(widths) >= 176, (path, min(widths))
         page.goto(live_server.url + "/hoat-dong/")

@@ -103,7 +103,8 @@ def test_a_list_keeps_its_search_box_its_filters_and_its_trigger(
     search = form.fields[0]
     assert (search["tag"], search["type"], search["id"]) == ("input", "search", "id_q")
     assert {f"id_{name}" for name in names} <= form.labels, "every box has its label"
-    assert form.buttons == ["Lọc"]
+    # A list with boxes besides its search box folds them behind "Bộ lọc" on a phone.
+    assert form.buttons == (["Bộ lọc", "Lọc"] if len(names) > 1 else ["Lọc"])
 
 
 CASE_LISTS: list[tuple[str, list[tuple[str, str]], str, str]] = [
@@ -144,6 +145,22 @@ def test_a_filter_keeps_the_values_chosen(client: Client) -> None:
     values = {field["name"]: field.get("value") for field in form.fields}
     assert values["year"] == "2023"
     assert values["q"] == "tet"
+
+
+@pytest.mark.parametrize(
+    ("query", "button"),
+    [
+        ("", "Bộ lọc</button>"),
+        ("?scope=all&kind=&year=", "Bộ lọc</button>"),  # "all bodies" is the box's default, not a choice
+        ("?scope=mine&year=2023&q=tet", "Bộ lọc (2 đang chọn)</button>"),  # the search box is not folded
+    ],
+)
+def test_the_filter_button_names_how_many_boxes_hold_a_choice(client: Client, query: str, button: str) -> None:
+    """On a phone the boxes fold behind "Bộ lọc" (js/phone.js), opened while one of them narrows the list."""
+    page = client.get(reverse("activities:activity_list") + query).content.decode()
+    assert button in page
+    folded = '<div class="filter-boxes" id="filter-boxes">' in page
+    assert folded == (button == "Bộ lọc</button>")
 
 
 def test_the_activity_list_opened_for_one_enterprise_keeps_it_while_filtering(client: Client) -> None:

@@ -25,6 +25,18 @@ class FilterBox:
         database twice (its length, then its rows)."""
         return list(iter(getattr(self.field.field, "choices", ())))  # iter(): list() would ask len() first
 
+    @property
+    def holds_choice(self) -> bool:
+        """Whether the box narrows the list: a value, other than a select's first option where that option is a
+        choice of its own rather than "Tất cả" (the "Đơn vị" box's "Tất cả các đơn vị", `all`)."""
+        value = self.field.value()
+        if value in (None, "", [], False):
+            return False
+        field = self.field.field
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField) and field.choices:
+            return str(value) != str(list(field.choices)[0][0])
+        return True
+
 
 @dataclass(frozen=True)
 class FilterLayout:
@@ -32,6 +44,12 @@ class FilterLayout:
     hidden: list[BoundField]
     trigger: str
     search: bool
+
+    @property
+    def chosen(self) -> int:
+        """How many boxes hold a choice: on a phone the boxes fold behind a "Bộ lọc" button that names this number,
+        and stay open while it is not zero."""
+        return sum(1 for box in self.boxes if box.holds_choice)
 
 
 SELECT = "htmx/filter_select.html"

@@ -1,9 +1,14 @@
-// On a phone a table reads as cards (app.css, `table.table-cards` under 768 px): each row a box, each cell under its
-// column's heading. This script writes those headings onto the cells (`data-label`), from the table's own
-// header row, when a page loads and after htmx swaps rows in; the layout itself is the stylesheet's. Left as tables
-// that scroll sideways: tables without a header row, with more than one header row or with cells that span rows
-// (their columns do not map one to one), and any table marked `data-cards="off"`. Without JavaScript every table
-// scrolls sideways.
+// What a phone needs beyond the stylesheet. Without JavaScript every table scrolls sideways in its box and every
+// filter box shows.
+//
+// Tables as cards: on a phone a table reads as cards (app.css, `table.table-cards` under 768 px), each row a box, each
+// cell under its column's heading. This script writes those headings onto the cells (`data-label`), from the table's
+// own header row, when a page loads and after htmx swaps rows in; the layout itself is the stylesheet's. Left as
+// tables that scroll sideways: tables without a header row, with more than one header row or with cells that span
+// rows (their columns do not map one to one), and any table marked `data-cards="off"`.
+//
+// Filter boxes folded: a list's filter boxes (htmx/filter_form.html, `.filter-boxes`) fold behind their "Bộ lọc"
+// button on a phone (Bootstrap's collapse) unless a choice is made; the button shows only where this script runs.
 (function () {
   "use strict";
 
@@ -55,8 +60,18 @@
     });
   }
 
+  function fold(root) {
+    root.querySelectorAll(".filter-boxes:not(.collapse):not(.show)").forEach(function (boxes) {
+      boxes.classList.add("collapse");
+    });
+    root.querySelectorAll("button.filter-toggle[hidden]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     label(document);
+    fold(document);
   });
   // A filter swaps the list's #results: its new table is labelled once it is in the page.
   document.addEventListener("htmx:afterSettle", function () {
