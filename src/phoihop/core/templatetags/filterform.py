@@ -33,8 +33,9 @@ class FilterBox:
         if value in (None, "", [], False):
             return False
         field = self.field.field
-        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField) and field.choices:
-            return str(value) != str(list(field.choices)[0][0])
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            choices = self.choices  # plain choices: no query
+            return not choices or str(value) != str(choices[0][0])
         return True
 
 
