@@ -3,6 +3,7 @@ Who may move it, that every transition is audited, and that the lock holds on ev
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -302,6 +303,37 @@ def test_approval_screen_for_a_leader(client_for, plan, bodies: Bodies, value, l
     assert "Công đoàn Khu kinh tế" in seen
     assert "Gửi duyệt</button>" not in seen
     assert approval(plan, bodies.cdkkt).status == ApprovalStatus.RETURNED
+
+
+def test_a_leader_narrows_the_screen_to_one_status_and_keeps_it_after_acting(  # type: ignore[no-untyped-def]
+    client_for, plan, bodies: Bodies, value, members, ld_officer, ld_leader
+) -> None:
+    april = Period.month(2023, 4)
+    ReportedValueFactory(plan=plan, indicator=members, agency=bodies.cdkkt, period=april, value=1800)
+    services.submit_period(actor=ld_officer, plan=plan, agency=bodies.cdkkt, period=MARCH)
+    leader = client_for(ld_leader)
+    screen = leader.get(f"/so-lieu/phe-duyet/?plan={plan.pk}&status=submitted").content.decode()
+    assert '<option value="">Tất cả (2)</option>' in screen
+    assert '<option value="submitted" selected>Đã gửi duyệt (1)</option>' in screen
+    assert '<option value="draft">Đang nhập (1)</option>' in screen
+    assert "Tháng 3/2023" in screen
+    assert "Tháng 4/2023" not in screen
+    assert leader.get(f"/so-lieu/phe-duyet/?plan={plan.pk}&status=nonsense").content.decode().count("Tháng") == 2
+    # The period leads to exactly its figures: that body's, that month's.
+    period_link = re.search(r'<a href="(/so-lieu/\?[^"]+)">Tháng 3/2023</a>', screen)
+    assert period_link is not None
+    values = leader.get(period_link.group(1).replace("&amp;", "&")).content.decode()
+    assert "Số liệu của <strong>Công đoàn Khu kinh tế Hải Phòng</strong>" in values
+    assert ">Tháng 3/2023</a>" in values
+    assert "Tháng 4/2023" not in values
+    # Approving from the narrowed screen comes back to it narrowed; nothing waits any more.
+    url = f"/so-lieu/phe-duyet/{plan.pk}/{bodies.cdkkt.pk}/2023-03/duyet/"
+    done = leader.post(url, {"version": approval(plan, bodies.cdkkt).version, "status": "submitted"})
+    assert done.status_code == 302
+    assert done["Location"].endswith(f"?plan={plan.pk}&status=submitted")
+    after = leader.get(done["Location"]).content.decode()
+    assert "Không có kỳ nào ở trạng thái này." in after
+    assert '<option value="approved">Đã phê duyệt (1)</option>' in after
 
 
 def test_approval_api(api_for, plan, bodies: Bodies, value, ld_officer, ld_leader) -> None:  # type: ignore[no-untyped-def]

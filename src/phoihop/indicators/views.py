@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -363,12 +365,20 @@ def value_import(request: HttpRequest) -> HttpResponse:
 # --- Approval -------------------------------------------------------------------------------------------------
 
 
-def _approval_context(request: HttpRequest, plan: Plan | None) -> dict[str, Any]:
+def _approval_context(request: HttpRequest, plan: Plan | None, status: str = "") -> dict[str, Any]:
+    """The approval screen's rows, only those of one status when `status` names one (a leader looks for what waits
+    for approval), with how many rows each status has."""
     user = user_of(request)
-    rows = selectors.approval_rows(user=user, plan=plan) if plan is not None else []
+    every_row = selectors.approval_rows(user=user, plan=plan) if plan is not None else []
+    status = status if status in ApprovalStatus.values else ""
+    rows = [row for row in every_row if row.status == status] if status else every_row
+    counts = Counter(row.status for row in every_row)
     return {
         "plan": plan,
         "plans": planning_selectors.plans_visible_to(user).order_by("-year"),
+        "status": status,
+        "statuses": [(value, label, counts[value]) for value, label in ApprovalStatus.choices],
+        "total": len(every_row),
         "rows": [
             {
                 "row": row,
@@ -388,7 +398,8 @@ def _approval_context(request: HttpRequest, plan: Plan | None) -> dict[str, Any]
 @login_required
 def approval_screen(request: HttpRequest) -> HttpResponse:
     plan = _plan_from(request)
-    return _page(request, "indicators/approval.html", _approval_context(request, plan), partial="rows")
+    context = _approval_context(request, plan, request.GET.get("status", ""))
+    return _page(request, "indicators/approval.html", context, partial="rows")
 
 
 @login_required
@@ -429,14 +440,16 @@ def approval_action(request: HttpRequest, plan_pk: int, agency_pk: int, period_k
         error = " ".join(exc.messages)
     except ConflictError as exc:
         error = exc.message
+    # The rows come back narrowed as they were (the action's form carries the status shown).
+    status = request.POST.get("status", "")
     if error:
-        context = {**_approval_context(request, plan), "error": error}
+        context = {**_approval_context(request, plan, status), "error": error}
         return _page(
             request, "indicators/approval.html", context, partial="rows", status=200 if htmx_partial(request) else 422
         )
     messages.success(request, done % {"period": period.label, "agency": agency.name})
-    url = f"{reverse('indicators:approval')}?plan={plan.pk}"
-    return redirect_after(request, url)
+    query = {"plan": plan.pk, **({"status": status} if status in ApprovalStatus.values else {})}
+    return redirect_after(request, f"{reverse('indicators:approval')}?{urlencode(query)}")
 
 
 # --- Validation rules -----------------------------------------------------------------------------------------
