@@ -139,7 +139,8 @@ def test_a_list_reads_as_cards_on_a_390px_phone_and_as_a_table_at_a_desk(
                     assert row["cells"], path
                     for cell in row["cells"]:
                         assert cell["label"] in names, (path, cell)
-                        assert cell["drawn"] == f'"{cell["label"]}"', (path, cell)
+                        # Drawn with an empty alternative: read out once, from the header row, not twice.
+                        assert cell["drawn"] == f'"{cell["label"]}" / ""', (path, cell)
                 # The header row stays in the page for screen readers, out of sight.
                 assert table.locator("thead").evaluate("head => head.getBoundingClientRect().width") <= 1
             page.goto(live_server.url + "/hoat-dong/")
