@@ -76,3 +76,14 @@ def test_a_date_range_keeps_the_periods_it_overlaps(client: Client) -> None:
     # A date the browser could not have sent is left out rather than emptying the list.
     _, ignored = rows(client, f"?plan={plan.pk}&indicator={meal.pk}&date_from=2023-13-45")
     assert ignored == 4
+
+
+def test_on_a_phone_the_boxes_fold_behind_a_button_that_counts_the_choices(client: Client) -> None:
+    plan = Plan.objects.get(year=2023)
+    meal = Indicator.objects.get(code="CD-BAGC")
+    page, _ = rows(client, f"?plan={plan.pk}")
+    assert "Bộ lọc</button>" in page
+    assert '<div class="filter-boxes" id="filter-boxes">' in page  # folded (js/phone.js) until a choice is made
+    page, _ = rows(client, f"?plan={plan.pk}&indicator={meal.pk}&period_type=quarter&scope=all")
+    assert "Bộ lọc (2 đang chọn)</button>" in page  # the plan is not folded; "all bodies" is no choice
+    assert '<div class="filter-boxes collapse show" id="filter-boxes">' in page

@@ -220,6 +220,7 @@ def value_list(request: HttpRequest) -> HttpResponse:
         "can_enter": bool(user.is_admin or own_scope(user)) and user.role != "viewer",
         "indicators": selectors.indicator_choices(),
         "indicator_id": request.GET.get("indicator", ""),
+        "indicator_chosen": 1 if request.GET.get("indicator") else 0,  # for the phone's "Bộ lọc (n đang chọn)"
         "agency_id": request.GET.get("agency", ""),
         # Opened from the approval page for one body: named above the rows.
         "agency": agencies_visible_to(user).filter(pk=agency_id).first() if agency_id else None,
