@@ -33,7 +33,8 @@
   }
 
   function label(root) {
-    root.querySelectorAll("main table.table:not(.table-cards)").forEach(function (table) {
+    // Every table each time: rows an htmx swap adds to a table already labelled get their headings too.
+    root.querySelectorAll("main table.table").forEach(function (table) {
       var names = headings(table);
       if (!names) {
         return;
@@ -46,9 +47,10 @@
         Array.prototype.forEach.call(body.rows, function (row) {
           var column = 0;
           Array.prototype.forEach.call(row.cells, function (cell) {
-            if (blank(cell)) {
+            var seen = cell.hasAttribute("data-label") || cell.classList.contains("cell-blank");
+            if (!seen && blank(cell)) {
               cell.classList.add("cell-blank");
-            } else if (names[column] && cell.colSpan < names.length && !cell.hasAttribute("data-label")) {
+            } else if (!seen && names[column] && cell.colSpan < names.length) {
               // A cell across the whole row (an empty list's message) needs no heading.
               cell.setAttribute("data-label", names[column]);
             }
