@@ -1,5 +1,6 @@
-"""In Chromium: an officer records an activity with its participant and output rows, adding rows with htmx (no
-script of our own under the CSP), and finds it on the list and on the enterprise's page."""
+"""In Chromium: an officer records an activity with a partner body picked by typing, and its participant and output
+rows, adding rows with htmx (no script of our own under the CSP), and finds it on the list and on the enterprise's
+page."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ def officer_data(transactional_db: None) -> dict[str, Any]:
     federation = AgencyFactory(
         short_code="LĐLĐTP", name="Liên đoàn Lao động thành phố Hải Phòng", kind=AgencyKind.UNION
     )
+    AgencyFactory(short_code="BQLKKT", name="Ban Quản lý Khu kinh tế Hải Phòng", kind=AgencyKind.STATE)
     enterprise = EnterpriseFactory(name="Công ty TNHH Maple", tax_code="0299000013")
     UserFactory(username="canbo.ldld", role=Role.OFFICER, agency=federation)
     return {"enterprise": enterprise}
@@ -46,6 +48,9 @@ def test_an_officer_records_an_activity_with_rows_added_by_htmx(
     page.get_by_label("Ngày kết thúc").fill("2023-01-16")
     page.get_by_role("combobox", name="Doanh nghiệp tham gia").press_sequentially("0299000013")
     page.get_by_role("option", name="Công ty TNHH Maple").click()
+    # The partner bodies: a picker searched without diacritics, like the enterprises and the plan items.
+    page.get_by_role("combobox", name="Đơn vị phối hợp").press_sequentially("ban quan ly")
+    page.get_by_role("listbox", name="Đơn vị phối hợp").get_by_role("option", name="Ban Quản lý Khu kinh tế").click()
 
     page.locator("#id_participants-0-group").select_option("workers")
     page.locator("#id_participants-0-count").fill("45000")
@@ -69,6 +74,7 @@ def test_an_officer_records_an_activity_with_rows_added_by_htmx(
     page.get_by_role("button", name="Lưu").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Chợ Tết Công đoàn 2023")
+    expect(page.locator("dt:has-text('Đơn vị phối hợp') + dd")).to_have_text("Ban Quản lý Khu kinh tế Hải Phòng")
     expect(page.locator("#participants-heading + table")).to_contain_text("trên 45.000 lượt người")
     expect(page.locator("#participants-heading + table")).to_contain_text("120 người")
     expect(page.locator("#outputs-heading + table")).to_contain_text("trên 200 gian hàng")

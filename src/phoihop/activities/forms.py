@@ -55,7 +55,7 @@ class ActivityForm(OwnedRecordForm):
         partners.queryset = agency_choices(active_only=True)
         if self.instance.pk:
             self.initial["enterprises"] = list(self.instance.enterprises.all())
-        searchable(self, "zone", "plan_items")
+        searchable(self, "zone", "partner_agencies", "plan_items")
         self.style_widgets()
 
 

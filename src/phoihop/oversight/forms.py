@@ -39,7 +39,6 @@ class InspectionForm(OwnedRecordForm):
             "start_date": DATE_WIDGET,
             "end_date": DATE_WIDGET,
             "topics": forms.CheckboxSelectMultiple,
-            "partner_agencies": forms.SelectMultiple(attrs={"size": 5}),
             "plan_items": forms.SelectMultiple(attrs={"size": 6}),
             "summary": forms.Textarea(attrs={"rows": 4}),
             "recommendations": forms.Textarea(attrs={"rows": 4}),
@@ -66,7 +65,7 @@ class InspectionForm(OwnedRecordForm):
                 "plan_items",
             ]
         )
-        searchable(self, "plan_items")
+        searchable(self, "partner_agencies", "plan_items")
         self.style_widgets()
         self.fields["topics"].widget.attrs["class"] = "me-2"  # plain checkboxes: Bootstrap's need a .form-check wrapper
 
