@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from phoihop.demo.loader import LoadReport
-from tests.browser.pages import console_errors, sign_in
+from tests.browser.pages import PHONE, console_errors, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -65,6 +65,11 @@ def test_every_menu_page_and_the_public_form_pass_axe(live_server: Any, reached:
         assert response is not None
         assert response.status == 200, path
         found[path] = violations(page)
+    # Again at a phone's width: tables read as cards, filter boxes folded behind "Bộ lọc" (js/phone.js).
+    page.set_viewport_size(PHONE)
+    for path in pages:
+        page.goto(base + path)
+        found[f"{path} ({PHONE['width']} px)"] = violations(page)
     assert {path: v for path, v in found.items() if v} == {}
 
 
