@@ -19,6 +19,10 @@ class StyledFormMixin:
                 continue
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
+            elif isinstance(widget, forms.RadioSelect):  # and CheckboxSelectMultiple: a list of options
+                # Each box just before its label on one line (Bootstrap's own boxes want a .form-check wrapper that
+                # Django's list does not draw); the list's <div> takes the class too, where it does nothing.
+                css = "me-2"
             elif isinstance(widget, forms.Select | forms.SelectMultiple):
                 css = "form-select"
             else:

@@ -67,7 +67,6 @@ class InspectionForm(OwnedRecordForm):
         )
         searchable(self, "partner_agencies", "plan_items")
         self.style_widgets()
-        self.fields["topics"].widget.attrs["class"] = "me-2"  # plain checkboxes: Bootstrap's need a .form-check wrapper
 
 
 class FindingForm(VersionedForm):
@@ -91,7 +90,6 @@ class FindingForm(VersionedForm):
         _choices(self, "topic").queryset = inspection.topics.order_by("position", "name")
         searchable(self, "enterprise")
         self.style_widgets()
-        self.fields["compliant"].widget.attrs["class"] = "me-2"
 
 
 class FollowUpForm(VersionedForm):

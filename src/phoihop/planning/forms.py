@@ -67,7 +67,6 @@ class ProgrammeForm(VersionedForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["bodies"].initial = list(self.instance.bodies.all())
-        self.fields["bodies"].widget.attrs["class"] = "form-check-input"
 
 
 class PlanForm(VersionedForm):
@@ -122,7 +121,6 @@ class PlanItemForm(VersionedForm):
             self.fields["partners"].initial = list(self.instance.partners.all())
             self.fields["documents"].initial = list(self.instance.documents.all())
         searchable(self, "documents")
-        self.fields["partners"].widget.attrs["class"] = "form-check-input"
 
 
 class ItemStatusForm(VersionedForm):
