@@ -60,3 +60,23 @@ def test_a_list_of_options_is_a_named_group_one_option_a_line_above_the_buttons(
                     save = page.get_by_role("button", name="Lưu").bounding_box()
                     assert save is not None
                     assert max(box["bottom"] for box in boxes) < save["y"], path
+
+
+def test_a_single_tick_is_a_box_before_its_words_that_the_words_tick(
+    live_server: Any, committed_demo: LoadReport, chromium_path: str
+) -> None:
+    from playwright.sync_api import expect
+
+    with open_browser(chromium_path) as browser, new_page(browser, viewport=DESK) as page:
+        sign_in(page, live_server.url, "quantri")
+        page.goto(live_server.url + "/tinh-hinh-lao-dong/bao-cao/them/")
+        words = "Có thỏa ước lao động tập thể còn hiệu lực"
+        box = page.get_by_role("checkbox", name=words)
+        label = page.locator("label", has_text=words)
+        box_at, label_at = box.bounding_box(), label.bounding_box()
+        assert box_at is not None
+        assert label_at is not None
+        assert box_at["x"] + box_at["width"] <= label_at["x"]
+        assert abs((box_at["y"] + box_at["height"] / 2) - (label_at["y"] + label_at["height"] / 2)) < 8
+        label.click()
+        expect(box).to_be_checked()
