@@ -5,6 +5,7 @@ record's breadcrumb with its Sửa and Xóa buttons."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
@@ -223,3 +224,11 @@ def test_a_records_page_leads_back_to_its_list_and_offers_edit_and_delete(
     assert f'href="{reverse(prefix + "_update", args=[record.pk])}">Sửa</a>' in page
     assert f'href="{reverse(prefix + "_delete", args=[record.pk])}">Xóa</a>' in page
     assert '<h1 class="h3 mb-0">' in page
+
+
+def test_the_indicator_form_draws_its_fields_as_every_form_does(client: Client) -> None:
+    """Its own layout (the record filter's groups) draws each field through htmx/form_field.html, as form cards do: a
+    single tick as a box before its words."""
+    page = client.get(reverse("indicators:indicator_create")).content.decode()
+    tick = re.search(r'<div class="mb-3 form-check">\s*<input type="checkbox" name="is_active"[^>]*>\s*<label', page)
+    assert tick is not None
