@@ -100,13 +100,17 @@ def test_the_form_for_a_records_rows_fits_a_390px_phone(live_server: Any, demo_d
 
 
 # What a table's rows look like: each row's display and right edge, and each cell's heading (its data-label and the
-# label the stylesheet draws before it).
+# label the stylesheet draws before it) and where its value starts.
 ROWS = """table => [...table.tBodies[0].rows].map(row => ({
   display: getComputedStyle(row).display,
   right: row.getBoundingClientRect().right,
   cells: [...row.cells].filter(cell => getComputedStyle(cell).display !== 'none').map(cell => ({
     label: cell.dataset.label || '',
     drawn: getComputedStyle(cell, '::before').content,
+    // How far right of the cell's edge its value starts: beside the heading, not under it.
+    indent: cell.querySelector(':scope > .cell-value')
+      ? cell.querySelector(':scope > .cell-value').getBoundingClientRect().left - cell.getBoundingClientRect().left
+      : null,
   })),
 }))"""
 
@@ -118,7 +122,7 @@ def headings(table: Any) -> list[str]:
 def test_a_list_reads_as_cards_on_a_390px_phone_and_as_a_table_at_a_desk(
     live_server: Any, demo_data: None, chromium_path: str
 ) -> None:
-    """On a phone each row of a list is a card the screen's width, each cell under its column's heading (written onto
+    """On a phone each row of a list is a card the screen's width, each cell beside its column's heading (written onto
     the cells from the header row by js/phone.js); rows a filter brings in are cards too. At a desk the same
     list is a table with its header row."""
     from playwright.sync_api import expect
@@ -141,6 +145,8 @@ def test_a_list_reads_as_cards_on_a_390px_phone_and_as_a_table_at_a_desk(
                         assert cell["label"] in names, (path, cell)
                         # Drawn with an empty alternative: read out once, from the header row, not twice.
                         assert cell["drawn"] == f'"{cell["label"]}" / ""', (path, cell)
+                        assert cell["indent"] is not None, (path, cell)
+                        assert cell["indent"] > PHONE["width"] / 3, (path, cell)
                 # The header row stays in the page for screen readers, out of sight.
                 assert table.locator("thead").evaluate("head => head.getBoundingClientRect().width") <= 1
             page.goto(live_server.url + "/hoat-dong/")

@@ -2,7 +2,7 @@
 // filter box shows.
 //
 // Tables as cards: on a phone a table reads as cards (app.css, `table.table-cards` under 768 px), each row a box, each
-// cell under its column's heading. This script writes those headings onto the cells (`data-label`), from the table's
+// cell beside its column's heading. This script writes those headings onto the cells (`data-label`), from the table's
 // own header row, when a page loads and after htmx swaps rows in; the layout itself is the stylesheet's. Left as
 // tables that scroll sideways: tables without a header row, with more than one header row or with cells that span
 // rows (their columns do not map one to one), and any table marked `data-cards="off"`.
@@ -32,6 +32,17 @@
     return !cell.textContent.trim() && !cell.querySelector("a, button, input, select, textarea, img, svg, progress");
   }
 
+  // The cell's content in one box, so that on a card it stands as one column beside its heading, however many
+  // pieces (a link and a badge, text and a form) it is made of. At a desk the box changes nothing.
+  function wrap(cell) {
+    var value = document.createElement("div");
+    value.className = "cell-value";
+    while (cell.firstChild) {
+      value.appendChild(cell.firstChild);
+    }
+    cell.appendChild(value);
+  }
+
   function label(root) {
     // Every table each time: rows an htmx swap adds to a table already labelled get their headings too.
     root.querySelectorAll("main table.table").forEach(function (table) {
@@ -53,6 +64,7 @@
             } else if (!seen && names[column] && cell.colSpan < names.length) {
               // A cell across the whole row (an empty list's message) needs no heading.
               cell.setAttribute("data-label", names[column]);
+              wrap(cell);
             }
             column += cell.colSpan || 1;
           });
