@@ -190,7 +190,7 @@ def list_values(*, user: User, params: Mapping[str, Any] | None = None) -> Query
                 queryset = queryset.filter(**{f"{name}_id": int(raw)})
             except (TypeError, ValueError):
                 return queryset.none()
-    choices = {name: params.get(name) or "" for name in ("period_type", "scope", "date_from", "date_to")}
+    choices = {name: params.get(name) or "" for name in ReportedValueFilter.base_filters}
     queryset = ReportedValueFilter(choices, queryset=queryset, user=user).qs
     return queryset.order_by("plan__year", "indicator__code", "agency__name", "period_start", "pk")
 

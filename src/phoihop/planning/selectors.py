@@ -33,7 +33,7 @@ def documents_visible_to(user: User) -> QuerySet[Document]:
 
 def list_documents(*, user: User, params: Mapping[str, Any] | None = None) -> QuerySet[Document]:
     params = params or {}
-    choices = {name: params.get(name) or "" for name in ("kind", "year", "date_from", "date_to")}
+    choices = {name: params.get(name) or "" for name in DocumentFilter.base_filters}
     queryset = DocumentFilter(choices, queryset=documents_visible_to(user)).qs
     for word in fold_vi(str(params.get("q") or "")).split():
         queryset = queryset.filter(search_text__contains=word)
