@@ -334,6 +334,14 @@ def test_a_leader_narrows_the_screen_to_one_status_and_keeps_it_after_acting(  #
     after = leader.get(done["Location"]).content.decode()
     assert "Không có kỳ nào ở trạng thái này." in after
     assert '<option value="approved">Đã phê duyệt (1)</option>' in after
+    # Through htmx (the screen's own buttons) the page it sends the browser to keeps the status too.
+    returned = leader.post(
+        f"/so-lieu/phe-duyet/{plan.pk}/{bodies.cdkkt.pk}/2023-03/tra-lai/",
+        {"version": approval(plan, bodies.cdkkt).version, "status": "approved", "reason": "Chưa khớp"},
+        headers={"HX-Request": "true"},
+    )
+    assert returned.status_code == 204
+    assert hx_location_path(returned).endswith(f"?plan={plan.pk}&status=approved")
 
 
 def test_approval_api(api_for, plan, bodies: Bodies, value, ld_officer, ld_leader) -> None:  # type: ignore[no-untyped-def]
